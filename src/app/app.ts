@@ -1,0 +1,353 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { lessons, loadLesson } from 'virtual:lessons';
+import { define } from '../widgets/shared/base';
+import { tokens } from '../widgets/shared/tokens';
+import { progressContext } from '../lesson/context';
+import { ProgressStore, STORAGE_KEY } from '../lesson/progress';
+import type { Lesson } from '../lesson/types';
+import type { NnLesson, StepChangeDetail } from '../lesson/lesson-runner';
+import '../lesson/lesson-runner';
+import './course-map';
+import { lessonHref, mapHref, parseRoute, type Route } from './routes';
+import { startPwa } from './pwa';
+import { loadWidgets, widgetTagsIn } from '../widgets/loaders';
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+interface Notice {
+  id: number;
+  text: string;
+  action?: { label: string; run: () => void };
+  tone: 'info' | 'warn';
+}
+
+/** The site shell: header, routes (course map, lesson), notices (update, offline, storage). */
+export class GtApp extends LitElement {
+  static override properties = {
+    _route: { state: true },
+    _lesson: { state: true },
+    _loadError: { state: true },
+    _offline: { state: true },
+    _notices: { state: true },
+  };
+
+  declare _route: Route;
+  declare _lesson: Lesson | undefined;
+  declare _loadError: string;
+  declare _offline: boolean;
+  declare _notices: Notice[];
+
+  private readonly store = new ProgressStore(safeLocalStorage());
+  private readonly provider = new ContextProvider(this, {
+    context: progressContext,
+    initialValue: this.store,
+  });
+  private focusAfterRender = false;
+  private noticeId = 0;
+
+  constructor() {
+    super();
+    this._route = parseRoute(location.hash);
+    this._lesson = undefined;
+    this._loadError = '';
+    this._offline = !navigator.onLine;
+    this._notices = [];
+  }
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--_bg);
+        color: var(--_fg);
+      }
+      .skip {
+        position: absolute;
+        left: -999px;
+        top: 0;
+        background: var(--_bg);
+        padding: 0.5rem 1rem;
+        z-index: 10;
+      }
+      .skip:focus {
+        left: 0.5rem;
+      }
+      header {
+        border-bottom: 1px solid var(--_border);
+        background: var(--_surface);
+      }
+      .bar {
+        max-width: 52rem;
+        margin: 0 auto;
+        padding: 0.6rem 1rem;
+        display: flex;
+        align-items: center;
+        gap: 1rem;
+        justify-content: space-between;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        font-weight: 800;
+        font-size: 1.1rem;
+        color: var(--_fg);
+        text-decoration: none;
+        min-height: 44px;
+      }
+      .brand img {
+        width: 32px;
+        height: 32px;
+      }
+      .offline {
+        font-size: 0.85rem;
+        font-weight: 600;
+        padding: 0.2rem 0.6rem;
+        border-radius: 999px;
+        border: 1px solid var(--_accent-2);
+        color: var(--_fg);
+      }
+      main {
+        max-width: 52rem;
+        margin: 0 auto;
+        padding: 1.5rem 1rem 4rem;
+      }
+      main:focus {
+        outline: none;
+      }
+      .notices {
+        position: fixed;
+        bottom: 1rem;
+        left: 50%;
+        transform: translateX(-50%);
+        width: min(36rem, calc(100vw - 2rem));
+        display: grid;
+        gap: 0.5rem;
+        z-index: 5;
+      }
+      .notice {
+        display: flex;
+        gap: 0.75rem;
+        align-items: center;
+        justify-content: space-between;
+        padding: 0.6rem 0.8rem;
+        border-radius: var(--_radius);
+        background: var(--_fg);
+        color: var(--_bg);
+        box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+      }
+      .notice .actions {
+        display: flex;
+        gap: 0.4rem;
+        flex: none;
+      }
+      .notice button {
+        background: var(--_bg);
+        color: var(--_fg);
+      }
+      footer {
+        max-width: 52rem;
+        margin: 0 auto;
+        padding: 1rem;
+        color: var(--_muted);
+        font-size: 0.85rem;
+        border-top: 1px solid var(--_border);
+      }
+      a {
+        color: var(--_accent);
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('online', this.onNetwork);
+    window.addEventListener('offline', this.onNetwork);
+    window.addEventListener('storage', this.onStorage);
+    for (const problem of this.store.takeProblems()) this.notify(problem, 'warn');
+    void this.loadRoute();
+    startPwa({
+      onNeedRefresh: (reload) =>
+        this.notify('A new version is available — reload to get it.', 'info', {
+          label: 'Reload',
+          run: reload,
+        }),
+      onOfflineReady: () => this.notify('The course is ready to work offline.', 'info'),
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('online', this.onNetwork);
+    window.removeEventListener('offline', this.onNetwork);
+    window.removeEventListener('storage', this.onStorage);
+  }
+
+  private notify(text: string, tone: Notice['tone'], action?: Notice['action']): void {
+    const id = ++this.noticeId;
+    this._notices = [...this._notices, { id, text, tone, action }];
+    // Plain information fades after a while; warnings and offers (Reload) wait for the student.
+    if (tone === 'info' && !action) setTimeout(() => this.dismiss(id), 6000);
+  }
+
+  private dismiss(id: number): void {
+    this._notices = this._notices.filter((n) => n.id !== id);
+  }
+
+  private onNetwork = (): void => {
+    this._offline = !navigator.onLine;
+  };
+
+  private onStorage = (e: StorageEvent): void => {
+    if (e.key === STORAGE_KEY) this.store.reloadFromStorage();
+  };
+
+  private onHashChange = (): void => {
+    this._route = parseRoute(location.hash);
+    this.focusAfterRender = true;
+    void this.loadRoute();
+  };
+
+  private async loadRoute(): Promise<void> {
+    const route = this._route;
+    if (route.name === 'map') {
+      document.title = 'Gradient Trail — how neural networks learn';
+      return;
+    }
+    if (route.name !== 'lesson') {
+      document.title = 'Page not found — Gradient Trail';
+      return;
+    }
+    if (this._lesson?.id === route.id) return this.setTitle(this._lesson, route.step);
+    this._loadError = '';
+    try {
+      const lesson = await loadLesson(route.id);
+      if (!lesson) {
+        this._loadError = `There is no lesson called “${route.id}”.`;
+        return;
+      }
+      const html = [
+        ...lesson.steps.map((s) => s.html),
+        ...Object.values(lesson.exercises).map((e) => (e.kind === 'predict' ? e.reveal : '')),
+      ].join('\n');
+      await loadWidgets(widgetTagsIn(html));
+      this._lesson = lesson;
+      this.setTitle(lesson, route.step);
+    } catch {
+      this._loadError = navigator.onLine
+        ? 'The lesson could not be loaded. Reload the page to try again.'
+        : 'The lesson could not be loaded while offline. It will be available once this page has been visited online.';
+    }
+  }
+
+  private setTitle(lesson: Lesson, step: number): void {
+    const s = lesson.steps[Math.min(step, lesson.steps.length) - 1];
+    document.title = `${s ? `${s.title} — ` : ''}${lesson.title} — Gradient Trail`;
+  }
+
+  private onStepChange(e: CustomEvent<StepChangeDetail>): void {
+    const href = lessonHref(e.detail.lessonId, e.detail.step);
+    if (location.hash !== href) location.hash = href;
+  }
+
+  override updated(): void {
+    if (this.focusAfterRender && this._route.name === 'lesson' && this._lesson) {
+      this.focusAfterRender = false;
+      const runner = this.renderRoot.querySelector<NnLesson>('nn-lesson');
+      void runner?.updateComplete.then(() => runner.focusHeading());
+    } else if (this.focusAfterRender && this._route.name === 'map') {
+      this.focusAfterRender = false;
+      this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+    }
+  }
+
+  private renderMain() {
+    const route = this._route;
+    if (route.name === 'map') return html`<gt-course-map .lessons=${lessons}></gt-course-map>`;
+    if (route.name === 'not-found')
+      return html`<h1>Page not found</h1>
+        <p>Nothing lives at “${route.path}”. <a href=${mapHref}>Go to the course map</a>.</p>`;
+    if (this._loadError)
+      return html`<h1>Lesson not available</h1>
+        <p>${this._loadError} <a href=${mapHref}>Go to the course map</a>.</p>`;
+    const lesson = this._lesson?.id === route.id ? this._lesson : undefined;
+    const index = lessons.findIndex((l) => l.id === route.id);
+    const next = index >= 0 ? lessons[index + 1] : undefined;
+    return html`<nn-lesson
+      .lesson=${lesson}
+      .step=${route.step}
+      .next=${next}
+      next-href=${next ? lessonHref(next.id, 1) : ''}
+      home-href=${mapHref}
+      @nn-step-change=${this.onStepChange}
+    ></nn-lesson>`;
+  }
+
+  override render() {
+    return html`
+      <header>
+        <button
+          class="skip"
+          type="button"
+          @click=${() => this.renderRoot.querySelector<HTMLElement>('main')?.focus()}
+        >
+          Skip to content
+        </button>
+        <div class="bar">
+          <a class="brand" href=${mapHref}>
+            <img src="${import.meta.env.BASE_URL}icons/logo.svg" alt="" width="32" height="32" />
+            Gradient Trail
+          </a>
+          ${
+            this._offline
+              ? html`<span class="offline" role="status">Offline — the course still works</span>`
+              : html`<span role="status" class="visually-hidden"></span>`
+          }
+        </div>
+      </header>
+      <main id="main" tabindex="-1">${this.renderMain()}</main>
+      <footer>
+        Gradient Trail is open source. Everything runs in your browser; nothing you do leaves this
+        device.
+      </footer>
+      <div class="notices" role="region" aria-label="Notifications">
+        ${this._notices.map(
+          (n) => html`
+            <div class="notice" role=${n.tone === 'warn' ? 'alert' : 'status'}>
+              <span>${n.text}</span>
+              <span class="actions">
+                ${
+                  n.action
+                    ? html`<button type="button" @click=${n.action.run}>${n.action.label}</button>`
+                    : nothing
+                }
+                <button type="button" aria-label="Dismiss" @click=${() => this.dismiss(n.id)}>
+                  ✕
+                </button>
+              </span>
+            </div>
+          `,
+        )}
+      </div>
+    `;
+  }
+}
+
+define('gt-app', GtApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gt-app': GtApp;
+  }
+}

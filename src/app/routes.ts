@@ -1,0 +1,19 @@
+/** Hash routes: `#/` is the course map, `#/lesson/<id>/<step>` a lesson step (1-based). */
+export type Route =
+  | { name: 'map' }
+  | { name: 'lesson'; id: string; step: number }
+  | { name: 'not-found'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = decodeURIComponent(hash.replace(/^#/, '')) || '/';
+  if (path === '/' || path === '') return { name: 'map' };
+  const m = /^\/lesson\/([a-z0-9-]+)(?:\/(\d+))?\/?$/.exec(path);
+  if (m) return { name: 'lesson', id: m[1]!, step: Math.max(1, Number(m[2] ?? 1)) };
+  return { name: 'not-found', path };
+}
+
+export function lessonHref(id: string, step = 1): string {
+  return `#/lesson/${id}/${step}`;
+}
+
+export const mapHref = '#/';

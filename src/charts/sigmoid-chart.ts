@@ -1,0 +1,251 @@
+/**
+ * The sigmoid chart: σ(w·x + b) as a function of the input x, the current point on it, and
+ * optionally the derivative σ′(w·x + b) on the same 0…1 axis.
+ *
+ * A pure drawing function: it reads only its arguments, owns everything inside the `<svg>` it is
+ * given, and can be called again with new data to update in place (no duplicated elements). The
+ * caller owns the `<svg>` element itself and its accessible name (`role="img"`, `aria-label`).
+ * Colours come from the CSS custom properties of the design tokens (`--_accent`, …), so the chart
+ * follows light and dark mode; the derivative differs from the curve by colour *and* dash pattern.
+ */
+import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
+import type { Selection } from 'd3';
+import { sigmoid, sigmoidPrime } from '../math/activations';
+
+export interface SigmoidChartData {
+  /** The weight w. */
+  weight: number;
+  /** The bias b. */
+  bias: number;
+  /** The input x of the marked point. */
+  input: number;
+  /** Whether to draw the derivative σ′(w·x + b). */
+  derivative: boolean;
+  /** The x range shown. */
+  xMin: number;
+  xMax: number;
+}
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+/** Inner margins, in px, leaving room for tick labels and axis titles. */
+const MARGIN = { top: 34, right: 16, bottom: 46, left: 52 } as const;
+
+/**
+ * Samples per curve. With |w| = 10 the sigmoid goes from 0.1 to 0.9 over Δx ≈ 0.44; 600 samples
+ * over a 12-wide range put ~22 points inside that rise, enough for a smooth path at any width.
+ */
+const SAMPLES = 600;
+
+type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
+
+/**
+ * Select the single child `<tag class="className">` of `parent`, creating it the first time: this
+ * is what makes a second call update the chart instead of drawing it twice.
+ */
+function ensure<K extends keyof SVGElementTagNameMap>(
+  parent: Sel<SVGElement>,
+  tag: K,
+  className: string,
+): Sel<SVGElementTagNameMap[K]> {
+  const existing = parent.select<SVGElementTagNameMap[K]>(
+    `:scope > ${tag}.${className.trim().split(/\s+/).join('.')}`,
+  );
+  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
+  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
+}
+
+/** Draw (or redraw) the sigmoid chart into `svg`. */
+export function drawSigmoidChart(
+  svg: SVGSVGElement,
+  data: SigmoidChartData,
+  size: ChartSize,
+): void {
+  const width = Math.max(160, Math.round(size.width));
+  const height = Math.max(140, Math.round(size.height));
+  const { weight: w, bias: b, xMin, xMax } = data;
+  const input = Math.min(xMax, Math.max(xMin, data.input));
+
+  const root = select(svg as SVGElement)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('preserveAspectRatio', 'xMidYMid meet')
+    .style('display', 'block')
+    .style('width', '100%')
+    .style('height', 'auto')
+    .style('overflow', 'visible')
+    .style('font-family', 'var(--_font, sans-serif)');
+
+  const x = scaleLinear()
+    .domain([xMin, xMax])
+    .range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - MARGIN.bottom, MARGIN.top]);
+  const narrow = width < 480;
+
+  // Axes. d3's axis draws with currentColor, so setting `color` themes ticks and labels at once.
+  const xAxis = ensure(root, 'g', 'axis axis-x')
+    .attr('transform', `translate(0,${y(0)})`)
+    .style('color', 'var(--_muted)')
+    .style('font-size', '12px');
+  xAxis.call(
+    axisBottom(x)
+      .ticks(narrow ? 6 : 12)
+      .tickFormat(formatTick),
+  );
+  const yAxis = ensure(root, 'g', 'axis axis-y')
+    .attr('transform', `translate(${x(xMin)},0)`)
+    .style('color', 'var(--_muted)')
+    .style('font-size', '12px');
+  yAxis.call(
+    axisLeft(y)
+      .ticks(narrow ? 4 : 5)
+      .tickFormat(formatTick),
+  );
+
+  ensure(root, 'text', 'axis-label axis-label-x')
+    .attr('x', (x(xMin) + x(xMax)) / 2)
+    .attr('y', height - 8)
+    .attr('text-anchor', 'middle')
+    .style('fill', 'var(--_fg)')
+    .style('font-size', '13px')
+    .text('input x');
+  ensure(root, 'text', 'axis-label axis-label-y')
+    .attr('transform', `translate(14,${(y(0) + y(1)) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .style('fill', 'var(--_fg)')
+    .style('font-size', '13px')
+    .text('output σ(w·x + b)');
+
+  // σ = 0.5 is the decision threshold: above it the neuron leans "yes".
+  ensure(root, 'line', 'half')
+    .attr('x1', x(xMin))
+    .attr('x2', x(xMax))
+    .attr('y1', y(0.5))
+    .attr('y2', y(0.5))
+    .style('stroke', 'var(--_muted)')
+    .style('stroke-width', '1')
+    .style('stroke-dasharray', '4 4');
+
+  const xs = Array.from({ length: SAMPLES + 1 }, (_, i) => xMin + ((xMax - xMin) * i) / SAMPLES);
+  /** The path of f(w·x + b) over the sampled xs, for f = σ or σ′. */
+  const pathOf = (f: (z: number) => number): string =>
+    line<number>()
+      .x((v) => x(v))
+      .y((v) => y(f(w * v + b)))(xs) ?? '';
+
+  // The derivative goes under the curve so the curve stays readable where they cross.
+  const derivativePath = ensure(root, 'path', 'derivative');
+  if (data.derivative) {
+    derivativePath
+      .attr('d', pathOf(sigmoidPrime))
+      .attr('display', null)
+      .style('fill', 'none')
+      .style('stroke', 'var(--_accent-2)')
+      .style('stroke-width', '2.5')
+      .style('stroke-dasharray', '7 4');
+  } else {
+    derivativePath.attr('d', null).attr('display', 'none');
+  }
+
+  ensure(root, 'path', 'curve')
+    .attr('d', pathOf(sigmoid))
+    .style('fill', 'none')
+    .style('stroke', 'var(--_accent)')
+    .style('stroke-width', '3')
+    .style('stroke-linejoin', 'round');
+
+  // The current point, with guides down to x and across to σ so both values can be read off.
+  const z = w * input + b;
+  const out = sigmoid(z);
+  ensure(root, 'path', 'guide')
+    .attr('d', `M${x(input)},${y(0)}V${y(out)}H${x(xMin)}`)
+    .style('fill', 'none')
+    .style('stroke', 'var(--_muted)')
+    .style('stroke-width', '1')
+    .style('stroke-dasharray', '2 3');
+
+  const derivativePoint = ensure(root, 'rect', 'derivative-point');
+  if (data.derivative) {
+    // A square, not a circle: the derivative's marker differs from the curve's by shape too.
+    const s = 9;
+    derivativePoint
+      .attr('display', null)
+      .attr('x', x(input) - s / 2)
+      .attr('y', y(sigmoidPrime(z)) - s / 2)
+      .attr('width', s)
+      .attr('height', s)
+      .style('fill', 'var(--_accent-2)')
+      .style('stroke', 'var(--_bg)')
+      .style('stroke-width', '2');
+  } else {
+    derivativePoint.attr('display', 'none');
+  }
+
+  ensure(root, 'circle', 'point')
+    .attr('cx', x(input))
+    .attr('cy', y(out))
+    .attr('r', 7)
+    .style('fill', 'var(--_accent)')
+    .style('stroke', 'var(--_bg)')
+    .style('stroke-width', '2.5');
+
+  // Above the plot, not inside it: the curve can pass through any corner of the plot area.
+  drawLegend(ensure(root, 'g', 'legend'), data.derivative, narrow ? 4 : x(xMin), 10);
+}
+
+/** A small key, so curve and derivative are told apart by their line style, not colour alone. */
+function drawLegend(g: Sel<SVGGElement>, derivative: boolean, left: number, top: number): void {
+  const entries = [
+    { key: 'curve', label: 'σ(w·x + b)', stroke: 'var(--_accent)', dash: null, width: 3 },
+    ...(derivative
+      ? [
+          {
+            key: 'derivative',
+            label: 'σ′(w·x + b)',
+            stroke: 'var(--_accent-2)',
+            dash: '7 4',
+            width: 2.5,
+          },
+        ]
+      : []),
+  ];
+  g.attr('transform', `translate(${left},${top})`);
+  const rows = g
+    .selectAll<SVGGElement, (typeof entries)[number]>('g.legend-entry')
+    .data(entries, (d) => d.key)
+    .join((enter) => {
+      const row = enter.append('g').attr('class', 'legend-entry');
+      row.append('line').attr('x1', 0).attr('x2', 26);
+      row.append('text').attr('x', 32).attr('dy', '0.35em').style('font-size', '12px');
+      return row;
+    });
+  rows
+    .select('line')
+    .style('stroke', (d) => d.stroke)
+    .style('stroke-width', (d) => String(d.width))
+    .style('stroke-dasharray', (d) => d.dash);
+  rows
+    .select('text')
+    .style('fill', 'var(--_fg)')
+    .text((d) => d.label);
+  // Lay the entries out side by side by their measured width, so they fit a 320px phone.
+  let offset = 0;
+  rows.each(function () {
+    select(this).attr('transform', `translate(${offset},0)`);
+    const label = this.querySelector('text');
+    // getComputedTextLength is 0 when not rendered (display: none): estimate from the length.
+    const measured = label?.getComputedTextLength?.() ?? 0;
+    const textWidth = measured > 0 ? measured : (label?.textContent?.length ?? 0) * 7;
+    offset += 32 + textWidth + 20;
+  });
+}
+
+/** Tick labels with a real minus sign ("−2", not "-2"). */
+function formatTick(value: number | { valueOf(): number }): string {
+  const v = Number(value);
+  return v < 0 ? `\u2212${Math.abs(v)}` : String(v);
+}

@@ -1,0 +1,205 @@
+/**
+ * The Markdown side of the compiler: one markdown-it instance (raw HTML on, math plugin), and a pass
+ * over its tokens that renders the math and checks the widgets, each with the right line of the file.
+ */
+import MarkdownIt from 'markdown-it';
+import type { MarkdownIt as Markdown, StateInline, Token } from 'markdown-it';
+import { LessonError, type SourceRef } from './errors.ts';
+import { ENV_KEY, mathPlugin, renderTex } from './math.ts';
+import { checkBalance, checkHtml, malformed, type TagEvent } from './widgets.ts';
+
+export type { Token };
+
+/** Records where each inline HTML tag starts, so that a bad widget tag mid-paragraph gets its own line. */
+function htmlInlineOffsets(md: Markdown): void {
+  const ruler = md.inline.ruler;
+  const original = ruler.__rules__[ruler.__find__('html_inline')]?.fn;
+  if (!original) return;
+  ruler.at('html_inline', (state: StateInline, silent: boolean) => {
+    const start = state.pos;
+    if (!original(state, silent)) return false;
+    const token = state.tokens[state.tokens.length - 1];
+    if (!silent && token?.type === 'html_inline') token.meta = { ...token.meta, offset: start };
+    return true;
+  });
+}
+
+function createMarkdown(): Markdown {
+  // html: widgets are raw HTML. Links go through markdown-it's validateLink (no javascript: URLs).
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  md.use(mathPlugin);
+  htmlInlineOffsets(md);
+  const defaultFence = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const id = (tokens[idx]!.meta as { exerciseId?: string } | null)?.exerciseId;
+    return id === undefined
+      ? defaultFence(tokens, idx, options, env, self)
+      : `<nn-exercise exercise-id="${md.utils.escapeHtml(id)}"></nn-exercise>\n`;
+  };
+  // A paragraph holding only widgets is not a paragraph: render the widgets bare.
+  md.renderer.rules.widget_paragraph_open = () => '';
+  md.renderer.rules.widget_paragraph_close = () => '\n';
+  return md;
+}
+
+export const md = createMarkdown();
+
+export function envFor(ref: SourceRef): Record<string, unknown> {
+  return { [ENV_KEY]: ref };
+}
+
+export function parse(text: string, ref: SourceRef): Token[] {
+  return md.parse(text, envFor(ref));
+}
+
+/** 1-based file line of a block token. */
+export function lineOf(token: Token, ref: SourceRef): number {
+  return ref.lineBase + (token.map?.[0] ?? 0) + 1;
+}
+
+const newlines = (text: string) => text.match(/\n/g)?.length ?? 0;
+const offsetOf = (token: Token) => (token.meta as { offset?: number } | null)?.offset;
+
+/**
+ * Renders the math and checks the widget tags in `tokens`, in order. `onFence` sees each fenced block
+ * (exercises). Returns the widget tags found, for `checkBalance`.
+ */
+export function prepare(
+  tokens: Token[],
+  ref: SourceRef,
+  onFence: (token: Token) => void,
+): TagEvent[] {
+  const events: TagEvent[] = [];
+  tokens.forEach((token, i) => {
+    const line = lineOf(token, ref);
+    switch (token.type) {
+      case 'math_block':
+        token.meta = { ...token.meta, html: renderTex(token.content, true, ref.file, line) };
+        break;
+      case 'html_block':
+        events.push(...checkHtml(token.content, ref.file, line));
+        break;
+      case 'fence':
+        onFence(token);
+        break;
+      case 'inline':
+        events.push(...prepareInline(token, ref));
+        if (
+          tokens[i - 1]?.type === 'paragraph_open' &&
+          tokens[i + 1]?.type === 'paragraph_close' &&
+          widgetsOnly(token)
+        ) {
+          tokens[i - 1]!.type = 'widget_paragraph_open';
+          tokens[i + 1]!.type = 'widget_paragraph_close';
+        }
+        break;
+    }
+  });
+  return events;
+}
+
+function prepareInline(inline: Token, ref: SourceRef): TagEvent[] {
+  const events: TagEvent[] = [];
+  // Lines are exact where a rule recorded the offset (math, HTML); elsewhere count the line breaks.
+  let line = lineOf(inline, ref);
+  for (const child of inline.children ?? []) {
+    const offset = offsetOf(child);
+    if (offset !== undefined)
+      line = lineOf(inline, ref) + newlines(inline.content.slice(0, offset));
+    switch (child.type) {
+      case 'softbreak':
+      case 'hardbreak':
+        line++;
+        break;
+      case 'math_inline': {
+        const display = (child.meta as { display?: boolean } | null)?.display ?? false;
+        child.meta = { ...child.meta, html: renderTex(child.content, display, ref.file, line) };
+        break;
+      }
+      case 'html_inline':
+        events.push(...checkHtml(child.content, ref.file, line));
+        break;
+      case 'text':
+        // A widget tag that markdown-it did not take for HTML (a stray quote, a missing '>').
+        if (/<\/?nn-/i.test(child.content)) throw new LessonError(ref.file, line, malformed());
+        break;
+    }
+  }
+  return events;
+}
+
+function widgetsOnly(inline: Token): boolean {
+  const children = inline.children ?? [];
+  return (
+    children.some((c) => c.type === 'html_inline') &&
+    children.every(
+      (c) =>
+        (c.type === 'html_inline' && /^<\/?nn-/i.test(c.content)) ||
+        c.type === 'softbreak' ||
+        (c.type === 'text' && c.content.trim() === ''),
+    )
+  );
+}
+
+/** The plain text of an inline token (a heading): text, code, and the characters of any math. */
+export function plainText(inline: Token): string {
+  const parts = (inline.children ?? []).map((child) => {
+    switch (child.type) {
+      case 'text':
+      case 'text_special':
+      case 'code_inline':
+        return child.content;
+      case 'softbreak':
+      case 'hardbreak':
+        return ' ';
+      case 'math_inline': {
+        const html = (child.meta as { html?: string } | null)?.html ?? child.content;
+        return html
+          .replace(/<[^>]*>/g, '')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&');
+      }
+      default:
+        return '';
+    }
+  });
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+export function render(tokens: Token[], ref: SourceRef): string {
+  return md.renderer.render(tokens, md.options, envFor(ref)).trim();
+}
+
+export function renderInline(inline: Token, ref: SourceRef): string {
+  return md.renderer.renderInline(inline.children ?? [], md.options, envFor(ref)).trim();
+}
+
+/**
+ * Renders Markdown found inside an exercise (a prompt, a hint, a choice) with the same checks as the
+ * body. `inline`: a single paragraph is returned without its `<p>`.
+ */
+export function renderFragment(text: string, ref: SourceRef, inline = false): string {
+  const tokens = parse(text, ref);
+  const events = prepare(tokens, ref, (fence) => {
+    if (fence.info.trim().split(/\s+/)[0] === 'exercise') {
+      throw new LessonError(
+        ref.file,
+        lineOf(fence, ref),
+        'an exercise block cannot be inside another exercise.',
+      );
+    }
+  });
+  checkBalance(events, ref.file);
+  const [open, , close] = tokens;
+  if (
+    inline &&
+    tokens.length === 3 &&
+    open?.type === 'paragraph_open' &&
+    close?.type === 'paragraph_close'
+  ) {
+    return renderInline(tokens[1]!, ref);
+  }
+  return render(tokens, ref);
+}

@@ -1,0 +1,19 @@
+/**
+ * Lazy loaders for every widget a lesson can use, keyed by tag. A lesson loads only the widgets
+ * it shows, so the course map downloads none of them (and never tfjs).
+ */
+const LOADERS: Record<string, () => Promise<unknown>> = {
+  'nn-sigmoid-explorer': () => import('./sigmoid-explorer/index'),
+};
+
+/** The `nn-*` tags used in a piece of HTML. */
+export function widgetTagsIn(html: string): string[] {
+  return [...new Set(html.match(/<nn-[a-z0-9-]+/g)?.map((t) => t.slice(1)) ?? [])];
+}
+
+/** Load (once) the code of every known widget among `tags`; unknown tags are ignored. */
+export async function loadWidgets(tags: Iterable<string>): Promise<void> {
+  await Promise.all([...tags].filter((t) => LOADERS[t]).map((t) => LOADERS[t]!()));
+}
+
+export const loadableWidgetTags = Object.keys(LOADERS);

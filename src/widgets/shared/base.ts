@@ -1,0 +1,87 @@
+import { LitElement } from 'lit';
+import type { AttributeDoc } from '../catalog';
+import { widgetDoc } from '../catalog';
+
+const warned = new Set<string>();
+
+/** console.warn once per distinct message: a bad attribute must not flood the console. */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
+
+/**
+ * Register a custom element unless the tag is taken. Two copies of a bundle on one page (an
+ * instructor's page that loads us twice) must not throw: the second registration warns once.
+ */
+export function define(tag: string, ctor: CustomElementConstructor): void {
+  const existing = customElements.get(tag);
+  if (existing) {
+    if (existing !== ctor)
+      warnOnce(`Gradient Trail: <${tag}> is already defined; keeping the first definition.`);
+    return;
+  }
+  customElements.define(tag, ctor);
+}
+
+/** Base element: shared helpers for every `nn-*` element. */
+export class NnElement extends LitElement {
+  /** Dispatch a typed `nn-*` event that bubbles out of shadow roots. */
+  protected emit<T>(name: `nn-${string}`, detail: T): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+function attributeDoc(tag: string, name: string): AttributeDoc {
+  const doc = widgetDoc(tag)?.attributes.find((a) => a.name === name);
+  if (!doc) throw new Error(`catalog: <${tag}> has no attribute "${name}"`);
+  return doc;
+}
+
+/**
+ * A Lit property declaration for a numeric attribute documented in the catalog: an invalid or
+ * out-of-range value falls back to the default with one console warning, never a broken render.
+ */
+export function numberAttribute(tag: string, name: string) {
+  const doc = attributeDoc(tag, name);
+  const fallback = doc.default as number;
+  return {
+    type: Number,
+    reflect: true,
+    converter: {
+      fromAttribute(value: string | null): number {
+        if (value === null) return fallback;
+        const n = value.trim() === '' ? NaN : Number(value);
+        const inRange =
+          Number.isFinite(n) &&
+          (doc.min === undefined || n >= doc.min) &&
+          (doc.max === undefined || n <= doc.max);
+        if (!inRange) {
+          const range =
+            doc.min !== undefined && doc.max !== undefined
+              ? ` between ${doc.min} and ${doc.max}`
+              : '';
+          warnOnce(
+            `<${tag}> ${name}="${value}" is not a number${range}; using the default ${fallback}.`,
+          );
+          return fallback;
+        }
+        return n;
+      },
+      toAttribute(value: number): string {
+        return String(value);
+      },
+    },
+  };
+}
+
+/** A Lit property declaration for a boolean attribute (present = true). */
+export function booleanAttribute() {
+  return { type: Boolean, reflect: true };
+}
+
+/** The catalog default of an attribute, typed. */
+export function defaultOf<T extends number | boolean | string>(tag: string, name: string): T {
+  return attributeDoc(tag, name).default as T;
+}

@@ -1,0 +1,89 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens as CSS custom properties. Each has a fallback so a widget embedded in a foreign
+ * page looks right with no stylesheet of ours; the page may override any `--nn-*` property.
+ * Colours meet WCAG AA (4.5:1 for text) on their background in light and in dark mode.
+ */
+export const tokens = css`
+  :host {
+    --_fg: var(--nn-color-fg, #1a1a2e);
+    --_bg: var(--nn-color-bg, #ffffff);
+    --_surface: var(--nn-color-surface, #f4f6fb);
+    --_muted: var(--nn-color-muted, #4b5563);
+    --_border: var(--nn-color-border, #c5cad6);
+    --_accent: var(--nn-color-accent, #1d4ed8);
+    --_accent-fg: var(--nn-color-accent-fg, #ffffff);
+    --_accent-2: var(--nn-color-accent-2, #b45309);
+    --_danger: var(--nn-color-danger, #b91c1c);
+    --_success: var(--nn-color-success, #15803d);
+    --_focus: var(--nn-color-focus, #2563eb);
+    --_radius: var(--nn-radius, 8px);
+    --_font: var(
+      --nn-font,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Helvetica Neue',
+      Arial,
+      sans-serif
+    );
+    --_mono: var(--nn-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-family: var(--_font);
+    color: var(--_fg);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_fg: var(--nn-color-fg, #e5e7eb);
+      --_bg: var(--nn-color-bg, #0f172a);
+      --_surface: var(--nn-color-surface, #1e293b);
+      --_muted: var(--nn-color-muted, #a3aebf);
+      --_border: var(--nn-color-border, #475569);
+      --_accent: var(--nn-color-accent, #93c5fd);
+      --_accent-fg: var(--nn-color-accent-fg, #0f172a);
+      --_accent-2: var(--nn-color-accent-2, #fbbf24);
+      --_danger: var(--nn-color-danger, #fca5a5);
+      --_success: var(--nn-color-success, #86efac);
+      --_focus: var(--nn-color-focus, #93c5fd);
+    }
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.4rem 0.9rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_fg);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+`;

@@ -1,0 +1,435 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { drawSigmoidChart } from '../../charts/sigmoid-chart';
+import { sigmoid, sigmoidPrime } from '../../math/activations';
+import { formatNumber, formatPercent } from '../../math/format';
+import { widgetDoc } from '../catalog';
+import { NnElement, booleanAttribute, defaultOf, numberAttribute } from '../shared/base';
+import { tokens } from '../shared/tokens';
+import { styles } from './styles';
+
+const TAG = 'nn-sigmoid-explorer';
+
+/** Slider step for w, b and x: one decimal is as fine as a student can meaningfully steer. */
+const STEP = 0.1;
+/** Points in the data table: x = −6, −5, …, 6 on the default range. */
+const TABLE_POINTS = 13;
+
+type Param = 'weight' | 'bias' | 'input';
+
+/** The range of a numeric attribute, from the catalog (the single source of truth). */
+function rangeOf(name: Param): { min: number; max: number } {
+  const doc = widgetDoc(TAG)?.attributes.find((a) => a.name === name);
+  return { min: doc?.min ?? -10, max: doc?.max ?? 10 };
+}
+
+/** The `detail` of the `nn-change` event. */
+export interface SigmoidChangeDetail {
+  /** The weight w. */
+  weight: number;
+  /** The bias b. */
+  bias: number;
+  /** The input x. */
+  input: number;
+  /** The pre-activation z = w·x + b. */
+  z: number;
+  /** The neuron's output σ(z). */
+  output: number;
+  /** Whether the derivative is shown. */
+  derivative: boolean;
+}
+
+/**
+ * @summary One sigmoid neuron σ(w·x + b): sliders for the weight, the bias and the input, the
+ * curve with the current point, the formula with the numbers substituted, and optionally the
+ * derivative σ′(z).
+ *
+ * @event nn-change - The user moved a slider or toggled the derivative. `detail`:
+ *   `{ weight, bias, input, z, output, derivative }` (see `SigmoidChangeDetail`). Bubbles and is
+ *   composed. Not fired for changes made through attributes or properties.
+ *
+ * @csspart base - The layout wrapper around everything.
+ * @csspart controls - The group of sliders and the derivative toggle.
+ * @csspart slider - Each `<input type="range">` (weight, bias, input).
+ * @csspart chart - The `<figure>` holding the chart and its live summary.
+ * @csspart summary - The live text summary under the chart (`aria-live="polite"`).
+ * @csspart formula - The box with the formulas and the plain-words reading.
+ * @csspart table-button - The "Show data table" button.
+ * @csspart table - The data table (present only while shown).
+ *
+ * @cssproperty --nn-color-fg - Text colour.
+ * @cssproperty --nn-color-bg - Background of the widget.
+ * @cssproperty --nn-color-surface - Background of the formula box and the current table row.
+ * @cssproperty --nn-color-muted - Axes, guides and secondary text.
+ * @cssproperty --nn-color-border - The widget's border and table rules.
+ * @cssproperty --nn-color-accent - The curve, its point and the sliders.
+ * @cssproperty --nn-color-accent-2 - The derivative curve and its marker.
+ * @cssproperty --nn-color-focus - The focus ring.
+ * @cssproperty --nn-radius - Corner radius.
+ * @cssproperty --nn-font - Text font.
+ * @cssproperty --nn-font-mono - Font of the numbers in the formulas.
+ */
+export class NnSigmoidExplorer extends NnElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    weight: numberAttribute(TAG, 'weight'),
+    bias: numberAttribute(TAG, 'bias'),
+    input: numberAttribute(TAG, 'input'),
+    derivative: booleanAttribute(),
+    _showTable: { state: true },
+  };
+
+  /** The weight w, from −10 to 10. Default 1. Reflected to the `weight` attribute. */
+  declare weight: number;
+  /** The bias b, from −10 to 10. Default 0. Reflected to the `bias` attribute. */
+  declare bias: number;
+  /** The input x of the marked point, from −6 to 6. Default 0. Reflected to the `input` attribute. */
+  declare input: number;
+  /** Whether to overlay the derivative σ′(w·x + b) and show its value. Default false. */
+  declare derivative: boolean;
+  /** Whether the data table is revealed. */
+  declare private _showTable: boolean;
+
+  private _resizeObserver: ResizeObserver | undefined;
+  private _chartWidth = 0;
+  private _frame = 0;
+
+  constructor() {
+    super();
+    this.weight = defaultOf<number>(TAG, 'weight');
+    this.bias = defaultOf<number>(TAG, 'bias');
+    this.input = defaultOf<number>(TAG, 'input');
+    this.derivative = defaultOf<boolean>(TAG, 'derivative');
+    this._showTable = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-observe after the element is moved in the DOM (disconnect + connect).
+    if (this.hasUpdated) this._observeSize();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._resizeObserver?.disconnect();
+    this._resizeObserver = undefined;
+    cancelAnimationFrame(this._frame);
+  }
+
+  protected override firstUpdated(): void {
+    this._observeSize();
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    this._draw();
+  }
+
+  private get _svg(): SVGSVGElement | null {
+    return this.renderRoot.querySelector('svg');
+  }
+
+  private _observeSize(): void {
+    const figure = this.renderRoot.querySelector('figure');
+    if (!figure || typeof ResizeObserver === 'undefined') return;
+    this._resizeObserver?.disconnect();
+    this._resizeObserver = new ResizeObserver((entries) => {
+      const width = entries[0]?.contentRect.width ?? 0;
+      if (width > 0 && Math.abs(width - this._chartWidth) >= 1) {
+        this._chartWidth = width;
+        // Redraw on the next frame, not inside the observer callback: the redraw changes the
+        // figure's height, which would otherwise re-trigger the observer in the same frame.
+        cancelAnimationFrame(this._frame);
+        this._frame = requestAnimationFrame(() => this._draw());
+      }
+    });
+    this._resizeObserver.observe(figure);
+  }
+
+  private _draw(): void {
+    const svg = this._svg;
+    if (!svg) return;
+    if (this._chartWidth <= 0) {
+      this._chartWidth = svg.parentElement?.getBoundingClientRect().width ?? 0;
+    }
+    // Unlaid-out (e.g. inside a closed <details>): draw at a nominal size; the observer redraws.
+    const width = this._chartWidth > 0 ? this._chartWidth : 600;
+    const height = Math.round(Math.min(360, Math.max(240, width * 0.6)));
+    const { min: xMin, max: xMax } = rangeOf('input');
+    drawSigmoidChart(
+      svg,
+      {
+        weight: this.weight,
+        bias: this.bias,
+        input: this.input,
+        derivative: this.derivative,
+        xMin,
+        xMax,
+      },
+      { width, height },
+    );
+  }
+
+  private _onSlider(name: Param, event: Event): void {
+    const value = Number((event.target as HTMLInputElement).value);
+    if (!Number.isFinite(value)) return;
+    this[name] = value;
+    this._emitChange();
+  }
+
+  private _onToggleDerivative(event: Event): void {
+    this.derivative = (event.target as HTMLInputElement).checked;
+    this._emitChange();
+  }
+
+  private _emitChange(): void {
+    const z = this.weight * this.input + this.bias;
+    this.emit<SigmoidChangeDetail>('nn-change', {
+      weight: this.weight,
+      bias: this.bias,
+      input: this.input,
+      z,
+      output: sigmoid(z),
+      derivative: this.derivative,
+    });
+  }
+
+  private _toggleTable(): void {
+    this._showTable = !this._showTable;
+  }
+
+  override render(): TemplateResult {
+    const { weight: w, bias: b, input: x } = this;
+    const z = w * x + b;
+    const s = sigmoid(z);
+    const { min: xMin, max: xMax } = rangeOf('input');
+
+    return html`
+      <div class="layout" part="base">
+        <figure part="chart">
+          <svg role="img" aria-label=${this._chartLabel(xMin, xMax)}></svg>
+          <figcaption part="summary" aria-live="polite">${this._summary()}</figcaption>
+        </figure>
+
+        <div class="controls" part="controls">
+          ${this._slider('weight', html`weight <var>w</var>`)}
+          ${this._slider('bias', html`bias <var>b</var>`)}
+          ${this._slider('input', html`input <var>x</var>`)}
+          <label class="toggle">
+            <input
+              type="checkbox"
+              .checked=${this.derivative}
+              @change=${this._onToggleDerivative}
+            />
+            Show derivative σ′(z)
+          </label>
+        </div>
+
+        <div class="formula" part="formula">
+          <p class="eq">
+            <span class="seg"><var>z</var> = <var>w</var>·<var>x</var> + <var>b</var></span>
+            <span class="seg">= ${param(w)} · ${paren(param(x), x)} ${signed(b)}</span>
+            <span class="seg"
+              >= <strong class="num" data-value="z">${formatNumber(z, 2)}</strong></span
+            >
+          </p>
+          <p class="eq">
+            <span class="seg"
+              >σ(<var>z</var>) = 1 / (1 + e<sup>−<var>z</var></sup
+              >)</span
+            >
+            <span class="seg">= 1 / (1 + e<sup>${formatNumber(-z, 2)}</sup>)</span>
+            <span class="seg"
+              >= <strong class="num" data-value="output">${formatNumber(s, 3)}</strong></span
+            >
+          </p>
+          ${
+            this.derivative
+              ? html`<p class="eq derivative">
+                  <span class="seg">σ′(<var>z</var>) = σ(<var>z</var>)(1 − σ(<var>z</var>))</span>
+                  <span class="seg">= ${formatNumber(s, 3)} · (1 − ${formatNumber(s, 3)})</span>
+                  <span class="seg"
+                    >=
+                    <strong class="num" data-value="derivative"
+                      >${formatNumber(sigmoidPrime(z), 3)}</strong
+                    ></span
+                  >
+                </p>`
+              : nothing
+          }
+          <p class="reading">${reading(s)}</p>
+        </div>
+
+        <div class="table-area">
+          <button
+            type="button"
+            part="table-button"
+            aria-expanded=${this._showTable ? 'true' : 'false'}
+            aria-controls="data-table"
+            @click=${this._toggleTable}
+          >
+            ${this._showTable ? 'Hide data table' : 'Show data table'}
+          </button>
+          <div
+            class="table-wrap"
+            id="data-table"
+            role="region"
+            aria-labelledby="data-table-caption"
+            tabindex=${this._showTable ? '0' : '-1'}
+            ?hidden=${!this._showTable}
+          >
+            ${this._showTable ? this._table(xMin, xMax) : nothing}
+          </div>
+        </div>
+      </div>
+    `;
+  }
+
+  private _slider(name: Param, label: TemplateResult): TemplateResult {
+    const { min, max } = rangeOf(name);
+    const value = this[name];
+    return html`
+      <div class="control">
+        <label for=${name}>${label}</label>
+        <span class="value num" id=${`${name}-value`}>${param(value)}</span>
+        <input
+          id=${name}
+          part="slider"
+          type="range"
+          min=${min}
+          max=${max}
+          step=${STEP}
+          aria-valuetext=${spoken(value)}
+          .value=${String(value)}
+          @input=${(e: Event) => this._onSlider(name, e)}
+        />
+      </div>
+    `;
+  }
+
+  /** The chart's accessible name: what is drawn (the numbers are in the live summary). */
+  private _chartLabel(xMin: number, xMax: number): string {
+    const derivative = this.derivative ? ', and the derivative σ′(w·x + b) dashed' : '';
+    return (
+      `Graph of the output σ(w·x + b) against the input x from ${param(xMin)} to ` +
+      `${param(xMax)}, with the point at x = ${param(this.input)} marked${derivative}`
+    );
+  }
+
+  /** The live summary: where we are on the curve, and what the curve looks like. */
+  private _summary(): string {
+    const { weight: w, bias: b, input: x } = this;
+    const z = w * x + b;
+    const s = sigmoid(z);
+    const here = `At x = ${param(x)}, z = ${formatNumber(z, 2)} and σ(z) = ${formatNumber(s, 3)}.`;
+    if (w === 0) {
+      return `${here} With w = 0 the curve is flat: every input gives σ(b) = ${formatNumber(s, 3)}.`;
+    }
+    const { min: xMin, max: xMax } = rangeOf('input');
+    const direction = w > 0 ? 'rises' : 'falls';
+    const manner = Math.abs(w) >= 3 ? ' steeply' : Math.abs(w) <= 0.5 ? ' gently' : '';
+    // σ(w·x + b) = 0.5 exactly where w·x + b = 0, i.e. at x = −b/w.
+    const crossing = -b / w;
+    const shape =
+      crossing >= xMin && crossing <= xMax
+        ? `The curve ${direction}${manner} and crosses 0.5 at x = ${formatNumber(crossing, 2)}.`
+        : `The curve ${direction}${manner} and stays ${
+            sigmoid(w * ((xMin + xMax) / 2) + b) > 0.5 ? 'above' : 'below'
+          } 0.5 over the range shown.`;
+    // σ′(z) < 0.01 means |z| > ~4.6: the neuron is saturated and its gradient almost vanishes.
+    const saturated =
+      sigmoidPrime(z) < 0.01 ? ' Here the neuron is saturated: the curve is almost flat.' : '';
+    return `${here} ${shape}${saturated}`;
+  }
+
+  private _table(xMin: number, xMax: number): TemplateResult {
+    const { weight: w, bias: b } = this;
+    const rows = Array.from({ length: TABLE_POINTS }, (_, i) => {
+      const x = xMin + ((xMax - xMin) * i) / (TABLE_POINTS - 1);
+      const z = w * x + b;
+      return { x, z, s: sigmoid(z), ds: sigmoidPrime(z) };
+    });
+    return html`
+      <table part="table">
+        <caption id="data-table-caption">
+          σ(<var>z</var>) at ${TABLE_POINTS} inputs
+          <var>x</var
+          >, where
+          <var>z</var>
+          =
+          <var>w</var
+          >·<var>x</var>
+          +
+          <var>b</var>
+          with
+          <var>w</var>
+          = ${param(w)} and
+          <var>b</var>
+          = ${param(b)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">x</th>
+            <th scope="col">z</th>
+            <th scope="col">σ(z)</th>
+            ${this.derivative ? html`<th scope="col">σ′(z)</th>` : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`
+              <tr class=${Math.abs(r.x - this.input) < 1e-9 ? 'current' : ''}>
+                <th scope="row">${param(r.x)}</th>
+                <td>${formatNumber(r.z, 2)}</td>
+                <td>${formatNumber(r.s, 3)}</td>
+                ${this.derivative ? html`<td>${formatNumber(r.ds, 3)}</td>` : nothing}
+              </tr>
+            `,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+}
+
+/** A slider value: one decimal (the slider's step), two if an attribute set a finer value. */
+function param(v: number): string {
+  const onGrid = Math.abs(v * 10 - Math.round(v * 10)) < 1e-9;
+  return formatNumber(v, onGrid ? 1 : 2);
+}
+
+/** Wrap a negative factor in parentheses: 2.0 · (−0.5), not 2.0 · −0.5. */
+function paren(text: string, v: number): string {
+  return v < 0 && text !== '0.0' ? `(${text})` : text;
+}
+
+/** "+ 1.0" or "− 1.0": the bias term written as a sum. */
+function signed(v: number): string {
+  const text = param(Math.abs(v));
+  return v < 0 && text !== '0.0' ? `− ${text}` : `+ ${text}`;
+}
+
+/** Slider value for screen readers: the word "minus", which every reader speaks. */
+function spoken(v: number): string {
+  const text = param(Math.abs(v));
+  return v < 0 && text !== '0.0' ? `minus ${text}` : text;
+}
+
+/** The output read as a probability, in plain words. */
+function reading(p: number): TemplateResult {
+  // A sigmoid never reaches 0 or 1: say "more than 99%" rather than round to a false 100%.
+  if (p >= 0.995) {
+    return html`Read as a probability: the neuron is <strong>more than 99%</strong> sure the answer
+      is “yes”.`;
+  }
+  if (p <= 0.005) {
+    return html`Read as a probability: the neuron is <strong>less than 1%</strong> sure the answer
+      is “yes” — it is almost certain the answer is “no”.`;
+  }
+  if (Math.abs(p - 0.5) < 0.005) {
+    return html`Read as a probability: the neuron is <strong>50%</strong> sure — it cannot decide
+      between “yes” and “no”.`;
+  }
+  return html`Read as a probability: the neuron is <strong>${formatPercent(p)}</strong> sure the
+    answer is “yes”.`;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it, vi } from 'vitest';
+import { WIDGETS } from '../../src/widgets/catalog';
+import { loadWidgets, loadableWidgetTags } from '../../src/widgets/loaders';
+import { define } from '../../src/widgets/shared/base';
+
+describe('widget registry', () => {
+  it('every widget in the catalog can be loaded, and every loadable widget is in the catalog', () => {
+    expect([...loadableWidgetTags].sort()).toEqual(WIDGETS.map((w) => w.tag).sort());
+  });
+
+  it.each(WIDGETS.map((w) => [w.tag, w] as const))(
+    '<%s> observes exactly the attributes the catalog documents',
+    async (tag, doc) => {
+      await loadWidgets([tag]);
+      const ctor = customElements.get(tag) as unknown as { observedAttributes: string[] };
+      expect(ctor).toBeDefined();
+      expect([...ctor.observedAttributes].sort()).toEqual(doc.attributes.map((a) => a.name).sort());
+    },
+  );
+
+  it('registering a tag twice (two copies of a bundle) does not throw and warns once', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    class A extends HTMLElement {}
+    class B extends HTMLElement {}
+    define('nn-test-twice', A);
+    expect(() => define('nn-test-twice', B)).not.toThrow();
+    expect(() => define('nn-test-twice', B)).not.toThrow();
+    expect(customElements.get('nn-test-twice')).toBe(A);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+});

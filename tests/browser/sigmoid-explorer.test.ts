@@ -1,0 +1,272 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
+import '../../src/widgets/sigmoid-explorer/index';
+import type {
+  NnSigmoidExplorer,
+  SigmoidChangeDetail,
+} from '../../src/widgets/sigmoid-explorer/index';
+import { WIDGETS } from '../../src/widgets/catalog';
+import { expectNoAxeViolations } from './axe';
+
+const TAG = 'nn-sigmoid-explorer';
+
+async function mount(attributes = ''): Promise<NnSigmoidExplorer> {
+  document.body.innerHTML = `<${TAG} ${attributes}></${TAG}>`;
+  const el = document.querySelector(TAG)!;
+  await el.updateComplete;
+  return el;
+}
+
+/** Whitespace-normalised text, as a reader would see it. */
+const text = (node: Node | null | undefined): string =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * A small harness: finds controls the way a user does, by their label or accessible name.
+ * It reads the shadow root but never calls private members of the element.
+ */
+function harness(el: NnSigmoidExplorer) {
+  const root = el.shadowRoot!;
+  const labelled = (pattern: RegExp): HTMLInputElement => {
+    for (const label of root.querySelectorAll('label')) {
+      if (!pattern.test(text(label))) continue;
+      const control = label.htmlFor
+        ? root.getElementById(label.htmlFor)
+        : label.querySelector('input');
+      if (control instanceof HTMLInputElement) return control;
+    }
+    throw new Error(`no control labelled ${pattern}`);
+  };
+  return {
+    slider: (name: 'weight' | 'bias' | 'input') => labelled(new RegExp(`^${name}\\b`)),
+    derivativeToggle: () => labelled(/derivative/i),
+    button: (pattern: RegExp): HTMLButtonElement => {
+      const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
+      if (!button) throw new Error(`no button ${pattern}`);
+      return button;
+    },
+    svg: () => root.querySelector('svg')!,
+    curve: () => root.querySelector<SVGPathElement>('svg path.curve'),
+    derivativeCurve: () =>
+      root.querySelector<SVGPathElement>('svg path.derivative:not([display="none"])'),
+    formula: () => text(root.querySelector('[part~="formula"]')),
+    summary: () => root.querySelector('[aria-live]')!,
+    table: () => root.querySelector('table'),
+  };
+}
+
+async function press(control: HTMLElement, key: string): Promise<void> {
+  control.focus();
+  await userEvent.keyboard(key);
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('<nn-sigmoid-explorer>', () => {
+  it('observes exactly the attributes listed in the catalog', () => {
+    const doc = WIDGETS.find((w) => w.tag === TAG)!;
+    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
+    expect([...ctor.observedAttributes].sort()).toEqual(doc.attributes.map((a) => a.name).sort());
+  });
+
+  it('renders the curve σ(w·x + b) with the current point, from its defaults', async () => {
+    const el = await mount();
+    const h = harness(el);
+    expect(el.weight).toBe(1);
+    expect(el.bias).toBe(0);
+    expect(el.input).toBe(0);
+    expect(el.derivative).toBe(false);
+    expect(h.svg().getAttribute('role')).toBe('img');
+    expect(h.svg().getAttribute('aria-label')).toMatch(/σ\(w·x \+ b\)/);
+    expect(h.curve()?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(h.svg().querySelectorAll('path.curve')).toHaveLength(1);
+    expect(h.svg().querySelector('circle.point')).not.toBeNull();
+    expect(h.derivativeCurve()).toBeNull();
+    expect(h.formula()).toContain('= 1.0 · 0.0 + 0.0 = 0.00');
+    expect(h.formula()).toContain('= 0.500');
+    expect(text(h.summary())).toContain('At x = 0.0, z = 0.00 and σ(z) = 0.500.');
+  });
+
+  it('substitutes attribute values into the formula and reads the output as a probability', async () => {
+    const el = await mount('weight="2" bias="-1" input="-0.5"');
+    const h = harness(el);
+    // z = 2 · (−0.5) − 1 = −2, σ(−2) ≈ 0.119
+    expect(h.formula()).toContain('= 2.0 · (−0.5) − 1.0 = −2.00');
+    expect(h.formula()).toContain('= 0.119');
+    expect(h.formula()).toContain('12% sure the answer is “yes”');
+    expect(text(h.summary())).toContain('crosses 0.5 at x = 0.50');
+    expect(h.slider('bias').getAttribute('aria-valuetext')).toBe('minus 1.0');
+  });
+
+  it('ArrowRight on the weight slider changes the weight, its attribute, the formula and the curve', async () => {
+    const el = await mount('weight="2" input="0.5"');
+    const h = harness(el);
+    const before = h.curve()!.getAttribute('d');
+    expect(h.formula()).toContain('= 2.0 · 0.5 + 0.0 = 1.00');
+
+    await press(h.slider('weight'), '{ArrowRight}');
+    await el.updateComplete;
+
+    expect(el.weight).toBeCloseTo(2.1, 10);
+    expect(el.getAttribute('weight')).toBe('2.1');
+    expect(h.formula()).toContain('= 2.1 · 0.5 + 0.0 = 1.05');
+    expect(h.curve()!.getAttribute('d')).not.toBe(before);
+    expect(h.svg().querySelectorAll('path.curve')).toHaveLength(1);
+  });
+
+  it('Home and End on the input slider reach the ends of its range', async () => {
+    const el = await mount();
+    const h = harness(el);
+    await press(h.slider('input'), '{End}');
+    await el.updateComplete;
+    expect(el.input).toBe(6);
+    expect(el.getAttribute('input')).toBe('6');
+    await press(h.slider('input'), '{Home}');
+    await el.updateComplete;
+    expect(el.input).toBe(-6);
+    expect(text(h.summary())).toContain('At x = −6.0');
+  });
+
+  it('fires a bubbling, composed nn-change with the new state on user changes only', async () => {
+    const el = await mount('weight="2" bias="0.5" input="1"');
+    const events: CustomEvent<SigmoidChangeDetail>[] = [];
+    document.body.addEventListener('nn-change', (e) =>
+      events.push(e as CustomEvent<SigmoidChangeDetail>),
+    );
+
+    el.setAttribute('bias', '1'); // a caller's change is not a user change
+    await el.updateComplete;
+    expect(events).toHaveLength(0);
+
+    await press(harness(el).slider('input'), '{ArrowLeft}');
+    expect(events).toHaveLength(1);
+    const event = events[0]!;
+    expect(event.bubbles).toBe(true);
+    expect(event.composed).toBe(true);
+    const z = 2 * 0.9 + 1;
+    expect(event.detail).toMatchObject({ weight: 2, bias: 1, derivative: false });
+    expect(event.detail.input).toBeCloseTo(0.9, 10);
+    expect(event.detail.z).toBeCloseTo(z, 10);
+    expect(event.detail.output).toBeCloseTo(1 / (1 + Math.exp(-z)), 10);
+  });
+
+  it('the derivative toggle overlays σ′ and shows its value, and reflects to the attribute', async () => {
+    const el = await mount('weight="2" input="0.5"');
+    const h = harness(el);
+    const events: SigmoidChangeDetail[] = [];
+    el.addEventListener('nn-change', (e) =>
+      events.push((e as CustomEvent<SigmoidChangeDetail>).detail),
+    );
+    expect(h.formula()).not.toContain('σ′');
+
+    await userEvent.click(h.derivativeToggle());
+    await el.updateComplete;
+
+    expect(el.derivative).toBe(true);
+    expect(el.hasAttribute('derivative')).toBe(true);
+    expect(h.derivativeCurve()?.getAttribute('d')).toMatch(/^M/);
+    // σ(1) ≈ 0.731, σ′(1) = 0.731 · 0.269 ≈ 0.197
+    expect(h.formula()).toContain('σ′(z) = σ(z)(1 − σ(z)) = 0.731 · (1 − 0.731) = 0.197');
+    expect(events.at(-1)).toMatchObject({ derivative: true });
+
+    await press(h.derivativeToggle(), ' ');
+    await el.updateComplete;
+    expect(el.hasAttribute('derivative')).toBe(false);
+    expect(h.derivativeCurve()).toBeNull();
+  });
+
+  it('the derivative attribute turns the overlay on from markup', async () => {
+    const el = await mount('derivative');
+    expect(harness(el).derivativeToggle().checked).toBe(true);
+    expect(harness(el).derivativeCurve()).not.toBeNull();
+  });
+
+  it('shows a data table of x, z, σ(z) (and σ′ when on) on demand', async () => {
+    const el = await mount('weight="2" derivative');
+    const h = harness(el);
+    const show = h.button(/show data table/i);
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    expect(h.table()).toBeNull();
+
+    await userEvent.click(show);
+    await el.updateComplete;
+
+    const table = h.table()!;
+    expect(show.getAttribute('aria-expanded')).toBe('true');
+    expect(text(show)).toMatch(/hide data table/i);
+    const headers = [...table.querySelectorAll('thead th')].map(text);
+    expect(headers).toEqual(['x', 'z', 'σ(z)', 'σ′(z)']);
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows).toHaveLength(13);
+    // The middle row is x = 0: z = b = 0, σ = 0.5, σ′ = 0.25.
+    expect([...rows[6]!.children].map(text)).toEqual(['0.0', '0.00', '0.500', '0.250']);
+    expect([...rows[0]!.children].map(text)[0]).toBe('−6.0');
+  });
+
+  it.each([
+    ['weight', 'abc'],
+    ['weight', '99'],
+    ['input', ''],
+  ])('a bad %s="%s" falls back to the default with exactly one warning', async (name, value) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const el = await mount(`${name}="${value}" bias="0.5"`);
+    const h = harness(el);
+    expect(el[name as 'weight' | 'input']).toBe(name === 'weight' ? 1 : 0);
+    expect(h.curve()?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(h.formula()).not.toMatch(/NaN|Infinity|undefined/);
+    // Re-rendering must not warn again.
+    el.bias = 1;
+    await el.updateComplete;
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain(`${name}="${value}"`);
+  });
+
+  it('redraws for its width: fits a 375px phone and uses the space at 900px', async () => {
+    document.body.innerHTML = `<div style="width: 343px"><${TAG}></${TAG}></div>`;
+    const el = document.querySelector(TAG)!;
+    await el.updateComplete;
+    const h = harness(el);
+    await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
+    expect(h.svg().getBoundingClientRect().width).toBeLessThanOrEqual(343);
+    expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
+    const elements = h.svg().querySelectorAll('*').length;
+
+    el.parentElement!.style.width = '900px';
+    await expect
+      .poll(() => Number(h.svg().getAttribute('viewBox')!.split(' ')[2]))
+      .toBeGreaterThan(450);
+    expect(h.svg().querySelectorAll('path.curve')).toHaveLength(1);
+    // Redrawing updates in place: nothing is drawn twice.
+    expect(h.svg().querySelectorAll('g.axis-x')).toHaveLength(1);
+    expect(h.svg().querySelectorAll('text.axis-label')).toHaveLength(2);
+    expect(Math.abs(h.svg().querySelectorAll('*').length - elements)).toBeLessThan(40); // ticks vary
+  });
+
+  it('has no axe violations in light mode, with derivative and table shown', async () => {
+    const el = await mount('weight="-3" bias="2" input="1" derivative');
+    await userEvent.click(harness(el).button(/show data table/i));
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
+  });
+
+  it('has no axe violations in dark mode', async () => {
+    const session = cdp();
+    await session.send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    });
+    try {
+      expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
+      const el = await mount('weight="4" input="2" derivative');
+      await userEvent.click(harness(el).button(/show data table/i));
+      await el.updateComplete;
+      // The tokens switched: the widget's background is the dark one.
+      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
+      await expectNoAxeViolations(el);
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [] });
+    }
+  });
+});

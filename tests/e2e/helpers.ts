@@ -1,0 +1,67 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { compileLesson } from '../../src/lesson/compile';
+import type { Lesson } from '../../src/lesson/types';
+
+const require = createRequire(import.meta.url);
+
+/** The lessons as the build compiles them (so tests follow the content, not a copy of it). */
+export function courseLessons(): Lesson[] {
+  return readdirSync('lessons')
+    .filter((f) => /^\d\d-.+\.md$/.test(f))
+    .map((f) => compileLesson(readFileSync(`lessons/${f}`, 'utf8'), { file: `lessons/${f}` }))
+    .sort((a, b) => a.order - b.order);
+}
+
+/** Collect console errors and uncaught exceptions; call the returned function to assert none. */
+export function watchConsole(page: Page): () => void {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return () => expect(errors, errors.join('\n')).toEqual([]);
+}
+
+async function isFocused(locator: Locator): Promise<boolean> {
+  return locator
+    .evaluate((el) => {
+      const root = el.getRootNode() as Document | ShadowRoot;
+      return root.activeElement === el;
+    })
+    .catch(() => false);
+}
+
+/** Press Tab (keyboard only, as a student would) until `target` has focus. */
+export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  await target.waitFor();
+  for (let i = 0; i < max; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/** Run axe-core on the page (shadow DOM included) and expect no violations. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
+  });
+  expect(violations, violations.join('\n')).toEqual([]);
+}
+
+/** No horizontal scrolling: the page is no wider than the viewport. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll, `page is ${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
+}

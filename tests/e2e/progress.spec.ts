@@ -1,0 +1,71 @@
+import { test, expect } from '@playwright/test';
+import { courseLessons, watchConsole } from './helpers';
+
+const sigmoid = courseLessons().find((l) => l.id === 'sigmoid-neuron')!;
+const KEY = 'gradient-trail:progress';
+
+test('damaged stored progress is reported once, set aside, and the course still runs', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.evaluate(
+    (key) => localStorage.setItem(key, '{"format":"gradient-trail-progress", oops'),
+    KEY,
+  );
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Your saved progress could not be read');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.includes(':damaged:')),
+  );
+  expect(backups).toHaveLength(1);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('export, import of a bad file, import of a good file, and reset with confirmation', async ({
+  page,
+}) => {
+  const noErrors = watchConsole(page);
+  await page.goto(`/#/lesson/${sigmoid.id}/2`);
+  await expect(page.getByText(`Step 2 of ${sigmoid.stepCount}`)).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const file = await download;
+  const exported = await (await file.createReadStream()).toArray();
+  const text = Buffer.concat(exported).toString('utf8');
+  expect(JSON.parse(text)).toMatchObject({ format: 'gradient-trail-progress', version: 1 });
+
+  const input = page.locator('gt-progress-tools input[type=file]');
+  await input.setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"todo": []}'),
+  });
+  await expect(
+    page.getByText(/Could not import “notes.json”: This file is not Gradient Trail progress/),
+  ).toBeVisible();
+  await expect(page.getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset all progress?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
+  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  await dialog.getByRole('button', { name: 'Reset progress' }).click();
+  await expect(page.getByText(`0 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
+
+  await input.setInputFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByText('Progress imported from “mine.json”.')).toBeVisible();
+  await expect(page.getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
+  noErrors();
+});
