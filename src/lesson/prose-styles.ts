@@ -1,59 +1,64 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+// Temml's own rules for its MathML (spacing, \cancel, arrays…). Inlined so they apply inside shadow roots.
+import temmlCss from 'temml/dist/Temml-Local.css?inline';
 
 /** Typography for lesson prose, exercise prompts and worked answers (rendered Markdown + MathML). */
-export const proseStyles = css`
-  .prose {
-    line-height: 1.6;
-    font-size: 1.0625rem;
-    overflow-wrap: anywhere;
-  }
-  .prose p,
-  .prose ul,
-  .prose ol {
-    margin: 0 0 1em;
-  }
-  .prose a {
-    color: var(--_accent);
-  }
-  .prose code {
-    font-family: var(--_mono);
-    background: var(--_surface);
-    padding: 0.1em 0.3em;
-    border-radius: 4px;
-  }
-  .prose pre {
-    overflow-x: auto;
-    background: var(--_surface);
-    padding: 0.75rem;
-    border-radius: var(--_radius);
-  }
-  .prose blockquote {
-    margin: 0 0 1em;
-    padding: 0.25rem 1rem;
-    border-left: 4px solid var(--_accent);
-    background: var(--_surface);
-  }
-  .prose table {
-    border-collapse: collapse;
-    margin-bottom: 1em;
-  }
-  .prose th,
-  .prose td {
-    border: 1px solid var(--_border);
-    padding: 0.3rem 0.6rem;
-  }
-  math {
-    font-family: 'Latin Modern Math', 'STIX Two Math', 'Cambria Math', math;
-    font-size: 1.1em;
-  }
-  math[display='block'] {
-    display: block math;
-    margin: 0.75em 0;
-    overflow-x: auto;
-    overflow-y: hidden;
-    padding: 0.25em 0;
-  }
-  .prose > :last-child {
-    margin-bottom: 0;
-  }
-`;
+export const proseStyles = [
+  unsafeCSS(temmlCss),
+  css`
+    .prose {
+      line-height: 1.6;
+      font-size: 1.0625rem;
+      overflow-wrap: anywhere;
+    }
+    .prose p,
+    .prose ul,
+    .prose ol {
+      margin: 0 0 1em;
+    }
+    .prose a {
+      color: var(--_accent);
+    }
+    .prose code {
+      font-family: var(--_mono);
+      background: var(--_surface);
+      padding: 0.1em 0.3em;
+      border-radius: 4px;
+    }
+    .prose pre {
+      overflow-x: auto;
+      background: var(--_surface);
+      padding: 0.75rem;
+      border-radius: var(--_radius);
+    }
+    .prose blockquote {
+      margin: 0 0 1em;
+      padding: 0.25rem 1rem;
+      border-left: 4px solid var(--_accent);
+      background: var(--_surface);
+    }
+    .prose table {
+      border-collapse: collapse;
+      margin-bottom: 1em;
+    }
+    .prose th,
+    .prose td {
+      border: 1px solid var(--_border);
+      padding: 0.3rem 0.6rem;
+    }
+    math {
+      font-family: 'Latin Modern Math', 'STIX Two Math', 'Cambria Math', math;
+      font-size: 1.1em;
+    }
+    math[display='block'] {
+      display: block math;
+      margin: 0.75em 0;
+      overflow-x: auto;
+      overflow-y: hidden;
+      padding: 0.25em 0;
+    }
+    .prose > :last-child {
+      margin-bottom: 0;
+    }
+  `,
+];

@@ -100,6 +100,7 @@ test('a new student walks the sigmoid lesson by keyboard, solves every exercise,
 
   // The browser's back button goes to the previous step, and forward returns.
   await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/${sigmoid.stepCount - 1}$`));
   await expect(
     page.getByText(`Step ${sigmoid.stepCount - 1} of ${sigmoid.stepCount}`),
   ).toBeVisible();
