@@ -5,6 +5,15 @@
  * test checks that the element's observed attributes match this list.
  */
 
+import { sigmoidExplorerDoc } from './sigmoid-explorer/meta.ts';
+import { matrixMultiplyDoc } from './matrix-multiply/meta.ts';
+import { neuronDoc } from './neuron/meta.ts';
+import { derivativeDoc } from './derivative/meta.ts';
+import { networkTeaserDoc } from './network-teaser/meta.ts';
+import { gradientDescentDoc } from './gradient-descent/meta.ts';
+import { lossChartDoc } from './loss-chart/meta.ts';
+import { logisticNeuronDoc } from './logistic-neuron/meta.ts';
+
 export type AttributeType = 'number' | 'boolean' | 'string';
 
 export interface AttributeDoc {
@@ -16,6 +25,8 @@ export interface AttributeDoc {
   /** For numbers: the accepted range (inclusive). */
   min?: number;
   max?: number;
+  /** For strings that name a choice (mode="layer"): the accepted values. */
+  values?: readonly string[];
 }
 
 export interface WidgetDoc {
@@ -29,37 +40,16 @@ export const GLOBAL_ATTRIBUTES = ['id', 'class', 'title', 'lang', 'hidden'] as c
 /** Attribute name prefixes any element may carry (`aria-label`, `data-step`, …). */
 export const GLOBAL_ATTRIBUTE_PREFIXES = ['aria-', 'data-'] as const;
 
+/** Every widget, in the order the gallery lists them. Each folder's meta.ts documents its attributes. */
 export const WIDGETS: readonly WidgetDoc[] = [
-  {
-    tag: 'nn-sigmoid-explorer',
-    summary:
-      'One sigmoid neuron σ(w·x + b): sliders for weight, bias and input, the curve and the derivative.',
-    attributes: [
-      {
-        name: 'weight',
-        type: 'number',
-        default: 1,
-        min: -10,
-        max: 10,
-        description: 'The weight w.',
-      },
-      { name: 'bias', type: 'number', default: 0, min: -10, max: 10, description: 'The bias b.' },
-      {
-        name: 'input',
-        type: 'number',
-        default: 0,
-        min: -6,
-        max: 6,
-        description: 'The input x (the marked point).',
-      },
-      {
-        name: 'derivative',
-        type: 'boolean',
-        default: false,
-        description: "Overlay the derivative σ'(z) as a function of x.",
-      },
-    ],
-  },
+  sigmoidExplorerDoc,
+  matrixMultiplyDoc,
+  neuronDoc,
+  derivativeDoc,
+  networkTeaserDoc,
+  gradientDescentDoc,
+  lossChartDoc,
+  logisticNeuronDoc,
 ];
 
 /** Elements the lesson runtime provides; authors use them through exercise blocks, not by hand. */

@@ -4,6 +4,13 @@
  */
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'nn-sigmoid-explorer': () => import('./sigmoid-explorer/index'),
+  'nn-matrix-multiply': () => import('./matrix-multiply/index'),
+  'nn-neuron': () => import('./neuron/index'),
+  'nn-derivative': () => import('./derivative/index'),
+  'nn-network-teaser': () => import('./network-teaser/index'),
+  'nn-gradient-descent': () => import('./gradient-descent/index'),
+  'nn-loss-chart': () => import('./loss-chart/index'),
+  'nn-logistic-neuron': () => import('./logistic-neuron/index'),
 };
 
 /** The `nn-*` tags used in a piece of HTML. */

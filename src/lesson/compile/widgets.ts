@@ -156,6 +156,9 @@ function checkValue(doc: AttributeDoc, value: string | undefined): string | unde
       return `'${doc.name}' must be${range}; got ${value ?? ''}`;
     }
   }
+  if (doc.type === 'string' && doc.values && !doc.values.includes(value ?? '')) {
+    return `'${doc.name}' must be one of ${doc.values.map((v) => `"${v}"`).join(', ')}; got ${show(value ?? '')}`;
+  }
   return undefined;
 }
 

@@ -85,3 +85,32 @@ export function booleanAttribute() {
 export function defaultOf<T extends number | boolean | string>(tag: string, name: string): T {
   return attributeDoc(tag, name).default as T;
 }
+
+/**
+ * A Lit property declaration for a string attribute that names one of the catalog's `values`
+ * (e.g. mode="layer"): anything else falls back to the default with one console warning.
+ */
+export function enumAttribute(tag: string, name: string) {
+  const doc = attributeDoc(tag, name);
+  const fallback = doc.default as string;
+  const values = doc.values ?? [];
+  return {
+    type: String,
+    reflect: true,
+    converter: {
+      fromAttribute(value: string | null): string {
+        if (value === null) return fallback;
+        if (!values.includes(value)) {
+          warnOnce(
+            `<${tag}> ${name}="${value}" is not one of ${values.map((v) => `"${v}"`).join(', ')}; using the default "${fallback}".`,
+          );
+          return fallback;
+        }
+        return value;
+      },
+      toAttribute(value: string): string {
+        return value;
+      },
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// TODO: registers <nn-derivative>.
+export {};

@@ -1,0 +1,2 @@
+// TODO: registers <nn-gradient-descent>.
+export {};

@@ -1,0 +1,2 @@
+// TODO: registers <nn-logistic-neuron>.
+export {};

@@ -1,0 +1,2 @@
+// TODO: registers <nn-matrix-multiply>.
+export {};

@@ -1,0 +1,2 @@
+// TODO: registers <nn-network-teaser>.
+export {};
