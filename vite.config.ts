@@ -56,6 +56,7 @@ export default defineConfig({
       'd3',
       'valibot',
       'axe-core',
+      '@tensorflow/tfjs',
     ],
   },
   test: {

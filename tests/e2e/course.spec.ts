@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import type { ExerciseSpec } from '../../src/lesson/types';
+import type { ExerciseSpec, Lesson } from '../../src/lesson/types';
 import {
   courseLessons,
   expectNoAxeViolations,
@@ -54,40 +54,24 @@ async function solve(page: Page, spec: ExerciseSpec, probeMistakes: boolean): Pr
   await expect(ex.getByText(/✓ (solved|done)/)).toBeVisible();
 }
 
-test('a new student walks the sigmoid lesson by keyboard, solves every exercise, and keeps progress after a reload', async ({
-  page,
-}) => {
-  const noErrors = watchConsole(page);
-  await page.goto('/');
-  await expect(
-    page.getByRole('heading', { level: 1, name: /Learn how neural networks learn/ }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('heading', { name: `Lesson ${sigmoid.order}: ${sigmoid.title}` }),
-  ).toBeVisible();
-  await expect(page.getByText(`0 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
-
-  const start = page.getByRole('link', { name: /^Start with/ });
-  await tabTo(page, start);
-  await page.keyboard.press('Enter');
-
-  let probed = false;
-  for (let step = 1; step <= sigmoid.stepCount; step++) {
-    await expect(page).toHaveURL(new RegExp(`#/lesson/${sigmoid.id}/${step}$`));
-    await expect(page.getByText(`Step ${step} of ${sigmoid.stepCount}`)).toBeVisible();
-    const heading = page.getByRole('heading', { level: 2, name: sigmoid.steps[step - 1]!.title });
+/** Walk one lesson from step 1 to its end, keyboard-only, solving every exercise. */
+async function walkLesson(page: Page, lesson: Lesson, state: { probed: boolean }): Promise<void> {
+  for (let step = 1; step <= lesson.stepCount; step++) {
+    await expect(page).toHaveURL(new RegExp(`#/lesson/${lesson.id}/${step}$`));
+    await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+    const heading = page.getByRole('heading', { level: 2, name: lesson.steps[step - 1]!.title });
     await expect(heading).toBeVisible();
-    if (step > 1) await expect(heading).toBeFocused();
+    await expect(heading).toBeFocused();
 
-    const ids = [...sigmoid.steps[step - 1]!.html.matchAll(/exercise-id="([^"]+)"/g)].map(
+    const ids = [...lesson.steps[step - 1]!.html.matchAll(/exercise-id="([^"]+)"/g)].map(
       (m) => m[1]!,
     );
     for (const id of ids) {
-      const spec = sigmoid.exercises[id]!;
-      await solve(page, spec, !probed && spec.kind === 'numeric');
-      if (spec.kind === 'numeric') probed = true;
+      const spec = lesson.exercises[id]!;
+      await solve(page, spec, !state.probed && spec.kind === 'numeric');
+      if (spec.kind === 'numeric') state.probed = true;
     }
-    if (step < sigmoid.stepCount) {
+    if (step < lesson.stepCount) {
       if (ids.length === 0) {
         await page.keyboard.press('ArrowRight');
       } else {
@@ -96,29 +80,65 @@ test('a new student walks the sigmoid lesson by keyboard, solves every exercise,
       }
     }
   }
-  await expect(page.getByRole('heading', { name: /Lesson complete/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: `🎉 Lesson complete: ${lesson.title}` }),
+  ).toBeVisible();
+}
+
+test('a new student walks the whole course by keyboard, solves every exercise, and keeps progress after a reload', async ({
+  page,
+}) => {
+  test.setTimeout(60_000 + lessons.length * 60_000);
+  const noErrors = watchConsole(page);
+  await page.goto('/');
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Learn how neural networks learn/ }),
+  ).toBeVisible();
+  for (const lesson of lessons) {
+    await expect(
+      page.getByRole('heading', { name: `Lesson ${lesson.order}: ${lesson.title}` }),
+    ).toBeVisible();
+    await expect(page.getByText(`0 of ${lesson.stepCount} steps seen`)).toBeVisible();
+  }
+
+  const first = lessons[0]!;
+  await tabTo(page, page.getByRole('link', { name: /^Start with/ }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: first.steps[0]!.title })).toBeVisible();
+
+  const state = { probed: false };
+  for (const [i, lesson] of lessons.entries()) {
+    await walkLesson(page, lesson, state);
+    const next = lessons[i + 1];
+    if (next) {
+      await tabTo(page, page.getByRole('link', { name: `Next lesson: ${next.title} →` }));
+      await page.keyboard.press('Enter');
+    }
+  }
+  const last = lessons[lessons.length - 1]!;
 
   // The browser's back button goes to the previous step, and forward returns.
   await page.goBack();
-  await expect(page).toHaveURL(new RegExp(`/${sigmoid.stepCount - 1}$`));
-  await expect(
-    page.getByText(`Step ${sigmoid.stepCount - 1} of ${sigmoid.stepCount}`),
-  ).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/${last.stepCount - 1}$`));
+  await expect(page.getByText(`Step ${last.stepCount - 1} of ${last.stepCount}`)).toBeVisible();
   await page.goForward();
-  await expect(page.getByText(`Step ${sigmoid.stepCount} of ${sigmoid.stepCount}`)).toBeVisible();
+  await expect(page.getByText(`Step ${last.stepCount} of ${last.stepCount}`)).toBeVisible();
 
-  // Reloading returns to the same step with the exercises still solved.
+  // Reloading returns to the same step.
   await page.reload();
-  await expect(page.getByText(`Step ${sigmoid.stepCount} of ${sigmoid.stepCount}`)).toBeVisible();
-  await page.goto(`/#/lesson/${sigmoid.id}/1`);
-  await page.reload();
-  const total = sigmoid.exerciseIds.length;
+  await expect(page.getByText(`Step ${last.stepCount} of ${last.stepCount}`)).toBeVisible();
+
+  // The course map remembers everything.
   await page.goto('/');
-  await expect(
-    page.getByText(`${sigmoid.stepCount} of ${sigmoid.stepCount} steps seen`),
-  ).toBeVisible();
-  await expect(page.getByText(`${total} of ${total} exercises solved`)).toBeVisible();
-  await expect(page.getByText('Completed', { exact: true })).toBeVisible();
+  for (const lesson of lessons) {
+    const card = page.getByRole('article', { name: `Lesson ${lesson.order}: ${lesson.title}` });
+    const total = lesson.exerciseIds.length;
+    await expect(
+      card.getByText(`${lesson.stepCount} of ${lesson.stepCount} steps seen`),
+    ).toBeVisible();
+    await expect(card.getByText(`${total} of ${total} exercises solved`)).toBeVisible();
+    await expect(card.getByText('Completed', { exact: true })).toBeVisible();
+  }
   await expect(page.getByRole('link', { name: /Continue where you left off/ })).toBeVisible();
   noErrors();
 });
@@ -174,10 +194,12 @@ test.describe('on a phone (375×667)', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoHorizontalScroll(page);
-    for (let step = 1; step <= sigmoid.stepCount; step++) {
-      await page.goto(`/#/lesson/${sigmoid.id}/${step}`);
-      await expect(page.getByText(`Step ${step} of ${sigmoid.stepCount}`)).toBeVisible();
-      await expectNoHorizontalScroll(page);
+    for (const lesson of lessons) {
+      for (let step = 1; step <= lesson.stepCount; step++) {
+        await page.goto(`/#/lesson/${lesson.id}/${step}`);
+        await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+        await expectNoHorizontalScroll(page);
+      }
     }
     noErrors();
   });
@@ -189,10 +211,12 @@ test('axe-core finds no violations on the course map and on every lesson step', 
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
-  for (let step = 1; step <= sigmoid.stepCount; step++) {
-    await page.goto(`/#/lesson/${sigmoid.id}/${step}`);
-    await expect(page.getByText(`Step ${step} of ${sigmoid.stepCount}`)).toBeVisible();
-    await expectNoAxeViolations(page);
+  for (const lesson of lessons) {
+    for (let step = 1; step <= lesson.stepCount; step++) {
+      await page.goto(`/#/lesson/${lesson.id}/${step}`);
+      await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
   }
 });
 

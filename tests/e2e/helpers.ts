@@ -34,7 +34,7 @@ async function isFocused(locator: Locator): Promise<boolean> {
 }
 
 /** Press Tab (keyboard only, as a student would) until `target` has focus. */
-export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+export async function tabTo(page: Page, target: Locator, max = 250): Promise<void> {
   await target.waitFor();
   for (let i = 0; i < max; i++) {
     if (await isFocused(target)) return;

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import '../../src/lesson/lesson-runner';
+import type { NnLesson } from '../../src/lesson/lesson-runner';
+import type { Lesson } from '../../src/lesson/types';
+import { expectNoAxeViolations } from './axe';
+
+const lesson: Lesson = {
+  id: 'demo',
+  title: 'A demo lesson',
+  order: 1,
+  summary: 'Three steps.',
+  objectives: ['Walk three steps'],
+  minutes: 1,
+  stepCount: 3,
+  exerciseIds: ['q'],
+  file: 'lessons/01-demo.md',
+  steps: [
+    { title: 'One', titleHtml: 'One', html: '<p>First step.</p>' },
+    {
+      title: 'Two',
+      titleHtml: 'Two',
+      html: '<p>Second step.</p><nn-exercise exercise-id="q"></nn-exercise>',
+    },
+    { title: 'Three', titleHtml: 'Three', html: '<p>Last step.</p>' },
+  ],
+  exercises: {
+    q: {
+      id: 'q',
+      kind: 'numeric',
+      prompt: '<p>What is 1 + 1?</p>',
+      answer: 2,
+      tolerance: 0,
+      hints: ['<p>Count.</p>'],
+      solution: '<p>2.</p>',
+      attempts: 3,
+    },
+  },
+};
+
+async function mount() {
+  const el = document.createElement('nn-lesson') as NnLesson;
+  el.lesson = lesson;
+  const steps: number[] = [];
+  el.addEventListener('nn-step-change', (e) => steps.push((e as CustomEvent).detail.step));
+  document.body.append(el);
+  await el.updateComplete;
+  const root = el.shadowRoot!;
+  return {
+    el,
+    steps,
+    heading: () => root.querySelector('h2')!,
+    text: () => root.textContent!.replace(/\s+/g, ' '),
+    button: (name: string) =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent!.includes(name)),
+  };
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('<nn-lesson>', () => {
+  it('shows one step at a time with its position, and moves with Next/Back', async () => {
+    const h = await mount();
+    expect(h.heading().textContent).toBe('One');
+    expect(h.text()).toContain('Step 1 of 3');
+    expect(h.button('Back')!.disabled).toBe(true);
+    await userEvent.click(h.button('Next')!);
+    await h.el.updateComplete;
+    expect(h.heading().textContent).toBe('Two');
+    expect(h.text()).toContain('Step 2 of 3');
+    expect(h.el.shadowRoot!.activeElement).toBe(h.heading());
+    await userEvent.click(h.button('Back')!);
+    await h.el.updateComplete;
+    expect(h.heading().textContent).toBe('One');
+    expect(h.steps).toEqual([2, 1]);
+  });
+
+  it('moves with the arrow keys, but not while typing in an answer', async () => {
+    const h = await mount();
+    h.heading().focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await h.el.updateComplete;
+    expect(h.heading().textContent).toBe('Two');
+    const exercise = h.el.shadowRoot!.querySelector('nn-exercise')!;
+    await (exercise as unknown as { updateComplete: Promise<void> }).updateComplete;
+    const input = exercise.shadowRoot!.querySelector('input')!;
+    await userEvent.click(input);
+    await userEvent.keyboard('{ArrowRight}');
+    await h.el.updateComplete;
+    expect(h.heading().textContent).toBe('Two');
+  });
+
+  it('hands each exercise its spec', async () => {
+    const h = await mount();
+    h.el.go(2);
+    await h.el.updateComplete;
+    const exercise = h.el.shadowRoot!.querySelector('nn-exercise')!;
+    await (exercise as unknown as { updateComplete: Promise<void> }).updateComplete;
+    expect(exercise.shadowRoot!.textContent).toContain('What is 1 + 1?');
+  });
+
+  it('celebrates on the last step and offers the way on', async () => {
+    const h = await mount();
+    h.el.step = 3;
+    await h.el.updateComplete;
+    expect(h.text()).toContain('Lesson complete: A demo lesson');
+    expect(h.button('Next')).toBeUndefined();
+    expect(h.text()).toContain('Back to the course map');
+  });
+
+  it('clamps an out-of-range step to the lesson', async () => {
+    const h = await mount();
+    h.el.step = 99;
+    await h.el.updateComplete;
+    expect(h.text()).toContain('Step 3 of 3');
+  });
+
+  it('has no axe violations on a step with an exercise and on the last step', async () => {
+    const h = await mount();
+    h.el.go(2);
+    await h.el.updateComplete;
+    await expectNoAxeViolations(h.el);
+    h.el.go(3);
+    await h.el.updateComplete;
+    await expectNoAxeViolations(h.el);
+  });
+});
