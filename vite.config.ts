@@ -5,6 +5,13 @@ import { playwright } from '@vitest/browser-playwright';
 import { lessonsPlugin } from './src/lesson/vite-plugin.ts';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+].join('; ');
+
 export default defineConfig({
   plugins: [
     lessonsPlugin({ dir: 'lessons' }),
@@ -42,10 +49,21 @@ export default defineConfig({
       },
     }),
   ],
+  // The production build must work under a strict Content-Security-Policy; `vite preview` (used by
+  // `npm start` and the end-to-end tests) serves it with one, so a violation fails the tests.
+  preview: {
+    headers: {
+      'Content-Security-Policy': CSP,
+    },
+  },
   build: {
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // The course, and the one-widget page instructors put in an iframe.
+      input: { main: 'index.html', embed: 'embed.html' },
+    },
   },
   optimizeDeps: {
     include: [

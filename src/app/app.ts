@@ -9,7 +9,7 @@ import type { Lesson } from '../lesson/types';
 import type { NnLesson, StepChangeDetail } from '../lesson/lesson-runner';
 import '../lesson/lesson-runner';
 import './course-map';
-import { lessonHref, mapHref, parseRoute, type Route } from './routes';
+import { galleryHref, lessonHref, mapHref, parseRoute, type Route } from './routes';
 import { startPwa } from './pwa';
 import { loadWidgets, widgetTagsIn } from '../widgets/loaders';
 
@@ -91,8 +91,9 @@ export class GtApp extends LitElement {
         padding: 0.6rem 1rem;
         display: flex;
         align-items: center;
-        gap: 1rem;
+        gap: 0.25rem 1rem;
         justify-content: space-between;
+        flex-wrap: wrap;
       }
       .brand {
         display: flex;
@@ -107,6 +108,16 @@ export class GtApp extends LitElement {
       .brand img {
         width: 32px;
         height: 32px;
+      }
+      .site-nav {
+        display: flex;
+        gap: 1rem;
+        margin-left: auto;
+      }
+      .site-nav a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
       }
       .offline {
         font-size: 0.85rem;
@@ -221,8 +232,18 @@ export class GtApp extends LitElement {
 
   private async loadRoute(): Promise<void> {
     const route = this._route;
+    this._loadError = '';
     if (route.name === 'map') {
       document.title = 'Gradient Trail — how neural networks learn';
+      return;
+    }
+    if (route.name === 'gallery') {
+      document.title = 'Widget gallery — Gradient Trail';
+      try {
+        await import('./gallery');
+      } catch {
+        this._loadError = 'The widget gallery could not be loaded. Reload the page to try again.';
+      }
       return;
     }
     if (route.name !== 'lesson') {
@@ -275,6 +296,11 @@ export class GtApp extends LitElement {
   private renderMain() {
     const route = this._route;
     if (route.name === 'map') return html`<gt-course-map .lessons=${lessons}></gt-course-map>`;
+    if (route.name === 'gallery')
+      return this._loadError
+        ? html`<h1>Gallery not available</h1>
+            <p>${this._loadError}</p>`
+        : html`<gt-gallery focus-tag=${route.tag ?? ''}></gt-gallery>`;
     if (route.name === 'not-found')
       return html`<h1>Page not found</h1>
         <p>Nothing lives at “${route.path}”. <a href=${mapHref}>Go to the course map</a>.</p>`;
@@ -309,6 +335,10 @@ export class GtApp extends LitElement {
             <img src="${import.meta.env.BASE_URL}icons/logo.svg" alt="" width="32" height="32" />
             Gradient Trail
           </a>
+          <nav aria-label="Site" class="site-nav">
+            <a href=${mapHref}>Course</a>
+            <a href=${galleryHref}>Widget gallery</a>
+          </nav>
           ${
             this._offline
               ? html`<span class="offline" role="status">Offline — the course still works</span>`

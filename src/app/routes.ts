@@ -2,11 +2,14 @@
 export type Route =
   | { name: 'map' }
   | { name: 'lesson'; id: string; step: number }
+  | { name: 'gallery'; tag?: string }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
   const path = decodeURIComponent(hash.replace(/^#/, '')) || '/';
   if (path === '/' || path === '') return { name: 'map' };
+  const g = /^\/gallery(?:\/(nn-[a-z0-9-]+))?\/?$/.exec(path);
+  if (g) return g[1] ? { name: 'gallery', tag: g[1] } : { name: 'gallery' };
   const m = /^\/lesson\/([a-z0-9-]+)(?:\/(\d+))?\/?$/.exec(path);
   if (m) return { name: 'lesson', id: m[1]!, step: Math.max(1, Number(m[2] ?? 1)) };
   return { name: 'not-found', path };
@@ -17,3 +20,4 @@ export function lessonHref(id: string, step = 1): string {
 }
 
 export const mapHref = '#/';
+export const galleryHref = '#/gallery';

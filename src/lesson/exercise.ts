@@ -30,6 +30,8 @@ let uid = 0;
  * @csspart card - The exercise's box.
  */
 export class NnExercise extends NnElement {
+  static override embeddable = false;
+
   static override properties = {
     spec: { attribute: false },
     lessonId: { attribute: 'lesson-id' },

@@ -23,6 +23,8 @@ export interface StepChangeDetail {
  * @event nn-lesson-complete - The student reached the end of the lesson. Detail: `{ lessonId, first }`.
  */
 export class NnLesson extends NnElement {
+  static override embeddable = false;
+
   static override properties = {
     lesson: { attribute: false },
     step: { type: Number, reflect: true },

@@ -35,8 +35,20 @@ export interface WidgetDoc {
   attributes: AttributeDoc[];
 }
 
+/** Attributes every widget has, handled by the shared base element (src/widgets/shared/base.ts). */
+export const COMMON_ATTRIBUTES: readonly AttributeDoc[] = [
+  {
+    name: 'theme',
+    type: 'string',
+    default: '',
+    values: ['light', 'dark'],
+    description:
+      'Force the light or dark palette; absent, the widget follows the reader\'s system preference.',
+  },
+];
+
 /** HTML attributes any element in a lesson may carry besides its own. */
-export const GLOBAL_ATTRIBUTES = ['id', 'class', 'title', 'lang', 'hidden'] as const;
+export const GLOBAL_ATTRIBUTES = ['id', 'class', 'title', 'lang', 'hidden', 'theme'] as const;
 /** Attribute name prefixes any element may carry (`aria-label`, `data-step`, …). */
 export const GLOBAL_ATTRIBUTE_PREFIXES = ['aria-', 'data-'] as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { WIDGETS } from '../../src/widgets/catalog';
+import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { loadWidgets, loadableWidgetTags } from '../../src/widgets/loaders';
 import { define } from '../../src/widgets/shared/base';
 
@@ -14,7 +14,9 @@ describe('widget registry', () => {
       await loadWidgets([tag]);
       const ctor = customElements.get(tag) as unknown as { observedAttributes: string[] };
       expect(ctor).toBeDefined();
-      expect([...ctor.observedAttributes].sort()).toEqual(doc.attributes.map((a) => a.name).sort());
+      expect([...ctor.observedAttributes].sort()).toEqual(
+        [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
+      );
     },
   );
 

@@ -26,6 +26,10 @@ describe('routes', () => {
   it('round-trips lessonHref', () => {
     expect(parseRoute(lessonHref('a-b', 4))).toEqual({ name: 'lesson', id: 'a-b', step: 4 });
   });
+  it('reads the widget gallery, optionally at one widget', () => {
+    expect(parseRoute('#/gallery')).toEqual({ name: 'gallery' });
+    expect(parseRoute('#/gallery/nn-neuron')).toEqual({ name: 'gallery', tag: 'nn-neuron' });
+  });
   it('reports anything else as not found', () => {
     expect(parseRoute('#/nope')).toEqual({ name: 'not-found', path: '/nope' });
   });

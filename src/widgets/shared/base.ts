@@ -1,4 +1,5 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { NnEmbedMenu } from './embed-menu';
 import type { AttributeDoc } from '../catalog';
 import { widgetDoc } from '../catalog';
 
@@ -27,6 +28,34 @@ export function define(tag: string, ctor: CustomElementConstructor): void {
 
 /** Base element: shared helpers for every `nn-*` element. */
 export class NnElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    theme: { type: String, reflect: true },
+  };
+
+  /**
+   * Colour theme: "light" or "dark" forces it; absent (the default) follows the reader's system
+   * preference (`prefers-color-scheme`). Common to every widget.
+   */
+  declare theme: string | undefined;
+
+  /** Widgets carry an "Embed" menu; the lesson runtime's own elements do not. */
+  static embeddable = true;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if ((this.constructor as typeof NnElement).embeddable)
+      void this.updateComplete.then(() => this.addEmbedMenu());
+  }
+
+  /** Every widget ends with an "Embed" menu (snippets of its current state), outside its own render. */
+  private addEmbedMenu(): void {
+    if (!this.isConnected || this.renderRoot.querySelector(':scope > nn-embed-menu')) return;
+    const menu = document.createElement('nn-embed-menu') as NnEmbedMenu;
+    menu.target = this;
+    menu.setAttribute('part', 'embed');
+    this.renderRoot.append(menu);
+  }
+
   /** Dispatch a typed `nn-*` event that bubbles out of shadow roots. */
   protected emit<T>(name: `nn-${string}`, detail: T): boolean {
     return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));

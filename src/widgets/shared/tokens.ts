@@ -34,7 +34,7 @@ export const tokens = css`
     color: var(--_fg);
   }
   @media (prefers-color-scheme: dark) {
-    :host {
+    :host(:not([theme='light'])) {
       --_fg: var(--nn-color-fg, #e5e7eb);
       --_bg: var(--nn-color-bg, #0f172a);
       --_surface: var(--nn-color-surface, #1e293b);
@@ -46,7 +46,37 @@ export const tokens = css`
       --_danger: var(--nn-color-danger, #fca5a5);
       --_success: var(--nn-color-success, #86efac);
       --_focus: var(--nn-color-focus, #93c5fd);
+      color-scheme: dark;
     }
+  }
+  /* theme="dark" / theme="light" overrides the reader's system preference. */
+  :host([theme='dark']) {
+    --_fg: var(--nn-color-fg, #e5e7eb);
+    --_bg: var(--nn-color-bg, #0f172a);
+    --_surface: var(--nn-color-surface, #1e293b);
+    --_muted: var(--nn-color-muted, #a3aebf);
+    --_border: var(--nn-color-border, #475569);
+    --_accent: var(--nn-color-accent, #93c5fd);
+    --_accent-fg: var(--nn-color-accent-fg, #0f172a);
+    --_accent-2: var(--nn-color-accent-2, #fbbf24);
+    --_danger: var(--nn-color-danger, #fca5a5);
+    --_success: var(--nn-color-success, #86efac);
+    --_focus: var(--nn-color-focus, #93c5fd);
+    color-scheme: dark;
+  }
+  :host([theme='light']) {
+    --_fg: var(--nn-color-fg, #1a1a2e);
+    --_bg: var(--nn-color-bg, #ffffff);
+    --_surface: var(--nn-color-surface, #f4f6fb);
+    --_muted: var(--nn-color-muted, #4b5563);
+    --_border: var(--nn-color-border, #c5cad6);
+    --_accent: var(--nn-color-accent, #1d4ed8);
+    --_accent-fg: var(--nn-color-accent-fg, #ffffff);
+    --_accent-2: var(--nn-color-accent-2, #b45309);
+    --_danger: var(--nn-color-danger, #b91c1c);
+    --_success: var(--nn-color-success, #15803d);
+    --_focus: var(--nn-color-focus, #2563eb);
+    color-scheme: light;
   }
   :host([hidden]) {
     display: none !important;
