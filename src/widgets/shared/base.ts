@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, html, render, type PropertyDeclarations } from 'lit';
 import { NnEmbedMenu } from './embed-menu';
 import type { AttributeDoc } from '../catalog';
 import { widgetDoc } from '../catalog';
@@ -37,6 +37,30 @@ export class NnElement extends LitElement {
    * preference (`prefers-color-scheme`). Common to every widget.
    */
   declare theme: string | undefined;
+
+  /**
+   * An exception while updating one widget shows an inline message in that widget only; the
+   * lesson around it (and every other widget) keeps working. The next update tries again.
+   */
+  protected override performUpdate(): void {
+    try {
+      super.performUpdate();
+    } catch (error) {
+      console.error(`<${this.localName}> stopped because of an error:`, error);
+      const message = error instanceof Error ? error.message : String(error);
+      render(
+        html`<div
+          role="alert"
+          style="border:2px solid var(--_danger, #b91c1c);border-radius:8px;padding:0.75rem 1rem;color:var(--_fg, inherit);background:var(--_bg, transparent)"
+        >
+          <strong>This widget ran into a problem and stopped.</strong>
+          The rest of the page still works. Details: ${message}
+        </div>`,
+        this.renderRoot as HTMLElement,
+        this.renderOptions,
+      );
+    }
+  }
 
   /** Widgets carry an "Embed" menu; the lesson runtime's own elements do not. */
   static embeddable = true;
