@@ -1,0 +1,80 @@
+// `npm run lighthouse`: Lighthouse (mobile emulation) against the production build, served with the
+// strict Content-Security-Policy, for the course map and the training lesson. Prints the four
+// category scores per page and exits non-zero when one is under 95.
+import { spawn } from 'node:child_process';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumPath } from './chromium.mjs';
+
+const PORT = 4176;
+const base = `http://localhost:${PORT}`;
+const pages = [
+  ['course map', '/'],
+  ['training lesson', '/#/lesson/training-a-network/1'],
+];
+const skipBuild = process.argv.includes('--no-build');
+
+function run(cmd, args) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: 'inherit' });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}`))));
+  });
+}
+
+if (!skipBuild) await run('npm', ['run', 'build', '--silent']);
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+});
+let chrome;
+let failed = false;
+try {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base)).ok) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath(),
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+    ],
+  });
+  const rows = [];
+  for (const [name, path] of pages) {
+    const result = await lighthouse(base + path, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    const c = result.lhr.categories;
+    const row = {
+      page: name,
+      performance: Math.round(c.performance.score * 100),
+      accessibility: Math.round(c.accessibility.score * 100),
+      'best practices': Math.round(c['best-practices'].score * 100),
+      seo: Math.round(c.seo.score * 100),
+    };
+    rows.push(row);
+    for (const [cat, score] of Object.entries(row))
+      if (typeof score === 'number' && score < 95) failed = true;
+    const failing = Object.values(result.lhr.audits)
+      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+      .map((a) => `  - ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+    if (failing.length) console.log(`${name}: audits below 0.9\n${failing.join('\n')}`);
+  }
+  console.table(rows);
+} finally {
+  await chrome?.kill();
+  server.kill();
+}
+if (failed) {
+  console.error('A Lighthouse score is under 95.');
+  process.exit(1);
+}
