@@ -2,7 +2,8 @@
  * Activation functions and their derivatives, as plain functions of a real number z.
  *
  * Each activation f comes with its derivative f′, because backpropagation needs f′(z) at every
- * neuron: dE/dz = dE/da · f′(z) where a = f(z). Later lessons add tanh, ReLU and softmax here;
+ * neuron: dE/dz = dE/da · f′(z) where a = f(z). Sigmoid, tanh and ReLU are here with their
+ * derivatives, and softmax for turning a vector of scores into probabilities;
  * keep each one pure (no DOM, no tensors) and numerically safe for any finite z.
  */
 
@@ -37,3 +38,97 @@ export function sigmoidPrime(z: number): number {
   const s = sigmoid(z);
   return s * (1 - s);
 }
+
+/**
+ * The hyperbolic tangent tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)) = 2σ(2z) − 1: a sigmoid
+ * stretched to (−1, 1) and centred on 0, so a layer of tanh neurons outputs values of both signs.
+ * `Math.tanh` is exact to rounding and saturates to ±1 without overflow for any finite z.
+ */
+export function tanh(z: number): number {
+  return Math.tanh(z);
+}
+
+/**
+ * The derivative tanh′(z) = 1 − tanh²(z). Its peak is tanh′(0) = 1, four times σ′(0) = ¼, which
+ * is one reason tanh layers often learn faster than sigmoid ones; like σ′ it vanishes in the tails.
+ */
+export function tanhPrime(z: number): number {
+  const t = Math.tanh(z);
+  return 1 - t * t;
+}
+
+/** The rectified linear unit ReLU(z) = max(0, z): the input itself when positive, else 0. */
+export function relu(z: number): number {
+  return z > 0 ? z : 0;
+}
+
+/**
+ * The derivative of ReLU: 1 for z > 0, 0 for z < 0. At z = 0 the function has a corner and no
+ * derivative; we use 0 there, the same convention as TensorFlow (a "subgradient": any value in
+ * [0, 1] would do). It never vanishes for positive z, which is why deep ReLU networks train well,
+ * and it is exactly 0 for negative z, which is how a ReLU neuron can "die".
+ */
+export function reluPrime(z: number): number {
+  return z > 0 ? 1 : 0;
+}
+
+/**
+ * The softmax of a vector: softmax(z)ᵢ = e^(zᵢ) / Σⱼ e^(zⱼ). It turns any real scores into
+ * probabilities: every output is in [0, 1] and they sum to 1.
+ *
+ * Numerically stable for finite inputs: softmax does not change when the same number is
+ * subtracted from every zᵢ (the factor e^(−c) cancels above and below), so we subtract the
+ * largest, m = maxⱼ zⱼ. Then every exponent is ≤ 0, e^(zᵢ − m) ≤ 1 never overflows, and the
+ * largest term is e^0 = 1, so the sum is at least 1 and never 0. Written naively, e^1000 = Infinity
+ * and Infinity/Infinity = NaN.
+ */
+export function softmax(values: readonly number[]): number[] {
+  if (values.length === 0) return [];
+  // A loop, not Math.max(...values): spreading a very long array overflows the call stack.
+  let m = -Infinity;
+  for (const v of values) if (v > m) m = v;
+  const exps = values.map((v) => Math.exp(v - m));
+  const sum = exps.reduce((s, e) => s + e, 0);
+  return exps.map((e) => e / sum);
+}
+
+/** The activations a widget can offer, by name. */
+export type ActivationName = 'sigmoid' | 'tanh' | 'relu';
+
+export interface Activation {
+  /** The function f(z). */
+  f: (z: number) => number;
+  /** Its derivative f′(z). */
+  df: (z: number) => number;
+  /** Its name in words, for labels: "sigmoid". */
+  label: string;
+  /** Its symbol in formulas: σ, tanh, ReLU. */
+  symbol: string;
+  /** Its definition, in plain text: "σ(z) = 1 / (1 + e^(−z))". */
+  formula: string;
+}
+
+/** The activations with their derivatives, for widgets that let the student choose one. */
+export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
+  sigmoid: {
+    f: sigmoid,
+    df: sigmoidPrime,
+    label: 'sigmoid',
+    symbol: 'σ',
+    formula: 'σ(z) = 1 / (1 + e^(−z))',
+  },
+  tanh: {
+    f: tanh,
+    df: tanhPrime,
+    label: 'tanh',
+    symbol: 'tanh',
+    formula: 'tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))',
+  },
+  relu: {
+    f: relu,
+    df: reluPrime,
+    label: 'ReLU',
+    symbol: 'ReLU',
+    formula: 'ReLU(z) = max(0, z)',
+  },
+};

@@ -1,2 +1,17 @@
-// TODO: registers <nn-matrix-multiply>.
-export {};
+import { define } from '../shared/base';
+import { NnMatrixMultiply } from './matrix-multiply';
+
+export { NnMatrixMultiply };
+export type {
+  ActivationChoice,
+  MatrixMultiplyChangeDetail,
+  MatrixMultiplyMode,
+} from './matrix-multiply';
+
+define('nn-matrix-multiply', NnMatrixMultiply);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nn-matrix-multiply': NnMatrixMultiply;
+  }
+}
