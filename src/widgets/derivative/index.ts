@@ -1,2 +1,13 @@
-// TODO: registers <nn-derivative>.
-export {};
+import { define } from '../shared/base';
+import { NnDerivative } from './derivative';
+
+export { NnDerivative };
+export type { ChainVariable, DerivativeChangeDetail, DerivativeMode } from './derivative';
+
+define('nn-derivative', NnDerivative);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nn-derivative': NnDerivative;
+  }
+}

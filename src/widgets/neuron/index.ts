@@ -1,2 +1,13 @@
-// TODO: registers <nn-neuron>.
-export {};
+import { define } from '../shared/base';
+import { NnNeuron } from './neuron';
+
+export { NnNeuron };
+export type { NeuronActivation, NeuronChangeDetail } from './neuron';
+
+define('nn-neuron', NnNeuron);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nn-neuron': NnNeuron;
+  }
+}
