@@ -6,6 +6,19 @@ import { runnerImport } from 'vite';
 
 const { module: catalog } = await runnerImport('./src/widgets/catalog.ts');
 
+const LIFECYCLE = new Set([
+  'render',
+  'connectedCallback',
+  'disconnectedCallback',
+  'attributeChangedCallback',
+  'firstUpdated',
+  'updated',
+  'willUpdate',
+  'update',
+  'shouldUpdate',
+  'performUpdate',
+]);
+
 function typeText(doc) {
   if (doc.values) return doc.values.map((v) => `'${v}'`).join(' | ');
   return doc.type;
@@ -66,7 +79,12 @@ function attributesPlugin() {
           }));
           // Keep the documented public fields only: attribute-backed properties and public methods.
           decl.members = (decl.members ?? []).filter(
-            (m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('_'),
+            (m) =>
+              m.privacy !== 'private' &&
+              m.privacy !== 'protected' &&
+              !m.name.startsWith('_') &&
+              !m.static &&
+              !LIFECYCLE.has(m.name),
           );
         }
       }
@@ -78,6 +96,7 @@ export default {
   globs: ['src/widgets/*/*.ts'],
   exclude: ['src/widgets/shared/**', 'src/widgets/*/meta.ts', 'src/widgets/*/styles.ts'],
   outdir: '.',
-  litelement: true,
+  // Not `litelement: true`: attributes come from meta.ts (below), and the Lit plugin trips over
+  // spread property declarations.
   plugins: [attributesPlugin()],
 };

@@ -173,8 +173,8 @@ export class NnExercise extends NnElement {
         border-radius: var(--_radius);
         background: var(--_surface);
       }
-      .hint strong,
-      .solution strong {
+      .hint .box-title,
+      .solution .box-title {
         display: block;
         margin-bottom: 0.25rem;
       }
@@ -330,7 +330,7 @@ export class NnExercise extends NnElement {
                 .map(
                   (h, i) =>
                     html`<div class="hint prose">
-                      <strong>Hint${spec.hints.length > 1 ? ` ${i + 1}` : ''}</strong
+                      <strong class="box-title">Hint${spec.hints.length > 1 ? ` ${i + 1}` : ''}</strong
                       >${unsafeHTML(h)}
                     </div>`,
                 )
@@ -340,7 +340,7 @@ export class NnExercise extends NnElement {
         ${
           solution
             ? html`<div class="solution prose">
-                <strong>${s.solved ? 'Why' : 'Worked answer'}</strong>${unsafeHTML(spec.solution)}
+                <strong class="box-title">${s.solved ? 'Why' : 'Worked answer'}</strong>${unsafeHTML(spec.solution)}
               </div>`
             : spec.kind !== 'predict' && s.wrong > 0
               ? html`<button class="link" type="button" @click=${this.showSolution}>

@@ -47,7 +47,13 @@ export const proseStyles = [
       padding: 0.3rem 0.6rem;
     }
     math {
-      font-family: 'Latin Modern Math', 'STIX Two Math', 'Cambria Math', math;
+      font-family:
+      'Gradient Trail Math',
+      'DejaVu Math TeX Gyre',
+      'Latin Modern Math',
+      'STIX Two Math',
+      'Cambria Math',
+      math;
       font-size: 1.1em;
     }
     math[display='block'] {
