@@ -5,7 +5,7 @@ import type {
   NnSigmoidExplorer,
   SigmoidChangeDetail,
 } from '../../src/widgets/sigmoid-explorer/index';
-import { WIDGETS } from '../../src/widgets/catalog';
+import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolations } from './axe';
 
 const TAG = 'nn-sigmoid-explorer';
@@ -39,6 +39,11 @@ function harness(el: NnSigmoidExplorer) {
   };
   return {
     slider: (name: 'weight' | 'bias' | 'input') => labelled(new RegExp(`^${name}\\b`)),
+    /** Plane mode's sliders, by their visible label: "weight w1", "input x2", "bias b". */
+    planeSlider: (label: string) => labelled(new RegExp(`^${label}$`)),
+    hint: () => text(root.querySelector('[part~="hint"]')),
+    boundary: () => root.querySelector<SVGPathElement>('svg path.boundary'),
+    frame: () => root.querySelector<SVGRectElement>('svg rect.frame'),
     derivativeToggle: () => labelled(/derivative/i),
     button: (pattern: RegExp): HTMLButtonElement => {
       const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
@@ -69,7 +74,9 @@ describe('<nn-sigmoid-explorer>', () => {
   it('observes exactly the attributes listed in the catalog', () => {
     const doc = WIDGETS.find((w) => w.tag === TAG)!;
     const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
-    expect([...ctor.observedAttributes].sort()).toEqual(doc.attributes.map((a) => a.name).sort());
+    expect([...ctor.observedAttributes].sort()).toEqual(
+      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
+    );
   });
 
   it('renders the curve σ(w·x + b) with the current point, from its defaults', async () => {
@@ -263,6 +270,178 @@ describe('<nn-sigmoid-explorer>', () => {
       await userEvent.click(harness(el).button(/show data table/i));
       await el.updateComplete;
       // The tokens switched: the widget's background is the dark one.
+      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
+      await expectNoAxeViolations(el);
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [] });
+    }
+  });
+
+  it('says the curve is almost a step when |w| is large, and not otherwise', async () => {
+    const el = await mount('weight="10" input="0.5"');
+    const h = harness(el);
+    // σ goes from 0.05 to 0.95 while x moves 2·ln 19 / 10 ≈ 0.59.
+    expect(h.hint()).toContain('With w = 10.0 the curve is almost a step');
+    expect(h.hint()).toContain('σ goes from 0.05 to 0.95 while x moves only 0.59');
+    expect(text(h.summary())).toContain('It is almost a step.');
+
+    el.weight = -5;
+    await el.updateComplete;
+    expect(h.hint()).toContain('σ goes from 0.95 to 0.05 while x moves only 1.18');
+
+    el.weight = 2;
+    await el.updateComplete;
+    expect(h.hint()).toBe('');
+    expect(text(h.summary())).not.toContain('step');
+  });
+});
+
+/** The end points of an SVG path "M x,y L x,y", in plane units, read through the plot's frame. */
+function lineEnds(path: SVGPathElement, frame: SVGRectElement, lo: number, hi: number) {
+  const [x1, y1, x2, y2] = (path.getAttribute('d')!.match(/-?[\d.]+/g) ?? []).map(Number);
+  const fx = Number(frame.getAttribute('x'));
+  const fy = Number(frame.getAttribute('y'));
+  const side = Number(frame.getAttribute('width'));
+  const toPlane = (px: number, py: number) => [
+    lo + ((px - fx) / side) * (hi - lo),
+    hi - ((py - fy) / side) * (hi - lo),
+  ];
+  return [toPlane(x1!, y1!), toPlane(x2!, y2!)] as const;
+}
+
+describe('<nn-sigmoid-explorer mode="plane">', () => {
+  const PLANE = 'mode="plane" weight="2" weight2="-1" bias="1" input="1" input2="0.5"';
+
+  it('shows two weights, two inputs and the formula with all the numbers', async () => {
+    const el = await mount(PLANE);
+    const h = harness(el);
+    expect(el.mode).toBe('plane');
+    for (const label of ['weight w1', 'weight w2', 'bias b', 'input x1', 'input x2']) {
+      expect(h.planeSlider(label)).toBeInstanceOf(HTMLInputElement);
+    }
+    expect(() => h.derivativeToggle()).toThrow(); // the derivative belongs to the curve
+    // z = 2 · 1 − 1 · 0.5 + 1 = 2.5, σ(2.5) ≈ 0.924
+    expect(h.formula()).toContain('= 2.0 · 1.0 − 1.0 · 0.5 + 1.0 = 2.50');
+    expect(h.formula()).toContain('= 0.924');
+    expect(h.formula()).toContain('92% sure the answer is “yes”');
+    expect(h.hint()).toContain('Decision line: 2.0·x1 − 1.0·x2 + 1.0 = 0');
+    expect(h.hint()).toContain('“yes” side');
+    expect(text(h.summary())).toContain('At (x₁, x₂) = (1.0, 0.5), z = 2.50 and σ(z) = 0.924.');
+    expect(text(h.summary())).toContain('The decision line is the line x₂ = 2.00·x₁ + 1.00.');
+  });
+
+  it('draws the shaded plane, the decision line where w₁x₁ + w₂x₂ + b = 0, the weight arrow and the point', async () => {
+    const el = await mount(PLANE);
+    const h = harness(el);
+    expect(h.svg().getAttribute('aria-label')).toMatch(/decision line w₁x₁ \+ w₂x₂ \+ b = 0/);
+    expect(h.svg().querySelector('image.heatmap')?.getAttribute('href')).toMatch(
+      /^data:image\/png/,
+    );
+    expect(h.svg().querySelector('g.weight-arrow')?.getAttribute('display')).toBeNull();
+    expect(h.svg().querySelector('g.probe')?.getAttribute('transform')).toMatch(/^translate/);
+    expect(h.curve()).toBeNull();
+    // Both ends of the drawn line lie on 2·x₁ − x₂ + 1 = 0 (to drawing precision).
+    for (const [x1, x2] of lineEnds(h.boundary()!, h.frame()!, -6, 6)) {
+      expect(Math.abs(2 * x1! - x2! + 1)).toBeLessThan(0.05);
+    }
+  });
+
+  it('the sliders change w₂ and x₂; the formula, the line, the attributes and nn-change follow', async () => {
+    const el = await mount(PLANE);
+    const h = harness(el);
+    const events: SigmoidChangeDetail[] = [];
+    el.addEventListener('nn-change', (e) =>
+      events.push((e as CustomEvent<SigmoidChangeDetail>).detail),
+    );
+    const line = h.boundary()!.getAttribute('d');
+
+    await press(h.planeSlider('weight w2'), '{ArrowRight}');
+    await el.updateComplete;
+    expect(el.weight2).toBeCloseTo(-0.9, 10);
+    expect(el.getAttribute('weight2')).toBe('-0.9');
+    expect(h.boundary()!.getAttribute('d')).not.toBe(line);
+    // z = 2 · 1 − 0.9 · 0.5 + 1 = 2.55
+    expect(h.formula()).toContain('= 2.0 · 1.0 − 0.9 · 0.5 + 1.0 = 2.55');
+    expect(events.at(-1)).toMatchObject({ mode: 'plane', weight: 2, bias: 1, input: 1 });
+    expect(events.at(-1)!.z).toBeCloseTo(2.55, 10);
+
+    await press(h.planeSlider('input x2'), '{End}');
+    await el.updateComplete;
+    // z = 2 − 0.9 · 6 + 1 = −2.4: the point crosses to the "no" side.
+    expect(el.getAttribute('input2')).toBe('6');
+    expect(text(h.summary())).toContain('“no” side (z < 0)');
+    expect(events.at(-1)!.output).toBeCloseTo(1 / (1 + Math.exp(2.4)), 10);
+  });
+
+  it('with w₁ = w₂ = 0 there is no line, and it says so', async () => {
+    const el = await mount('mode="plane" weight="0" weight2="0" bias="-1"');
+    const h = harness(el);
+    expect(h.boundary()!.getAttribute('display')).toBe('none');
+    expect(h.svg().querySelector('g.weight-arrow')?.getAttribute('display')).toBe('none');
+    expect(h.hint()).toContain('no decision line');
+    expect(text(h.summary())).toContain('every point gets σ(b) = 0.269');
+  });
+
+  it('shows σ on a 5 × 5 grid of (x₁, x₂) as its data table', async () => {
+    const el = await mount(PLANE);
+    const h = harness(el);
+    await userEvent.click(h.button(/show data table/i));
+    await el.updateComplete;
+    const table = h.table()!;
+    expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
+      'x₂ \\ x₁',
+      '−6.0',
+      '−3.0',
+      '0.0',
+      '3.0',
+      '6.0',
+    ]);
+    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    expect(rows.map((r) => r[0])).toEqual(['6.0', '3.0', '0.0', '−3.0', '−6.0']);
+    // The centre cell is x₁ = x₂ = 0: σ(b) = σ(1) ≈ 0.731.
+    expect(rows[2]![3]).toBe('0.731');
+  });
+
+  it('switches between curve and plane through the attribute', async () => {
+    const el = await mount('weight="2"');
+    const h = harness(el);
+    expect(h.curve()).not.toBeNull();
+    el.setAttribute('mode', 'plane');
+    await el.updateComplete;
+    expect(h.curve()).toBeNull();
+    expect(h.boundary()?.getAttribute('d')).toMatch(/^M/);
+    el.removeAttribute('mode');
+    await el.updateComplete;
+    expect(el.mode).toBe('curve');
+    expect(h.curve()?.getAttribute('d')).toMatch(/^M/);
+    expect(h.svg().querySelector('image.heatmap')).toBeNull();
+  });
+
+  it('a bad mode falls back to the curve with exactly one warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const el = await mount('mode="3d"');
+    expect(el.mode).toBe('curve');
+    expect(harness(el).curve()?.getAttribute('d')).toMatch(/^M/);
+    el.weight = 2;
+    await el.updateComplete;
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('mode="3d"');
+  });
+
+  it('has no axe violations in light and dark mode, with the table shown', async () => {
+    let el = await mount(PLANE);
+    await userEvent.click(harness(el).button(/show data table/i));
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
+
+    const session = cdp();
+    await session.send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    });
+    try {
+      el = await mount(PLANE);
+      await userEvent.click(harness(el).button(/show data table/i));
+      await el.updateComplete;
       expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(el);
     } finally {

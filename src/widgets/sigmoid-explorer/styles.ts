@@ -128,9 +128,22 @@ export const styles = css`
     border-left: 4px dashed var(--_accent-2);
     padding-left: 0.5rem;
   }
-  .formula .reading {
+  .formula .reading,
+  .formula .hint {
     font-family: var(--_font);
     margin-top: 0.5rem;
+  }
+  .formula .hint {
+    color: var(--_muted);
+    font-size: 0.95rem;
+  }
+  .nowrap {
+    white-space: nowrap;
+  }
+  /* Plane mode: the map is square; keep it from growing taller than a screen. */
+  svg.plane-map {
+    max-width: 520px;
+    margin-inline: auto;
   }
   .num {
     font-variant-numeric: tabular-nums;
@@ -172,5 +185,26 @@ export const styles = css`
   tr.current th {
     background: var(--_surface);
     font-weight: 700;
+  }
+`;
+
+/**
+ * Plane mode's two colours, "yes" orange (σ > 0.5) and "no" blue (σ < 0.5): the same
+ * colour-blind-safe pair as `<nn-network-teaser>` (see its styles), at least 3:1 on the background.
+ */
+export const classColors = css`
+  :host {
+    --_class1: var(--nn-color-class-1, #c75c00);
+    --_class0: var(--nn-color-class-0, #0072b2);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_class1: var(--nn-color-class-1, #f5a623);
+      --_class0: var(--nn-color-class-0, #56b4e9);
+    }
+  }
+  :host([theme='dark']) {
+    --_class1: var(--nn-color-class-1, #f5a623);
+    --_class0: var(--nn-color-class-0, #56b4e9);
   }
 `;

@@ -1,0 +1,341 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
+import '../../src/widgets/network-teaser/index';
+import type {
+  NetworkTeaserChangeDetail,
+  NnNetworkTeaser,
+} from '../../src/widgets/network-teaser/index';
+import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
+import { TEASER_NETWORKS } from '../../src/widgets/network-teaser/networks';
+import { probability } from '../../src/math/tiny-network';
+import { makeDataset } from '../../src/math/datasets';
+import { formatNumber } from '../../src/math/format';
+import { expectNoAxeViolations } from './axe';
+
+const TAG = 'nn-network-teaser';
+
+async function mount(attributes = ''): Promise<NnNetworkTeaser> {
+  document.body.innerHTML = `<${TAG} ${attributes}></${TAG}>`;
+  const el = document.querySelector(TAG)!;
+  await el.updateComplete;
+  return el;
+}
+
+const text = (node: Node | null | undefined): string =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Finds controls the way a user does: by label, role or accessible name. */
+function harness(el: NnNetworkTeaser) {
+  const root = el.shadowRoot!;
+  return {
+    map: () => root.querySelector<SVGSVGElement>('svg[role="img"]')!,
+    readout: () => root.querySelector('[aria-live]')!,
+    score: () => text(root.querySelector('[part~="score"]')),
+    radio: (name: RegExp): HTMLInputElement => {
+      const label = [...root.querySelectorAll('fieldset label')].find((l) => name.test(text(l)));
+      if (!label) throw new Error(`no dataset ${name}`);
+      return label.querySelector('input')!;
+    },
+    slider: (axis: 'x' | 'y'): HTMLInputElement => {
+      const label = [...root.querySelectorAll('label')].find((l) => text(l) === `probe ${axis}`);
+      return root.getElementById(label!.htmlFor) as HTMLInputElement;
+    },
+    button: (name: RegExp): HTMLButtonElement => {
+      const button = [...root.querySelectorAll('button')].find((b) => name.test(text(b)));
+      if (!button) throw new Error(`no button ${name}`);
+      return button;
+    },
+    points: () => [...root.querySelectorAll('svg path.point')],
+    heatmap: () => root.querySelector('svg image.heatmap')!.getAttribute('href') ?? '',
+    boundary: () => root.querySelector('svg path.boundary')!.getAttribute('d') ?? '',
+    probe: () => root.querySelector('svg g.probe')!.getAttribute('transform'),
+    table: () => root.querySelector('table'),
+  };
+}
+
+/** The probability readout the widget should show for a dataset's network at (x, y). */
+const expected = (dataset: keyof typeof TEASER_NETWORKS, x: number, y: number) =>
+  formatNumber(probability(TEASER_NETWORKS[dataset].network, x, y), 3);
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('<nn-network-teaser>', () => {
+  it('observes exactly the attributes listed in the catalog', () => {
+    const doc = WIDGETS.find((w) => w.tag === TAG)!;
+    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
+    expect([...ctor.observedAttributes].sort()).toEqual(
+      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
+    );
+  });
+
+  it('renders the map, 100 points of two shapes, the boundary, the probe and the readout', async () => {
+    const el = await mount();
+    const h = harness(el);
+    expect(el.datasetName).toBe('circle');
+    expect(h.map().getAttribute('aria-label')).toMatch(/probability that a point is orange/);
+    expect(h.map().getAttribute('aria-label')).toMatch(/100 points of the Circle data/);
+    expect(h.heatmap()).toMatch(/^data:image\/png;base64,/);
+    expect(h.points()).toHaveLength(100);
+    expect(h.points().filter((p) => p.classList.contains('class-1'))).toHaveLength(50);
+    // Orange triangles and blue circles: two different shapes, not only two colours.
+    const d1 = h
+      .points()
+      .find((p) => p.classList.contains('class-1'))!
+      .getAttribute('d');
+    const d0 = h
+      .points()
+      .find((p) => p.classList.contains('class-0'))!
+      .getAttribute('d');
+    expect(d1).not.toBe(d0);
+    expect(h.boundary()).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(h.probe()).toMatch(/^translate\(/);
+    expect(text(h.readout())).toMatch(/The network is \d+% sure this point is orange/);
+    expect(text(h.readout())).toContain(`p(orange) = ${expected('circle', 0.3, 0.2)}`);
+    expect(h.score()).toMatch(/^It gets (9\d|100) of 100 points right\.$/);
+  });
+
+  it.each(['circle', 'xor', 'spiral'] as const)(
+    '%s: the boundary line is drawn where the network is undecided, p = 0.5',
+    async (dataset) => {
+      const el = await mount(`dataset="${dataset}"`);
+      const root = el.shadowRoot!;
+      const frame = root.querySelector('svg rect.frame')!;
+      const [fx, fy, side] = ['x', 'y', 'width'].map((a) => Number(frame.getAttribute(a)));
+      const d = root.querySelector('svg path.boundary')!.getAttribute('d')!;
+      const vertices = [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [
+        -1 + ((Number(m[1]) - fx!) / side!) * 2,
+        1 - ((Number(m[2]) - fy!) / side!) * 2,
+      ]);
+      expect(vertices.length).toBeGreaterThan(20);
+      const { network } = TEASER_NETWORKS[dataset];
+      for (const [x, y] of vertices) {
+        expect(Math.abs(probability(network, x!, y!) - 0.5)).toBeLessThan(0.05);
+      }
+    },
+  );
+
+  it('arrow keys on the focused map move the probe; the readout and attributes follow', async () => {
+    const el = await mount('probe-x="0.3" probe-y="0.2"');
+    const h = harness(el);
+    const events: NetworkTeaserChangeDetail[] = [];
+    el.addEventListener('nn-change', (e) =>
+      events.push((e as CustomEvent<NetworkTeaserChangeDetail>).detail),
+    );
+    let prevented = false;
+    document.addEventListener('keydown', (e) => (prevented = e.defaultPrevented), { once: true });
+    const before = text(h.readout());
+    const probeBefore = h.probe();
+
+    h.map().focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}');
+    await userEvent.keyboard('{ArrowUp}{ArrowUp}');
+    await el.updateComplete;
+
+    // Five steps of 0.05 right, two up: (0.55, 0.30), near the edge of the orange disc.
+    expect(prevented).toBe(true); // the page does not scroll, the lesson does not change step
+    expect(el.probeX).toBe(0.55);
+    expect(el.getAttribute('probe-x')).toBe('0.55');
+    expect(el.getAttribute('probe-y')).toBe('0.3');
+    expect(text(h.readout())).not.toBe(before);
+    expect(text(h.readout())).toContain(`p(orange) = ${expected('circle', 0.55, 0.3)}`);
+    expect(h.probe()).not.toBe(probeBefore);
+    expect(events).toHaveLength(7);
+    expect(events.at(-1)).toMatchObject({ dataset: 'circle', probeX: 0.55, probeY: 0.3 });
+    expect(events.at(-1)!.probability).toBeCloseTo(
+      probability(TEASER_NETWORKS.circle.network, 0.55, 0.3),
+      12,
+    );
+    // The probe stays on the plane: ArrowDown forty times stops at y = −1.
+    await userEvent.keyboard('{ArrowDown>40/}');
+    expect(el.probeY).toBe(-1);
+  });
+
+  it('a click on the map puts the probe there', async () => {
+    const el = await mount('probe-x="0" probe-y="0"');
+    const h = harness(el);
+    const frame = el.shadowRoot!.querySelector('svg rect.frame')!.getBoundingClientRect();
+    const svg = h.map().getBoundingClientRect();
+    // The point (−0.5, 0.5): a quarter of the way across the frame and a quarter down.
+    await userEvent.click(h.map(), {
+      position: {
+        x: frame.left - svg.left + frame.width * 0.25,
+        y: frame.top - svg.top + frame.height * 0.25,
+      },
+    });
+    await el.updateComplete;
+    expect(el.probeX).toBeCloseTo(-0.5, 1);
+    expect(el.probeY).toBeCloseTo(0.5, 1);
+    expect(text(h.readout())).toContain('blue');
+  });
+
+  it('the probe sliders move it too, with the keyboard', async () => {
+    const el = await mount('probe-x="0" probe-y="0"');
+    const h = harness(el);
+    h.slider('x').focus();
+    await userEvent.keyboard('{End}');
+    await el.updateComplete;
+    expect(el.probeX).toBe(1);
+    expect(el.getAttribute('probe-x')).toBe('1');
+    expect(text(h.readout())).toContain('at (1.00, 0.00)');
+    expect(text(h.readout())).toMatch(/sure this point is blue/);
+  });
+
+  it('switching the dataset redraws the points, the map and the score', async () => {
+    const el = await mount();
+    const h = harness(el);
+    const events: NetworkTeaserChangeDetail[] = [];
+    el.addEventListener('nn-change', (e) =>
+      events.push((e as CustomEvent<NetworkTeaserChangeDetail>).detail),
+    );
+    const map = h.heatmap();
+    const positions = h.points().map((p) => p.getAttribute('transform'));
+
+    await userEvent.click(h.radio(/XOR/));
+    await el.updateComplete;
+
+    expect(el.datasetName).toBe('xor');
+    expect(el.getAttribute('dataset')).toBe('xor');
+    expect(h.heatmap()).not.toBe(map);
+    expect(h.points().map((p) => p.getAttribute('transform'))).not.toEqual(positions);
+    expect(h.map().getAttribute('aria-label')).toMatch(/XOR data/);
+    expect(text(h.readout())).toContain(`p(orange) = ${expected('xor', 0.3, 0.2)}`);
+    expect(h.score()).toMatch(/of 100 points right/);
+    expect(events.at(-1)).toMatchObject({ dataset: 'xor', total: 100 });
+  });
+
+  it('reads its setup from attributes and reflects property changes back', async () => {
+    const el = await mount('dataset="spiral" seed="5" points="40" probe-x="-0.5" probe-y="0.25"');
+    const h = harness(el);
+    expect(el.datasetName).toBe('spiral');
+    expect(h.radio(/Spiral/).checked).toBe(true);
+    expect(h.points()).toHaveLength(40);
+    expect(text(h.readout())).toContain(`p(orange) = ${expected('spiral', -0.5, 0.25)}`);
+    expect(h.score()).toMatch(/of 40 points right/);
+
+    el.datasetName = 'gaussians';
+    el.seed = 9;
+    await el.updateComplete;
+    expect(el.getAttribute('dataset')).toBe('gaussians');
+    expect(el.getAttribute('seed')).toBe('9');
+  });
+
+  it('the seed chooses the points: the same seed the same points, "New points" the next seed', async () => {
+    const positions = async (attrs: string) =>
+      harness(await mount(attrs))
+        .points()
+        .map((p) => p.getAttribute('transform'));
+    const seven = await positions('seed="7"');
+    expect(await positions('seed="7"')).toEqual(seven);
+    expect(await positions('seed="8"')).not.toEqual(seven);
+
+    const el = await mount('seed="7"');
+    await userEvent.click(harness(el).button(/new points/i));
+    await el.updateComplete;
+    expect(el.getAttribute('seed')).toBe('8');
+    expect(
+      harness(el)
+        .points()
+        .map((p) => p.getAttribute('transform')),
+    ).not.toEqual(seven);
+  });
+
+  it.each([
+    ['dataset', 'moons', 'circle'],
+    ['probe-x', '3', 0.3],
+    ['noise', 'lots', 0.05],
+  ])(
+    'a bad %s="%s" falls back to the default with exactly one warning',
+    async (name, value, fallback) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const el = await mount(`${name}="${value}"`);
+      const h = harness(el);
+      const prop = { dataset: 'datasetName', 'probe-x': 'probeX', noise: 'noise' }[name] as
+        'datasetName' | 'probeX' | 'noise';
+      expect(el[prop]).toBe(fallback);
+      expect(h.points()).toHaveLength(100);
+      expect(text(el.shadowRoot)).not.toMatch(/NaN|Infinity|undefined/);
+      // Re-rendering does not warn again.
+      el.seed = 2;
+      await el.updateComplete;
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toContain(`${name}="${value}"`);
+    },
+  );
+
+  it('shows a data table of a sample of points, their true class and the network’s probability', async () => {
+    const el = await mount('dataset="xor" seed="3"');
+    const h = harness(el);
+    const show = h.button(/show data table/i);
+    expect(h.table()).toBeNull();
+    await userEvent.click(show);
+    await el.updateComplete;
+
+    const table = h.table()!;
+    expect(show.getAttribute('aria-expanded')).toBe('true');
+    expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
+      'x',
+      'y',
+      'true class',
+      'p(orange)',
+      'right?',
+    ]);
+    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    // The first 20 of the (shuffled) points, as the maths computes them.
+    const points = makeDataset('xor', 100, 0.05, 3).slice(0, 20);
+    expect(rows).toHaveLength(20);
+    rows.forEach((row, i) => {
+      const pt = points[i]!;
+      const p = probability(TEASER_NETWORKS.xor.network, pt.x, pt.y);
+      const truth = pt.label === 1 ? 'orange' : 'blue';
+      const says = p >= 0.5 ? 'orange' : 'blue';
+      expect(row).toEqual([
+        formatNumber(pt.x, 2),
+        formatNumber(pt.y, 2),
+        truth,
+        formatNumber(p, 3),
+        truth === says ? 'yes' : `no: it says ${says}`,
+      ]);
+    });
+  });
+
+  it('fits a 375px phone without horizontal scrolling', async () => {
+    document.body.innerHTML = `<div style="width: 343px"><${TAG}></${TAG}></div>`;
+    const el = document.querySelector(TAG)!;
+    await el.updateComplete;
+    await expect
+      .poll(() => Number(harness(el).map().getAttribute('viewBox')?.split(' ')[2]))
+      .toBeLessThan(343);
+    expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
+    expect(harness(el).map().getBoundingClientRect().width).toBeLessThanOrEqual(343);
+  });
+
+  it('has no axe violations in light mode, with the table shown', async () => {
+    const el = await mount('dataset="spiral"');
+    await userEvent.click(harness(el).button(/show data table/i));
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
+  });
+
+  it('follows a switch to dark mode: the map is repainted in the dark palette; no axe violations', async () => {
+    const el = await mount();
+    const lightMap = harness(el).heatmap();
+    const session = cdp();
+    await session.send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    });
+    try {
+      expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
+      await expect.poll(() => harness(el).heatmap()).not.toBe(lightMap);
+      expect(harness(el).heatmap()).toMatch(/^data:image\/png;base64,/);
+      await userEvent.click(harness(el).button(/show data table/i));
+      await el.updateComplete;
+      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
+      await expectNoAxeViolations(el);
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [] });
+    }
+  });
+});
