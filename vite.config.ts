@@ -75,6 +75,7 @@ export default defineConfig({
       'valibot',
       'axe-core',
       '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-wasm',
     ],
   },
   test: {

@@ -333,7 +333,7 @@ describe('compileLesson: widget errors', () => {
       12,
       "unknown attribute 'weigth' on <nn-sigmoid-explorer>",
       "did you mean 'weight'",
-      'Its attributes are: weight, bias, input, derivative',
+      'Its attributes are: weight, bias, input, derivative, mode, weight2, input2',
     );
   });
 

@@ -1,2 +1,13 @@
-// TODO: registers <nn-loss-chart>.
-export {};
+import { define } from '../shared/base';
+import { NnLossChart } from './loss-chart';
+
+export { NnLossChart };
+export type { LossChartChangeDetail, LossPoint, LossSeriesSnapshot } from './loss-chart';
+
+define('nn-loss-chart', NnLossChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nn-loss-chart': NnLossChart;
+  }
+}

@@ -74,6 +74,12 @@ export class NnElement extends LitElement {
   /** Every widget ends with an "Embed" menu (snippets of its current state), outside its own render. */
   private addEmbedMenu(): void {
     if (!this.isConnected || this.renderRoot.querySelector(':scope > nn-embed-menu')) return;
+    // A widget used as a part of another widget (the loss chart inside a trainer) is embedded
+    // through its parent, so only the outer one gets the menu.
+    const root = this.getRootNode();
+    if (root instanceof ShadowRoot && root.host instanceof NnElement) {
+      if ((root.host.constructor as typeof NnElement).embeddable) return;
+    }
     const menu = document.createElement('nn-embed-menu') as NnEmbedMenu;
     menu.target = this;
     menu.setAttribute('part', 'embed');

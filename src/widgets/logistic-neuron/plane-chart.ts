@@ -1,0 +1,219 @@
+/**
+ * The plane of `<nn-logistic-neuron>`: the two classes of points, and for each neuron its decision
+ * line w₁x₁ + w₂x₂ + b = 0 (where σ = 0.5), with the first neuron's "yes" side (σ > 0.5) tinted.
+ *
+ * A pure drawing function like those in src/charts: it reads only its arguments, owns everything
+ * inside the `<svg>` and updates in place. Classes differ by shape (circle / square) as well as
+ * colour; the lines by dash pattern as well as colour, matching the loss chart beside it.
+ */
+import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
+import type { Selection } from 'd3';
+
+export interface PlanePoint {
+  x1: number;
+  x2: number;
+  label: 0 | 1;
+}
+
+export interface PlaneLine {
+  key: string;
+  w1: number;
+  w2: number;
+  b: number;
+  /** CSS colour of the line (a custom property, so it follows the theme). */
+  stroke: string;
+  /** SVG dash pattern; '' is solid. */
+  dash: string;
+}
+
+export interface PlaneData {
+  points: readonly PlanePoint[];
+  /** The first line's "yes" side is tinted. */
+  lines: readonly PlaneLine[];
+  /** Index of a point to ring (the one the formulas use), or −1. */
+  highlight: number;
+  /** The square shown: [−extent, extent]². */
+  extent: number;
+}
+
+type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
+
+const MARGIN = { top: 12, right: 12, bottom: 42, left: 46 } as const;
+
+function ensure<K extends keyof SVGElementTagNameMap>(
+  parent: Sel<SVGElement>,
+  tag: K,
+  className: string,
+): Sel<SVGElementTagNameMap[K]> {
+  const existing = parent.select<SVGElementTagNameMap[K]>(
+    `:scope > ${tag}.${className.trim().split(/\s+/).join('.')}`,
+  );
+  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
+  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
+}
+
+/**
+ * The part of the square [−e, e]² where w₁x₁ + w₂x₂ + b > 0, as a polygon (one step of
+ * Sutherland–Hodgman clipping). Empty when the neuron says "no" everywhere in the square.
+ */
+export function yesRegion(w1: number, w2: number, b: number, e: number): [number, number][] {
+  const corners: [number, number][] = [
+    [-e, -e],
+    [e, -e],
+    [e, e],
+    [-e, e],
+  ];
+  const z = ([p, q]: [number, number]) => w1 * p + w2 * q + b;
+  const out: [number, number][] = [];
+  for (let i = 0; i < 4; i++) {
+    const a = corners[i]!;
+    const c = corners[(i + 1) % 4]!;
+    const za = z(a);
+    const zc = z(c);
+    if (za > 0) out.push(a);
+    if (za > 0 !== zc > 0) {
+      const t = za / (za - zc); // where z = 0 along the edge a → c
+      out.push([a[0] + t * (c[0] - a[0]), a[1] + t * (c[1] - a[1])]);
+    }
+  }
+  return out;
+}
+
+/** The segment of the line w₁x₁ + w₂x₂ + b = 0 inside the square, or null if it misses it. */
+export function lineSegment(
+  w1: number,
+  w2: number,
+  b: number,
+  e: number,
+): [[number, number], [number, number]] | null {
+  if (w1 === 0 && w2 === 0) return null; // σ(b) everywhere: no line
+  const hits: [number, number][] = [];
+  const add = (p: number, q: number) => {
+    if (p >= -e - 1e-9 && p <= e + 1e-9 && q >= -e - 1e-9 && q <= e + 1e-9) {
+      if (!hits.some(([a, c]) => Math.abs(a - p) < 1e-9 && Math.abs(c - q) < 1e-9)) {
+        hits.push([p, q]);
+      }
+    }
+  };
+  if (w2 !== 0) {
+    add(-e, (-b + w1 * e) / w2);
+    add(e, (-b - w1 * e) / w2);
+  }
+  if (w1 !== 0) {
+    add((-b + w2 * e) / w1, -e);
+    add((-b - w2 * e) / w1, e);
+  }
+  return hits.length >= 2 ? [hits[0]!, hits[1]!] : null;
+}
+
+/** Draw (or redraw) the plane into `svg`, `size` pixels wide (the plot is square). */
+export function drawPlane(svg: SVGSVGElement, data: PlaneData, size: number): void {
+  const width = Math.max(200, Math.round(size));
+  const side = width - MARGIN.left - MARGIN.right;
+  const height = side + MARGIN.top + MARGIN.bottom;
+  const e = data.extent;
+  const x = scaleLinear()
+    .domain([-e, e])
+    .range([MARGIN.left, MARGIN.left + side]);
+  const y = scaleLinear()
+    .domain([-e, e])
+    .range([MARGIN.top + side, MARGIN.top]);
+
+  const root = select(svg as SVGElement)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('preserveAspectRatio', 'xMidYMid meet')
+    .style('display', 'block')
+    .style('width', '100%')
+    .style('height', 'auto')
+    .style('font-family', 'var(--_font, sans-serif)');
+
+  ensure(root, 'rect', 'frame')
+    .attr('x', MARGIN.left)
+    .attr('y', MARGIN.top)
+    .attr('width', side)
+    .attr('height', side)
+    .style('fill', 'none')
+    .style('stroke', 'var(--_border)');
+
+  const first = data.lines[0];
+  const region = first ? yesRegion(first.w1, first.w2, first.b, e) : [];
+  ensure(root, 'path', 'yes-region')
+    .attr('d', region.length ? `M${region.map(([p, q]) => `${x(p)},${y(q)}`).join('L')}Z` : null)
+    .style('fill', 'var(--_class-1)')
+    .style('opacity', '0.12');
+
+  const ticks = side < 260 ? 4 : 5;
+  const format = (v: number | { valueOf(): number }) => {
+    const n = Number(v);
+    return n < 0 ? `\u2212${Math.abs(n)}` : String(n);
+  };
+  ensure(root, 'g', 'axis axis-x')
+    .attr('transform', `translate(0,${MARGIN.top + side})`)
+    .style('color', 'var(--_muted)')
+    .style('font-size', '12px')
+    .call(axisBottom(x).ticks(ticks).tickFormat(format));
+  ensure(root, 'g', 'axis axis-y')
+    .attr('transform', `translate(${MARGIN.left},0)`)
+    .style('color', 'var(--_muted)')
+    .style('font-size', '12px')
+    .call(axisLeft(y).ticks(ticks).tickFormat(format));
+  ensure(root, 'text', 'axis-label axis-label-x')
+    .attr('x', MARGIN.left + side / 2)
+    .attr('y', height - 6)
+    .attr('text-anchor', 'middle')
+    .style('fill', 'var(--_fg)')
+    .style('font-size', '13px')
+    .text('input x₁');
+  ensure(root, 'text', 'axis-label axis-label-y')
+    .attr('transform', `translate(13,${MARGIN.top + side / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .style('fill', 'var(--_fg)')
+    .style('font-size', '13px')
+    .text('input x₂');
+
+  // Points: class 1 a filled circle, class 0 a filled square.
+  const r = side < 260 ? 4 : 5;
+  const pts = ensure(root, 'g', 'points');
+  pts
+    .selectAll<SVGPathElement, PlanePoint>('path.point')
+    .data(data.points)
+    .join('path')
+    .attr('class', (p) => `point class-${p.label}`)
+    .attr('d', (p) => {
+      const cx = x(p.x1);
+      const cy = y(p.x2);
+      return p.label === 1
+        ? `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`
+        : `M${cx - r * 0.9},${cy - r * 0.9}h${1.8 * r}v${1.8 * r}h${-1.8 * r}Z`;
+    })
+    .style('fill', (p) => `var(--_class-${p.label})`)
+    .style('stroke', 'var(--_bg)')
+    .style('stroke-width', '1');
+
+  const h = data.points[data.highlight];
+  ensure(root, 'circle', 'highlight')
+    .attr('display', h ? null : 'none')
+    .attr('cx', h ? x(h.x1) : 0)
+    .attr('cy', h ? y(h.x2) : 0)
+    .attr('r', r + 5)
+    .style('fill', 'none')
+    .style('stroke', 'var(--_fg)')
+    .style('stroke-width', '2');
+
+  const segments = data.lines.map((l) => ({ ...l, seg: lineSegment(l.w1, l.w2, l.b, e) }));
+  ensure(root, 'g', 'lines')
+    .selectAll<SVGLineElement, (typeof segments)[number]>('line.decision')
+    .data(segments, (l) => l.key)
+    .join('line')
+    .attr('class', 'decision')
+    .attr('data-line', (l) => l.key)
+    .attr('display', (l) => (l.seg ? null : 'none'))
+    .attr('x1', (l) => (l.seg ? x(l.seg[0][0]) : 0))
+    .attr('y1', (l) => (l.seg ? y(l.seg[0][1]) : 0))
+    .attr('x2', (l) => (l.seg ? x(l.seg[1][0]) : 0))
+    .attr('y2', (l) => (l.seg ? y(l.seg[1][1]) : 0))
+    .style('stroke', (l) => l.stroke)
+    .style('stroke-width', '3')
+    .style('stroke-linecap', 'round')
+    .style('stroke-dasharray', (l) => l.dash || null);
+}

@@ -1,0 +1,287 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
+import '../../src/widgets/logistic-neuron/index';
+import type {
+  LogisticChangeDetail,
+  LogisticStepDetail,
+  NnLogisticNeuron,
+} from '../../src/widgets/logistic-neuron/index';
+import type { NnLossChart } from '../../src/widgets/loss-chart/index';
+import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
+import { expectNoAxeViolations } from './axe';
+
+const TAG = 'nn-logistic-neuron';
+/** Loading tfjs the first time can take a while in a cold browser. */
+const LOAD = { timeout: 20_000 };
+
+const text = (node: Node | null | undefined): string =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function mount(attributes = '', width = 900): Promise<NnLogisticNeuron> {
+  document.body.innerHTML = `<div style="width: ${width}px"><${TAG} ${attributes}></${TAG}></div>`;
+  const el = document.querySelector(TAG)!;
+  await el.updateComplete;
+  return el;
+}
+
+/** Finds controls the way a user does: by label, role and visible text. */
+function harness(el: NnLogisticNeuron) {
+  const root = el.shadowRoot!;
+  const button = (pattern: RegExp): HTMLButtonElement => {
+    const found = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
+    if (!found) throw new Error(`no button ${pattern}`);
+    return found;
+  };
+  return {
+    button,
+    status: () => text(root.querySelector('[part~="status"]')),
+    summary: () => text(root.querySelector('[part~="summary"]')),
+    live: () => text(root.querySelector('[aria-live="polite"]')),
+    why: () => text(root.querySelector('[part~="why"]')),
+    chart: () => root.querySelector<NnLossChart>('nn-loss-chart')!,
+    line: (key: string) => root.querySelector<SVGLineElement>(`line.decision[data-line="${key}"]`),
+    compare: () =>
+      [...root.querySelectorAll('label')]
+        .find((l) => /compare/i.test(text(l)))!
+        .querySelector('input')!,
+    radio: (name: RegExp) =>
+      [...root.querySelectorAll<HTMLLabelElement>('label.radio')]
+        .find((l) => name.test(text(l)))!
+        .querySelector('input')!,
+    table: () => root.querySelector('table'),
+  };
+}
+
+/** Wait until tfjs is loaded and the first losses have been read back. */
+async function ready(el: NnLogisticNeuron): Promise<void> {
+  const h = harness(el);
+  await expect.poll(() => h.status(), LOAD).toMatch(/^Step 0 · backend: cpu$/);
+  await expect.poll(() => h.button(/^play$/i).disabled, LOAD).toBe(false);
+}
+
+/** Press Play and wait until training pauses at `step`. */
+async function playUntil(el: NnLogisticNeuron, step: number): Promise<void> {
+  const h = harness(el);
+  await userEvent.click(h.button(/^play$/i));
+  await expect.poll(() => h.status(), LOAD).toBe(`Step ${step} · backend: cpu`);
+  await expect.poll(() => text(h.button(/^(play|pause)$/i)), LOAD).toBe('Play');
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('<nn-logistic-neuron>', () => {
+  it('observes exactly the attributes listed in the catalog', () => {
+    const doc = WIDGETS.find((w) => w.tag === TAG)!;
+    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
+    expect([...ctor.observedAttributes].sort()).toEqual(
+      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
+    );
+  });
+
+  it('trains with Play: the loss falls, the line moves, and it pauses after `steps` steps', async () => {
+    const el = await mount('steps="40"');
+    const h = harness(el);
+    const steps: LogisticStepDetail[] = [];
+    el.addEventListener('nn-step', (e) =>
+      steps.push((e as CustomEvent<LogisticStepDetail>).detail),
+    );
+    await ready(el);
+    const before = h.line('cross-entropy')!.getAttribute('x1');
+    expect(h.chart().series.map((s) => [s.name, s.length])).toEqual([['cross-entropy', 1]]);
+
+    await playUntil(el, 40);
+
+    const [series] = h.chart().series;
+    expect(series!.length).toBe(41); // steps 0 … 40
+    expect(Array.from(series!.steps.slice(0, 3))).toEqual([0, 1, 2]);
+    expect(series!.losses[40]!).toBeLessThan(series!.losses[0]! / 5);
+    expect(h.line('cross-entropy')!.getAttribute('x1')).not.toBe(before);
+    expect(steps.at(-1)!.step).toBe(40);
+    expect(steps.at(-1)!.neurons[0]!.correct).toBeGreaterThan(55);
+    expect(h.summary()).toMatch(
+      /^Step 40\. Cross-entropy neuron: loss 0\.\d+, \d+ of 60 points right\./,
+    );
+    expect(h.live()).toMatch(/^Paused\. Step 40\./);
+    expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('from the confidently wrong start, cross-entropy beats mean squared error in lockstep', async () => {
+    const el = await mount('compare steps="30"');
+    const h = harness(el);
+    const steps: LogisticStepDetail[] = [];
+    el.addEventListener('nn-step', (e) =>
+      steps.push((e as CustomEvent<LogisticStepDetail>).detail),
+    );
+    await ready(el);
+    await playUntil(el, 30);
+
+    const [ce, mse] = h.chart().series;
+    expect([ce!.name, mse!.name]).toEqual(['cross-entropy', 'mean squared error']);
+    expect([ce!.length, mse!.length]).toEqual([31, 31]);
+    // Same start: both neurons begin with the same weights (and every point wrong).
+    const first = steps[0]!;
+    expect(first.step).toBe(0);
+    expect(first.neurons[0]!.params).toEqual(first.neurons[1]!.params);
+    expect(first.neurons.map((n) => n.correct)).toEqual([0, 0]);
+    // After 30 steps: cross-entropy has learned the data; squared error has barely moved.
+    const last = steps.at(-1)!;
+    expect(last.neurons[0]!.correct).toBeGreaterThanOrEqual(57);
+    expect(last.neurons[1]!.correct).toBeLessThan(last.neurons[0]!.correct);
+    const drop = (s: typeof ce) => s!.losses[30]! / s!.losses[0]!;
+    expect(drop(ce)).toBeLessThan(0.1);
+    expect(drop(mse)).toBeGreaterThan(0.5);
+    // Both lines are drawn; the twin's is dashed.
+    expect(getComputedStyle(h.line('squared-error')!).strokeDasharray).not.toBe('none');
+    expect(h.why()).toMatch(/Cross-entropy pushes \d+(\.\d)? times harder/);
+  });
+
+  it('frees every tensor: after training, and when removed from the page', async () => {
+    await tf.ready();
+    const before = tf.memory().numTensors;
+    const el = await mount('compare steps="20"');
+    await ready(el);
+    // Kept while alive: the points, the labels, and w and b for each of the two neurons.
+    const alive = tf.memory().numTensors;
+    expect(alive - before).toBe(2 + 2 * 2);
+
+    await userEvent.click(harness(el).button(/^step$/i));
+    await expect.poll(() => harness(el).status()).toBe('Step 1 · backend: cpu');
+    await playUntil(el, 21);
+    expect(tf.memory().numTensors).toBe(alive);
+
+    el.remove();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('Step and Reset work from the keyboard', async () => {
+    const el = await mount();
+    const h = harness(el);
+    await ready(el);
+    h.button(/^step$/i).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => h.status()).toBe('Step 1 · backend: cpu');
+    await userEvent.keyboard(' ');
+    await expect.poll(() => h.status()).toBe('Step 2 · backend: cpu');
+    expect(h.live()).toMatch(/^Step 2\./);
+    expect(h.chart().series[0]!.length).toBe(3);
+
+    h.button(/^reset$/i).focus();
+    await userEvent.keyboard('{Enter}');
+    await ready(el);
+    expect(h.chart().series[0]!.length).toBe(1);
+    expect(el.shadowRoot!.activeElement).toBe(h.button(/^reset$/i));
+  });
+
+  it('the compare switch and the loss radios reflect to attributes, fire nn-change and restart', async () => {
+    const el = await mount();
+    const h = harness(el);
+    const changes: LogisticChangeDetail[] = [];
+    el.addEventListener('nn-change', (e) =>
+      changes.push((e as CustomEvent<LogisticChangeDetail>).detail),
+    );
+    await ready(el);
+    await userEvent.click(h.compare());
+    await el.updateComplete;
+    expect(el.hasAttribute('compare')).toBe(true);
+    await ready(el);
+    expect(h.chart().series.map((s) => s.name)).toEqual(['cross-entropy', 'mean squared error']);
+
+    await userEvent.click(h.radio(/mean squared error/));
+    await el.updateComplete;
+    expect(el.getAttribute('loss')).toBe('squared-error');
+    await ready(el);
+    expect(h.chart().series.map((s) => s.name)).toEqual(['mean squared error', 'cross-entropy']);
+    expect(changes).toEqual([
+      { loss: 'cross-entropy', compare: true, start: 'confident-wrong', learningRate: 2 },
+      { loss: 'squared-error', compare: true, start: 'confident-wrong', learningRate: 2 },
+    ]);
+  });
+
+  it('explains the confident mistake with the numbers of one point', async () => {
+    const el = await mount();
+    await ready(el);
+    const why = harness(el).why();
+    // w₁ = w₂ = −4 at a point near (0.45, 0.45): z ≈ −3.6, σ(z) ≈ 0.03.
+    expect(why).toMatch(/σ\(z\) = 0\.0\d\d: the neuron is 9\d% sure of the wrong answer/);
+    expect(why).toMatch(/σ\(z\) − y = 0\.0\d\d − 1 = −0\.9\d\d/);
+    expect(why).toMatch(/Cross-entropy pushes \d+ times harder/);
+  });
+
+  it('from the undecided start there is no line yet, and nothing is classified', async () => {
+    const el = await mount('start="undecided"');
+    const h = harness(el);
+    await ready(el);
+    expect(h.summary()).toContain('0 of 60 points right');
+    expect(h.summary()).toContain('has no line: with w₁ = w₂ = 0 it outputs σ(b) = 0.50');
+    expect(h.line('cross-entropy')!.getAttribute('display')).toBe('none');
+    expect(h.why()).toContain('the neuron is undecided, 50–50');
+    await userEvent.click(h.button(/^step$/i));
+    await expect.poll(() => h.status()).toBe('Step 1 · backend: cpu');
+    expect(h.line('cross-entropy')!.getAttribute('display')).toBeNull();
+  });
+
+  it('shows the points and each neuron’s output in a table on demand', async () => {
+    const el = await mount('compare');
+    const h = harness(el);
+    await ready(el);
+    expect(h.table()).toBeNull();
+    await userEvent.click(h.button(/show points table/i));
+    await el.updateComplete;
+    const table = h.table()!;
+    expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
+      'point',
+      'x₁',
+      'x₂',
+      'class',
+      'σ(z), cross-entropy',
+      'σ(z), mean squared error',
+    ]);
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(60);
+    // Confidently wrong: every point's output is on the wrong side of 0.5.
+    expect(text(table.querySelector('tbody'))).not.toContain('✓');
+  });
+
+  it('a bad learning-rate falls back to the default with one warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const el = await mount('learning-rate="fast"');
+    expect(el.learningRate).toBe(2);
+    expect(warn).toHaveBeenCalledTimes(1);
+    await ready(el);
+  });
+
+  it('fits a 375px phone', async () => {
+    const el = await mount('compare', 343);
+    await ready(el);
+    expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
+  });
+
+  it('has no axe violations in light mode, comparing, with the table shown', async () => {
+    const el = await mount('compare steps="10"');
+    await ready(el);
+    await playUntil(el, 10);
+    await userEvent.click(harness(el).button(/show points table/i));
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
+  });
+
+  it('has no axe violations in dark mode', async () => {
+    const session = cdp();
+    await session.send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    });
+    try {
+      const el = await mount('compare loss="squared-error"');
+      await ready(el);
+      await userEvent.click(harness(el).button(/show points table/i));
+      await el.updateComplete;
+      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
+      await expectNoAxeViolations(el);
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [] });
+    }
+  });
+});
