@@ -1,9 +1,23 @@
 // `npm run bench`: benchmarks and measurements that are never part of `npm test`.
-// Today: what the course map page downloads (JS, gzipped), and that it does not download tfjs.
+//  1. What each page downloads (JS, gzipped) and whether it pulls in tfjs; the course map must stay
+//     under 60 KiB of gzipped JS (exit code 1 otherwise).
+//  2. Memory: every lesson opened and left ten times (JS heap and tfjs tensors, first vs last round).
+//  3. <nn-loss-chart> streaming 100,000 points (bench/loss-chart.mjs).
+//  4. The training engine: steps/s per backend vs the hand-written and playground-style engines,
+//     grid prediction, scaling, longest main-thread task (bench/train.mjs).
+// Run one part alone with `npm run bench -- size|memory|loss-chart|train`.
 import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { measureMemory } from './memory.mjs';
+import { runLossChartBench } from './loss-chart.mjs';
+import { runTrainBench, startDevServer } from './train.mjs';
+
+const only = process.argv[2];
+const want = (part) => !only || only === part;
+const COURSE_MAP_BUDGET_KIB = 60;
+let overBudget = false;
 
 const PORT = 4175;
 
@@ -16,7 +30,7 @@ function run(cmd, args) {
   });
 }
 
-await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+await run('npm', ['run', 'build', '--silent']);
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
   stdio: 'ignore',
 });
@@ -51,10 +65,12 @@ try {
   }
 
   const rows = [];
-  for (const [name, path, ready] of [
-    ['course map', '/', 'gt-course-map'],
-    ['sigmoid lesson', '/#/lesson/sigmoid-neuron/2', 'nn-sigmoid-explorer'],
-  ]) {
+  for (const [name, path, ready] of !want('size')
+    ? []
+    : [
+        ['course map', '/', 'gt-course-map'],
+        ['sigmoid lesson', '/#/lesson/sigmoid-neuron/2', 'nn-sigmoid-explorer'],
+      ]) {
     const files = await pageWeight(path, ready);
     const gzip = files.reduce((s, f) => s + f.gzip, 0);
     const raw = files.reduce((s, f) => s + f.raw, 0);
@@ -67,8 +83,37 @@ try {
       'loads tfjs': tfjs,
     });
   }
-  console.table(rows);
+  if (rows.length) {
+    console.log('\nJavaScript each page downloads (production build):');
+    console.table(rows);
+    const map = rows.find((r) => r.page === 'course map');
+    if (map && Number(map['JS KiB gzipped']) > COURSE_MAP_BUDGET_KIB) {
+      overBudget = true;
+      console.error(`The course map loads more than ${COURSE_MAP_BUDGET_KIB} KiB of gzipped JS.`);
+    } else if (map) {
+      console.log(
+        `Course map: ${map['JS KiB gzipped']} KiB gzipped JS (budget ${COURSE_MAP_BUDGET_KIB} KiB).`,
+      );
+    }
+  }
+  if (want('memory')) {
+    console.log('\nMemory after opening and leaving every lesson ten times:');
+    console.table([await measureMemory(base, 10)]);
+  }
   await browser.close();
 } finally {
   server.kill();
 }
+
+if (want('loss-chart') || want('train')) {
+  const dev = await startDevServer();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  try {
+    if (want('loss-chart')) await runLossChartBench(dev.url, browser);
+    if (want('train')) await runTrainBench(dev.url, browser);
+  } finally {
+    await browser.close();
+    await dev.stop();
+  }
+}
+if (overBudget) process.exit(1);

@@ -283,7 +283,8 @@ export class GtApp extends LitElement {
   }
 
   override updated(): void {
-    if (this.focusAfterRender && this._route.name === 'lesson' && this._lesson) {
+    const route = this._route;
+    if (this.focusAfterRender && route.name === 'lesson' && this._lesson?.id === route.id) {
       this.focusAfterRender = false;
       const runner = this.renderRoot.querySelector<NnLesson>('nn-lesson');
       void runner?.updateComplete.then(() => runner.focusHeading());

@@ -129,11 +129,11 @@ export class GtGallery extends LitElement {
     }
   }
 
-  private table(caption: string, rows: CemItem[] | undefined, withType: boolean) {
+  private table(tag: string, caption: string, rows: CemItem[] | undefined, withType: boolean) {
     if (!rows?.length) return nothing;
     return html`
       <h3>${caption}</h3>
-      <div class="table-wrap" role="region" aria-label=${caption} tabindex="0">
+      <div class="table-wrap" role="region" aria-label="${caption} of ${tag}" tabindex="0">
         <table>
           <thead>
             <tr>
@@ -188,10 +188,10 @@ export class GtGallery extends LitElement {
             <h2 id=${w.tag}>&lt;${w.tag}&gt;</h2>
             <p>${d?.summary ?? w.summary}</p>
             <div class="live">${this.live(w.tag)}</div>
-            ${this.table('Attributes', d?.attributes, true)}
-            ${this.table('Events', d?.events, false)}
-            ${this.table('CSS custom properties', d?.cssProperties, false)}
-            ${this.table('CSS parts', d?.cssParts, false)}
+            ${this.table(w.tag, 'Attributes', d?.attributes, true)}
+            ${this.table(w.tag, 'Events', d?.events, false)}
+            ${this.table(w.tag, 'CSS custom properties', d?.cssProperties, false)}
+            ${this.table(w.tag, 'CSS parts', d?.cssParts, false)}
             <h3>Use it</h3>
             <p>Script tag:</p>
             <pre>${scriptSnippet(w.tag, [])}</pre>

@@ -19,6 +19,13 @@ type Feedback = { tone: 'info' | 'wrong' | 'right'; text: string } | null;
 
 let uid = 0;
 
+/** The words of some trusted HTML (MathML included: "2×4"), for accessible names. */
+function plainText(markup: string): string {
+  const t = document.createElement('template');
+  t.innerHTML = markup;
+  return (t.content.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 /**
  * An exercise inside a lesson: a numeric answer, a multiple choice, or "predict, then check".
  * Instant feedback; a hint after each wrong attempt; the worked answer after a few attempts;
@@ -311,7 +318,8 @@ export class NnExercise extends NnElement {
         ? committed
         : solutionShown(s.wrong, spec.attempts, s.solved) || Boolean(s.revealed);
     return html`
-      <section
+      <div
+        role="group"
         class="card ${s.solved ? 'solved' : ''}"
         part="card"
         aria-labelledby="${this.idBase}-label"
@@ -330,7 +338,8 @@ export class NnExercise extends NnElement {
                 .map(
                   (h, i) =>
                     html`<div class="hint prose">
-                      <strong class="box-title">Hint${spec.hints.length > 1 ? ` ${i + 1}` : ''}</strong
+                      <strong class="box-title"
+                        >Hint${spec.hints.length > 1 ? ` ${i + 1}` : ''}</strong
                       >${unsafeHTML(h)}
                     </div>`,
                 )
@@ -340,7 +349,8 @@ export class NnExercise extends NnElement {
         ${
           solution
             ? html`<div class="solution prose">
-                <strong class="box-title">${s.solved ? 'Why' : 'Worked answer'}</strong>${unsafeHTML(spec.solution)}
+                <strong class="box-title">${s.solved ? 'Why' : 'Worked answer'}</strong
+                >${unsafeHTML(spec.solution)}
               </div>`
             : spec.kind !== 'predict' && s.wrong > 0
               ? html`<button class="link" type="button" @click=${this.showSolution}>
@@ -348,7 +358,7 @@ export class NnExercise extends NnElement {
                 </button>`
               : nothing
         }
-      </section>
+      </div>
     `;
   }
 
@@ -389,6 +399,7 @@ export class NnExercise extends NnElement {
                   <input
                     type="radio"
                     name=${name}
+                    aria-label=${plainText(c)}
                     .checked=${selected === i}
                     @change=${() => {
                       this._choice = i;

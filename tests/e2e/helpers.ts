@@ -59,9 +59,26 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 /** No horizontal scrolling: the page is no wider than the viewport. */
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `page is ${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
+  const { scroll, client, culprit } = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // Name the widest element sticking out, looking through shadow roots, to make a failure actionable.
+    let culprit = '';
+    let widest = client;
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > widest + 0.5) {
+          widest = r.right;
+          culprit = `<${el.localName}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''}> reaching ${Math.round(r.right)}px`;
+        }
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return { scroll: document.documentElement.scrollWidth, client, culprit };
+  });
+  expect(
+    scroll,
+    `${page.url()} is ${scroll}px wide in a ${client}px viewport: ${culprit}`,
+  ).toBeLessThanOrEqual(client);
 }
