@@ -210,7 +210,7 @@ export class NnLesson extends NnElement {
     const target = e.composedPath()[0];
     if (
       target instanceof HTMLElement &&
-      target.closest('input, textarea, select, [contenteditable]')
+      target.closest('input, textarea, select, [contenteditable], [role=region], pre')
     )
       return;
     if (

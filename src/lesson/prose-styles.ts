@@ -48,12 +48,8 @@ export const proseStyles = [
     }
     math {
       font-family:
-      'Gradient Trail Math',
-      'DejaVu Math TeX Gyre',
-      'Latin Modern Math',
-      'STIX Two Math',
-      'Cambria Math',
-      math;
+        'Gradient Trail Math', 'DejaVu Math TeX Gyre', 'Latin Modern Math', 'STIX Two Math',
+        'Cambria Math', math;
       font-size: 1.1em;
     }
     math[display='block'] {

@@ -141,7 +141,7 @@ describe('compileLesson: a good lesson', () => {
     );
     expect(compiled.steps[2]!.html).toContain('<nn-exercise exercise-id="steep"></nn-exercise>');
     expect(compiled.steps[2]!.html).toContain(
-      '<pre><code class="language-js">const notAnExercise = true;',
+      '<pre tabindex="0" role="region" aria-label="Code (js)"><code class="language-js">const notAnExercise = true;',
     );
   });
 

@@ -32,9 +32,16 @@ function createMarkdown(): Markdown {
   const defaultFence = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const id = (tokens[idx]!.meta as { exerciseId?: string } | null)?.exerciseId;
-    return id === undefined
-      ? defaultFence(tokens, idx, options, env, self)
-      : `<nn-exercise exercise-id="${md.utils.escapeHtml(id)}"></nn-exercise>\n`;
+    if (id === undefined) {
+      // A code block may be wider than a phone: it scrolls inside itself, so it must be reachable
+      // and named for keyboard and screen-reader users (axe's scrollable-region-focusable).
+      const lang = tokens[idx]!.info.trim().split(/\s+/)[0];
+      return defaultFence(tokens, idx, options, env, self).replace(
+        /^<pre>/,
+        `<pre tabindex="0" role="region" aria-label="${lang ? `Code (${md.utils.escapeHtml(lang)})` : 'Code'}">`,
+      );
+    }
+    return `<nn-exercise exercise-id="${md.utils.escapeHtml(id)}"></nn-exercise>\n`;
   };
   // A paragraph holding only widgets is not a paragraph: render the widgets bare.
   md.renderer.rules.widget_paragraph_open = () => '';
