@@ -96,6 +96,9 @@ export default {
   globs: ['src/widgets/*/*.ts'],
   exclude: ['src/widgets/shared/**', 'src/widgets/*/meta.ts', 'src/widgets/*/styles.ts'],
   outdir: '.',
+  // package.json already names custom-elements.json; never rewrite it (the staleness test writes
+  // a fresh manifest to a temporary folder).
+  packagejson: false,
   // Not `litelement: true`: attributes come from meta.ts (below), and the Lit plugin trips over
   // spread property declarations.
   plugins: [attributesPlugin()],
