@@ -1,0 +1,49 @@
+/**
+ * The training engine's public face: the only module of `src/train` that widgets import, and only
+ * lazily (`await import('../../train/index')`), so tfjs stays out of pages that do not train.
+ *
+ *   const trainer = await createTrainer({ spec, train, test, onProblem });
+ *   const loop = new TrainingLoop(trainer, { onReport: (r) => draw(r) });
+ *   loop.start();            // …pause(), singleStep(), isRunning()
+ *   const p = await trainer.predict(grid);
+ *   loop.dispose(); trainer.dispose();
+ */
+import { BACKEND_NAMES, availableBackends, backendFailure, ensureBackend } from './backend.ts';
+import { chooseBackend } from './choose.ts';
+import { TfTrainer, trainerOn } from './trainer.ts';
+import type { BackendName, Trainer, TrainerOptions } from './types.ts';
+
+export type * from './types.ts';
+export { availableBackends, BACKEND_NAMES };
+export { clearBackendChoices, chooseBackend } from './choose.ts';
+export { TrainingLoop } from './loop.ts';
+export type { TrainingLoopOptions } from './loop.ts';
+
+/**
+ * A trainer for `options.spec` on `options.data`, on the requested backend — or, with 'auto' (the
+ * default), on the backend measured fastest for this model here (see choose.ts). When the
+ * requested backend cannot start, or WebGL is not available to 'auto', training falls back and
+ * `onProblem` receives a 'backend-failed' notice naming the backend it runs on.
+ */
+export async function createTrainer(options: TrainerOptions): Promise<Trainer> {
+  const requested = options.backend ?? 'auto';
+  if (requested !== 'auto') return trainerOn(options, requested);
+  const { backend, available } = await chooseBackend(options);
+  if (!available.includes('webgl')) {
+    const reason = backendFailure('webgl') ?? 'it did not start';
+    options.onProblem?.({
+      kind: 'backend-failed',
+      message: `WebGL is not available (${reason}). Training runs on the ${backend} backend.`,
+      fellBackTo: backend,
+    });
+  }
+  await ensureBackend(backend);
+  const trainer = new TfTrainer(options, backend);
+  await trainer.precompile();
+  return trainer;
+}
+
+/** Whether `name` is one of the engine's backends. */
+export function isBackend(name: string): name is BackendName {
+  return (BACKEND_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,325 @@
+/**
+ * A dense network as tfjs variables on one backend, trained by hand-written backpropagation.
+ *
+ * Small networks are dominated by per-op overhead (every op costs the engine a few microseconds
+ * whatever its size), so one training step is written to run as few ops as possible:
+ *
+ * - forward: one `fused.matMul` per layer (matrix product, bias and activation in ONE op; tanh is
+ *   not fusable in tfjs, so it costs one more);
+ * - backward: the chain rule written out, with the loss's derivative folded into the last layer
+ *   (for cross-entropy on a sigmoid output, ∂L/∂z = (p − y)/n — no log, no exp), and the learning
+ *   rate folded into that same first factor for SGD and momentum, so every gradient comes out
+ *   already scaled and the update is a single subtraction;
+ * - no tape: tfjs's automatic differentiation records every op and sums gradients with extra ops,
+ *   which cost more than the maths here. (tests/browser/train-engine.test.ts checks these
+ *   gradients against tfjs's own `tf.grads`.)
+ *
+ * The state of the network (weights and optimizer slots) can be packed into one Float32Array and
+ * loaded back, on any backend: that is the snapshot that survives a lost WebGL context.
+ */
+import { tf } from './backend.ts';
+import { layerSizes } from './spec.ts';
+import type { Activation, LayerWeights, ModelSpec } from './types.ts';
+
+type Tensor = tf.Tensor;
+type Tensor2D = tf.Tensor2D;
+
+/** Adam's constants, as in Kingma & Ba (2015) and tfjs. */
+const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
+/** Momentum's decay μ in v ← μ·v + g. */
+const MOMENTUM = 0.9;
+
+/** Activations tfjs can fuse into its matMul kernel. */
+const FUSABLE = new Set<Activation>(['sigmoid', 'relu', 'linear']);
+
+/** Optimizer slots per parameter: momentum keeps a velocity, Adam two moment estimates. */
+export function slotCount(optimizer: ModelSpec['optimizer']): number {
+  return optimizer === 'adam' ? 2 : optimizer === 'momentum' ? 1 : 0;
+}
+
+/** Parameters (weights and biases) of a network with these layer sizes. */
+export function parameterCount(sizes: readonly number[]): number {
+  let count = 0;
+  for (let l = 1; l < sizes.length; l++) count += (sizes[l - 1]! + 1) * sizes[l]!;
+  return count;
+}
+
+/**
+ * The packed state: every parameter (layer by layer: kernel row-major, then bias), then each
+ * optimizer slot in the same layout. `step` is Adam's step counter t (bias correction).
+ */
+export interface NetworkState {
+  values: Float32Array;
+  adamStep: number;
+}
+
+/** The packed state of freshly initialised weights (optimizer slots zero). */
+export function initialState(spec: ModelSpec, layers: readonly LayerWeights[]): NetworkState {
+  const count = parameterCount(layerSizes(spec));
+  const values = new Float32Array(count * (1 + slotCount(spec.optimizer)));
+  let offset = 0;
+  for (const layer of layers) {
+    values.set(layer.kernel, offset);
+    offset += layer.kernel.length;
+    values.set(layer.bias, offset);
+    offset += layer.bias.length;
+  }
+  return { values, adamStep: 0 };
+}
+
+/** Unpack the parameters (not the optimizer slots) of a packed state into layers. */
+export function layersOf(sizes: readonly number[], values: Float32Array): LayerWeights[] {
+  const layers: LayerWeights[] = [];
+  let offset = 0;
+  for (let l = 1; l < sizes.length; l++) {
+    const inputs = sizes[l - 1]!;
+    const units = sizes[l]!;
+    const kernel = values.slice(offset, offset + inputs * units);
+    offset += inputs * units;
+    const bias = values.slice(offset, offset + units);
+    offset += units;
+    layers.push({ kernel, bias, inputs, units });
+  }
+  return layers;
+}
+
+/** Statistics read back with every report, in this order, ahead of the packed state. */
+export const STATS = ['trainLoss', 'trainAccuracy', 'testLoss', 'testAccuracy', 'maxWeight'];
+
+/** The data a network is evaluated on. `sign` is 1 − 2y, precomputed (see `lossAndAccuracy`). */
+export interface EvalSet {
+  x: Tensor2D;
+  y: Tensor2D;
+  sign: Tensor2D;
+  rows: number;
+}
+
+export class Network {
+  readonly sizes: number[];
+  private readonly activations: Activation[];
+  /** Parameters in packed order: kernel 0, bias 0, kernel 1, bias 1, … */
+  private readonly params: tf.Variable[];
+  /** slots[s][i]: optimizer slot s of parameter i. */
+  private readonly slots: tf.Variable[][];
+  private adamStep: number;
+  /** Scalars kept for the life of the network (each op on a plain number would upload one). */
+  private readonly constants: Tensor[] = [];
+  private readonly one: Tensor;
+  private readonly l2: Tensor | null;
+  private readonly momentum: Tensor;
+  private readonly adam1: Tensor;
+  private readonly adam2: Tensor;
+  /** The first factor of the backward pass, per batch size: lr/n (SGD, momentum) or 1/n (Adam). */
+  private readonly scales = new Map<number, Tensor>();
+
+  constructor(
+    readonly spec: ModelSpec,
+    state: NetworkState,
+  ) {
+    this.sizes = layerSizes(spec);
+    this.activations = [...spec.hidden.map((layer) => layer.activation), 'sigmoid'];
+    this.adamStep = state.adamStep;
+    const keep = (value: number): Tensor => {
+      const t = tf.scalar(value);
+      this.constants.push(t);
+      return t;
+    };
+    this.one = keep(1);
+    // ∂(λ·Σw²)/∂w = 2λw, scaled like the data gradient (by the learning rate except for Adam).
+    const scale = spec.optimizer === 'adam' ? 1 : spec.learningRate;
+    this.l2 = spec.l2 > 0 ? keep(2 * spec.l2 * scale) : null;
+    this.momentum = keep(MOMENTUM);
+    this.adam1 = keep(1 - ADAM.beta1);
+    this.adam2 = keep(1 - ADAM.beta2);
+
+    const shapes: number[][] = [];
+    for (let l = 1; l < this.sizes.length; l++) {
+      // Biases are rank 1: the wasm backend's fused matMul accepts no other.
+      shapes.push([this.sizes[l - 1]!, this.sizes[l]!], [this.sizes[l]!]);
+    }
+    let offset = 0;
+    const variable = (shape: number[]): tf.Variable => {
+      const size = shape.reduce((a, b) => a * b, 1);
+      const v = tf.variable(tf.tensor(state.values.subarray(offset, offset + size), shape));
+      offset += size;
+      return v;
+    };
+    // tf.variable copies its initial value; tidy disposes the temporaries.
+    this.params = tf.tidy(() => shapes.map(variable));
+    this.slots = tf.tidy(() =>
+      Array.from({ length: slotCount(spec.optimizer) }, () => shapes.map(variable)),
+    );
+  }
+
+  /**
+   * The activations of every layer for `x` of shape [n, 2]: the hidden layers', then the output's,
+   * p = σ(z) — or, with `logits`, the output's z itself (for a numerically stable loss).
+   */
+  private forward(x: Tensor2D, logits = false): Tensor2D[] {
+    const outputs: Tensor2D[] = [];
+    const last = this.activations.length - 1;
+    let a = x;
+    for (let l = 0; l <= last; l++) {
+      const activation = logits && l === last ? 'linear' : this.activations[l]!;
+      const fusable = FUSABLE.has(activation);
+      const z = tf.fused.matMul({
+        a,
+        b: this.params[2 * l] as Tensor2D,
+        bias: this.params[2 * l + 1],
+        activation: fusable ? (activation as 'sigmoid' | 'relu' | 'linear') : 'linear',
+      }) as Tensor2D;
+      a = fusable ? z : (tf.tanh(z) as Tensor2D);
+      outputs.push(a);
+    }
+    return outputs;
+  }
+
+  /** ∂a/∂z of a layer, written with its output a (which the forward pass kept). */
+  private times(activation: Activation, upstream: Tensor, a: Tensor): Tensor {
+    switch (activation) {
+      case 'sigmoid': // σ' = σ(1 − σ)
+        return tf.mul(upstream, tf.mul(a, tf.sub(this.one, a)));
+      case 'tanh': // tanh' = 1 − tanh²
+        return tf.mul(upstream, tf.sub(this.one, tf.square(a)));
+      case 'relu': // 1 where the unit is on, 0 where it is off
+        return tf.mul(upstream, tf.step(a));
+      case 'linear':
+        return upstream;
+    }
+  }
+
+  private scale(rows: number): Tensor {
+    let s = this.scales.get(rows);
+    if (!s) {
+      const factor = this.spec.optimizer === 'adam' ? 1 : this.spec.learningRate;
+      // Made inside a step's tidy; kept for the network's life (disposed with it).
+      s = tf.keep(tf.scalar(factor / rows));
+      this.scales.set(rows, s);
+      this.constants.push(s);
+    }
+    return s;
+  }
+
+  /** One optimisation step on the batch (x: [n, 2], y: [n, 1]). Leaves no tensor behind. */
+  step(x: Tensor2D, y: Tensor2D, rows: number): void {
+    tf.tidy(() => {
+      const outputs = this.forward(x);
+      const L = outputs.length;
+      const p = outputs[L - 1]!;
+      // dz: ∂loss/∂z of the current layer, times lr for SGD and momentum (see the module comment).
+      //   cross-entropy:  L = −mean(y ln p + (1 − y) ln(1 − p))  ⇒ ∂L/∂z = (p − y)/n
+      //   squared error:  L = mean((p − y)²)                    ⇒ ∂L/∂z = 2(p − y)·p(1 − p)/n
+      let dz: Tensor =
+        this.spec.loss === 'cross-entropy'
+          ? tf.mul(tf.sub(p, y), this.scale(rows))
+          : tf.mul(tf.mul(tf.sub(p, y), tf.mul(p, tf.sub(this.one, p))), this.scale(rows / 2));
+      const grads: Tensor[] = new Array<Tensor>(2 * L);
+      for (let l = L - 1; l >= 0; l--) {
+        const input = l === 0 ? x : outputs[l - 1]!;
+        // ∂L/∂W = aᵀ·dz, ∂L/∂b = Σ_rows dz, and the error sent back: ∂L/∂a = dz·Wᵀ.
+        grads[2 * l] = tf.matMul(input, dz as Tensor2D, true, false);
+        grads[2 * l + 1] = tf.sum(dz, 0);
+        if (l > 0) {
+          const back = tf.matMul(dz as Tensor2D, this.params[2 * l] as Tensor2D, false, true);
+          dz = this.times(this.activations[l - 1]!, back, outputs[l - 1]!);
+        }
+      }
+      this.update(grads);
+    });
+  }
+
+  private update(grads: Tensor[]): void {
+    const { optimizer } = this.spec;
+    let stepSize: Tensor | null = null;
+    let epsilon: Tensor | null = null;
+    if (optimizer === 'adam') {
+      // Bias correction folded into the step: W −= lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (√v + ε̂).
+      this.adamStep += 1;
+      const t = this.adamStep;
+      const c2 = Math.sqrt(1 - ADAM.beta2 ** t);
+      stepSize = tf.scalar((this.spec.learningRate * c2) / (1 - ADAM.beta1 ** t));
+      epsilon = tf.scalar(ADAM.epsilon * c2);
+    }
+    this.params.forEach((w, i) => {
+      let g = grads[i]!;
+      // Weight decay on kernels (even indices) only: biases are not regularised.
+      if (this.l2 && i % 2 === 0) g = tf.add(g, tf.mul(w, this.l2));
+      if (optimizer === 'sgd') {
+        w.assign(tf.sub(w, g));
+      } else if (optimizer === 'momentum') {
+        const v = this.slots[0]![i]!;
+        const velocity = tf.add(tf.mul(v, this.momentum), g);
+        v.assign(velocity);
+        w.assign(tf.sub(w, velocity));
+      } else {
+        const m = this.slots[0]![i]!;
+        const v = this.slots[1]![i]!;
+        // m ← m + (1 − β₁)(g − m),  v ← v + (1 − β₂)(g² − v): the running means, one op fewer.
+        const m1 = tf.add(m, tf.mul(tf.sub(g, m), this.adam1));
+        const v1 = tf.add(v, tf.mul(tf.sub(tf.square(g), v), this.adam2));
+        m.assign(m1);
+        v.assign(v1);
+        w.assign(tf.sub(w, tf.mul(tf.div(m1, tf.add(tf.sqrt(v1), epsilon!)), stepSize!)));
+      }
+    });
+  }
+
+  /**
+   * Loss and accuracy on a whole set. Cross-entropy straight from the logits z, which never
+   * overflows: with s = 1 − 2y, −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = softplus(s·z). A point is
+   * classified right when z and the label agree in sign, i.e. when s·z < 0.
+   */
+  private lossAndAccuracy(set: EvalSet): Tensor[] {
+    const z = this.forward(set.x, true).at(-1)!;
+    const sz = tf.mul(z, set.sign);
+    const loss =
+      this.spec.loss === 'cross-entropy'
+        ? tf.mean(tf.softplus(sz))
+        : tf.mean(tf.squaredDifference(tf.sigmoid(z), set.y));
+    const accuracy = tf.mean(tf.cast(tf.less(sz, 0), 'float32'));
+    return [loss, accuracy];
+  }
+
+  /**
+   * One tensor holding the STATS (train loss and accuracy, test loss and accuracy, largest |w|)
+   * followed by the packed state, so a report and a snapshot cost a single read from the backend.
+   * An empty test set reports 0 for its loss and accuracy.
+   */
+  statsAndState(train: EvalSet, test: EvalSet | null): tf.Tensor1D {
+    return tf.tidy(() => {
+      const zero = tf.zeros([1]);
+      const [trainLoss, trainAccuracy] = this.lossAndAccuracy(train);
+      const [testLoss, testAccuracy] = test ? this.lossAndAccuracy(test) : [zero, zero];
+      const flat = [...this.params, ...this.slots.flat()].map((v) => tf.reshape(v, [-1]));
+      const maxWeight = tf.max(tf.abs(tf.concat(flat.slice(0, this.params.length))));
+      const stats = [trainLoss!, trainAccuracy!, testLoss!, testAccuracy!, maxWeight];
+      return tf.concat([...stats.map((s) => tf.reshape(s, [1])), ...flat]) as tf.Tensor1D;
+    });
+  }
+
+  /** Adam's step counter, which belongs to the packed state. */
+  get optimizerStep(): number {
+    return this.adamStep;
+  }
+
+  /** p(class 1) for each row of x, as a tensor the caller disposes. */
+  predict(x: Tensor2D): Tensor {
+    return tf.tidy(() => tf.reshape(this.forward(x).at(-1)!, [-1]));
+  }
+
+  /** Each layer's activations, transposed to [units, n] so each unit's values are contiguous. */
+  layerOutputs(x: Tensor2D): Tensor2D[] {
+    return tf.tidy(() => this.forward(x).map((a) => tf.transpose(a)));
+  }
+
+  /** The parameters as one flat tensor (packed order), for `weights()`. */
+  packedParams(): tf.Tensor1D {
+    return tf.tidy(() => tf.concat(this.params.map((v) => tf.reshape(v, [-1]))) as tf.Tensor1D);
+  }
+
+  dispose(): void {
+    for (const t of [...this.params, ...this.slots.flat(), ...this.constants]) t.dispose();
+    this.scales.clear();
+    this.constants.length = 0;
+  }
+}

@@ -1,0 +1,708 @@
+/**
+ * A `Trainer` on one tfjs backend: data, batches, epochs, reports, and the three ways training can
+ * stop on its own — divergence, a lost WebGL context, and a backend that will not start.
+ *
+ * Every report is read back with ONE asynchronous read (`data()`, never `dataSync()`), and that same
+ * read brings back every weight and optimizer slot: the last good report and its snapshot are the
+ * same moment of training, kept in ordinary memory (Float32Arrays) where no GPU failure can reach.
+ */
+import { formatNumber } from '../math/format.ts';
+import { createRng } from '../math/rng.ts';
+import type { Rng } from '../math/rng.ts';
+import {
+  BackendUnavailableError,
+  ensureBackend,
+  exclusiveWebglCompile,
+  isWebglLost,
+  markWebglLost,
+  onWebglLost,
+  tf,
+  useBackend,
+  webglCompilation,
+} from './backend.ts';
+import { Network, STATS, initialState, layersOf } from './network.ts';
+import type { EvalSet, NetworkState } from './network.ts';
+import {
+  INPUTS,
+  batchRows,
+  checkPoints,
+  checkSpec,
+  formatRate,
+  initialWeights,
+  shuffleSeed,
+} from './spec.ts';
+import type {
+  BackendName,
+  LayerWeights,
+  ModelSpec,
+  Points,
+  TrainProblem,
+  TrainReport,
+  Trainer,
+  TrainerOptions,
+} from './types.ts';
+
+/**
+ * When a run has diverged rather than merely struggled. The loss is compared with the loss at the
+ * start (after a reset, or when new data arrives):
+ * - cross-entropy more than 10× its start (and above 5 nats: the right class then gets a
+ *   probability under e⁻⁵ ≈ 0.7 % on average) — Glorot-initialised networks start near ln 2;
+ * - squared error above 1.8× its start and above 0.45: worse than always answering one class with
+ *   certainty, which costs about 0.5 on balanced data (squared error can never exceed 1, so it
+ *   never "explodes"; a too-large step saturates the sigmoids instead, and the loss sticks there);
+ * - any weight or bias beyond ±1,000, in either case, long before it overflows to NaN: with inputs
+ *   of the size of a point of the plane, a unit saturates by |z| ≈ 10, and a healthy run's weights
+ *   stay within a few tens (a too-large Adam step moves each weight by about the learning rate).
+ */
+export const DIVERGENCE = {
+  crossEntropy: { factor: 10, floor: 5 },
+  squaredError: { factor: 1.8, floor: 0.45 },
+  maxWeight: 1e3,
+} as const;
+
+/** What precompile() reaches into: the webgl backend's program cache and GL context. */
+interface WebglInternals {
+  gpgpu?: { gl?: WebGL2RenderingContext; parallelCompilationExtension?: unknown };
+  binaryCache?: Record<string, { webGLProgram: WebGLProgram }>;
+  getUniformLocations?: () => void;
+}
+
+/** Until the next animation frame (or 16 ms where there are none). */
+const nextFrame = (): Promise<void> =>
+  new Promise((resolve) =>
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => resolve())
+      : setTimeout(resolve, 16),
+  );
+
+/** The decision-boundary grid the widget predicts every frame (100 × 100), compiled ahead. */
+const GRID_POINTS = 100 * 100;
+
+/** Where training goes after losing WebGL: the fastest backend that needs no GPU. */
+const FALLBACKS: BackendName[] = ['wasm', 'cpu'];
+
+interface Batch {
+  x: tf.Tensor2D;
+  y: tf.Tensor2D;
+  rows: number;
+}
+
+interface DataTensors {
+  train: EvalSet;
+  test: EvalSet | null;
+}
+
+/** A moment of training we can return to: the packed network state and the report made there. */
+interface Snapshot {
+  state: NetworkState;
+  report: TrainReport;
+  epoch: number;
+}
+
+function evalSet(points: Points): EvalSet {
+  const rows = points.y.length;
+  // s = 1 − 2y, computed here rather than by two tensor ops: on WebGL each new op is a shader to
+  // compile, synchronously, before the first step.
+  const sign = new Float32Array(rows);
+  for (let i = 0; i < rows; i++) sign[i] = 1 - 2 * points.y[i]!;
+  return {
+    x: tf.tensor2d(points.x, [rows, INPUTS]),
+    y: tf.tensor2d(points.y, [rows, 1]),
+    sign: tf.tensor2d(sign, [rows, 1]),
+    rows,
+  };
+}
+
+function disposeSet(set: EvalSet | null): void {
+  if (!set) return;
+  set.x.dispose();
+  set.y.dispose();
+  set.sign.dispose();
+}
+
+/** First backend of `names` that starts, or throws the last reason. */
+async function firstWorking(names: readonly BackendName[]): Promise<BackendName> {
+  let failure: unknown = new Error('no backend to try');
+  for (const name of names) {
+    try {
+      await ensureBackend(name);
+      return name;
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
+}
+
+export class TfTrainer implements Trainer {
+  readonly spec: ModelSpec;
+  private currentBackend: BackendName;
+  private network: Network;
+  private data: { train: Points; test: Points };
+  private tensors: DataTensors;
+  private readonly initial: NetworkState;
+  private readonly onProblem: ((problem: TrainProblem) => void) | undefined;
+
+  private step = 0;
+  private epoch = 0;
+  /** The last good moment (null until the first read after creation, reset or new data). */
+  private snapshot: Snapshot | null = null;
+  /** The training loss of the untrained network, to say how far a diverged loss has grown. */
+  private startLoss: number | null = null;
+  /** Whether the next report must first be made on the current weights (new data). */
+  private stale = false;
+
+  private shuffle: Rng;
+  private batches: Batch[] = [];
+  private nextBatch = 0;
+
+  /** Work is serialised: a train() and a predict() never interleave their reads and swaps. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private disposed = false;
+  private lost = false;
+  private readonly lostWaiters = new Set<() => void>();
+  private readonly unsubscribe: () => void;
+
+  /** Use `createTrainer` (index.ts), which picks and starts the backend first. */
+  constructor(options: TrainerOptions, backend: BackendName) {
+    checkSpec(options.spec);
+    checkPoints(options.train, 'Training');
+    checkPoints(options.test, 'Test');
+    this.spec = structuredClone(options.spec);
+    this.onProblem = options.onProblem;
+    this.currentBackend = backend;
+    this.data = { train: options.train, test: options.test };
+    this.initial = initialState(this.spec, initialWeights(this.spec));
+    this.shuffle = createRng(shuffleSeed(this.spec));
+    useBackend(backend);
+    this.network = new Network(this.spec, this.initial);
+    this.tensors = this.upload();
+    this.unsubscribe = onWebglLost(() => {
+      if (this.currentBackend !== 'webgl') return;
+      this.lost = true;
+      for (const wake of [...this.lostWaiters]) wake();
+    });
+  }
+
+  get backend(): BackendName {
+    return this.currentBackend;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The public API (see types.ts)
+
+  train(steps: number, options: { maxMs?: number } = {}): Promise<TrainReport> {
+    return this.exclusive(() => this.trainNow(steps, options.maxMs ?? Infinity));
+  }
+
+  predict(xy: Float32Array): Promise<Float32Array> {
+    return this.exclusive(async () => {
+      const n = this.pointCount(xy);
+      if (n === 0) return new Float32Array(0);
+      return this.readWith(() =>
+        tf.tidy(() => this.network.predict(tf.tensor2d(xy, [n, INPUTS]))),
+      ).then((values) => values.slice());
+    });
+  }
+
+  activations(xy: Float32Array): Promise<Float32Array[][]> {
+    return this.exclusive(async () => {
+      const n = this.pointCount(xy);
+      const units = this.network.sizes.slice(1);
+      const values = await this.readWith(() =>
+        tf.tidy(() => {
+          if (n === 0) return tf.zeros([0]);
+          const outputs = this.network.layerOutputs(tf.tensor2d(xy, [n, INPUTS]));
+          return tf.concat(outputs.map((a) => tf.reshape(a, [-1])));
+        }),
+      );
+      let offset = 0;
+      return units.map((count) =>
+        Array.from({ length: count }, () => {
+          const unit = values.slice(offset, offset + n);
+          offset += n;
+          return unit;
+        }),
+      );
+    });
+  }
+
+  weights(): Promise<LayerWeights[]> {
+    return this.exclusive(async () => {
+      const values = await this.readWith(() => this.network.packedParams());
+      return layersOf(this.network.sizes, values);
+    });
+  }
+
+  setData(train: Points, test: Points): void {
+    this.assertAlive();
+    checkPoints(train, 'Training');
+    checkPoints(test, 'Test');
+    this.data = { train, test };
+    if (this.lost) return; // uploaded on the backend we recover to
+    useBackend(this.currentBackend);
+    this.disposeData();
+    this.tensors = this.upload();
+    // The next report is first made on the new data, before any step (the snapshot's weights are
+    // still good; its losses were measured on the old data). It is the new reference loss.
+    this.stale = true;
+    this.startLoss = null;
+  }
+
+  reset(): void {
+    this.assertAlive();
+    this.step = 0;
+    this.epoch = 0;
+    this.startLoss = null;
+    this.snapshot = null;
+    this.shuffle = createRng(shuffleSeed(this.spec));
+    this.disposeBatches();
+    if (this.lost) return;
+    useBackend(this.currentBackend);
+    this.network.dispose();
+    this.network = new Network(this.spec, this.initial);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.unsubscribe();
+    for (const wake of [...this.lostWaiters]) wake();
+    this.network.dispose();
+    this.disposeData();
+  }
+
+  /**
+   * On WebGL, compile every shader a step, a report and a 100 × 100 grid prediction need, keeping
+   * the page responsive. Compiling shader programs is slow (over half a second in all on a software
+   * renderer), and tfjs checks each one synchronously on first use, which freezes the page on the
+   * first step. Instead we run a throwaway copy of the network's work in tfjs's "compile only"
+   * mode, which only *issues* the compilations (the GPU process works through them on its own),
+   * then wait for them one program at a time, yielding to the page in between: with
+   * KHR_parallel_shader_compile we ask without blocking; without it each check blocks only until
+   * that one program is ready, while the rest keep compiling in the background.
+   */
+  precompile(): Promise<void> {
+    if (this.currentBackend !== 'webgl' || this.disposed) return Promise.resolve();
+    return exclusiveWebglCompile(() => this.compileNow());
+  }
+
+  private async compileNow(): Promise<void> {
+    if (this.disposed) return;
+    useBackend('webgl');
+    const backend = tf.backend() as unknown as WebglInternals;
+    const gl = backend.gpgpu?.gl;
+    if (!gl || !backend.binaryCache || !backend.getUniformLocations) return;
+    const before = new Set(Object.keys(backend.binaryCache));
+    const scratch = new Network(this.spec, this.initial);
+    const { train, test } = this.tensors;
+    const rows = batchRows(this.spec, train.rows);
+    // Three phases, each its own task: issuing ~70 compilations at once is itself a long task.
+    // The step goes last: in this mode it leaves the scratch variables without values.
+    // (Each phase returns nothing: tf.tidy would keep a returned tensor.)
+    const phases = [
+      (): void => void scratch.statsAndState(train, test),
+      (): void => void scratch.predict(tf.zeros([GRID_POINTS, INPUTS])),
+      (): void => {
+        if (rows === 0) return;
+        const x = rows < train.rows ? tf.slice(train.x, [0, 0], [rows, INPUTS]) : train.x;
+        const y = rows < train.rows ? tf.slice(train.y, [0, 0], [rows, 1]) : train.y;
+        scratch.step(x, y, rows);
+      },
+    ];
+    try {
+      for (const phase of phases) {
+        tf.env().set('ENGINE_COMPILE_ONLY', true);
+        try {
+          tf.tidy(phase);
+        } finally {
+          tf.env().set('ENGINE_COMPILE_ONLY', false);
+        }
+        await nextFrame();
+        if (this.disposed || gl.isContextLost()) return;
+        useBackend('webgl');
+      }
+    } finally {
+      scratch.dispose();
+    }
+    const parallel = backend.gpgpu?.parallelCompilationExtension as
+      { COMPLETION_STATUS_KHR: number } | null | undefined;
+    for (const [key, binary] of Object.entries(backend.binaryCache)) {
+      if (before.has(key)) continue;
+      if (parallel) {
+        while (!gl.getProgramParameter(binary.webGLProgram, parallel.COMPLETION_STATUS_KHR)) {
+          await nextFrame();
+        }
+      } else {
+        await nextFrame();
+      }
+      if (this.disposed || gl.isContextLost()) return;
+      if (!gl.getProgramParameter(binary.webGLProgram, gl.LINK_STATUS)) {
+        throw new Error(
+          `A WebGL shader failed to compile: ${gl.getProgramInfoLog(binary.webGLProgram)}`,
+        );
+      }
+    }
+    useBackend('webgl');
+    // Where each program's inputs live: tfjs looks these up once, after compiling.
+    backend.getUniformLocations();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Training
+
+  private async trainNow(steps: number, maxMs: number): Promise<TrainReport> {
+    if (!Number.isInteger(steps) || steps < 0) {
+      throw new RangeError(`train(steps): steps must be a whole number ≥ 0, got ${steps}`);
+    }
+    if (this.contextGone()) return this.recover();
+    const compiling = this.currentBackend === 'webgl' ? webglCompilation() : null;
+    if (compiling) await compiling; // another trainer's shaders are not ready to run yet
+    if (!this.snapshot || this.stale) {
+      // A report of where we stand (step 0 after a reset): the reference for what follows.
+      this.stale = false;
+      const first = await this.measure();
+      if ('problem' in first) return first.problem;
+      if (this.startLoss === null) this.startLoss = first.report.trainLoss;
+    }
+    if (this.tensors.train.rows === 0 || steps === 0) return this.snapshot!.report;
+
+    let packed: tf.Tensor1D;
+    try {
+      useBackend(this.currentBackend);
+      const n = this.tensors.train.rows;
+      const deadline = performance.now() + maxMs;
+      for (let i = 0; i < steps; i++) {
+        if (i > 0 && performance.now() > deadline) break;
+        const batch = this.batch();
+        this.network.step(batch.x, batch.y, batch.rows);
+        this.step += 1;
+        this.epoch += batch.rows / n;
+      }
+      packed = this.network.statsAndState(this.tensors.train, this.tensors.test);
+    } catch (error) {
+      if (this.contextGone()) return this.recover();
+      throw error;
+    }
+    const result = await this.accept(packed);
+    return 'problem' in result ? result.problem : result.report;
+  }
+
+  /** The report for the current weights, without a step. */
+  private async measure(): Promise<{ report: TrainReport } | { problem: TrainReport }> {
+    let packed: tf.Tensor1D;
+    try {
+      useBackend(this.currentBackend);
+      packed = this.network.statsAndState(this.tensors.train, this.tensors.test);
+    } catch (error) {
+      if (this.contextGone()) return { problem: await this.recover() };
+      throw error;
+    }
+    return this.accept(packed);
+  }
+
+  /**
+   * Read a stats-and-state tensor back. Good numbers become the new report and snapshot; bad ones
+   * (non-finite, or a loss or weight past its limit) put the last snapshot back and say why.
+   */
+  private async accept(
+    packed: tf.Tensor1D,
+  ): Promise<{ report: TrainReport } | { problem: TrainReport }> {
+    const values = await this.read(packed);
+    if (this.disposed) return { problem: this.snapshot?.report ?? this.emptyReport() };
+    if (values === null) return { problem: await this.recover() };
+    const stats = values.subarray(0, STATS.length);
+    const [trainLoss, trainAccuracy, testLoss, testAccuracy, maxWeight] =
+      stats as unknown as number[];
+    const report: TrainReport = {
+      step: this.step,
+      epoch: this.epoch,
+      trainLoss: trainLoss!,
+      testLoss: testLoss!,
+      trainAccuracy: trainAccuracy!,
+      testAccuracy: testAccuracy!,
+      backend: this.currentBackend,
+    };
+    const why = this.divergence(stats, maxWeight!, trainLoss!);
+    if (why) return { problem: this.diverged(why) };
+    this.snapshot = {
+      state: { values: values.slice(STATS.length), adamStep: this.network.optimizerStep },
+      report,
+      epoch: this.epoch,
+    };
+    return { report };
+  }
+
+  /** Why these numbers mean the run diverged, or null when they are fine. */
+  private divergence(stats: Float32Array, maxWeight: number, trainLoss: number): string | null {
+    const rate = formatRate(this.spec.learningRate);
+    const advice = `the learning rate ${rate} is probably too high — lower it or reset.`;
+    if (stats.some((v) => !Number.isFinite(v))) {
+      return `The loss became too large to compute: ${advice}`;
+    }
+    const start = this.startLoss;
+    if (start !== null) {
+      const { factor, floor } =
+        this.spec.loss === 'cross-entropy' ? DIVERGENCE.crossEntropy : DIVERGENCE.squaredError;
+      if (trainLoss > floor && trainLoss > factor * start) {
+        return (
+          `The loss grew from ${formatNumber(start)} to ${formatNumber(trainLoss)} instead of ` +
+          `falling: ${advice}`
+        );
+      }
+    }
+    if (maxWeight > DIVERGENCE.maxWeight) {
+      return `The weights grew out of bounds (one reached ${formatNumber(maxWeight, 0)}): ${advice}`;
+    }
+    return null;
+  }
+
+  /** Put the last good snapshot back, tell the caller, and return that snapshot's report. */
+  private diverged(message: string): TrainReport {
+    this.restore();
+    const problem: TrainProblem = { kind: 'diverged', message };
+    const report = { ...(this.snapshot?.report ?? this.emptyReport()), problem };
+    this.onProblem?.(problem);
+    return report;
+  }
+
+  /** Rebuild the network from the snapshot (or the initial weights) on the current backend. */
+  private restore(): void {
+    useBackend(this.currentBackend);
+    this.network.dispose();
+    this.network = new Network(this.spec, this.snapshot?.state ?? this.initial);
+    this.step = this.snapshot?.report.step ?? 0;
+    this.epoch = this.snapshot?.epoch ?? 0;
+    // A new pass over the data starts from here: the interrupted one held diverging batches.
+    this.disposeBatches();
+  }
+
+  private batch(): Batch {
+    const { train } = this.tensors;
+    const rows = batchRows(this.spec, train.rows);
+    if (rows >= train.rows) return { x: train.x, y: train.y, rows: train.rows };
+    if (this.nextBatch >= this.batches.length) this.newEpoch(rows);
+    return this.batches[this.nextBatch++]!;
+  }
+
+  /** Shuffle the training set (seeded Fisher–Yates) and cut it into batches of `rows`. */
+  private newEpoch(rows: number): void {
+    this.disposeBatches();
+    const n = this.tensors.train.rows;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    for (let i = n - 1; i > 0; i--) {
+      const j = this.shuffle.int(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const sizes: number[] = [];
+    for (let start = 0; start < n; start += rows) sizes.push(Math.min(rows, n - start));
+    this.batches = tf.tidy(() => {
+      const index = tf.tensor1d(order, 'int32');
+      const xs = tf.split(tf.gather(this.tensors.train.x, index), sizes);
+      const ys = tf.split(tf.gather(this.tensors.train.y, index), sizes);
+      return xs.map((x, k) => ({ x: x as tf.Tensor2D, y: ys[k] as tf.Tensor2D, rows: sizes[k]! }));
+    });
+    this.nextBatch = 0;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading back, and the lost WebGL context
+
+  /** Run `fn` after every earlier call has finished (successfully or not). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.disposed) return Promise.reject(new Error('This trainer has been disposed.'));
+    // When nothing is pending, start at once rather than a microtask later: the steps of train()
+    // then run before it returns, which lets the loop time them (loop.ts).
+    const run = (this.pending === 0 ? fn() : this.queue.then(fn, fn)).finally(() => {
+      this.pending -= 1;
+    });
+    this.pending += 1;
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Make a tensor with `make` and read it; if the context goes meanwhile, recover and redo it. */
+  private async readWith(make: () => tf.Tensor): Promise<Float32Array> {
+    for (;;) {
+      await this.recoverIfLost();
+      if (this.currentBackend === 'webgl') await webglCompilation();
+      let tensor: tf.Tensor;
+      try {
+        useBackend(this.currentBackend);
+        tensor = make();
+      } catch (error) {
+        if (this.contextGone()) {
+          await this.recover();
+          continue;
+        }
+        throw error;
+      }
+      const values = await this.read(tensor);
+      if (values) return values;
+      if (this.disposed) throw new Error('The trainer was disposed while reading.');
+      await this.recover();
+    }
+  }
+
+  /**
+   * `tensor.data()`, disposing the tensor; null when the WebGL context was lost before the values
+   * arrived (a lost context can return zeros, or never answer), so they are never trusted.
+   */
+  private async read(tensor: tf.Tensor): Promise<Float32Array | null> {
+    const reading = tensor.data() as Promise<Float32Array>;
+    reading.catch(() => undefined); // abandoned when the context goes; never an unhandled rejection
+    let wake: () => void = () => undefined;
+    const lostPromise = new Promise<null>((resolve) => {
+      wake = () => resolve(null);
+      this.lostWaiters.add(wake);
+    });
+    // The event can come late: also look at the context itself now and then.
+    const poll =
+      this.currentBackend === 'webgl'
+        ? setInterval(() => {
+            if (this.contextGone()) wake();
+          }, 100)
+        : undefined;
+    try {
+      const values = await Promise.race([reading, lostPromise]);
+      return values === null || this.contextGone() || this.disposed ? null : values;
+    } catch (error) {
+      if (this.contextGone() || this.disposed) return null;
+      throw error;
+    } finally {
+      clearInterval(poll);
+      this.lostWaiters.delete(wake);
+      try {
+        tensor.dispose();
+      } catch {
+        // A tensor on a lost context: its memory went with the context.
+      }
+    }
+  }
+
+  /** Whether this trainer runs on WebGL and the context is gone. */
+  private contextGone(): boolean {
+    if (this.currentBackend !== 'webgl') return false;
+    if (!this.lost && isWebglLost()) {
+      this.lost = true;
+      markWebglLost();
+    }
+    return this.lost;
+  }
+
+  private async recoverIfLost(): Promise<void> {
+    this.assertAlive();
+    if (this.contextGone()) await this.recover();
+  }
+
+  /**
+   * The WebGL context is gone: nothing on it can be trusted. Move to the first backend that works
+   * without a GPU, rebuild the network there from the last snapshot (ordinary memory), re-upload
+   * the data, and tell the caller. Returns the snapshot's report, on the new backend.
+   */
+  private async recover(): Promise<TrainReport> {
+    // Drop what lived on the lost context (its memory is already gone; this frees the records).
+    // Disposing on a lost context may throw; the tensors are unreachable either way.
+    try {
+      this.network.dispose();
+    } catch {
+      /* see above */
+    }
+    try {
+      this.disposeData();
+    } catch {
+      /* see above */
+    }
+    const to = await firstWorking(FALLBACKS);
+    this.currentBackend = to;
+    this.lost = false;
+    useBackend(to);
+    this.tensors = this.upload();
+    this.network = new Network(this.spec, this.snapshot?.state ?? this.initial);
+    this.step = this.snapshot?.report.step ?? 0;
+    this.epoch = this.snapshot?.epoch ?? 0;
+    const at = this.snapshot ? `step ${this.snapshot.report.step}` : 'the start';
+    const problem: TrainProblem = {
+      kind: 'context-lost',
+      message:
+        `The graphics card (WebGL) stopped responding, so training paused and went back to the ` +
+        `weights saved at ${at}. It continues on the ${to} backend.`,
+      recoveredOn: to,
+    };
+    if (this.snapshot) this.snapshot.report = { ...this.snapshot.report, backend: to };
+    this.onProblem?.(problem);
+    return { ...(this.snapshot?.report ?? this.emptyReport()), problem };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private upload(): DataTensors {
+    const { train, test } = this.data;
+    return { train: evalSet(train), test: test.y.length > 0 ? evalSet(test) : null };
+  }
+
+  private disposeBatches(): void {
+    for (const batch of this.batches) {
+      batch.x.dispose();
+      batch.y.dispose();
+    }
+    this.batches = [];
+    this.nextBatch = 0;
+  }
+
+  private disposeData(): void {
+    this.disposeBatches();
+    disposeSet(this.tensors.train);
+    disposeSet(this.tensors.test);
+  }
+
+  private pointCount(xy: Float32Array): number {
+    if (xy.length % INPUTS !== 0) {
+      throw new RangeError(`expected [x0, y0, x1, y1, …] pairs, got ${xy.length} numbers`);
+    }
+    return xy.length / INPUTS;
+  }
+
+  private emptyReport(): TrainReport {
+    return {
+      step: this.step,
+      epoch: this.epoch,
+      trainLoss: 0,
+      testLoss: 0,
+      trainAccuracy: 0,
+      testAccuracy: 0,
+      backend: this.currentBackend,
+    };
+  }
+
+  private assertAlive(): void {
+    if (this.disposed) throw new Error('This trainer has been disposed.');
+  }
+}
+
+/**
+ * Start a trainer on exactly `backend`; when that backend cannot start, fall back (webgl → wasm →
+ * cpu) and say so through `onProblem`.
+ */
+export async function trainerOn(options: TrainerOptions, backend: BackendName): Promise<TfTrainer> {
+  try {
+    await ensureBackend(backend);
+    const trainer = new TfTrainer(options, backend);
+    await trainer.precompile();
+    return trainer;
+  } catch (error) {
+    if (!(error instanceof BackendUnavailableError)) throw error;
+    const order: BackendName[] = ['webgl', 'wasm', 'cpu'];
+    const rest = order.slice(order.indexOf(backend) + 1);
+    const to = await firstWorking(rest);
+    const trainer = new TfTrainer(options, to);
+    options.onProblem?.({
+      kind: 'backend-failed',
+      message: `${error.message}. Training runs on the ${to} backend instead.`,
+      fellBackTo: to,
+    });
+    return trainer;
+  }
+}

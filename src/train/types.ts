@@ -1,0 +1,98 @@
+/**
+ * The contract between the training engine (`src/train`, the only code that imports tfjs) and the
+ * widgets that use it (`<nn-network-trainer>`, lessons 8–9). Plain data only: no tensors cross it,
+ * so widgets never touch tfjs and the engine can move into a Web Worker without changing callers.
+ */
+
+export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+export type LossName = 'cross-entropy' | 'squared-error';
+export type OptimizerName = 'sgd' | 'momentum' | 'adam';
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+/** A network described as data. Two inputs (a point on the plane), one output p(class 1). */
+export interface ModelSpec {
+  /** Hidden layers, 0 to 6, each 1 to 16 units with its own activation. */
+  hidden: { units: number; activation: Activation }[];
+  loss: LossName;
+  optimizer: OptimizerName;
+  learningRate: number;
+  /** Examples per step; 0 means the whole training set (full batch). */
+  batchSize: number;
+  /** L2 regularisation strength λ (0 = none): loss + λ·Σw². */
+  l2: number;
+  /** Seed for the initial weights (and batch shuffling). */
+  seed: number;
+}
+
+/** Points on the plane with labels 0 or 1, as flat arrays: x[2i], x[2i+1] is point i. */
+export interface Points {
+  x: Float32Array;
+  y: Float32Array;
+}
+
+/** What the engine reports after each batch of steps (all numbers finite, or the run is paused). */
+export interface TrainReport {
+  /** Steps (parameter updates) taken since the last reset. */
+  step: number;
+  /** Passes over the training set since the last reset (fractional with mini-batches). */
+  epoch: number;
+  /** Mean loss over the whole training set (the data loss; the L2 penalty is not included). */
+  trainLoss: number;
+  /** Mean loss over the test set; 0 (as is testAccuracy) when the test set is empty. */
+  testLoss: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+  backend: BackendName;
+  /**
+   * Set on the report of a call during which training had to stop on its own (the same problem
+   * `onProblem` receives). The numbers are then those of the last good moment, restored.
+   */
+  problem?: TrainProblem;
+}
+
+/** Why training paused on its own. */
+export type TrainProblem =
+  | { kind: 'diverged'; message: string }
+  | { kind: 'context-lost'; message: string; recoveredOn: BackendName }
+  | { kind: 'backend-failed'; message: string; fellBackTo: BackendName };
+
+/** One dense layer's parameters, for drawing the network (edge colour and thickness). */
+export interface LayerWeights {
+  /** inputs × units, row-major. */
+  kernel: Float32Array;
+  bias: Float32Array;
+  inputs: number;
+  units: number;
+}
+
+/** A model being trained. Create one with `createTrainer` (src/train/index.ts); dispose it when done. */
+export interface Trainer {
+  readonly backend: BackendName;
+  readonly spec: ModelSpec;
+  /**
+   * Take `steps` optimisation steps, then read the losses back asynchronously. With `maxMs`, stop
+   * early once that many milliseconds have gone into the steps (the report's `step` says how many
+   * were taken): the main thread is never held longer than that, even on a busy machine.
+   */
+  train(steps: number, options?: { maxMs?: number }): Promise<TrainReport>;
+  /** p(class 1) for each point of a flat [x0, y0, x1, y1, …] array, in one batched prediction. */
+  predict(xy: Float32Array): Promise<Float32Array>;
+  /** Each hidden and output unit's activation at each point: [layer][unit] → one value per point. */
+  activations(xy: Float32Array): Promise<Float32Array[][]>;
+  weights(): Promise<LayerWeights[]>;
+  /** Replace the data (e.g. the student added points) without resetting the weights. */
+  setData(train: Points, test: Points): void;
+  /** Back to the seeded initial weights; step and epoch to 0. */
+  reset(): void;
+  dispose(): void;
+}
+
+export interface TrainerOptions {
+  spec: ModelSpec;
+  train: Points;
+  test: Points;
+  /** 'auto' measures and picks the fastest for this model on this machine (the default). */
+  backend?: BackendName | 'auto';
+  /** Called when training must pause on its own (divergence, lost WebGL context, failed backend). */
+  onProblem?: (problem: TrainProblem) => void;
+}
