@@ -132,6 +132,26 @@ export function useBackend(name: BackendName): void {
   }
 }
 
+/**
+ * Activate a started backend for the tensor work that follows, once no backend is being
+ * initialised. While tfjs initialises one (the wasm backend compiles asynchronously), it refuses
+ * every op ("Backend 'cpu' has not yet been initialized"), so a trainer already training on another
+ * backend must wait for that start instead of failing. Synchronous (returns nothing) when nothing
+ * is starting, so a training step still runs in the same task as the call that asked for it.
+ */
+export function activate(name: BackendName): Promise<void> | undefined {
+  const pending = (tf.engine() as unknown as { pendingBackendInit: Promise<unknown> | null })
+    .pendingBackendInit;
+  if (!pending) {
+    useBackend(name);
+    return undefined;
+  }
+  return pending.then(
+    () => activate(name),
+    () => activate(name),
+  );
+}
+
 /** The backends that start in this browser (started here, once), in the order webgl, wasm, cpu. */
 export async function availableBackends(): Promise<BackendName[]> {
   const previous = tf.engine().backendName as BackendName | null;

@@ -12,7 +12,7 @@
  * calls are the data and each neuron's variables, which `dispose()` frees; the losses are read
  * back once per `train()` call with an asynchronous `data()`, never `dataSync()`.
  */
-import { ensureBackend, tf, useBackend } from './backend';
+import { activate, ensureBackend, tf, useBackend } from './backend';
 import type { BackendName, LossName } from './types';
 
 /** The neuron's three numbers. */
@@ -140,9 +140,13 @@ export async function createLogisticTrainer(
     return { step: at, losses: byNeuron, params };
   };
 
-  const assertLive = () => {
+  /** Another trainer on the page may have switched the global backend, or be starting one. */
+  const assertLive = async () => {
     if (disposed) throw new Error('Logistic trainer: used after dispose().');
-    useBackend(BACKEND); // another trainer on the page may have switched the global backend
+    const starting = activate(BACKEND);
+    if (starting) await starting;
+    if (disposed) throw new Error('Logistic trainer: used after dispose().');
+    useBackend(BACKEND);
   };
 
   return {
@@ -151,14 +155,14 @@ export async function createLogisticTrainer(
       return step;
     },
 
-    evaluate() {
-      assertLive();
+    async evaluate() {
+      await assertLive();
       const values = [neurons.map((nr) => tf.tidy(() => lossOf(nr)))];
       return readBack(values);
     },
 
-    train(steps: number) {
-      assertLive();
+    async train(steps: number) {
+      await assertLive();
       const count = Math.max(1, Math.floor(steps));
       const values: tf.Scalar[][] = [];
       for (let j = 0; j < count; j++) {

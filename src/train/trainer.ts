@@ -18,6 +18,7 @@ import {
   onWebglLost,
   tf,
   useBackend,
+  activate,
   webglCompilation,
 } from './backend.ts';
 import { Network, STATS, initialState, layersOf } from './network.ts';
@@ -368,6 +369,9 @@ export class TfTrainer implements Trainer {
     }
     if (this.tensors.train.rows === 0 || steps === 0) return this.snapshot!.report;
 
+    const starting = activate(this.currentBackend);
+    if (starting) await starting; // another trainer is starting a backend: tfjs runs no op meanwhile
+    if (this.contextGone()) return this.recover();
     let packed: tf.Tensor1D;
     try {
       useBackend(this.currentBackend);
@@ -391,6 +395,9 @@ export class TfTrainer implements Trainer {
 
   /** The report for the current weights, without a step. */
   private async measure(): Promise<{ report: TrainReport } | { problem: TrainReport }> {
+    const starting = activate(this.currentBackend);
+    if (starting) await starting;
+    if (this.contextGone()) return { problem: await this.recover() };
     let packed: tf.Tensor1D;
     try {
       useBackend(this.currentBackend);
@@ -528,6 +535,9 @@ export class TfTrainer implements Trainer {
     for (;;) {
       await this.recoverIfLost();
       if (this.currentBackend === 'webgl') await webglCompilation();
+      const starting = activate(this.currentBackend);
+      if (starting) await starting;
+      if (this.contextGone()) continue;
       let tensor: tf.Tensor;
       try {
         useBackend(this.currentBackend);
