@@ -13,6 +13,8 @@ import { networkTeaserDoc } from './network-teaser/meta.ts';
 import { gradientDescentDoc } from './gradient-descent/meta.ts';
 import { lossChartDoc } from './loss-chart/meta.ts';
 import { logisticNeuronDoc } from './logistic-neuron/meta.ts';
+import { networkTrainerDoc } from './network-trainer/meta.ts';
+import { backpropGraphDoc } from './backprop-graph/meta.ts';
 
 export type AttributeType = 'number' | 'boolean' | 'string';
 
@@ -62,6 +64,8 @@ export const WIDGETS: readonly WidgetDoc[] = [
   gradientDescentDoc,
   lossChartDoc,
   logisticNeuronDoc,
+  networkTrainerDoc,
+  backpropGraphDoc,
 ];
 
 /** Elements the lesson runtime provides; authors use them through exercise blocks, not by hand. */

@@ -11,6 +11,8 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'nn-gradient-descent': () => import('./gradient-descent/index'),
   'nn-loss-chart': () => import('./loss-chart/index'),
   'nn-logistic-neuron': () => import('./logistic-neuron/index'),
+  'nn-network-trainer': () => import('./network-trainer/index'),
+  'nn-backprop-graph': () => import('./backprop-graph/index'),
 };
 
 /** The `nn-*` tags used in a piece of HTML. */

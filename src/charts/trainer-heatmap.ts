@@ -1,0 +1,301 @@
+/**
+ * The trainer's plot: the network's decision map as a heatmap — p(class 1) on a grid, blue where
+ * the network says class 0, orange where it says class 1, fading to the background where it
+ * cannot decide — with the data points on top and, for keyboard users, a cursor.
+ *
+ * A pure drawing function on a `<canvas>`: it reads only its arguments and repaints everything on
+ * each call (a frame is one image of a small grid, scaled up, plus the points), so calling it
+ * again simply updates it. Canvas cannot read CSS custom properties, so the caller passes the
+ * theme's colours (resolved from the design tokens); `parseColor` turns any CSS colour into RGB.
+ *
+ * The classes differ by shape as well as colour, as in the course's other decision maps: class 1
+ * is an orange triangle, class 0 a blue circle. Test points are hollow (the background inside a thick outline) so they read apart from training
+ * points without colour.
+ */
+import { scaleLinear } from 'd3';
+
+export interface PlanePoint {
+  x: number;
+  y: number;
+  label: 0 | 1;
+}
+
+export interface ThemeColors {
+  /** Class 0 (blue by convention). */
+  class0: string;
+  /** Class 1 (orange by convention). */
+  class1: string;
+  background: string;
+  foreground: string;
+  muted: string;
+}
+
+export interface HeatmapData {
+  /** p(class 1) at the centres of a size × size grid, row by row from the top; null: none yet. */
+  grid: Float32Array | null;
+  gridSize: number;
+  points: readonly PlanePoint[];
+  /** Whether each point is a test point (drawn hollow). */
+  isTest: readonly boolean[];
+  xDomain: readonly [number, number];
+  yDomain: readonly [number, number];
+  xLabel: string;
+  yLabel: string;
+  /** The keyboard cursor, in data units; null: not shown. */
+  cursor: { x: number; y: number } | null;
+  colors: ThemeColors;
+}
+
+export interface HeatmapSize {
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel (window.devicePixelRatio). */
+  dpr: number;
+}
+
+/** Where the plot area is, so that a caller can turn a click into data coordinates. */
+export interface HeatmapLayout {
+  /** The plot area in CSS pixels, relative to the canvas. */
+  plot: { left: number; top: number; width: number; height: number };
+  /** Data coordinates of a point given in CSS pixels relative to the canvas; null outside. */
+  toData(px: number, py: number): { x: number; y: number } | null;
+}
+
+/** Room for tick labels and axis titles, in CSS pixels. */
+const MARGIN = { top: 10, right: 12, bottom: 44, left: 52 } as const;
+/** How strongly a fully confident prediction tints the background (1 = the class colour itself). */
+const MAX_TINT = 0.55;
+
+export type Rgb = readonly [number, number, number];
+
+const colorCache = new Map<string, Rgb>();
+let probe: CanvasRenderingContext2D | null | undefined;
+
+/** Any CSS colour as [r, g, b] (0–255), via a 1×1 canvas; black if it cannot be read. */
+export function parseColor(color: string): Rgb {
+  const cached = colorCache.get(color);
+  if (cached) return cached;
+  probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  let rgb: Rgb = [0, 0, 0];
+  if (probe) {
+    probe.clearRect(0, 0, 1, 1);
+    probe.fillStyle = '#000';
+    probe.fillStyle = color;
+    probe.fillRect(0, 0, 1, 1);
+    const [r = 0, g = 0, b = 0] = probe.getImageData(0, 0, 1, 1).data;
+    rgb = [r, g, b];
+  }
+  colorCache.set(color, rgb);
+  return rgb;
+}
+
+/** The heatmap colour of p(class 1): the background tinted towards the class it leans to. */
+export function tintFor(p: number, c0: Rgb, c1: Rgb, bg: Rgb): Rgb {
+  if (!Number.isFinite(p)) return bg;
+  const t = Math.max(-1, Math.min(1, 2 * p - 1));
+  const target = t >= 0 ? c1 : c0;
+  const a = Math.abs(t) * MAX_TINT;
+  return [
+    Math.round(bg[0] + (target[0] - bg[0]) * a),
+    Math.round(bg[1] + (target[1] - bg[1]) * a),
+    Math.round(bg[2] + (target[2] - bg[2]) * a),
+  ];
+}
+
+/** The grid as an image, one pixel per cell; reused between frames. */
+let gridCanvas: HTMLCanvasElement | undefined;
+
+function gridImage(data: HeatmapData): HTMLCanvasElement | undefined {
+  const { grid, gridSize: n } = data;
+  if (!grid || grid.length < n * n) return undefined;
+  gridCanvas ??= document.createElement('canvas');
+  if (gridCanvas.width !== n) gridCanvas.width = n;
+  if (gridCanvas.height !== n) gridCanvas.height = n;
+  const ctx = gridCanvas.getContext('2d');
+  if (!ctx) return undefined;
+  const image = ctx.createImageData(n, n);
+  const c0 = parseColor(data.colors.class0);
+  const c1 = parseColor(data.colors.class1);
+  const bg = parseColor(data.colors.background);
+  for (let i = 0; i < n * n; i++) {
+    const [r, g, b] = tintFor(grid[i]!, c0, c1, bg);
+    image.data[4 * i] = r;
+    image.data[4 * i + 1] = g;
+    image.data[4 * i + 2] = b;
+    image.data[4 * i + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+  return gridCanvas;
+}
+
+/** Tick labels with a real minus sign. */
+function tickText(v: number, format: (n: number) => string): string {
+  return format(v).replace(/^-/, '\u2212');
+}
+
+/** Draw (or redraw) the plot into `canvas`; returns its layout for pointer input. */
+export function drawTrainerHeatmap(
+  canvas: HTMLCanvasElement,
+  data: HeatmapData,
+  size: HeatmapSize,
+): HeatmapLayout {
+  const width = Math.max(160, Math.round(size.width));
+  const height = Math.max(160, Math.round(size.height));
+  const dpr = Math.max(1, Math.min(3, size.dpr || 1));
+  if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
+  if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+
+  const plot = {
+    left: MARGIN.left,
+    top: MARGIN.top,
+    width: width - MARGIN.left - MARGIN.right,
+    height: height - MARGIN.top - MARGIN.bottom,
+  };
+  const x = scaleLinear()
+    .domain(data.xDomain)
+    .range([plot.left, plot.left + plot.width]);
+  const y = scaleLinear()
+    .domain(data.yDomain)
+    .range([plot.top + plot.height, plot.top]);
+  const layout: HeatmapLayout = {
+    plot,
+    toData(px, py) {
+      if (px < plot.left || px > plot.left + plot.width) return null;
+      if (py < plot.top || py > plot.top + plot.height) return null;
+      return { x: x.invert(px), y: y.invert(py) };
+    },
+  };
+
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return layout;
+  const { colors } = data;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+
+  // The decision map: a small image scaled up with smoothing, which interpolates the grid.
+  ctx.fillStyle = colors.background;
+  ctx.fillRect(plot.left, plot.top, plot.width, plot.height);
+  const image = gridImage(data);
+  if (image) {
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(image, plot.left, plot.top, plot.width, plot.height);
+  }
+  ctx.strokeStyle = colors.muted;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(plot.left + 0.5, plot.top + 0.5, plot.width - 1, plot.height - 1);
+
+  // Axes: ticks and their labels, then the axis titles.
+  const narrow = width < 360;
+  ctx.fillStyle = colors.muted;
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  const xTickFormat = x.tickFormat(narrow ? 4 : 6);
+  for (const t of x.ticks(narrow ? 4 : 6)) {
+    const px = x(t);
+    ctx.fillRect(px - 0.5, plot.top + plot.height, 1, 4);
+    ctx.fillText(tickText(t, xTickFormat), px, plot.top + plot.height + 6);
+  }
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  const yTickFormat = y.tickFormat(narrow ? 4 : 6);
+  for (const t of y.ticks(narrow ? 4 : 6)) {
+    const py = y(t);
+    ctx.fillRect(plot.left - 4, py - 0.5, 4, 1);
+    ctx.fillText(tickText(t, yTickFormat), plot.left - 6, py);
+  }
+  ctx.fillStyle = colors.foreground;
+  ctx.font = '13px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(data.xLabel, plot.left + plot.width / 2, height - 4, plot.width);
+  ctx.save();
+  ctx.translate(14, plot.top + plot.height / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textBaseline = 'middle';
+  ctx.fillText(data.yLabel, 0, 0, plot.height);
+  ctx.restore();
+
+  // The points, clipped to a little beyond the plot so that points on its edge stay whole.
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.left - 6, plot.top - 6, plot.width + 12, plot.height + 12);
+  ctx.clip();
+  const r = plot.width < 260 ? 3.5 : 4.5;
+  // Training points first, test points (hollow) on top of them.
+  for (const pass of [false, true]) {
+    data.points.forEach((p, i) => {
+      if ((data.isTest[i] ?? false) !== pass) return;
+      if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return;
+      drawPoint(ctx, x(p.x), y(p.y), r, p.label, pass, colors);
+    });
+  }
+  ctx.restore();
+
+  if (data.cursor) {
+    const cx = x(data.cursor.x);
+    const cy = y(data.cursor.y);
+    ctx.strokeStyle = colors.background;
+    ctx.lineWidth = 5;
+    strokeCursor(ctx, cx, cy);
+    ctx.strokeStyle = colors.foreground;
+    ctx.lineWidth = 2;
+    strokeCursor(ctx, cx, cy);
+  }
+  return layout;
+}
+
+function strokeCursor(ctx: CanvasRenderingContext2D, cx: number, cy: number): void {
+  ctx.beginPath();
+  ctx.arc(cx, cy, 10, 0, 2 * Math.PI);
+  ctx.moveTo(cx - 16, cy);
+  ctx.lineTo(cx - 5, cy);
+  ctx.moveTo(cx + 5, cy);
+  ctx.lineTo(cx + 16, cy);
+  ctx.moveTo(cx, cy - 16);
+  ctx.lineTo(cx, cy - 5);
+  ctx.moveTo(cx, cy + 5);
+  ctx.lineTo(cx, cy + 16);
+  ctx.stroke();
+}
+
+/** A point: class 1 a triangle, class 0 a circle; test points hollow. */
+function drawPoint(
+  ctx: CanvasRenderingContext2D,
+  px: number,
+  py: number,
+  r: number,
+  label: 0 | 1,
+  test: boolean,
+  colors: ThemeColors,
+): void {
+  const fill = label === 1 ? colors.class1 : colors.class0;
+  ctx.beginPath();
+  if (label === 1) {
+    // An equilateral triangle with the same area as the circle of radius r: side ≈ 2.69 r.
+    const s = r * 1.35;
+    ctx.moveTo(px, py - s * 1.15);
+    ctx.lineTo(px + s, py + s * 0.58);
+    ctx.lineTo(px - s, py + s * 0.58);
+    ctx.closePath();
+  } else {
+    ctx.arc(px, py, r, 0, 2 * Math.PI);
+  }
+  if (test) {
+    ctx.fillStyle = colors.background;
+    ctx.fill();
+    ctx.strokeStyle = fill;
+    ctx.lineWidth = 2.5;
+    ctx.stroke();
+  } else {
+    ctx.fillStyle = fill;
+    ctx.fill();
+    ctx.strokeStyle = colors.foreground;
+    ctx.lineWidth = 1;
+    ctx.stroke();
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * The trainer's data: a generated dataset plus the student's own points (or only their points),
+ * split into a training and a test set, and mapped into the square the network sees.
+ *
+ * The network's inputs live in [−1, 1]² (the generated datasets' own square; sizes of that order
+ * suit tanh and sigmoid units). Data of the student's own life is in its own units — hours of
+ * sleep, thousands of steps — so each axis is mapped linearly onto [−1, 1]; the plot keeps
+ * showing the data's units.
+ */
+import { DATASET_NAMES, makeDataset } from '../../math/datasets';
+import type { DatasetName, LabelledPoint } from '../../math/datasets';
+import type { Points } from '../../train/types';
+
+export type DataSource = DatasetName | 'custom';
+
+export const DATA_SOURCES: readonly DataSource[] = [...DATASET_NAMES, 'custom'];
+
+export interface DataSetup {
+  dataset: DataSource;
+  samples: number;
+  noise: number;
+  testFraction: number;
+  seed: number;
+  /** The student's points (added by clicking, or all the data for 'custom'), in data units. */
+  points: readonly LabelledPoint[];
+}
+
+/** A range of one axis, in data units. */
+export type Domain = readonly [number, number];
+
+export interface PlaneData {
+  /** Every point in data units: the generated ones first, then the student's. */
+  points: LabelledPoint[];
+  /** Whether each point is in the test set. */
+  isTest: boolean[];
+  /** How many of `points` were generated (the rest are the student's). */
+  generated: number;
+  xDomain: Domain;
+  yDomain: Domain;
+  /** The training and test sets in the network's coordinates ([−1, 1]²). */
+  train: Points;
+  test: Points;
+}
+
+/**
+ * A uniform number in [0, 1) for (seed, i): a stateless hash, so that adding a point never moves
+ * the earlier points between the training and the test set (a seeded shuffle of all n would).
+ */
+function hashUnit(seed: number, i: number): number {
+  let h =
+    (Math.imul(Math.floor(Math.abs(seed) * 1000) | 0, 0x9e3779b1) ^
+      Math.imul(i + 1, 0x85ebca6b)) >>>
+    0;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  h ^= h >>> 16;
+  return (h >>> 0) / 4294967296;
+}
+
+/**
+ * Which points are test points: the round(n·f) points with the smallest hash, at least one and
+ * never all of them (with n ≥ 2), so that both sets exist.
+ */
+export function splitTest(n: number, testFraction: number, seed: number): boolean[] {
+  const isTest = new Array<boolean>(n).fill(false);
+  if (n < 2) return isTest;
+  const count = Math.min(n - 1, Math.max(1, Math.round(n * testFraction)));
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => hashUnit(seed, a) - hashUnit(seed, b) || a - b,
+  );
+  for (let k = 0; k < count; k++) isTest[order[k]!] = true;
+  return isTest;
+}
+
+/** A "nice" step for about `count` ticks over `span`: 1, 2 or 5 times a power of ten. */
+function niceStep(span: number, count: number): number {
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const unit = raw / power;
+  return (unit >= 5 ? 10 : unit >= 2 ? 5 : unit >= 1 ? 2 : 1) * power;
+}
+
+/** The plotted range of one axis: the values with 5% room each side, rounded outwards. */
+export function niceDomain(values: readonly number[]): Domain {
+  if (values.length === 0) return [-1, 1];
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min < 1e-9) return [min - 1, max + 1];
+  const pad = (max - min) * 0.05;
+  const step = niceStep(max - min + 2 * pad, 10);
+  const lo = Math.floor((min - pad) / step) * step;
+  // Counts and durations start at 0: no room below it for values that cannot be negative.
+  return [min >= 0 && lo < 0 ? 0 : lo, Math.ceil((max + pad) / step) * step];
+}
+
+/** Map a value from a domain onto [−1, 1] (the network's coordinates). */
+export function toUnit(v: number, [lo, hi]: Domain): number {
+  return ((v - lo) / (hi - lo)) * 2 - 1;
+}
+
+/** Map a value from [−1, 1] back into a domain. */
+export function fromUnit(u: number, [lo, hi]: Domain): number {
+  return lo + ((u + 1) / 2) * (hi - lo);
+}
+
+function pack(points: readonly LabelledPoint[], xDomain: Domain, yDomain: Domain): Points {
+  const x = new Float32Array(points.length * 2);
+  const y = new Float32Array(points.length);
+  points.forEach((p, i) => {
+    x[2 * i] = toUnit(p.x, xDomain);
+    x[2 * i + 1] = toUnit(p.y, yDomain);
+    y[i] = p.label;
+  });
+  return { x, y };
+}
+
+/** Build the data for a setup: generate, append the student's points, split, map. */
+export function buildData(setup: DataSetup): PlaneData {
+  const base =
+    setup.dataset === 'custom'
+      ? []
+      : makeDataset(setup.dataset, Math.round(setup.samples), setup.noise, setup.seed);
+  const points = [...base, ...setup.points];
+  // Generated datasets keep their own square, so that the picture does not move when a point is
+  // added; the student's own data gets the range it needs.
+  const xDomain =
+    setup.dataset === 'custom'
+      ? niceDomain(points.map((p) => p.x))
+      : widen([-1, 1], setup.points, 'x');
+  const yDomain =
+    setup.dataset === 'custom'
+      ? niceDomain(points.map((p) => p.y))
+      : widen([-1, 1], setup.points, 'y');
+  const isTest = splitTest(points.length, setup.testFraction, setup.seed);
+  const train = points.filter((_, i) => !isTest[i]);
+  const test = points.filter((_, i) => isTest[i]);
+  return {
+    points,
+    isTest,
+    generated: base.length,
+    xDomain,
+    yDomain,
+    train: pack(train, xDomain, yDomain),
+    test: pack(test, xDomain, yDomain),
+  };
+}
+
+/** [−1, 1], grown to take in any of the student's points that lie outside it. */
+function widen(domain: Domain, points: readonly LabelledPoint[], axis: 'x' | 'y'): Domain {
+  const [lo, hi] = domain;
+  for (const p of points) {
+    if (p[axis] < lo || p[axis] > hi) return niceDomain([lo, hi, ...points.map((q) => q[axis])]);
+  }
+  return [lo, hi];
+}
+
+/**
+ * The centres of a size × size grid over [−1, 1]², as a flat [x0, y0, x1, y1, …] array in the
+ * network's coordinates, row by row from the TOP (largest y), the order of an image's pixels.
+ */
+export function gridPoints(size: number): Float32Array {
+  const xy = new Float32Array(size * size * 2);
+  for (let row = 0; row < size; row++) {
+    const v = 1 - ((row + 0.5) / size) * 2;
+    for (let col = 0; col < size; col++) {
+      const u = ((col + 0.5) / size) * 2 - 1;
+      const k = 2 * (row * size + col);
+      xy[k] = u;
+      xy[k + 1] = v;
+    }
+  }
+  return xy;
+}

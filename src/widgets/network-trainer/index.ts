@@ -1,0 +1,13 @@
+import { define } from '../shared/base';
+import { NnNetworkTrainer } from './network-trainer';
+
+export { NnNetworkTrainer };
+export type { TrainProgressDetail, TrainerChangeDetail } from './network-trainer';
+
+define('nn-network-trainer', NnNetworkTrainer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nn-network-trainer': NnNetworkTrainer;
+  }
+}

@@ -1,0 +1,1407 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { drawNetworkDiagram, diagramHeight } from '../../charts/network-diagram';
+import type { UnitActivation } from '../../charts/network-diagram';
+import { drawTrainerHeatmap } from '../../charts/trainer-heatmap';
+import type { HeatmapLayout, ThemeColors } from '../../charts/trainer-heatmap';
+import { parseCsv } from '../../math/csv';
+import type { CsvTable } from '../../math/csv';
+import type { LabelledPoint } from '../../math/datasets';
+import { formatNumber, formatPercent } from '../../math/format';
+import {
+  compactNumber,
+  formatLayers,
+  formatPoints,
+  layerSizes,
+  parseHide,
+  parseLayers,
+  parsePoints,
+} from '../../math/trainer-setup';
+import type { HiddenLayer, SetupValue } from '../../math/trainer-setup';
+import type { BackendName, ModelSpec, TrainReport } from '../../train/types';
+import '../loss-chart/index';
+import type { NnLossChart } from '../loss-chart/index';
+import { classColors } from '../network-teaser/styles';
+import {
+  NnElement,
+  booleanAttribute,
+  defaultOf,
+  enumAttribute,
+  numberAttribute,
+  warnOnce,
+} from '../shared/base';
+import { iframeSrc, stateOf } from '../shared/embed';
+import { tokens } from '../shared/tokens';
+import { buildData, fromUnit, gridPoints, toUnit } from './data';
+import type { DataSource, PlaneData } from './data';
+import { HIDEABLE_PARTS, networkTrainerDoc } from './meta';
+import type { HideablePart } from './meta';
+import { DATASET_LABELS, architecturePanel, dataPanel, hyperPanel, pointsPanel } from './panels';
+import type { CsvReport } from './panels';
+import { TrainingSession } from './controller';
+import { styles } from './styles';
+
+const TAG = 'nn-network-trainer';
+
+/** Cells per side of the heatmap grid: one batched prediction of 40 × 40 = 1,600 points a frame. */
+const GRID = 40;
+/** Cells per side of each neuron's own small map in the diagram. */
+const MAP_GRID = 14;
+/** Side of the text table of the decision map (p(class 1) at 7 × 7 places). */
+const TABLE_GRID = 7;
+/** Rows of the points table. */
+const TABLE_POINTS = 100;
+/** The live summary is spoken at most this often while training runs, in ms. */
+const ANNOUNCE_EVERY_MS = 5000;
+/** Cursor steps across the plot with the arrow keys (Shift: 4 at a time). */
+const CURSOR_STEPS = 20;
+/** Longest share link that still carries the points; beyond it, the link leaves them out. */
+const MAX_LINK = 8000;
+
+/** The `detail` of `nn-train-progress`. All numbers are finite. */
+export interface TrainProgressDetail {
+  /** Passes over the training set since the last reset (fractional with mini-batches). */
+  epoch: number;
+  /** Optimisation steps since the last reset. */
+  step: number;
+  trainLoss: number;
+  /** The loss on the test set (0 when there are no test points). */
+  testLoss: number;
+  /** Share of training points classified right, 0…1. */
+  trainAccuracy: number;
+  /** Share of test points classified right, 0…1. */
+  testAccuracy: number;
+  /** The tfjs backend that computed them. */
+  backend: BackendName;
+}
+
+/** The `detail` of `nn-change`: the whole setup, as attribute name → value. */
+export interface TrainerChangeDetail {
+  setup: Record<string, SetupValue>;
+}
+
+/** Attribute name → the property that holds it. */
+const PROPERTY_OF: Record<string, string> = {
+  dataset: 'datasetName',
+  samples: 'samples',
+  noise: 'noise',
+  'test-fraction': 'testFraction',
+  points: 'points',
+  'x-label': 'xLabel',
+  'y-label': 'yLabel',
+  'label-name': 'labelName',
+  classes: 'classes',
+  layers: 'layers',
+  loss: 'loss',
+  optimizer: 'optimizer',
+  'learning-rate': 'learningRate',
+  'batch-size': 'batchSize',
+  l2: 'l2',
+  seed: 'seed',
+  backend: 'backend',
+  'max-epochs': 'maxEpochs',
+  autoplay: 'autoplay',
+  hide: 'hide',
+};
+const ATTRIBUTES = networkTrainerDoc.attributes.map((a) => a.name);
+
+/** Properties whose change means a new network (training restarts). */
+const SPEC_PROPS = [
+  'layers',
+  'loss',
+  'optimizer',
+  'learningRate',
+  'batchSize',
+  'l2',
+  'seed',
+  'backend',
+];
+/** Properties whose change means new data. */
+const DATA_PROPS = ['datasetName', 'samples', 'noise', 'testFraction', 'seed', 'points'];
+
+/**
+ * A free-text attribute: reflected, and back to its catalog default when removed (Lit's plain
+ * String converter would give null).
+ */
+const text = (attribute: string) => {
+  const fallback = defaultOf<string>(TAG, attribute);
+  return {
+    type: String,
+    reflect: true,
+    attribute,
+    converter: {
+      fromAttribute: (value: string | null): string => value ?? fallback,
+      toAttribute: (value: string): string => value,
+    },
+  };
+};
+
+/** Changes that alter the picture without new predictions. */
+const PICTURE_PROPS = [
+  ...DATA_PROPS,
+  'layers',
+  'xLabel',
+  'yLabel',
+  'labelName',
+  'classes',
+  '_cursor',
+  '_plotFocused',
+  'theme',
+];
+
+/**
+ * @summary Train a small neural network in the browser: a 2D dataset (circle, XOR, two blobs,
+ * spiral, points you click or your own CSV), an architecture editor, the hyperparameters, and as
+ * it trains the decision boundary as a heatmap, the network with each neuron's own map and its
+ * weights, train and test loss, the epoch and the backend. Play, pause, step, reset.
+ *
+ * Public methods: `play()`, `pause()`, `step()`, `reset()`, `loadCsv(text)`,
+ * `addPoint(x, y, label)`, `shareUrl(options)`.
+ * Read-only: `report` (the latest `TrainReport`), `playing`, `backendInUse`.
+ *
+ * @event nn-train-progress - Every frame while training, and after a step, a reset or a new
+ *   setup. `detail`: `{ epoch, step, trainLoss, testLoss, trainAccuracy, testAccuracy, backend }`
+ *   (see `TrainProgressDetail`), all finite. Bubbles and is composed.
+ * @event nn-change - The user changed the setup (data, points, network, training settings).
+ *   `detail`: `{ setup }`, every attribute's value by name. Bubbles and is composed. Not fired
+ *   for changes made through attributes or properties.
+ *
+ * @csspart base - The layout wrapper around everything.
+ * @csspart playback - The Train/Pause, Step and Reset buttons with the epoch and the losses.
+ * @csspart backend - The backend badge and switch.
+ * @csspart notice - A message from training (divergence, a lost WebGL context, …).
+ * @csspart plot - The `<figure>` with the heatmap and the points (its canvas is focusable).
+ * @csspart summary - The live summary under the plot (`aria-live="polite"`).
+ * @csspart diagram - The `<figure>` with the network diagram.
+ * @csspart loss - The `<nn-loss-chart>` of train and test loss.
+ * @csspart dataset - The data panel (dataset, noise, points, test share).
+ * @csspart points - The panel for adding points and importing CSV.
+ * @csspart architecture - The architecture editor.
+ * @csspart hyperparameters - The training settings (loss, optimizer, learning rate, …).
+ * @csspart share - The share-link area.
+ * @csspart table-button - The "Show data table" button.
+ * @csspart table - The data tables (present only while shown).
+ *
+ * @cssproperty --nn-color-class-0 - Class 0 (blue circles, and where the network says class 0).
+ * @cssproperty --nn-color-class-1 - Class 1 (orange triangles, and where it says class 1).
+ * @cssproperty --nn-color-fg - Text and point outlines.
+ * @cssproperty --nn-color-bg - Background of the widget and of the undecided map.
+ * @cssproperty --nn-color-surface - Background of panels and buttons.
+ * @cssproperty --nn-color-muted - Axes and secondary text.
+ * @cssproperty --nn-color-border - Borders and table rules.
+ * @cssproperty --nn-color-accent - The Train button and the test-loss line.
+ * @cssproperty --nn-color-danger - Messages about problems.
+ * @cssproperty --nn-color-focus - The focus ring.
+ * @cssproperty --nn-radius - Corner radius.
+ * @cssproperty --nn-font - Text font.
+ */
+export class NnNetworkTrainer extends NnElement {
+  static override styles = [tokens, classColors, styles];
+
+  static override properties = {
+    // Not `dataset`: that is every element's map of data-* attributes.
+    datasetName: { ...enumAttribute(TAG, 'dataset'), attribute: 'dataset' },
+    samples: numberAttribute(TAG, 'samples'),
+    noise: numberAttribute(TAG, 'noise'),
+    testFraction: { ...numberAttribute(TAG, 'test-fraction'), attribute: 'test-fraction' },
+    points: text('points'),
+    xLabel: text('x-label'),
+    yLabel: text('y-label'),
+    labelName: text('label-name'),
+    classes: text('classes'),
+    layers: text('layers'),
+    loss: enumAttribute(TAG, 'loss'),
+    optimizer: enumAttribute(TAG, 'optimizer'),
+    learningRate: { ...numberAttribute(TAG, 'learning-rate'), attribute: 'learning-rate' },
+    batchSize: { ...numberAttribute(TAG, 'batch-size'), attribute: 'batch-size' },
+    l2: numberAttribute(TAG, 'l2'),
+    seed: numberAttribute(TAG, 'seed'),
+    backend: enumAttribute(TAG, 'backend'),
+    maxEpochs: { ...numberAttribute(TAG, 'max-epochs'), attribute: 'max-epochs' },
+    autoplay: booleanAttribute(),
+    hide: text('hide'),
+    _addClass: { state: true },
+    _cursor: { state: true },
+    _plotFocused: { state: true },
+    _showTable: { state: true },
+    _csvReport: { state: true },
+    _csvColumns: { state: true },
+    _unitsError: { state: true },
+    _seedError: { state: true },
+    _announcement: { state: true },
+    _cursorText: { state: true },
+    _link: { state: true },
+    _linkNote: { state: true },
+  };
+
+  /** The data: 'circle' (default), 'xor', 'gaussians', 'spiral', or 'custom' (only `points`). */
+  declare datasetName: DataSource;
+  /** Points in a generated dataset, 10–1000. Default 200. */
+  declare samples: number;
+  /** Gaussian jitter of a generated dataset, 0–0.5. Default 0.1. */
+  declare noise: number;
+  /** Share of the points held out for testing, 0.1–0.9. Default 0.3. */
+  declare testFraction: number;
+  /** The student's points, "x,y,label;…" in data units. Default ''. */
+  declare points: string;
+  /** Name of the horizontal input. Default 'x₁'. */
+  declare xLabel: string;
+  /** Name of the vertical input. Default 'x₂'. */
+  declare yLabel: string;
+  /** Name of the label. Default 'class'. */
+  declare labelName: string;
+  /** Names of label 0 and label 1, "no,yes". Default '0,1'. */
+  declare classes: string;
+  /** Hidden layers, "4:tanh,4:tanh" (default); '' for none. */
+  declare layers: string;
+  /** 'cross-entropy' (default) or 'squared-error'. */
+  declare loss: ModelSpec['loss'];
+  /** 'sgd', 'momentum' or 'adam' (default). */
+  declare optimizer: ModelSpec['optimizer'];
+  /** Learning rate, 0.00001–10. Default 0.03. */
+  declare learningRate: number;
+  /** Examples per step, 0 = all (default). */
+  declare batchSize: number;
+  /** L2 strength λ, 0–1. Default 0. */
+  declare l2: number;
+  /** Seed of data, split and initial weights. Default 1. */
+  declare seed: number;
+  /** 'auto' (default), 'webgl', 'wasm' or 'cpu'. */
+  declare backend: BackendName | 'auto';
+  /** Pause after this many epochs; 0 (default) = never. */
+  declare maxEpochs: number;
+  /** Start training when first on screen (not under reduced motion). Default false. */
+  declare autoplay: boolean;
+  /** Parts to hide: "dataset points architecture hyperparameters backend diagram loss share". */
+  declare hide: string;
+
+  declare private _addClass: 0 | 1;
+  declare private _cursor: { x: number; y: number } | null;
+  declare private _plotFocused: boolean;
+  declare private _showTable: boolean;
+  declare private _csvReport: CsvReport | null;
+  declare private _csvColumns: { table: CsvTable; x: number; y: number } | null;
+  declare private _unitsError: { layer: number; message: string } | null;
+  declare private _seedError: string | null;
+  declare private _announcement: string;
+  declare private _cursorText: string;
+  declare private _link: string;
+  declare private _linkNote: string;
+
+  private _hidden: HiddenLayer[] = [];
+  private _userPoints: LabelledPoint[] = [];
+  private _hideSet = new Set<HideablePart>();
+  private _classNames: [string, string] = ['0', '1'];
+  private _data: PlaneData | null = null;
+  private _layout: HeatmapLayout | null = null;
+  private _plotWidth = 0;
+  private _diagramWidth = 0;
+  private _resizeObserver: ResizeObserver | undefined;
+  private _intersection: IntersectionObserver | undefined;
+  private _darkQuery: MediaQueryList | undefined;
+  private _lastAnnounced = 0;
+  private _lastStep = -1;
+  private _autoplayed = false;
+  private _playWhenReady = false;
+  private _forceConfigure = false;
+  private readonly _mapXY = gridPoints(MAP_GRID);
+  private readonly _inputMaps: [Float32Array, Float32Array];
+  private readonly _session: TrainingSession;
+
+  constructor() {
+    super();
+    for (const attribute of ATTRIBUTES) {
+      (this as unknown as Record<string, unknown>)[PROPERTY_OF[attribute]!] = defaultOf(
+        TAG,
+        attribute,
+      );
+    }
+    this._addClass = 1;
+    this._cursor = null;
+    this._plotFocused = false;
+    this._showTable = false;
+    this._csvReport = null;
+    this._csvColumns = null;
+    this._unitsError = null;
+    this._seedError = null;
+    this._announcement = '';
+    this._cursorText = '';
+    this._link = '';
+    this._linkNote = '';
+    const x = new Float32Array(MAP_GRID * MAP_GRID);
+    const y = new Float32Array(MAP_GRID * MAP_GRID);
+    for (let i = 0; i < x.length; i++) {
+      x[i] = this._mapXY[2 * i]!;
+      y[i] = this._mapXY[2 * i + 1]!;
+    }
+    this._inputMaps = [x, y];
+    this._session = new TrainingSession(
+      this,
+      {
+        onReport: (report) => this._onReport(report),
+        onPicture: (diagram) => this._drawAll(diagram),
+        onRunningChange: (running) => {
+          if (!running) this._announce(true);
+        },
+      },
+      { heatmap: gridPoints(GRID), maps: this._mapXY },
+    );
+  }
+
+  // ---- Public API ------------------------------------------------------------------------------
+
+  /** The latest numbers from training, or null before the first. */
+  get report(): TrainReport | null {
+    return this._session.report;
+  }
+
+  /** Whether training is running. */
+  get playing(): boolean {
+    return this._session.playing;
+  }
+
+  /** The backend training runs on now (null until the engine has started). */
+  get backendInUse(): BackendName | null {
+    return this._session.backend;
+  }
+
+  /** Start (or continue) training. */
+  play(): void {
+    if (this.maxEpochs > 0 && (this.report?.epoch ?? 0) < this.maxEpochs) {
+      this._session.stopAfter(this.maxEpochs);
+    }
+    this._session.play();
+  }
+
+  pause(): void {
+    this._session.pause();
+  }
+
+  /** One optimisation step. */
+  step(): Promise<void> {
+    return this._session.step();
+  }
+
+  /** Back to the seeded initial weights; the loss chart starts again. */
+  async reset(): Promise<void> {
+    this._clearLoss();
+    await this._session.reset();
+    this._announce(true);
+  }
+
+  /** Add a point (in data units) of class `label`, without resetting the weights. */
+  addPoint(x: number, y: number, label: 0 | 1): void {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    this.points = formatPoints([...this._userPoints, { x, y, label }]);
+  }
+
+  /**
+   * Use CSV text as the data (see `src/math/csv.ts` for the format): dataset becomes 'custom',
+   * the axes take the header's names, training restarts. Returns what was read.
+   */
+  loadCsv(csvText: string): CsvReport {
+    const result = parseCsv(csvText);
+    if (!result.ok) {
+      this._csvReport = { error: result.error, problems: result.problems, notes: [] };
+      this._csvColumns = null;
+      return this._csvReport;
+    }
+    const used =
+      result.problems.length === 0 && !result.capped
+        ? `Using all ${formatNumber(result.rows.length, 0)} rows.`
+        : `Using ${formatNumber(result.rows.length, 0)} of ${formatNumber(result.totalRows, 0)} rows.`;
+    this._csvReport = { used, problems: result.problems, notes: [...result.notes] };
+    if (result.features.length > 2) {
+      this._csvReport.notes.push(
+        `The file has ${result.features.length} number columns; the plot shows two at a time — choose them below.`,
+      );
+    }
+    this._csvColumns = result.features.length > 2 ? { table: result, x: 0, y: 1 } : null;
+    this._useColumns(result, 0, 1);
+    return this._csvReport;
+  }
+
+  /**
+   * A link to a page showing this trainer alone, set up as it is now (the site's embed page,
+   * `embed.html#nn-network-trainer?dataset=xor&…`). With `withPoints: false` the link leaves out
+   * the `points` (a big dataset makes a link too long to share).
+   */
+  shareUrl(options: { withPoints?: boolean } = {}): string {
+    const defaults = new Map(networkTrainerDoc.attributes.map((a) => [a.name, String(a.default)]));
+    // Only what differs from the defaults, so that the link stays short and readable.
+    const state = stateOf(this).filter(
+      ([name, value]) =>
+        name !== 'autoplay' &&
+        defaults.get(name) !== value &&
+        (options.withPoints !== false || name !== 'points'),
+    );
+    return iframeSrc(TAG, state);
+  }
+
+  // ---- Lifecycle ---------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._darkQuery = matchMedia('(prefers-color-scheme: dark)');
+    this._darkQuery.addEventListener('change', this._onTheme);
+    if (this.hasUpdated) {
+      this._observe();
+      this._forceConfigure = true;
+      this.requestUpdate();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._resizeObserver?.disconnect();
+    this._resizeObserver = undefined;
+    this._intersection?.disconnect();
+    this._intersection = undefined;
+    this._darkQuery?.removeEventListener('change', this._onTheme);
+  }
+
+  private readonly _onTheme = (): void => this._drawAll(true);
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('layers')) {
+      const result = parseLayers(this.layers);
+      if (result.error) {
+        warnOnce(`<${TAG}> layers="${this.layers}": ${result.error}; using the default.`);
+        this._hidden = parseLayers(defaultOf<string>(TAG, 'layers')).layers;
+      } else {
+        this._hidden = result.layers;
+      }
+    }
+    if (changed.has('points')) {
+      const { points, bad } = parsePoints(this.points ?? '');
+      if (bad.length > 0) {
+        warnOnce(
+          `<${TAG}> points: ${bad.length} entr${bad.length === 1 ? 'y' : 'ies'} not of the form ` +
+            `"x,y,label" with label 0 or 1 (e.g. "${bad[0]}") left out.`,
+        );
+      }
+      this._userPoints = points;
+    }
+    if (changed.has('hide')) {
+      const { parts, unknown } = parseHide(this.hide ?? '', HIDEABLE_PARTS);
+      if (unknown.length > 0) {
+        warnOnce(
+          `<${TAG}> hide="${this.hide}": ${unknown.map((u) => `"${u}"`).join(', ')} ` +
+            `name${unknown.length === 1 ? 's' : ''} no part; the parts are ${HIDEABLE_PARTS.join(', ')}.`,
+        );
+      }
+      this._hideSet = new Set(parts as HideablePart[]);
+    }
+    if (changed.has('classes')) {
+      const names = (this.classes ?? '').split(',').map((s) => s.trim());
+      if (names.length === 2 && names[0] && names[1]) {
+        this._classNames = [names[0], names[1]];
+      } else {
+        if (this.classes !== defaultOf<string>(TAG, 'classes')) {
+          warnOnce(
+            `<${TAG}> classes="${this.classes}" is not two names separated by a comma; using "0,1".`,
+          );
+        }
+        this._classNames = ['0', '1'];
+      }
+    }
+    if (DATA_PROPS.some((p) => changed.has(p)) || !this._data) {
+      this._data = buildData({
+        dataset: this.datasetName,
+        samples: this.samples,
+        noise: this.noise,
+        testFraction: this.testFraction,
+        seed: this.seed,
+        points: this._userPoints,
+      });
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this._observe();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const specChanged = SPEC_PROPS.some((p) => changed.has(p));
+    const dataChanged = DATA_PROPS.some((p) => changed.has(p));
+    const onlyPoints = dataChanged && DATA_PROPS.every((p) => p === 'points' || !changed.has(p));
+    if (changed.has('maxEpochs')) this._session.stopAfter(this.maxEpochs);
+    const data = this._data;
+    // New points alone keep the weights — unless there was no network yet (no training points
+    // before) or there are no training points left (nothing to train on).
+    const keepWeights = onlyPoints && !!data && data.train.y.length > 0 && this._session.hasNetwork;
+    if (this._forceConfigure || specChanged || (dataChanged && !keepWeights)) {
+      this._forceConfigure = false;
+      // After this update, not inside it: building the network updates the element again.
+      queueMicrotask(() => this._configure());
+    } else if (keepWeights) {
+      this._session.setData(data.train, data.test);
+    }
+    if (PICTURE_PROPS.some((p) => changed.has(p))) this._drawAll(true);
+  }
+
+  private _observe(): void {
+    const plot = this.renderRoot.querySelector('.plot-box');
+    const diagram = this.renderRoot.querySelector('.diagram-box');
+    if (typeof ResizeObserver !== 'undefined') {
+      this._resizeObserver?.disconnect();
+      this._resizeObserver = new ResizeObserver(() => {
+        requestAnimationFrame(() => this._measure());
+      });
+      if (plot) this._resizeObserver.observe(plot);
+      if (diagram) this._resizeObserver.observe(diagram);
+    }
+    if (this.autoplay && !this._autoplayed && typeof IntersectionObserver !== 'undefined') {
+      this._intersection?.disconnect();
+      this._intersection = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this._intersection?.disconnect();
+        this._autoplayed = true;
+        if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+        // Start now if the trainer exists, else with its first report.
+        if (this._session.state === 'ready' && this._session.report) this.play();
+        else this._playWhenReady = true;
+      });
+      this._intersection.observe(this);
+    }
+  }
+
+  private _measure(): void {
+    const plot = this.renderRoot.querySelector('.plot-box');
+    const diagram = this.renderRoot.querySelector('.diagram-box');
+    const pw = Math.round(plot?.getBoundingClientRect().width ?? 0);
+    const dw = Math.round(diagram?.getBoundingClientRect().width ?? 0);
+    if (pw !== this._plotWidth || dw !== this._diagramWidth) {
+      this._plotWidth = pw;
+      this._diagramWidth = dw;
+      this._drawAll(true);
+    }
+  }
+
+  // ---- Training ------------------------------------------------------------------------------
+
+  private _spec(): ModelSpec {
+    return {
+      hidden: this._hidden.map((l) => ({ units: l.units, activation: l.activation })),
+      loss: this.loss,
+      optimizer: this.optimizer,
+      learningRate: this.learningRate,
+      batchSize: Math.round(this.batchSize),
+      l2: this.l2,
+      seed: this.seed,
+    };
+  }
+
+  private _configure(): void {
+    const data = this._data;
+    this._clearLoss();
+    if (!data || data.train.y.length === 0) {
+      // Nothing to train on yet: no trainer (an empty training set has no loss).
+      this._session.release();
+      this._session.report = null;
+      this._session.grid = null;
+      this._session.maps = null;
+      this._session.weights = null;
+      this._session.state = 'ready';
+      this.requestUpdate();
+      return;
+    }
+    void this._session.configure({
+      spec: this._spec(),
+      train: data.train,
+      test: data.test,
+      backend: this.backend,
+    });
+  }
+
+  private _clearLoss(): void {
+    this._lastStep = -1;
+    this._lossChart?.clear();
+  }
+
+  private get _lossChart(): NnLossChart | null {
+    return this.renderRoot?.querySelector('nn-loss-chart') ?? null;
+  }
+
+  private _onReport(report: TrainReport): void {
+    const chart = this._lossChart;
+    if (chart && report.step > this._lastStep) {
+      chart.append('train', { step: report.step, loss: report.trainLoss });
+      if (this._hasTest()) chart.append('test', { step: report.step, loss: report.testLoss });
+      this._lastStep = report.step;
+    }
+    this.emit<TrainProgressDetail>('nn-train-progress', {
+      epoch: report.epoch,
+      step: report.step,
+      trainLoss: report.trainLoss,
+      testLoss: report.testLoss,
+      trainAccuracy: report.trainAccuracy,
+      testAccuracy: report.testAccuracy,
+      backend: report.backend,
+    });
+    this._announce(!this._session.playing);
+    if (this._playWhenReady && this._session.state === 'ready') {
+      this._playWhenReady = false;
+      this.play();
+    }
+  }
+
+  private _hasTest(): boolean {
+    return (this._data?.test.y.length ?? 0) > 0;
+  }
+
+  /** Update the live summary now (`force`) or, while training runs, every few seconds. */
+  private _announce(force: boolean): void {
+    const now = performance.now();
+    if (!force && now - this._lastAnnounced < ANNOUNCE_EVERY_MS) return;
+    this._lastAnnounced = now;
+    this._announcement = this._summary();
+  }
+
+  // ---- Drawing -------------------------------------------------------------------------------
+
+  private _colors(): ThemeColors {
+    const style = getComputedStyle(this);
+    const read = (name: string, fallback: string) =>
+      style.getPropertyValue(name).trim() || fallback;
+    return {
+      class0: read('--_class0', '#0072b2'),
+      class1: read('--_class1', '#c75c00'),
+      background: read('--_bg', '#ffffff'),
+      foreground: read('--_fg', '#1a1a2e'),
+      muted: read('--_muted', '#4b5563'),
+    };
+  }
+
+  private _drawAll(diagram: boolean): void {
+    const data = this._data;
+    if (!data) return;
+    const colors = this._colors();
+    const dpr = window.devicePixelRatio || 1;
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.plot');
+    if (canvas) {
+      const width = Math.min(520, this._plotWidth > 0 ? this._plotWidth : 360);
+      // A square plot area: the canvas adds room for the axes (see the chart's margins).
+      const height = Math.round(width - 64 + 54);
+      this._layout = drawTrainerHeatmap(
+        canvas,
+        {
+          grid: this._session.grid,
+          gridSize: GRID,
+          points: data.points,
+          isTest: data.isTest,
+          xDomain: data.xDomain,
+          yDomain: data.yDomain,
+          xLabel: this.xLabel,
+          yLabel: this.yLabel,
+          cursor: this._plotFocused ? this._cursor : null,
+          colors,
+        },
+        { width, height, dpr },
+      );
+    }
+    const diagramCanvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.diagram');
+    if (diagramCanvas && (diagram || diagramCanvas.width === 0)) {
+      const sizes = layerSizes(this._hidden);
+      const width = this._diagramWidth > 0 ? this._diagramWidth : 600;
+      drawNetworkDiagram(
+        diagramCanvas,
+        {
+          sizes,
+          activations: [...this._hidden.map((l) => l.activation as UnitActivation), 'sigmoid'],
+          inputLabels: [this.xLabel, this.yLabel],
+          weights: this._matchingWeights(sizes),
+          maps: this._matchingMaps(sizes),
+          inputMaps: this._inputMaps,
+          gridSize: MAP_GRID,
+          colors,
+        },
+        { width, height: diagramHeight(sizes, width), dpr },
+      );
+    }
+  }
+
+  /** The session's weights, if they belong to the network now shown. */
+  private _matchingWeights(sizes: number[]) {
+    const w = this._session.weights;
+    if (!w || w.length !== sizes.length - 1) return null;
+    return w.every((l, i) => l.inputs === sizes[i] && l.units === sizes[i + 1]) ? w : null;
+  }
+
+  private _matchingMaps(sizes: number[]) {
+    const maps = this._session.maps;
+    if (!maps || maps.length !== sizes.length - 1) return null;
+    return maps.every((layer, i) => layer.length === sizes[i + 1]) ? maps : null;
+  }
+
+  // ---- User input ----------------------------------------------------------------------------
+
+  /** A user change to the setup: apply it and tell the page. */
+  private _userSet(change: Partial<Record<string, unknown>>): void {
+    Object.assign(this, change);
+    this.updateComplete.then(() => {
+      this.emit<TrainerChangeDetail>('nn-change', { setup: this._setup() });
+    });
+  }
+
+  private _togglePlay(): void {
+    if (this._session.playing) this.pause();
+    else this.play();
+  }
+
+  private _onPlotClick(event: MouseEvent): void {
+    if (this._hideSet.has('points') || !this._layout) return;
+    const canvas = event.currentTarget as HTMLCanvasElement;
+    const rect = canvas.getBoundingClientRect();
+    const at = this._layout.toData(event.clientX - rect.left, event.clientY - rect.top);
+    if (!at) return;
+    this._addUserPoint(at.x, at.y);
+  }
+
+  private _addUserPoint(x: number, y: number): void {
+    this._userSet({ points: formatPoints([...this._userPoints, { x, y, label: this._addClass }]) });
+    this._cursorText = `Added a point of ${this.labelName} = ${this._classNames[this._addClass]} at ${this._where(x, y)}.`;
+  }
+
+  private _onPlotKey(event: KeyboardEvent): void {
+    const data = this._data;
+    if (!data) return;
+    const cursor = this._cursor ?? this._centre();
+    const dx = (data.xDomain[1] - data.xDomain[0]) / CURSOR_STEPS;
+    const dy = (data.yDomain[1] - data.yDomain[0]) / CURSOR_STEPS;
+    const k = event.shiftKey ? 4 : 1;
+    let { x, y } = cursor;
+    switch (event.key) {
+      case 'ArrowLeft':
+        x -= k * dx;
+        break;
+      case 'ArrowRight':
+        x += k * dx;
+        break;
+      case 'ArrowUp':
+        y += k * dy;
+        break;
+      case 'ArrowDown':
+        y -= k * dy;
+        break;
+      case 'Home':
+        x = data.xDomain[0];
+        break;
+      case 'End':
+        x = data.xDomain[1];
+        break;
+      case 'PageUp':
+        y = data.yDomain[1];
+        break;
+      case 'PageDown':
+        y = data.yDomain[0];
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        if (!this._hideSet.has('points')) this._addUserPoint(x, y);
+        return;
+      case '0':
+      case '1':
+        event.preventDefault();
+        if (this._hideSet.has('points')) return;
+        this._addClass = event.key === '1' ? 1 : 0;
+        this._cursorText = `New points: ${this.labelName} = ${this._classNames[this._addClass]}.`;
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this._plotFocused = true;
+    const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, v));
+    this._cursor = { x: clamp(x, data.xDomain), y: clamp(y, data.yDomain) };
+    this._cursorText = this._cursorReading();
+  }
+
+  private _centre(): { x: number; y: number } {
+    const data = this._data!;
+    return {
+      x: (data.xDomain[0] + data.xDomain[1]) / 2,
+      y: (data.yDomain[0] + data.yDomain[1]) / 2,
+    };
+  }
+
+  private _onPlotFocus(event: FocusEvent): void {
+    // The cursor is for the keyboard: a click (which also focuses) adds a point where it lands.
+    if (!(event.target as HTMLElement).matches(':focus-visible')) return;
+    this._plotFocused = true;
+    this._cursor ??= this._centre();
+    this._cursorText = this._cursorReading();
+  }
+
+  private _where(x: number, y: number): string {
+    return `${this.xLabel} = ${axisNumber(x)}, ${this.yLabel} = ${axisNumber(y)}`;
+  }
+
+  /** p(class 1) at a point of the plane, read from the grid (nearest cell); null: no grid yet. */
+  private _probabilityAt(x: number, y: number): number | null {
+    const grid = this._session.grid;
+    const data = this._data;
+    if (!grid || !data || grid.length < GRID * GRID) return null;
+    const u = toUnit(x, data.xDomain);
+    const v = toUnit(y, data.yDomain);
+    const col = Math.min(GRID - 1, Math.max(0, Math.floor(((u + 1) / 2) * GRID)));
+    const row = Math.min(GRID - 1, Math.max(0, Math.floor(((1 - v) / 2) * GRID)));
+    const p = grid[row * GRID + col]!;
+    return Number.isFinite(p) ? p : null;
+  }
+
+  private _cursorReading(): string {
+    const c = this._cursor;
+    if (!c) return '';
+    const p = this._probabilityAt(c.x, c.y);
+    const says =
+      p === null
+        ? 'the network has not been evaluated yet'
+        : `the network says ${formatPercent(p)} ${this.labelName} = ${this._classNames[1]}`;
+    return `Cursor at ${this._where(c.x, c.y)}: ${says}.`;
+  }
+
+  private _onUnitsInput(layer: number, value: string): void {
+    const units = value.trim() === '' ? NaN : Number(value);
+    if (!Number.isInteger(units) || units < 1 || units > 16) {
+      this._unitsError = {
+        layer,
+        message: `Layer ${layer + 1} needs a whole number of neurons from 1 to 16; it keeps ${this._hidden[layer]?.units ?? 4}.`,
+      };
+      return;
+    }
+    this._unitsError = null;
+    this._setLayers(this._hidden.map((l, i) => (i === layer ? { ...l, units } : l)));
+  }
+
+  private _setLayers(layers: HiddenLayer[]): void {
+    this._unitsError = null;
+    this._userSet({ layers: formatLayers(layers) });
+  }
+
+  private _onSeedInput(value: string): void {
+    const seed = value.trim() === '' ? NaN : Number(value);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 999999) {
+      this._seedError = `The seed is a whole number from 0 to 999999; it stays ${this.seed}.`;
+      return;
+    }
+    this._seedError = null;
+    this._userSet({ seed });
+  }
+
+  private _useColumns(table: CsvTable, xCol: number, yCol: number): void {
+    const points: LabelledPoint[] = table.rows.map((row, i) => ({
+      x: row[xCol]!,
+      y: row[yCol]!,
+      label: table.labels[i]!,
+    }));
+    // Training restarts on new data, even when the dataset was already 'custom'.
+    this._forceConfigure = true;
+    this._userSet({
+      datasetName: 'custom',
+      points: formatPoints(points),
+      xLabel: table.features[xCol] ?? 'x₁',
+      yLabel: table.features[yCol] ?? 'x₂',
+      labelName: table.labelName,
+      classes: table.classes.map((c) => c.replace(/,/g, ' ')).join(','),
+    });
+  }
+
+  private async _onFile(file: File): Promise<void> {
+    try {
+      this.loadCsv(await file.text());
+    } catch (error) {
+      this._csvReport = {
+        error: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        problems: [],
+        notes: [],
+      };
+    }
+  }
+
+  private _downloadCsv(): void {
+    const data = this._data;
+    if (!data) return;
+    const cell = (s: string) => (/[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const lines = [
+      [this.xLabel, this.yLabel, this.labelName].map(cell).join(','),
+      ...data.points.map(
+        (p) =>
+          `${compactNumber(p.x, 6)},${compactNumber(p.y, 6)},${cell(this._classNames[p.label])}`,
+      ),
+    ];
+    const url = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'data.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private async _share(): Promise<void> {
+    let link = this.shareUrl();
+    this._linkNote = '';
+    if (link.length > MAX_LINK && this._userPoints.length > 0) {
+      link = this.shareUrl({ withPoints: false });
+      this._linkNote = `The ${formatNumber(this._userPoints.length, 0)} points are too many for a link: it holds the settings only. Download the data as CSV to share them.`;
+    }
+    this._link = link;
+    try {
+      await navigator.clipboard.writeText(link);
+      this._linkNote = `Copied. ${this._linkNote}`.trim();
+    } catch {
+      this._linkNote = `Select the link and copy it. ${this._linkNote}`.trim();
+    }
+  }
+
+  private _setup(): Record<string, SetupValue> {
+    const values: Record<string, SetupValue> = {};
+    for (const name of ATTRIBUTES) {
+      values[name] = (this as unknown as Record<string, SetupValue>)[PROPERTY_OF[name]!]!;
+    }
+    values.layers = formatLayers(this._hidden);
+    return values;
+  }
+
+  // ---- Text ----------------------------------------------------------------------------------
+
+  /** "Epoch 12, train loss 0.21, test loss 0.25, 95% of test points right." */
+  private _summary(): string {
+    const r = this._session.report;
+    const data = this._data;
+    if (!data || data.train.y.length === 0) {
+      return 'No training points yet: add points by clicking the plot, or paste a CSV.';
+    }
+    if (!r) return 'The network is not trained yet.';
+    const test = this._hasTest()
+      ? `test loss ${formatNumber(r.testLoss, 2)}, ${formatPercent(r.testAccuracy)} of test points right`
+      : 'no test points';
+    return (
+      `Epoch ${epochText(r.epoch)}, train loss ${formatNumber(r.trainLoss, 2)}, ${test} ` +
+      `(${formatPercent(r.trainAccuracy)} of training points).`
+    );
+  }
+
+  private _plotLabel(): string {
+    const data = this._data;
+    const n = data?.points.length ?? 0;
+    const tests = data?.isTest.filter(Boolean).length ?? 0;
+    const source =
+      this.datasetName === 'custom'
+        ? 'your data'
+        : `the ${DATASET_LABELS[this.datasetName]} dataset`;
+    return (
+      `Decision map of the network over ${this.xLabel} (across) and ${this.yLabel} (up), with ` +
+      `${formatNumber(n, 0)} points of ${source} (${formatNumber(tests, 0)} of them test points, ` +
+      `drawn hollow). Orange where the network says ${this.labelName} = ${this._classNames[1]}, blue ` +
+      `where it says ${this._classNames[0]}. Use the arrow keys to move a cursor and read the ` +
+      `network's answer there.`
+    );
+  }
+
+  private _diagramLabel(): string {
+    const hidden =
+      this._hidden.length === 0
+        ? 'no hidden layer'
+        : `${this._hidden.length} hidden layer${this._hidden.length === 1 ? '' : 's'} of ${this._hidden
+            .map((l) => `${l.units} ${l.activation}`)
+            .join(', ')} neurons`;
+    return (
+      `Network diagram: 2 inputs, ${hidden}, and 1 sigmoid output. Each neuron shows its own map ` +
+      `over the plane; lines are weights, orange positive and blue negative, thicker when larger. ` +
+      `The weights are listed in the data table.`
+    );
+  }
+
+  // ---- Render --------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const r = this._session.report;
+    const hidden = (part: HideablePart) => this._hideSet.has(part);
+    const playing = this._session.playing;
+    const canTrain =
+      this._session.state !== 'loading' &&
+      this._session.state !== 'failed' &&
+      (this._data?.train.y.length ?? 0) > 0;
+    const notice = this._session.notice;
+    const backendInUse = this._session.backend;
+    return html`
+      <div class="layout" part="base">
+        <div class="toolbar" part="playback">
+          <div class="buttons">
+            <button type="button" class="primary" ?disabled=${!canTrain} @click=${this._togglePlay}>
+              ${playing ? 'Pause' : r && r.step > 0 ? 'Continue' : 'Train'}
+            </button>
+            <button type="button" ?disabled=${!canTrain} @click=${() => this.step()}>Step</button>
+            <button type="button" ?disabled=${!canTrain} @click=${() => this.reset()}>Reset</button>
+          </div>
+          <dl class="stats">
+            <div>
+              <dt>Epoch</dt>
+              <dd class="num" data-value="epoch">${r ? epochText(r.epoch) : '0'}</dd>
+            </div>
+            <div>
+              <dt>Train loss</dt>
+              <dd class="num" data-value="train-loss">${r ? formatNumber(r.trainLoss, 3) : '—'}</dd>
+            </div>
+            <div>
+              <dt>Test loss</dt>
+              <dd class="num" data-value="test-loss">
+                ${r && this._hasTest() ? formatNumber(r.testLoss, 3) : '—'}
+              </dd>
+            </div>
+            <div>
+              <dt>Test accuracy</dt>
+              <dd class="num" data-value="test-accuracy">
+                ${r && this._hasTest() ? formatPercent(r.testAccuracy) : '—'}
+              </dd>
+            </div>
+          </dl>
+          <div class="backend" part="backend">
+            <span class="badge" title="The tfjs backend computing the training">
+              ${
+                this._session.state === 'loading' && !backendInUse
+                  ? 'loading…'
+                  : (backendInUse ?? '—')
+              }
+            </span>
+            <label for="backend" ?hidden=${hidden('backend')}>Backend</label>
+            <select
+              id="backend"
+              ?hidden=${hidden('backend')}
+              @change=${(e: Event) =>
+                this._userSet({ backend: (e.target as HTMLSelectElement).value })}
+            >
+              ${(['auto', 'webgl', 'wasm', 'cpu'] as const).map(
+                (b) =>
+                  html`<option value=${b} ?selected=${b === this.backend}>
+                    ${b === 'auto' ? 'auto (fastest here)' : b}
+                  </option>`,
+              )}
+            </select>
+          </div>
+        </div>
+
+        ${notice ? this._notice(notice) : nothing}
+
+        <figure class="plot-area" part="plot">
+          <div class="plot-box">
+            <canvas
+              class="plot"
+              role="img"
+              tabindex="0"
+              aria-label=${this._plotLabel()}
+              aria-describedby=${hidden('points') ? nothing : 'plot-help'}
+              @click=${this._onPlotClick}
+              @keydown=${this._onPlotKey}
+              @focus=${this._onPlotFocus}
+              @blur=${() => (this._plotFocused = false)}
+            ></canvas>
+          </div>
+          <p class="cursor-text" aria-live="polite">${this._plotFocused ? this._cursorText : ''}</p>
+          <figcaption>
+            ${this._key()}
+            <p class="summary" part="summary" aria-live="polite">
+              ${this._announcement || this._summary()}
+            </p>
+          </figcaption>
+        </figure>
+
+        <div class="side">
+          <nn-loss-chart
+            part="loss"
+            label="Train and test loss"
+            ?hidden=${hidden('loss')}
+          ></nn-loss-chart>
+          <figure class="diagram-area" part="diagram" ?hidden=${hidden('diagram')}>
+            <div class="diagram-box">
+              <canvas class="diagram" role="img" aria-label=${this._diagramLabel()}></canvas>
+            </div>
+          </figure>
+        </div>
+
+        <div class="panels">
+          ${dataPanel({
+            dataset: this.datasetName,
+            noise: this.noise,
+            samples: this.samples,
+            testFraction: this.testFraction,
+            hidden: hidden('dataset'),
+            onDataset: (datasetName) => this._userSet({ datasetName }),
+            onNoise: (noise) => this._userSet({ noise }),
+            onSamples: (samples) => this._userSet({ samples }),
+            onTestFraction: (testFraction) => this._userSet({ testFraction }),
+          })}
+          ${pointsPanel({
+            addClass: this._addClass,
+            classNames: this._classNames,
+            labelName: this.labelName,
+            added: this._userPoints.length,
+            hidden: hidden('points'),
+            csv: this._csvReport,
+            columns: this._csvColumns
+              ? {
+                  names: this._csvColumns.table.features,
+                  x: this._csvColumns.x,
+                  y: this._csvColumns.y,
+                }
+              : null,
+            onClass: (c) => (this._addClass = c),
+            onUndo: () => this._userSet({ points: formatPoints(this._userPoints.slice(0, -1)) }),
+            onClear: () => this._userSet({ points: '' }),
+            onUseCsv: (csv) => this.loadCsv(csv),
+            onFile: (file) => void this._onFile(file),
+            onDownload: () => this._downloadCsv(),
+            onColumns: (x, y) => {
+              if (!this._csvColumns) return;
+              this._csvColumns = { ...this._csvColumns, x, y };
+              this._useColumns(this._csvColumns.table, x, y);
+            },
+          })}
+          ${architecturePanel({
+            layers: this._hidden,
+            hidden: hidden('architecture'),
+            error: this._unitsError,
+            onLayers: (layers) => this._setLayers(layers),
+            onUnitsInput: (layer, value) => this._onUnitsInput(layer, value),
+          })}
+          ${hyperPanel({
+            loss: this.loss,
+            optimizer: this.optimizer,
+            learningRate: this.learningRate,
+            batchSize: this.batchSize,
+            l2: this.l2,
+            seed: this.seed,
+            hidden: hidden('hyperparameters'),
+            seedError: this._seedError,
+            onLoss: (loss) => this._userSet({ loss }),
+            onOptimizer: (optimizer) => this._userSet({ optimizer }),
+            onLearningRate: (learningRate) => this._userSet({ learningRate }),
+            onBatchSize: (batchSize) => this._userSet({ batchSize }),
+            onL2: (l2) => this._userSet({ l2 }),
+            onSeedInput: (value) => this._onSeedInput(value),
+          })}
+        </div>
+
+        <div class="share" part="share" ?hidden=${hidden('share')}>
+          <button type="button" @click=${() => void this._share()}>
+            Copy a link to this setup
+          </button>
+          ${
+            this._link
+              ? html`<label class="visually-hidden" for="share-link">Link to this setup</label>
+                  <input id="share-link" class="link" readonly .value=${this._link} />`
+              : nothing
+          }
+          <p class="note" role="status">${this._linkNote}</p>
+        </div>
+
+        <div class="table-area">
+          <button
+            type="button"
+            part="table-button"
+            aria-expanded=${this._showTable ? 'true' : 'false'}
+            aria-controls="data-table"
+            @click=${() => (this._showTable = !this._showTable)}
+          >
+            ${this._showTable ? 'Hide data table' : 'Show data table'}
+          </button>
+          <div
+            class="table-wrap"
+            id="data-table"
+            role="region"
+            aria-label="Data tables"
+            tabindex=${this._showTable ? '0' : '-1'}
+            ?hidden=${!this._showTable}
+          >
+            ${this._showTable ? this._tables() : nothing}
+          </div>
+        </div>
+      </div>
+    `;
+  }
+
+  private _notice(notice: { kind: string; message: string }): TemplateResult {
+    const diverged = notice.kind === 'diverged';
+    const smaller = this.learningRate / 10;
+    return html`<div
+      class="notice ${diverged || notice.kind === 'error' ? 'problem' : ''}"
+      part="notice"
+      role=${diverged || notice.kind === 'error' ? 'alert' : 'status'}
+    >
+      <p>
+        ${diverged ? html`<strong>Training paused.</strong> ` : nothing}
+        ${notice.kind === 'context-lost' ? html`<strong>The GPU stopped answering.</strong> ` : nothing}
+        ${notice.message}
+      </p>
+      <div class="buttons">
+        ${
+          diverged
+            ? html`<button type="button" class="primary" @click=${() => this.reset()}>Reset</button>
+                ${
+                  smaller >= 0.00001
+                    ? html`<button
+                        type="button"
+                        @click=${() => this._userSet({ learningRate: Number(smaller.toPrecision(3)) })}
+                      >
+                        Reset with learning rate ${compactNumber(smaller, 3)}
+                      </button>`
+                    : nothing
+                }`
+            : nothing
+        }
+        <button type="button" @click=${() => this._session.dismissNotice()}>Dismiss</button>
+      </div>
+    </div>`;
+  }
+
+  private _key(): TemplateResult {
+    return html`<ul class="key" aria-label="Key">
+      <li>
+        <svg viewBox="-8 -8 16 16" aria-hidden="true"><circle r="4.6" class="class0" /></svg>
+        ${this.labelName} = ${this._classNames[0]}
+      </li>
+      <li>
+        <svg viewBox="-8 -8 16 16" aria-hidden="true">
+          <path d="M0,-6.2L5.4,3.1L-5.4,3.1Z" class="class1" />
+        </svg>
+        ${this.labelName} = ${this._classNames[1]}
+      </li>
+      <li>
+        <svg viewBox="-8 -8 16 16" aria-hidden="true"><circle r="4.2" class="hollow" /></svg>
+        hollow: test point
+      </li>
+    </ul>`;
+  }
+
+  private _tables(): TemplateResult {
+    const data = this._data!;
+    const grid = this._session.grid;
+    const xs = Array.from({ length: TABLE_GRID }, (_, i) =>
+      fromUnit(((i + 0.5) / TABLE_GRID) * 2 - 1, data.xDomain),
+    );
+    const ys = Array.from({ length: TABLE_GRID }, (_, i) =>
+      fromUnit(1 - ((i + 0.5) / TABLE_GRID) * 2, data.yDomain),
+    );
+    const shown = data.points.slice(0, TABLE_POINTS);
+    const weights = this._matchingWeights(layerSizes(this._hidden));
+    return html`
+      <table part="table">
+        <caption>
+          The network's probability of ${this.labelName} = ${this._classNames[1]} across the plot
+          (rows: ${this.yLabel} from top to bottom; columns: ${this.xLabel})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.yLabel} \\ ${this.xLabel}</th>
+            ${xs.map((x) => html`<th scope="col">${axisNumber(x)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${ys.map(
+            (y) =>
+              html`<tr>
+                <th scope="row">${axisNumber(y)}</th>
+                ${xs.map((x) => {
+                  const p = grid ? this._probabilityAt(x, y) : null;
+                  return html`<td>${p === null ? '—' : formatPercent(p)}</td>`;
+                })}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+
+      <table part="table">
+        <caption>
+          ${
+            shown.length < data.points.length
+              ? `The first ${formatNumber(shown.length, 0)} of ${formatNumber(data.points.length, 0)} points`
+              : `The ${formatNumber(data.points.length, 0)} points`
+          }
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.xLabel}</th>
+            <th scope="col">${this.yLabel}</th>
+            <th scope="col">${this.labelName}</th>
+            <th scope="col">set</th>
+            <th scope="col">network (≈)</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${shown.map((p, i) => {
+            const q = this._probabilityAt(p.x, p.y);
+            return html`<tr>
+              <td>${axisNumber(p.x)}</td>
+              <td>${axisNumber(p.y)}</td>
+              <td>${this._classNames[p.label]}</td>
+              <td>${data.isTest[i] ? 'test' : 'train'}</td>
+              <td>${q === null ? '—' : formatPercent(q)}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+
+      ${
+        weights
+          ? weights.map(
+              (layer, l) =>
+                html`<table part="table">
+                  <caption>
+                    Weights into ${l === weights.length - 1 ? 'the output' : `layer ${l + 1}`}
+                    (rows: from; columns: to)
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">from</th>
+                      ${Array.from(
+                        { length: layer.units },
+                        (_, j) =>
+                          html`<th scope="col">
+                            ${l === weights.length - 1 ? 'output' : `neuron ${j + 1}`}
+                          </th>`,
+                      )}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${Array.from(
+                      { length: layer.inputs },
+                      (_, i) =>
+                        html`<tr>
+                          <th scope="row">
+                            ${l === 0 ? (i === 0 ? this.xLabel : this.yLabel) : `layer ${l} neuron ${i + 1}`}
+                          </th>
+                          ${Array.from(
+                            { length: layer.units },
+                            (_, j) =>
+                              html`<td>${formatNumber(layer.kernel[i * layer.units + j]!, 2)}</td>`,
+                          )}
+                        </tr>`,
+                    )}
+                    <tr>
+                      <th scope="row">bias</th>
+                      ${Array.from(
+                        { length: layer.units },
+                        (_, j) => html`<td>${formatNumber(layer.bias[j]!, 2)}</td>`,
+                      )}
+                    </tr>
+                  </tbody>
+                </table>`,
+            )
+          : nothing
+      }
+    `;
+  }
+}
+
+/** An epoch count: whole with full batches, one decimal when mini-batches make it fractional. */
+function epochText(epoch: number): string {
+  return formatNumber(epoch, Number.isInteger(Math.round(epoch * 1000) / 1000) ? 0 : 1);
+}
+
+/** A coordinate for reading: two decimals for the −1…1 square, fewer digits for larger units. */
+function axisNumber(v: number): string {
+  const size = Math.abs(v);
+  return formatNumber(v, size >= 100 ? 0 : size >= 10 ? 1 : 2);
+}

@@ -1,0 +1,519 @@
+/**
+ * <nn-network-trainer> through its public surface: attributes, methods, the nn-train-progress
+ * event, and the controls a user finds by their labels. Training runs on the real engine
+ * (src/train), on the cpu backend so that runs are quick and the same on every machine.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
+import '../../src/widgets/network-trainer/index';
+import type {
+  NnNetworkTrainer,
+  TrainProgressDetail,
+  TrainerChangeDetail,
+} from '../../src/widgets/network-trainer/index';
+import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
+import { parseFrameHash } from '../../src/embed/frame';
+import { expectNoAxeViolations } from './axe';
+
+const TAG = 'nn-network-trainer';
+/** Quick, deterministic runs: cpu backend, a small network. */
+const QUICK = 'backend="cpu" layers="4:tanh" seed="1"';
+
+async function mount(attributes = '', width?: number): Promise<NnNetworkTrainer> {
+  document.body.innerHTML = width
+    ? `<div style="width:${width}px"><${TAG} ${attributes}></${TAG}></div>`
+    : `<${TAG} ${attributes}></${TAG}>`;
+  const el = document.querySelector(TAG)!;
+  await el.updateComplete;
+  return el;
+}
+
+/** Wait until the engine has built the network and measured it (the first report). */
+async function ready(el: NnNetworkTrainer): Promise<void> {
+  await expect.poll(() => el.report, { timeout: 30_000, interval: 50 }).not.toBeNull();
+  await el.updateComplete;
+}
+
+const text = (node: Node | null | undefined): string =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Finds controls the way a user does: by label or accessible name; never calls private members. */
+function harness(el: NnNetworkTrainer) {
+  const root = el.shadowRoot!;
+  const labelled = <T extends HTMLElement>(pattern: RegExp): T => {
+    for (const label of root.querySelectorAll('label')) {
+      if (!pattern.test(text(label))) continue;
+      const control = label.htmlFor
+        ? root.getElementById(label.htmlFor)
+        : label.querySelector('input, select, textarea');
+      if (control) return control as T;
+    }
+    throw new Error(`no control labelled ${pattern}`);
+  };
+  return {
+    root,
+    labelled,
+    button: (pattern: RegExp): HTMLButtonElement => {
+      const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
+      if (!button) throw new Error(`no button ${pattern}`);
+      return button;
+    },
+    plot: () => root.querySelector<HTMLCanvasElement>('canvas.plot')!,
+    diagram: () => root.querySelector<HTMLCanvasElement>('canvas.diagram')!,
+    lossChart: () => root.querySelector('nn-loss-chart')!,
+    stat: (name: string) => text(root.querySelector(`[data-value="${name}"]`)),
+    summary: () => text(root.querySelector('[part~="summary"]')),
+    notice: () => root.querySelector<HTMLElement>('[part~="notice"]'),
+    csvReport: () => root.querySelector('.csv-report')!,
+    part: (name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`)!,
+  };
+}
+
+/** How many pixels of the canvas differ from its most common colour (the background). */
+function painted(canvas: HTMLCanvasElement): { distinct: number; total: number } {
+  const ctx = canvas.getContext('2d')!;
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const colours = new Set<number>();
+  for (let i = 0; i < data.length; i += 16) {
+    colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+  }
+  return { distinct: colours.size, total: data.length / 4 };
+}
+
+function progress(el: NnNetworkTrainer): TrainProgressDetail[] {
+  const events: TrainProgressDetail[] = [];
+  el.addEventListener('nn-train-progress', (e) =>
+    events.push((e as CustomEvent<TrainProgressDetail>).detail),
+  );
+  return events;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('<nn-network-trainer>', () => {
+  it('observes exactly the attributes listed in the catalog', () => {
+    const doc = WIDGETS.find((w) => w.tag === TAG)!;
+    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
+    expect([...ctor.observedAttributes].sort()).toEqual(
+      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
+    );
+  });
+
+  it('renders the plot, the diagram, the loss chart and labelled controls from its attributes', async () => {
+    const el = await mount(`dataset="xor" samples="100" test-fraction="0.2" ${QUICK}`);
+    const h = harness(el);
+    expect(el.datasetName).toBe('xor');
+    expect(h.plot().getAttribute('role')).toBe('img');
+    expect(h.plot().tabIndex).toBe(0);
+    expect(h.plot().getAttribute('aria-label')).toMatch(
+      /100 points of the XOR dataset \(20 of them test points/,
+    );
+    expect(h.diagram().getAttribute('aria-label')).toMatch(
+      /2 inputs, 1 hidden layer of 4 tanh neurons, and 1 sigmoid output/,
+    );
+    expect(h.lossChart()).not.toBeNull();
+    expect(h.labelled<HTMLSelectElement>(/^Dataset$/).value).toBe('xor');
+    expect(h.labelled<HTMLSelectElement>(/^Learning rate$/).value).toBe('0.03');
+    expect(h.labelled<HTMLSelectElement>(/^Optimizer$/).value).toBe('adam');
+    expect(h.labelled<HTMLInputElement>(/^neurons$/).value).toBe('4');
+
+    await ready(el);
+    // Untrained: step 0 and finite losses on screen; the heatmap was painted from a prediction.
+    expect(h.stat('epoch')).toBe('0');
+    expect(h.stat('train-loss')).toMatch(/^0\.\d{3}$/);
+    expect(h.summary()).toMatch(/^Epoch 0, train loss 0\.\d\d, test loss 0\.\d\d, \d+% of test/);
+    await expect.poll(() => painted(h.plot()).distinct).toBeGreaterThan(30);
+    expect(text(h.root)).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('a seeded run learns XOR to at least 95% test accuracy, reported by nn-train-progress', async () => {
+    // The default network (two hidden layers of 4 tanh neurons) on slightly noisy XOR.
+    const el = await mount('dataset="xor" noise="0.05" seed="1" backend="cpu"');
+    const events = progress(el);
+    await ready(el);
+    el.play();
+    expect(el.playing).toBe(true);
+    await expect
+      .poll(() => events.at(-1)?.testAccuracy ?? 0, { timeout: 60_000, interval: 100 })
+      .toBeGreaterThanOrEqual(0.95);
+    el.pause();
+    await el.updateComplete;
+    const last = events.at(-1)!;
+    expect(last.backend).toBe('cpu');
+    expect(last.trainLoss).toBeLessThan(events[0]!.trainLoss);
+    // What the page was told is what the student sees.
+    const h = harness(el);
+    await expect
+      .poll(() => h.stat('test-accuracy'))
+      .toBe(`${Math.round(el.report!.testAccuracy * 100)}%`);
+    expect(h.summary()).toMatch(/of test points right/);
+    // The loss chart got a train and a test series from step 0 on.
+    const series = h.lossChart().series;
+    expect(series.map((s) => s.name)).toEqual(['train', 'test']);
+    expect(series[0]!.steps[0]).toBe(0);
+  }, 90_000);
+
+  it('nn-train-progress bubbles out of the shadow root, composed, with finite numbers every frame', async () => {
+    const el = await mount(`dataset="circle" ${QUICK}`);
+    const events: CustomEvent<TrainProgressDetail>[] = [];
+    document.body.addEventListener('nn-train-progress', (e) =>
+      events.push(e as CustomEvent<TrainProgressDetail>),
+    );
+    await ready(el);
+    el.play();
+    await expect.poll(() => events.length, { timeout: 30_000 }).toBeGreaterThan(5);
+    el.pause();
+    for (const event of events) {
+      expect(event.bubbles).toBe(true);
+      expect(event.composed).toBe(true);
+      const d = event.detail;
+      expect(Object.keys(d).sort()).toEqual(
+        [
+          'backend',
+          'epoch',
+          'step',
+          'testAccuracy',
+          'testLoss',
+          'trainAccuracy',
+          'trainLoss',
+        ].sort(),
+      );
+      for (const v of [d.epoch, d.step, d.trainLoss, d.testLoss, d.trainAccuracy, d.testAccuracy]) {
+        expect(Number.isFinite(v)).toBe(true);
+      }
+    }
+    const steps = events.map((e) => e.detail.step);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+  });
+
+  it('Step takes exactly one step; Reset goes back to step 0 and starts the loss chart again', async () => {
+    const el = await mount(`dataset="gaussians" ${QUICK}`);
+    const h = harness(el);
+    await ready(el);
+    await userEvent.click(h.button(/^Step$/));
+    await expect.poll(() => el.report?.step).toBe(1);
+    await userEvent.click(h.button(/^Step$/));
+    await expect.poll(() => el.report?.step).toBe(2);
+    expect(el.playing).toBe(false);
+    expect(h.stat('epoch')).toBe('2');
+    await expect.poll(() => h.lossChart().series[0]?.length).toBe(3); // steps 0, 1, 2
+
+    await userEvent.click(h.button(/^Reset$/));
+    await expect.poll(() => el.report?.step).toBe(0);
+    await expect.poll(() => h.lossChart().series[0]?.length).toBe(1);
+    expect(h.stat('epoch')).toBe('0');
+  });
+
+  it('frees every tensor it made: after new settings, a reset and removal from the page', async () => {
+    const { tf } = await import('../../src/train/backend');
+    // A first trainer loads the engine and starts the cpu backend; count from there.
+    const first = await mount(`dataset="xor" ${QUICK}`);
+    await ready(first);
+    first.remove();
+    const start = tf.memory().numTensors;
+
+    const el = await mount(`dataset="xor" ${QUICK}`);
+    await ready(el);
+    el.play();
+    await expect.poll(() => el.report?.step ?? 0, { timeout: 30_000 }).toBeGreaterThan(50);
+    el.pause();
+    el.layers = '8:relu,4:tanh'; // a new network: the old one is disposed
+    await expect.poll(() => el.report?.step, { timeout: 30_000 }).toBe(0);
+    expect(el.backendInUse).toBe('cpu');
+    await el.step();
+    await el.reset();
+    el.remove();
+    await expect.poll(() => tf.memory().numTensors).toBe(start);
+  }, 60_000);
+
+  it('max-epochs pauses training on exactly that epoch', async () => {
+    const el = await mount(`dataset="circle" max-epochs="40" ${QUICK}`);
+    await ready(el);
+    el.play();
+    await expect.poll(() => el.playing, { timeout: 30_000 }).toBe(false);
+    await expect.poll(() => el.report?.epoch).toBe(40);
+  });
+
+  it('a pasted CSV with bad rows reports their line numbers and trains on the rest', async () => {
+    const el = await mount(QUICK);
+    const h = harness(el);
+    const csv = [
+      'hours slept,mood,good day',
+      '7.5,6,1',
+      '5,three,0', // line 3
+      '8,7,1',
+      '6,4', // line 5
+      '4.5,2,0',
+      '9,8,1',
+      '5.5,3,0',
+    ].join('\n');
+    h.labelled<HTMLTextAreaElement>(/paste a CSV/).value = csv;
+    await userEvent.click(h.button(/^Use this data$/));
+    await el.updateComplete;
+
+    const report = text(h.csvReport());
+    expect(report).toContain('Using 5 of 7 rows.');
+    expect(report).toContain('line 3: “three” in “mood” is not a number');
+    expect(report).toContain('line 5: 2 values where the header has 3');
+    expect(el.datasetName).toBe('custom');
+    expect(el.getAttribute('dataset')).toBe('custom');
+    expect(el.getAttribute('x-label')).toBe('hours slept');
+    expect(el.getAttribute('y-label')).toBe('mood');
+    expect(el.getAttribute('label-name')).toBe('good day');
+    expect(el.points.split(';')).toHaveLength(5);
+    expect(h.plot().getAttribute('aria-label')).toMatch(/5 points of your data/);
+    // It trains on them.
+    await expect.poll(() => el.report?.step, { timeout: 30_000 }).toBe(0);
+    await el.step();
+    await expect.poll(() => el.report?.step).toBe(1);
+  });
+
+  it('shows markup in a CSV as text and runs none of it', async () => {
+    const el = await mount(QUICK);
+    const h = harness(el);
+    const w = window as unknown as { __pwned?: number };
+    delete w.__pwned;
+    const evil = '<img src=x onerror=__pwned=1>';
+    const csv = [`${evil},y,label`, `${evil},1,0`, '0.1,0.2,1', '0.3,0.1,0', '0.2,0.9,1'].join(
+      '\n',
+    );
+    el.loadCsv(csv);
+    await el.updateComplete;
+    await userEvent.click(h.button(/show data table/i));
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+
+    expect(text(h.csvReport())).toContain(`line 2: “${evil}” in “${evil}” is not a number`);
+    expect(el.getAttribute('x-label')).toBe(evil);
+    expect(text(h.root.querySelector('table'))).toContain(evil);
+    expect(h.root.querySelector('img')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+    expect(w.__pwned).toBeUndefined();
+  });
+
+  it('a CSV that cannot be used says why and keeps the data it had', async () => {
+    const el = await mount(`dataset="spiral" ${QUICK}`);
+    const h = harness(el);
+    el.loadCsv('only,two\n1,0');
+    await el.updateComplete;
+    expect(text(h.csvReport())).toMatch(/Line 1 has 2 columns; the data needs at least 3/);
+    expect(el.datasetName).toBe('spiral');
+  });
+
+  it('attributes round-trip: user changes reflect, and the share link rebuilds the same setup', async () => {
+    const el = await mount(`dataset="circle" hide="architecture dataset" ${QUICK}`);
+    const h = harness(el);
+    const changes: TrainerChangeDetail[] = [];
+    el.addEventListener('nn-change', (e) =>
+      changes.push((e as CustomEvent<TrainerChangeDetail>).detail),
+    );
+    // Hidden parts are hidden; the others are not.
+    expect(h.part('architecture').hidden).toBe(true);
+    expect(h.part('dataset').hidden).toBe(true);
+    expect(h.part('hyperparameters').hidden).toBe(false);
+
+    await userEvent.selectOptions(h.labelled<HTMLSelectElement>(/^Learning rate$/), '0.1');
+    await userEvent.selectOptions(h.labelled<HTMLSelectElement>(/^Optimizer$/), 'momentum');
+    await el.updateComplete;
+    expect(el.getAttribute('learning-rate')).toBe('0.1');
+    expect(el.getAttribute('optimizer')).toBe('momentum');
+    await expect.poll(() => changes.length).toBe(2);
+    expect(changes[1]!.setup).toMatchObject({ 'learning-rate': 0.1, optimizer: 'momentum' });
+    el.addPoint(0.25, -0.5, 1);
+    await el.updateComplete;
+
+    const link = el.shareUrl();
+    const hash = new URL(link).hash;
+    const parsed = parseFrameHash(hash);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.request.tag).toBe(TAG);
+    const copy = document.createElement(TAG);
+    for (const [name, value] of parsed.request.attributes) copy.setAttribute(name, value);
+    document.body.append(copy);
+    await copy.updateComplete;
+    for (const name of [
+      'learning-rate',
+      'optimizer',
+      'hide',
+      'layers',
+      'points',
+      'dataset',
+      'seed',
+    ]) {
+      expect(copy.getAttribute(name), name).toBe(el.getAttribute(name));
+    }
+    expect(copy.shadowRoot!.querySelector<HTMLElement>('[part~="architecture"]')!.hidden).toBe(
+      true,
+    );
+    copy.remove();
+  });
+
+  it('editing the architecture reflects to `layers`; a bad neuron count gets a message in place', async () => {
+    const el = await mount(QUICK);
+    const h = harness(el);
+    await userEvent.click(h.button(/^\+$/));
+    await el.updateComplete;
+    expect(el.layers).toBe('4:tanh,4:tanh');
+    await userEvent.selectOptions(
+      h.root.querySelector<HTMLSelectElement>('#activation-1')!,
+      'relu',
+    );
+    await el.updateComplete;
+    expect(el.getAttribute('layers')).toBe('4:tanh,4:relu');
+
+    const units = h.root.querySelector<HTMLInputElement>('#units-0')!;
+    await userEvent.fill(units, '40');
+    units.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(text(h.part('architecture'))).toMatch(
+      /Layer 1 needs a whole number of neurons from 1 to 16; it keeps 4/,
+    );
+    expect(units.getAttribute('aria-invalid')).toBe('true');
+    expect(el.layers).toBe('4:tanh,4:relu');
+
+    await userEvent.fill(units, '7');
+    units.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.layers).toBe('7:tanh,4:relu');
+    expect(text(h.part('architecture'))).not.toMatch(/needs a whole number/);
+    expect(h.diagram().getAttribute('aria-label')).toMatch(/7 tanh, 4 relu neurons/);
+  });
+
+  it('the keyboard moves a cursor over the plot, reads the network there, and adds points', async () => {
+    const el = await mount(`dataset="gaussians" ${QUICK}`);
+    const h = harness(el);
+    const events = progress(el);
+    await ready(el);
+    await el.step();
+    await el.step();
+    await expect.poll(() => el.report?.step).toBe(2);
+    h.plot().focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowUp}');
+    await el.updateComplete;
+    // Each arrow moves a twentieth of the −1…1 range: 0.1.
+    expect(text(h.root.querySelector('.cursor-text'))).toMatch(
+      /^Cursor at x₁ = 0\.20, x₂ = 0\.10: the network says \d+% class = 1\.$/,
+    );
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('0');
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    await el.updateComplete;
+    expect(el.points).toBe('0.2,0.1,1;0.2,-0.1,0');
+    expect(text(h.root.querySelector('.cursor-text'))).toMatch(/Added a point of class = 0/);
+    // Adding points keeps the weights: the network is measured on the new data at step 2 (a
+    // new network would report step 0).
+    const seen = events.length;
+    el.addPoint(-0.5, 0.5, 1);
+    await expect.poll(() => events.length).toBeGreaterThan(seen);
+    expect(events.slice(seen).map((e) => e.step)).toEqual(events.slice(seen).map(() => 2));
+  });
+
+  it('a click on the plot adds a point of the chosen class where it lands', async () => {
+    const el = await mount(`dataset="custom" x-label="a" y-label="b" ${QUICK}`);
+    const h = harness(el);
+    expect(h.summary()).toMatch(/No training points yet/);
+    expect(h.button(/^Train$/).disabled).toBe(true);
+    await userEvent.click(h.labelled<HTMLInputElement>(/class = 0/));
+    const rect = h.plot().getBoundingClientRect();
+    await userEvent.click(h.plot(), { position: { x: rect.width / 2, y: rect.height / 2 } });
+    await el.updateComplete;
+    const [x, y, label] = el.points.split(',').map(Number);
+    expect(label).toBe(0);
+    expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+  });
+
+  it('a learning rate that diverges pauses training with a message naming the cause and a Reset', async () => {
+    const el = await mount(
+      'dataset="xor" layers="8:tanh,8:tanh" optimizer="sgd" learning-rate="10" backend="cpu"',
+    );
+    await ready(el);
+    el.play();
+    const h = harness(el);
+    await expect.poll(() => h.notice(), { timeout: 30_000 }).not.toBeNull();
+    const notice = h.notice()!;
+    expect(notice.getAttribute('role')).toBe('alert');
+    expect(text(notice)).toMatch(/Training paused\..*learning rate 10 is probably too high/);
+    expect(el.playing).toBe(false);
+    expect(text(h.root)).not.toMatch(/NaN|Infinity/);
+    await userEvent.click(h.button(/^Reset with learning rate 1$/));
+    await expect.poll(() => el.learningRate).toBe(1);
+    await expect.poll(() => h.notice()).toBeNull();
+  }, 60_000);
+
+  it.each([
+    ['layers', '99:tanh', 'layers="99:tanh"'],
+    ['dataset', 'moons', 'dataset="moons"'],
+    ['hide', 'everything', 'hide="everything"'],
+    ['points', '1,2,3;oops', 'points'],
+  ])('a bad %s="%s" falls back with exactly one warning', async (name, value, message) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const el = await mount(`${name}="${value}" backend="cpu"`);
+    el.seed = 2;
+    await el.updateComplete;
+    const matching = warn.mock.calls.filter((c) => String(c[0]).includes(message));
+    expect(matching).toHaveLength(1);
+    expect(text(el.shadowRoot)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('fits a 375px phone without horizontal scrolling, and stacks the editor', async () => {
+    const el = await mount(`dataset="xor" ${QUICK}`, 343);
+    await ready(el);
+    expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
+    const h = harness(el);
+    await expect.poll(() => h.plot().getBoundingClientRect().width).toBeLessThanOrEqual(343);
+    const panels = [...h.root.querySelectorAll<HTMLElement>('fieldset.panel')];
+    const lefts = new Set(panels.map((p) => Math.round(p.getBoundingClientRect().left)));
+    expect(lefts.size).toBe(1); // one column
+  });
+
+  it('has no axe violations, with the data tables shown', async () => {
+    const el = await mount(`dataset="xor" ${QUICK}`);
+    await ready(el);
+    await el.step();
+    await userEvent.click(harness(el).button(/show data table/i));
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
+  });
+
+  it('has no axe violations in dark mode', async () => {
+    const session = cdp();
+    await session.send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    });
+    try {
+      const el = await mount(`dataset="circle" ${QUICK}`);
+      await ready(el);
+      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
+      await expectNoAxeViolations(el);
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [] });
+    }
+  });
+
+  // Last: it breaks WebGL for the rest of this page.
+  it('a lost WebGL context shows a notice and training continues on another backend', async () => {
+    const el = await mount('dataset="xor" backend="webgl" seed="1"');
+    await ready(el);
+    expect(el.backendInUse).toBe('webgl');
+    const h = harness(el);
+    el.play();
+    await expect.poll(() => el.report?.step ?? 0, { timeout: 30_000 }).toBeGreaterThan(5);
+    const { webglContext } = await import('../../src/train/backend');
+    webglContext()!.getExtension('WEBGL_lose_context')!.loseContext();
+
+    await expect.poll(() => h.notice(), { timeout: 30_000 }).not.toBeNull();
+    expect(h.notice()!.getAttribute('role')).toBe('status');
+    expect(text(h.notice())).toMatch(/GPU stopped answering.*continues on the (wasm|cpu) backend/);
+    await expect.poll(() => el.backendInUse).toMatch(/^(wasm|cpu)$/);
+    expect(text(h.part('backend'))).toContain(el.backendInUse!);
+    const step = el.report!.step;
+    await expect.poll(() => el.report!.step, { timeout: 30_000 }).toBeGreaterThan(step);
+    expect(el.playing).toBe(true);
+    el.pause();
+    expect(text(h.root)).not.toMatch(/NaN|Infinity/);
+  }, 90_000);
+});
