@@ -22,9 +22,12 @@ export async function measureMemory(base, rounds = 10) {
   await page.locator('gt-course-map').waitFor();
   // Lesson ids come from the files; the lesson's id in front matter matches its slug by convention.
   const ids = await page.evaluate(() =>
-    [...document.querySelector('gt-app').shadowRoot.querySelector('gt-course-map').shadowRoot.querySelectorAll('h3 a')].map(
-      (a) => a.getAttribute('href').split('/')[2],
-    ),
+    [
+      ...document
+        .querySelector('gt-app')
+        .shadowRoot.querySelector('gt-course-map')
+        .shadowRoot.querySelectorAll('h3 a'),
+    ].map((a) => a.getAttribute('href').split('/')[2]),
   );
   const sample = async () =>
     page.evaluate(async () => {

@@ -62,7 +62,7 @@ try {
       seo: Math.round(c.seo.score * 100),
     };
     rows.push(row);
-    for (const [cat, score] of Object.entries(row))
+    for (const score of Object.values(row))
       if (typeof score === 'number' && score < 95) failed = true;
     const failing = Object.values(result.lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')

@@ -45,7 +45,7 @@ export const COMMON_ATTRIBUTES: readonly AttributeDoc[] = [
     default: '',
     values: ['light', 'dark'],
     description:
-      'Force the light or dark palette; absent, the widget follows the reader\'s system preference.',
+      "Force the light or dark palette; absent, the widget follows the reader's system preference.",
   },
 ];
 
