@@ -204,27 +204,40 @@ test.describe('on a phone (375×667)', () => {
   });
 });
 
+/** axe-core on the course map, the gallery and every step of every lesson. */
+async function axeEverywhere(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto('/#/gallery');
+  await expect(page.getByRole('heading', { level: 1, name: 'Widget gallery' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  for (const lesson of lessons) {
+    for (let step = 1; step <= lesson.stepCount; step++) {
+      await page.goto(`/#/lesson/${lesson.id}/${step}`);
+      await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+  }
+}
+
 test.describe('accessibility', () => {
   // axe-core is injected as an inline script, which the site's strict CSP rightly blocks.
   test.use({ bypassCSP: true });
 
-  test('axe-core finds no violations on the course map, the gallery and every lesson step', async ({
-    page,
-  }) => {
-    test.setTimeout(120_000);
-    await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expectNoAxeViolations(page);
-    await page.goto('/#/gallery');
-    await expect(page.getByRole('heading', { level: 1, name: 'Widget gallery' })).toBeVisible();
-    await expectNoAxeViolations(page);
-    for (const lesson of lessons) {
-      for (let step = 1; step <= lesson.stepCount; step++) {
-        await page.goto(`/#/lesson/${lesson.id}/${step}`);
-        await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
-        await expectNoAxeViolations(page);
-      }
-    }
+  test('axe-core finds no violations anywhere, in light mode', async ({ page }) => {
+    test.setTimeout(240_000);
+    await axeEverywhere(page);
+  });
+
+  test.describe('dark mode', () => {
+    test.use({ colorScheme: 'dark' });
+    test('axe-core finds no violations anywhere, in dark mode (contrast included)', async ({
+      page,
+    }) => {
+      test.setTimeout(240_000);
+      await axeEverywhere(page);
+    });
   });
 });
 

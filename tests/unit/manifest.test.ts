@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 
@@ -22,11 +21,13 @@ function elements(manifest: Manifest): Declaration[] {
 
 describe('custom-elements.json', () => {
   it('is up to date with the source (run `npm run manifest` after changing a widget)', () => {
-    const out = mkdtempSync(join(tmpdir(), 'cem-'));
+    // The analyzer resolves --outdir against the project folder, so stay inside it (ignored by git).
+    const out = relative(process.cwd(), mkdtempSync(join('node_modules', '.cache-cem-')));
     execFileSync('npx', ['custom-elements-manifest', 'analyze', '--outdir', out, '--quiet'], {
       stdio: 'pipe',
     });
     const fresh = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+    rmSync(out, { recursive: true, force: true });
     expect(fresh).toEqual(committed);
   }, 60_000);
 

@@ -1,0 +1,80 @@
+import { test, expect, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { watchConsole } from './helpers';
+
+interface Progress {
+  epoch: number;
+  step: number;
+  trainLoss: number;
+  testLoss: number;
+  testAccuracy?: number;
+  backend: string;
+}
+
+/** Share of the plot's pixels clearly on the orange side and clearly on the blue side. */
+async function plotStatistics(page: Page): Promise<{ orange: number; blue: number }> {
+  const shot = await page.locator('nn-network-trainer canvas.plot').screenshot();
+  const png = PNG.sync.read(shot);
+  let orange = 0;
+  let blue = 0;
+  const n = png.width * png.height;
+  for (let i = 0; i < n; i++) {
+    const r = png.data[4 * i]!;
+    const b = png.data[4 * i + 2]!;
+    if (r - b > 40) orange++;
+    else if (b - r > 40) blue++;
+  }
+  return { orange: orange / n, blue: blue / n };
+}
+
+test('a network trains to a visible decision boundary (checked by pixel statistics)', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const noErrors = watchConsole(page);
+  await page.setViewportSize({ width: 1000, height: 1000 });
+  await page.goto(
+    '/embed.html#nn-network-trainer?dataset=circle&seed=3&layers=6:tanh,6:tanh&optimizer=adam&learning-rate=0.03',
+  );
+  const trainer = page.locator('nn-network-trainer');
+  await expect(trainer.locator('canvas.plot')).toBeVisible();
+  await page.evaluate(() => {
+    const w = window as unknown as { progress: Progress[] };
+    w.progress = [];
+    document
+      .querySelector('nn-network-trainer')!
+      .addEventListener('nn-train-progress', (e) =>
+        w.progress.push((e as CustomEvent<Progress>).detail),
+      );
+  });
+  await page.waitForTimeout(500);
+  const before = await plotStatistics(page);
+
+  await trainer.getByRole('button', { name: 'Train' }).click();
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const p = (window as unknown as { progress: Progress[] }).progress;
+          return p.at(-1)?.testAccuracy ?? 0;
+        }),
+      { timeout: 90_000, intervals: [500] },
+    )
+    .toBeGreaterThanOrEqual(0.9);
+  await trainer.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(300);
+  const progress = await page.evaluate(
+    () => (window as unknown as { progress: Progress[] }).progress,
+  );
+  for (const p of progress) {
+    expect(Number.isFinite(p.trainLoss) && Number.isFinite(p.testLoss)).toBe(true);
+  }
+  expect(progress.at(-1)!.trainLoss).toBeLessThan(progress[0]!.trainLoss);
+
+  // The heatmap now shows two clearly coloured regions (a circle of one class inside the other).
+  const after = await plotStatistics(page);
+  expect(after.orange, JSON.stringify({ before, after })).toBeGreaterThan(0.1);
+  expect(after.blue, JSON.stringify({ before, after })).toBeGreaterThan(0.1);
+  expect(after.orange + after.blue).toBeGreaterThan(before.orange + before.blue + 0.2);
+  noErrors();
+});
