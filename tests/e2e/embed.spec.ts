@@ -24,7 +24,9 @@ async function hostPage(page: Page, body: string): Promise<void> {
   await page.goto('/__host.html');
 }
 
-const allWidgets = WIDGETS.map((w) => `<div><${w.tag}></${w.tag}></div>`).join('\n');
+const allWidgets = WIDGETS.map((w) => `<div><${w.tag} id="w-${w.tag}"></${w.tag}></div>`).join(
+  '\n',
+);
 
 test('the script-tag bundle places every widget on a hostile page, each sized and interactive', async ({
   page,
@@ -36,7 +38,7 @@ test('the script-tag bundle places every widget on a hostile page, each sized an
     `<script type="module" src="/embed/gradient-trail.js"></script>\n${allWidgets}`,
   );
   for (const w of WIDGETS) {
-    const el = page.locator(w.tag);
+    const el = page.locator(`#w-${w.tag}`);
     await expect(el).toBeVisible();
     const box = (await el.boundingBox())!;
     expect(box.width, `${w.tag} width`).toBeGreaterThan(250);
@@ -49,7 +51,7 @@ test('the script-tag bundle places every widget on a hostile page, each sized an
     expect(g.width, `${w.tag} graphic width`).toBeGreaterThan(40);
   }
   // Interactive: the Embed menu of the first widget opens and its snippet reflects the state.
-  const first = page.locator('nn-sigmoid-explorer');
+  const first = page.locator('#w-nn-sigmoid-explorer');
   await first.evaluate((el) => el.setAttribute('weight', '3'));
   await first.getByText('Embed', { exact: true }).click();
   await expect(first.getByRole('textbox', { name: /Script tag/ })).toHaveValue(

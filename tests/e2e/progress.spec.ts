@@ -1,7 +1,9 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { courseLessons, watchConsole } from './helpers';
 
 const sigmoid = courseLessons().find((l) => l.id === 'sigmoid-neuron')!;
+const card = (page: Page) =>
+  page.getByRole('article', { name: `Lesson ${sigmoid.order}: ${sigmoid.title}` });
 const KEY = 'gradient-trail:progress';
 
 test('damaged stored progress is reported once, set aside, and the course still runs', async ({
@@ -31,7 +33,7 @@ test('export, import of a bad file, import of a good file, and reset with confir
   await page.goto(`/#/lesson/${sigmoid.id}/2`);
   await expect(page.getByText(`Step 2 of ${sigmoid.stepCount}`)).toBeVisible();
   await page.goto('/');
-  await expect(page.getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
+  await expect(card(page).getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
@@ -49,16 +51,16 @@ test('export, import of a bad file, import of a good file, and reset with confir
   await expect(
     page.getByText(/Could not import “notes.json”: This file is not Gradient Trail progress/),
   ).toBeVisible();
-  await expect(page.getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
+  await expect(card(page).getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
 
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Reset all progress?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
+  await expect(card(page).getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   await dialog.getByRole('button', { name: 'Reset progress' }).click();
-  await expect(page.getByText(`0 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
+  await expect(card(page).getByText(`0 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
 
   await input.setInputFiles({
     name: 'mine.json',
@@ -66,6 +68,6 @@ test('export, import of a bad file, import of a good file, and reset with confir
     buffer: Buffer.from(text),
   });
   await expect(page.getByText('Progress imported from “mine.json”.')).toBeVisible();
-  await expect(page.getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
+  await expect(card(page).getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
   noErrors();
 });

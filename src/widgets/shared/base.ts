@@ -1,5 +1,6 @@
 import { LitElement, html, render, type PropertyDeclarations } from 'lit';
-import { NnEmbedMenu } from './embed-menu';
+import './embed-menu'; // registers <nn-embed-menu> (a side effect: the class is only used as a type here)
+import type { NnEmbedMenu } from './embed-menu';
 import type { AttributeDoc } from '../catalog';
 import { widgetDoc } from '../catalog';
 
@@ -73,7 +74,8 @@ export class NnElement extends LitElement {
 
   /** Every widget ends with an "Embed" menu (snippets of its current state), outside its own render. */
   private addEmbedMenu(): void {
-    if (!this.isConnected || this.renderRoot.querySelector(':scope > nn-embed-menu')) return;
+    const has = [...this.renderRoot.children].some((c) => c.localName === 'nn-embed-menu');
+    if (!this.isConnected || has) return;
     // A widget used as a part of another widget (the loss chart inside a trainer) is embedded
     // through its parent, so only the outer one gets the menu.
     const root = this.getRootNode();
