@@ -22,6 +22,10 @@ import type { BackendName } from './types.ts';
 
 export { tf };
 
+// For measurement scripts (bench/memory.mjs): the live tensor count, without exposing tfjs itself.
+(globalThis as { __gradientTrailTensorCount?: () => number }).__gradientTrailTensorCount = () =>
+  tf.memory().numTensors;
+
 /** Every backend the engine knows, fastest-to-start first. */
 export const BACKEND_NAMES: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 

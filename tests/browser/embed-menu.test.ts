@@ -20,7 +20,9 @@ describe('the Embed menu every widget carries', () => {
     await userEvent.click(menu.shadowRoot!.querySelector('summary')!);
     await menu.updateComplete;
     const [script, iframe] = [...menu.shadowRoot!.querySelectorAll('textarea')].map((t) => t.value);
-    expect(script).toMatch(/^<script type="module" src="[^"]+\/embed\/gradient-trail\.js"><\/script>\n/);
+    expect(script).toMatch(
+      /^<script type="module" src="[^"]+\/embed\/gradient-trail\.js"><\/script>\n/,
+    );
     expect(script).toContain('weight="2"');
     expect(script).toContain('bias="-1.5"');
     expect(iframe).toMatch(/^<iframe src="[^"]+\/embed\.html#nn-sigmoid-explorer\?/);
