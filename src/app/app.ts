@@ -131,6 +131,9 @@ export class GtApp extends LitElement {
         max-width: 52rem;
         margin: 0 auto;
         padding: 1.5rem 1rem 4rem;
+        /* Keep the footer below the fold while a lesson loads, so nothing jumps when it arrives. */
+        min-height: 100vh;
+        box-sizing: border-box;
       }
       main:focus {
         outline: none;
