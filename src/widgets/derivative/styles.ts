@@ -1,254 +1,241 @@
 import { css } from 'lit';
+import { widgetFrame } from '../shared/tokens';
 
 /** Styles of `<nn-derivative>`; colours come from the shared tokens (`--_*`). */
-export const styles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    max-width: 100%;
-    box-sizing: border-box;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 1rem;
-    line-height: 1.5;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-
-  .layout {
-    display: grid;
-    gap: 1rem;
-    grid-template-columns: minmax(0, 1fr);
-    grid-template-areas:
-      'chart'
-      'controls'
-      'formula'
-      'slopes'
-      'table';
-  }
-  @container (min-width: 760px) {
+export const styles = [
+  widgetFrame,
+  css`
     .layout {
-      grid-template-columns: minmax(16rem, 20rem) minmax(0, 1fr);
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
-        'controls chart'
-        'formula formula'
-        'slopes slopes'
-        'table table';
-      align-items: start;
+        'chart'
+        'controls'
+        'formula'
+        'slopes'
+        'table';
     }
-  }
+    @container (min-width: 760px) {
+      .layout {
+        grid-template-columns: minmax(16rem, 20rem) minmax(0, 1fr);
+        grid-template-areas:
+          'controls chart'
+          'formula formula'
+          'slopes slopes'
+          'table table';
+        align-items: start;
+      }
+    }
 
-  .controls {
-    grid-area: controls;
-    display: grid;
-    gap: 0.5rem;
-    align-content: start;
-  }
-  .controls > button {
-    justify-self: start;
-  }
-  .control {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    align-items: center;
-    column-gap: 0.75rem;
-  }
-  .control label,
-  legend {
-    font-weight: 600;
-  }
-  .control .value {
-    font-family: var(--_mono);
-    min-width: 4.5ch;
-    text-align: end;
-  }
-  input[type='range'] {
-    grid-column: 1 / -1;
-    width: 100%;
-    min-height: 44px;
-    margin: 0;
-    accent-color: var(--_accent);
-    cursor: pointer;
-    background: transparent;
-  }
-  .scale {
-    grid-column: 1 / -1;
-    display: flex;
-    justify-content: space-between;
-    color: var(--_muted);
-    font-size: 0.85rem;
-    margin-top: -0.35rem;
-  }
+    .controls {
+      grid-area: controls;
+      display: grid;
+      gap: 0.5rem;
+      align-content: start;
+    }
+    .controls > button {
+      justify-self: start;
+    }
+    .control {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: center;
+      column-gap: 0.75rem;
+    }
+    .control label,
+    legend {
+      font-weight: 600;
+    }
+    .control .value {
+      font-family: var(--_mono);
+      min-width: 4.5ch;
+      text-align: end;
+    }
+    input[type='range'] {
+      grid-column: 1 / -1;
+      width: 100%;
+      min-height: 44px;
+      margin: 0;
+      accent-color: var(--_accent);
+      cursor: pointer;
+      background: transparent;
+    }
+    .scale {
+      grid-column: 1 / -1;
+      display: flex;
+      justify-content: space-between;
+      color: var(--_muted);
+      font-size: 0.85rem;
+      margin-top: -0.35rem;
+    }
 
-  fieldset.choices {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4rem;
-  }
-  fieldset.choices legend {
-    padding: 0;
-    margin-bottom: 0.25rem;
-  }
-  .choice {
-    position: relative;
-    display: inline-flex;
-  }
-  /* The native radio stays in the tab order and the accessibility tree; the chip is its face. */
-  .choice input {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 100%;
-    margin: 0;
-    opacity: 0;
-    cursor: pointer;
-  }
-  .choice span {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-width: 44px;
-    min-height: 44px;
-    padding: 0 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    font-family: Cambria, 'Times New Roman', serif;
-    font-size: 1.05rem;
-  }
-  .choice input:checked + span {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
-    font-weight: 700;
-  }
-  .choice input:focus-visible + span {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
+    fieldset.choices {
+      border: 0;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+    }
+    fieldset.choices legend {
+      padding: 0;
+      margin-bottom: 0.25rem;
+    }
+    .choice {
+      position: relative;
+      display: inline-flex;
+    }
+    /* The native radio stays in the tab order and the accessibility tree; the chip is its face. */
+    .choice input {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      margin: 0;
+      opacity: 0;
+      cursor: pointer;
+    }
+    .choice span {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-width: 44px;
+      min-height: 44px;
+      padding: 0 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      font-family: Cambria, 'Times New Roman', serif;
+      font-size: 1.05rem;
+    }
+    .choice input:checked + span {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_accent-fg);
+      font-weight: 700;
+    }
+    .choice input:focus-visible + span {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
 
-  figure {
-    grid-area: chart;
-    margin: 0;
-    min-width: 0;
-  }
-  svg {
-    display: block;
-    width: 100%;
-    height: auto;
-  }
-  figcaption {
-    margin-top: 0.5rem;
-    color: var(--_muted);
-    font-size: 0.95rem;
-  }
+    figure {
+      grid-area: chart;
+      margin: 0;
+      min-width: 0;
+    }
+    svg {
+      display: block;
+      width: 100%;
+      height: auto;
+    }
+    figcaption {
+      margin-top: 0.5rem;
+      color: var(--_muted);
+      font-size: 0.95rem;
+    }
 
-  .formula {
-    grid-area: formula;
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    min-width: 0;
-  }
-  .formula p {
-    margin: 0.25rem 0;
-  }
-  .formula .eq {
-    font-family: var(--_mono);
-    font-size: 0.95rem;
-  }
-  /* Lines break only between the "= …" steps of a formula, never inside one. */
-  .formula .seg {
-    white-space: nowrap;
-  }
-  var {
-    font-family: Cambria, 'Times New Roman', serif;
-    font-style: italic;
-    font-size: 1.05em;
-  }
-  .formula .tangent,
-  .formula .product {
-    border-left: 4px solid var(--_accent);
-    padding-left: 0.5rem;
-  }
-  .formula .check {
-    border-left: 4px dashed var(--_accent-2);
-    padding-left: 0.5rem;
-  }
-  .ok {
-    color: var(--_success);
-    font-family: var(--_font);
-    font-weight: 600;
-  }
-  .formula .reading {
-    font-family: var(--_font);
-    margin-top: 0.5rem;
-  }
-  .num {
-    font-variant-numeric: tabular-nums;
-  }
+    .formula {
+      grid-area: formula;
+      background: var(--_surface);
+      border-radius: var(--_radius);
+      padding: 0.75rem 1rem;
+      min-width: 0;
+    }
+    .formula p {
+      margin: 0.25rem 0;
+    }
+    .formula .eq {
+      font-family: var(--_mono);
+      font-size: 0.95rem;
+    }
+    /* Lines break only between the "= …" steps of a formula, never inside one. */
+    .formula .seg {
+      white-space: nowrap;
+    }
+    var {
+      font-family: Cambria, 'Times New Roman', serif;
+      font-style: italic;
+      font-size: 1.05em;
+    }
+    .formula .tangent,
+    .formula .product {
+      border-left: 4px solid var(--_accent);
+      padding-left: 0.5rem;
+    }
+    .formula .check {
+      border-left: 4px dashed var(--_accent-2);
+      padding-left: 0.5rem;
+    }
+    .ok {
+      color: var(--_success);
+      font-family: var(--_font);
+      font-weight: 600;
+    }
+    .formula .reading {
+      font-family: var(--_font);
+      margin-top: 0.5rem;
+    }
+    .num {
+      font-variant-numeric: tabular-nums;
+    }
 
-  .slopes-wrap {
-    grid-area: slopes;
-    min-width: 0;
-    overflow-x: auto;
-  }
-  .slopes .how {
-    font-weight: 400;
-    font-size: 0.85rem;
-    color: var(--_muted);
-    white-space: nowrap;
-  }
-  .slopes th[scope='row'],
-  .slopes th:first-child {
-    text-align: start;
-  }
+    .slopes-wrap {
+      grid-area: slopes;
+      min-width: 0;
+      overflow-x: auto;
+    }
+    .slopes .how {
+      font-weight: 400;
+      font-size: 0.85rem;
+      color: var(--_muted);
+      white-space: nowrap;
+    }
+    .slopes th[scope='row'],
+    .slopes th:first-child {
+      text-align: start;
+    }
 
-  .table-area {
-    grid-area: table;
-    min-width: 0;
-  }
-  .table-wrap {
-    overflow-x: auto;
-    margin-top: 0.5rem;
-  }
-  table {
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  caption {
-    text-align: start;
-    padding-bottom: 0.25rem;
-  }
-  th,
-  td {
-    padding: 0.2rem 0.6rem;
-    text-align: end;
-    border-bottom: 1px solid var(--_border);
-  }
-  td {
-    font-family: var(--_mono);
-    font-size: 0.9rem;
-  }
-  @container (max-width: 380px) {
+    .table-area {
+      grid-area: table;
+      min-width: 0;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      margin-top: 0.5rem;
+    }
+    table {
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    caption {
+      text-align: start;
+      padding-bottom: 0.25rem;
+    }
     th,
     td {
-      padding: 0.2rem 0.3rem;
+      padding: 0.2rem 0.6rem;
+      text-align: end;
+      border-bottom: 1px solid var(--_border);
     }
     td {
-      font-size: 0.8rem;
+      font-family: var(--_mono);
+      font-size: 0.9rem;
     }
-  }
-  tr.current td,
-  tr.current th {
-    background: var(--_surface);
-    font-weight: 700;
-  }
-`;
+    @container (max-width: 380px) {
+      th,
+      td {
+        padding: 0.2rem 0.3rem;
+      }
+      td {
+        font-size: 0.8rem;
+      }
+    }
+    tr.current td,
+    tr.current th {
+      background: var(--_surface);
+      font-weight: 700;
+    }
+  `,
+];

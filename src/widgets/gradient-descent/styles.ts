@@ -1,299 +1,286 @@
 import { css } from 'lit';
+import { widgetFrame } from '../shared/tokens';
 
 /** Styles of `<nn-gradient-descent>`; colours come from the shared tokens (`--_*`). */
-export const styles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    max-width: 100%;
-    box-sizing: border-box;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 1rem;
-    line-height: 1.5;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-
-  .layout {
-    display: grid;
-    gap: 1rem;
-    grid-template-columns: minmax(0, 1fr);
-    grid-template-areas:
-      'head'
-      'chart'
-      'run'
-      'status'
-      'controls'
-      'formula'
-      'table';
-  }
-  /* Wide enough for two columns: the controls beside the chart. */
-  @container (min-width: 760px) {
+export const styles = [
+  widgetFrame,
+  css`
     .layout {
-      grid-template-columns: minmax(17rem, 21rem) minmax(0, 1fr);
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
-        'head head'
-        'run chart'
-        'controls chart'
-        'formula chart'
-        'status status'
-        'table table';
-      align-items: start;
+        'head'
+        'chart'
+        'run'
+        'status'
+        'controls'
+        'formula'
+        'table';
     }
-  }
+    /* Wide enough for two columns: the controls beside the chart. */
+    @container (min-width: 760px) {
+      .layout {
+        grid-template-columns: minmax(17rem, 21rem) minmax(0, 1fr);
+        grid-template-areas:
+          'head head'
+          'run chart'
+          'controls chart'
+          'formula chart'
+          'status status'
+          'table table';
+        align-items: start;
+      }
+    }
 
-  .head {
-    grid-area: head;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-  }
-  .head label {
-    font-weight: 600;
-  }
-  select {
-    font: inherit;
-    min-height: 44px;
-    max-width: 100%;
-    padding: 0.3rem 0.5rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-    color: var(--_fg);
-  }
-  .loss-formula {
-    margin: 0;
-    font-family: var(--_mono);
-    font-size: 0.95rem;
-    flex-basis: 100%;
-  }
-  .data {
-    margin: 0;
-    flex-basis: 100%;
-    font-size: 0.95rem;
-  }
-  .data var {
-    font-family: Cambria, 'Times New Roman', serif;
-  }
+    .head {
+      grid-area: head;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
+    .head label {
+      font-weight: 600;
+    }
+    select {
+      font: inherit;
+      min-height: 44px;
+      max-width: 100%;
+      padding: 0.3rem 0.5rem;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_border);
+      background: var(--_bg);
+      color: var(--_fg);
+    }
+    .loss-formula {
+      margin: 0;
+      font-family: var(--_mono);
+      font-size: 0.95rem;
+      flex-basis: 100%;
+    }
+    .data {
+      margin: 0;
+      flex-basis: 100%;
+      font-size: 0.95rem;
+    }
+    .data var {
+      font-family: Cambria, 'Times New Roman', serif;
+    }
 
-  figure {
-    grid-area: chart;
-    margin: 0;
-    min-width: 0;
-  }
-  svg {
-    display: block;
-    width: 100%;
-    height: auto;
-    border-radius: 4px;
-  }
-  svg:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  figcaption {
-    margin-top: 0.5rem;
-    color: var(--_muted);
-    font-size: 0.95rem;
-  }
-  .hint {
-    margin: 0.25rem 0 0;
-    color: var(--_muted);
-    font-size: 0.9rem;
-  }
+    figure {
+      grid-area: chart;
+      margin: 0;
+      min-width: 0;
+    }
+    svg {
+      display: block;
+      width: 100%;
+      height: auto;
+      border-radius: 4px;
+    }
+    svg:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    figcaption {
+      margin-top: 0.5rem;
+      color: var(--_muted);
+      font-size: 0.95rem;
+    }
+    .hint {
+      margin: 0.25rem 0 0;
+      color: var(--_muted);
+      font-size: 0.9rem;
+    }
 
-  .run {
-    grid-area: run;
-    display: grid;
-    gap: 0.5rem;
-  }
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
-  .buttons button {
-    flex: 1 1 auto;
-  }
-  button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-  .readout {
-    margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1.25rem;
-    font-variant-numeric: tabular-nums;
-  }
-  .readout strong {
-    font-family: var(--_mono);
-  }
+    .run {
+      grid-area: run;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .buttons button {
+      flex: 1 1 auto;
+    }
+    button[aria-disabled='true'] {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+    .readout {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1.25rem;
+      font-variant-numeric: tabular-nums;
+    }
+    .readout strong {
+      font-family: var(--_mono);
+    }
 
-  .controls {
-    grid-area: controls;
-    display: grid;
-    gap: 0.25rem;
-  }
-  .control {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    align-items: center;
-    column-gap: 0.75rem;
-  }
-  .control label {
-    font-weight: 600;
-  }
-  .value {
-    font-family: var(--_mono);
-    font-variant-numeric: tabular-nums;
-    text-align: end;
-  }
-  input[type='range'] {
-    grid-column: 1 / -1;
-    width: 100%;
-    min-height: 44px;
-    margin: 0;
-    accent-color: var(--_accent);
-    cursor: pointer;
-    background: transparent;
-  }
-  .exact {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.6rem;
-  }
-  .exact label {
-    font-weight: 400;
-  }
-  input[type='number'] {
-    font: inherit;
-    font-family: var(--_mono);
-    width: 7.5rem;
-    min-height: 44px;
-    padding: 0.3rem 0.5rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-    color: var(--_fg);
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_danger);
-    border-width: 2px;
-  }
-  .error {
-    margin: 0;
-    color: var(--_danger);
-    font-weight: 600;
-    flex-basis: 100%;
-  }
-  .toggle {
-    display: flex;
-    align-items: center;
-    gap: 0.6rem;
-    min-height: 44px;
-    cursor: pointer;
-    font-weight: 600;
-  }
-  .toggle input {
-    width: 1.35rem;
-    height: 1.35rem;
-    margin: 0;
-    accent-color: var(--_accent);
-    cursor: pointer;
-  }
+    .controls {
+      grid-area: controls;
+      display: grid;
+      gap: 0.25rem;
+    }
+    .control {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: center;
+      column-gap: 0.75rem;
+    }
+    .control label {
+      font-weight: 600;
+    }
+    .value {
+      font-family: var(--_mono);
+      font-variant-numeric: tabular-nums;
+      text-align: end;
+    }
+    input[type='range'] {
+      grid-column: 1 / -1;
+      width: 100%;
+      min-height: 44px;
+      margin: 0;
+      accent-color: var(--_accent);
+      cursor: pointer;
+      background: transparent;
+    }
+    .exact {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.6rem;
+    }
+    .exact label {
+      font-weight: 400;
+    }
+    input[type='number'] {
+      font: inherit;
+      font-family: var(--_mono);
+      width: 7.5rem;
+      min-height: 44px;
+      padding: 0.3rem 0.5rem;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_border);
+      background: var(--_bg);
+      color: var(--_fg);
+    }
+    input[aria-invalid='true'] {
+      border-color: var(--_danger);
+      border-width: 2px;
+    }
+    .error {
+      margin: 0;
+      color: var(--_danger);
+      font-weight: 600;
+      flex-basis: 100%;
+    }
+    .toggle {
+      display: flex;
+      align-items: center;
+      gap: 0.6rem;
+      min-height: 44px;
+      cursor: pointer;
+      font-weight: 600;
+    }
+    .toggle input {
+      width: 1.35rem;
+      height: 1.35rem;
+      margin: 0;
+      accent-color: var(--_accent);
+      cursor: pointer;
+    }
 
-  .formula {
-    grid-area: formula;
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    min-width: 0;
-  }
-  .formula p {
-    margin: 0.25rem 0;
-  }
-  .formula .title {
-    font-weight: 600;
-  }
-  .formula .eq {
-    font-family: var(--_mono);
-    font-size: 0.95rem;
-  }
-  /* Lines break only between the "= …" steps of a formula, never inside one. */
-  .formula .seg {
-    white-space: nowrap;
-  }
-  .formula var {
-    font-family: Cambria, 'Times New Roman', serif;
-    font-style: italic;
-    font-size: 1.05em;
-  }
+    .formula {
+      grid-area: formula;
+      background: var(--_surface);
+      border-radius: var(--_radius);
+      padding: 0.75rem 1rem;
+      min-width: 0;
+    }
+    .formula p {
+      margin: 0.25rem 0;
+    }
+    .formula .title {
+      font-weight: 600;
+    }
+    .formula .eq {
+      font-family: var(--_mono);
+      font-size: 0.95rem;
+    }
+    /* Lines break only between the "= …" steps of a formula, never inside one. */
+    .formula .seg {
+      white-space: nowrap;
+    }
+    .formula var {
+      font-family: Cambria, 'Times New Roman', serif;
+      font-style: italic;
+      font-size: 1.05em;
+    }
 
-  .status {
-    grid-area: status;
-    margin: 0;
-    padding: 0.6rem 0.9rem;
-    border-radius: var(--_radius);
-    border-left: 5px solid var(--_border);
-    background: var(--_surface);
-  }
-  .status[data-status='diverged'],
-  .status[data-status='overflow'] {
-    border-left-color: var(--_danger);
-  }
-  .status[data-status='diverged'] strong,
-  .status[data-status='overflow'] strong {
-    color: var(--_danger);
-  }
-  .status[data-status='converged'] {
-    border-left-color: var(--_success);
-  }
+    .status {
+      grid-area: status;
+      margin: 0;
+      padding: 0.6rem 0.9rem;
+      border-radius: var(--_radius);
+      border-left: 5px solid var(--_border);
+      background: var(--_surface);
+    }
+    .status[data-status='diverged'],
+    .status[data-status='overflow'] {
+      border-left-color: var(--_danger);
+    }
+    .status[data-status='diverged'] strong,
+    .status[data-status='overflow'] strong {
+      color: var(--_danger);
+    }
+    .status[data-status='converged'] {
+      border-left-color: var(--_success);
+    }
 
-  .table-area {
-    grid-area: table;
-    min-width: 0;
-  }
-  .table-wrap {
-    overflow: auto;
-    max-height: 24rem;
-    margin-top: 0.5rem;
-  }
-  table {
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  caption {
-    text-align: start;
-    padding-bottom: 0.25rem;
-  }
-  th,
-  td {
-    padding: 0.2rem 0.6rem;
-    text-align: end;
-    border-bottom: 1px solid var(--_border);
-  }
-  thead th {
-    position: sticky;
-    top: 0;
-    background: var(--_bg);
-  }
-  @container (max-width: 340px) {
+    .table-area {
+      grid-area: table;
+      min-width: 0;
+    }
+    .table-wrap {
+      overflow: auto;
+      max-height: 24rem;
+      margin-top: 0.5rem;
+    }
+    table {
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    caption {
+      text-align: start;
+      padding-bottom: 0.25rem;
+    }
     th,
     td {
-      padding: 0.2rem 0.35rem;
+      padding: 0.2rem 0.6rem;
+      text-align: end;
+      border-bottom: 1px solid var(--_border);
     }
-  }
-  tr.current td,
-  tr.current th {
-    background: var(--_surface);
-    font-weight: 700;
-  }
-`;
+    thead th {
+      position: sticky;
+      top: 0;
+      background: var(--_bg);
+    }
+    @container (max-width: 340px) {
+      th,
+      td {
+        padding: 0.2rem 0.35rem;
+      }
+    }
+    tr.current td,
+    tr.current th {
+      background: var(--_surface);
+      font-weight: 700;
+    }
+  `,
+];

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { widgetFrame } from '../shared/tokens';
 
 /**
  * The two class colours, orange (class 1) and blue (class 0), from the Okabe–Ito colour-blind-safe
@@ -23,219 +24,205 @@ export const classColors = css`
 `;
 
 /** Styles of `<nn-network-teaser>`; colours come from the shared tokens (`--_*`). */
-export const styles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    max-width: 100%;
-    box-sizing: border-box;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 1rem;
-    line-height: 1.5;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-
-  .layout {
-    display: grid;
-    gap: 1rem;
-    grid-template-columns: minmax(0, 1fr);
-    grid-template-areas:
-      'datasets'
-      'chart'
-      'side'
-      'table';
-  }
-  @container (min-width: 720px) {
+export const styles = [
+  widgetFrame,
+  css`
     .layout {
-      grid-template-columns: minmax(0, 3fr) minmax(15rem, 2fr);
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
-        'chart datasets'
-        'chart side'
-        'table table';
-      align-items: start;
+        'datasets'
+        'chart'
+        'side'
+        'table';
     }
-  }
+    @container (min-width: 720px) {
+      .layout {
+        grid-template-columns: minmax(0, 3fr) minmax(15rem, 2fr);
+        grid-template-areas:
+          'chart datasets'
+          'chart side'
+          'table table';
+        align-items: start;
+      }
+    }
 
-  fieldset {
-    grid-area: datasets;
-    border: 0;
-    margin: 0;
-    padding: 0;
-    min-width: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0;
-    margin-bottom: 0.25rem;
-  }
-  .choices {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 0.5rem;
-  }
-  .choices label {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4rem;
-    min-height: 44px;
-    padding: 0 0.75rem 0 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .choices label:has(input:checked) {
-    border-color: var(--_accent);
-    background: var(--_surface);
-    font-weight: 600;
-  }
-  .choices input {
-    width: 1.2rem;
-    height: 1.2rem;
-    margin: 0;
-    accent-color: var(--_accent);
-    cursor: pointer;
-  }
+    fieldset {
+      grid-area: datasets;
+      border: 0;
+      margin: 0;
+      padding: 0;
+      min-width: 0;
+    }
+    legend {
+      font-weight: 600;
+      padding: 0;
+      margin-bottom: 0.25rem;
+    }
+    .choices {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
+    }
+    .choices label {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4rem;
+      min-height: 44px;
+      padding: 0 0.75rem 0 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      cursor: pointer;
+    }
+    .choices label:has(input:checked) {
+      border-color: var(--_accent);
+      background: var(--_surface);
+      font-weight: 600;
+    }
+    .choices input {
+      width: 1.2rem;
+      height: 1.2rem;
+      margin: 0;
+      accent-color: var(--_accent);
+      cursor: pointer;
+    }
 
-  figure {
-    grid-area: chart;
-    margin: 0;
-    min-width: 0;
-  }
-  svg.map {
-    display: block;
-    width: 100%;
-    max-width: 560px;
-    height: auto;
-    margin-inline: auto;
-    /* The plot is a drag surface: a finger on it moves the probe instead of scrolling the page. */
-    touch-action: none;
-    cursor: crosshair;
-    border-radius: 4px;
-  }
-  .keys {
-    margin: 0.25rem 0 0;
-    color: var(--_muted);
-    font-size: 0.9rem;
-    text-align: center;
-  }
+    figure {
+      grid-area: chart;
+      margin: 0;
+      min-width: 0;
+    }
+    svg.map {
+      display: block;
+      width: 100%;
+      max-width: 560px;
+      height: auto;
+      margin-inline: auto;
+      /* The plot is a drag surface: a finger on it moves the probe instead of scrolling the page. */
+      touch-action: none;
+      cursor: crosshair;
+      border-radius: 4px;
+    }
+    .keys {
+      margin: 0.25rem 0 0;
+      color: var(--_muted);
+      font-size: 0.9rem;
+      text-align: center;
+    }
 
-  .side {
-    grid-area: side;
-    display: grid;
-    gap: 0.75rem;
-    min-width: 0;
-  }
-  .readout {
-    margin: 0;
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    font-size: 1.1rem;
-  }
-  .readout .p {
-    display: block;
-    font-family: var(--_mono);
-    font-size: 0.95rem;
-    color: var(--_muted);
-  }
-  .key {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .key li {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4rem;
-  }
-  .key svg {
-    width: 16px;
-    height: 16px;
-    flex: none;
-  }
-  .control {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    align-items: center;
-    column-gap: 0.75rem;
-  }
-  .control label {
-    font-weight: 600;
-  }
-  .control .value {
-    font-family: var(--_mono);
-    font-variant-numeric: tabular-nums;
-    min-width: 5ch;
-    text-align: end;
-  }
-  input[type='range'] {
-    grid-column: 1 / -1;
-    width: 100%;
-    min-height: 44px;
-    margin: 0;
-    accent-color: var(--_accent);
-    cursor: pointer;
-    background: transparent;
-  }
-  .score,
-  .about {
-    margin: 0;
-  }
-  .about {
-    color: var(--_muted);
-    font-size: 0.95rem;
-  }
-  .num {
-    font-variant-numeric: tabular-nums;
-  }
+    .side {
+      grid-area: side;
+      display: grid;
+      gap: 0.75rem;
+      min-width: 0;
+    }
+    .readout {
+      margin: 0;
+      background: var(--_surface);
+      border-radius: var(--_radius);
+      padding: 0.75rem 1rem;
+      font-size: 1.1rem;
+    }
+    .readout .p {
+      display: block;
+      font-family: var(--_mono);
+      font-size: 0.95rem;
+      color: var(--_muted);
+    }
+    .key {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .key li {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4rem;
+    }
+    .key svg {
+      width: 16px;
+      height: 16px;
+      flex: none;
+    }
+    .control {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: center;
+      column-gap: 0.75rem;
+    }
+    .control label {
+      font-weight: 600;
+    }
+    .control .value {
+      font-family: var(--_mono);
+      font-variant-numeric: tabular-nums;
+      min-width: 5ch;
+      text-align: end;
+    }
+    input[type='range'] {
+      grid-column: 1 / -1;
+      width: 100%;
+      min-height: 44px;
+      margin: 0;
+      accent-color: var(--_accent);
+      cursor: pointer;
+      background: transparent;
+    }
+    .score,
+    .about {
+      margin: 0;
+    }
+    .about {
+      color: var(--_muted);
+      font-size: 0.95rem;
+    }
+    .num {
+      font-variant-numeric: tabular-nums;
+    }
 
-  .table-area {
-    grid-area: table;
-    min-width: 0;
-  }
-  .table-wrap {
-    overflow-x: auto;
-    margin-top: 0.5rem;
-  }
-  table {
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  caption {
-    text-align: start;
-    padding-bottom: 0.25rem;
-  }
-  th,
-  td {
-    padding: 0.2rem 0.6rem;
-    text-align: end;
-    border-bottom: 1px solid var(--_border);
-  }
-  th[scope='col'] {
-    vertical-align: bottom;
-  }
-  td.class {
-    text-align: start;
-  }
-  @container (max-width: 400px) {
+    .table-area {
+      grid-area: table;
+      min-width: 0;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      margin-top: 0.5rem;
+    }
+    table {
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    caption {
+      text-align: start;
+      padding-bottom: 0.25rem;
+    }
     th,
     td {
-      padding: 0.2rem 0.3rem;
-      font-size: 0.9rem;
+      padding: 0.2rem 0.6rem;
+      text-align: end;
+      border-bottom: 1px solid var(--_border);
     }
-  }
-  tr.wrong td,
-  tr.wrong th {
-    background: var(--_surface);
-    font-weight: 700;
-  }
-`;
+    th[scope='col'] {
+      vertical-align: bottom;
+    }
+    td.class {
+      text-align: start;
+    }
+    @container (max-width: 400px) {
+      th,
+      td {
+        padding: 0.2rem 0.3rem;
+        font-size: 0.9rem;
+      }
+    }
+    tr.wrong td,
+    tr.wrong th {
+      background: var(--_surface);
+      font-weight: 700;
+    }
+  `,
+];

@@ -1,419 +1,407 @@
 import { css } from 'lit';
+import { widgetFrame } from '../shared/tokens';
 
 /**
  * Styles of `<nn-network-trainer>`; colours come from the shared tokens (`--_*`) and the class
  * colours (`--_class0`, `--_class1`). One column on a phone (the editor stacks under the plot);
  * from 760px the plot sits beside the loss chart and the diagram, and the panels form a grid.
  */
-export const styles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    max-width: 100%;
-    box-sizing: border-box;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 1rem;
-    line-height: 1.5;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-  [hidden] {
-    display: none !important;
-  }
+export const styles = [
+  widgetFrame,
+  css`
+    [hidden] {
+      display: none !important;
+    }
 
-  .layout {
-    display: grid;
-    gap: 1rem;
-    grid-template-columns: minmax(0, 1fr);
-    grid-template-areas:
-      'toolbar'
-      'notice'
-      'plot'
-      'side'
-      'panels'
-      'share'
-      'table';
-  }
-  @container (min-width: 760px) {
     .layout {
-      grid-template-columns: minmax(0, 11fr) minmax(0, 10fr);
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
-        'toolbar toolbar'
-        'notice notice'
-        'plot side'
-        'panels panels'
-        'share share'
-        'table table';
+        'toolbar'
+        'notice'
+        'plot'
+        'side'
+        'panels'
+        'share'
+        'table';
+    }
+    @container (min-width: 760px) {
+      .layout {
+        grid-template-columns: minmax(0, 11fr) minmax(0, 10fr);
+        grid-template-areas:
+          'toolbar toolbar'
+          'notice notice'
+          'plot side'
+          'panels panels'
+          'share share'
+          'table table';
+        align-items: start;
+      }
+    }
+
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+
+    /* Playback, numbers and backend. */
+    .toolbar {
+      grid-area: toolbar;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1.25rem;
+    }
+    .toolbar .primary {
+      min-width: 7.5rem;
+    }
+    .stats {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      margin: 0;
+    }
+    .stats div {
+      display: flex;
+      flex-direction: column;
+      min-width: 4.5rem;
+    }
+    .stats dt {
+      font-size: 0.8rem;
+      color: var(--_muted);
+    }
+    .stats dd {
+      margin: 0;
+      font-weight: 700;
+      font-size: 1.05rem;
+    }
+    .backend {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      margin-inline-start: auto;
+    }
+    .backend label {
+      white-space: nowrap;
+    }
+    .badge {
+      white-space: nowrap;
+      font-family: var(--_mono);
+      font-size: 0.85rem;
+      padding: 0.15rem 0.5rem;
+      border-radius: 999px;
+      border: 1px solid var(--_border);
+      background: var(--_surface);
+    }
+
+    .notice {
+      grid-area: notice;
+      border: 2px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      padding: 0.5rem 0.75rem;
+    }
+    .notice.problem {
+      border-color: var(--_danger);
+    }
+    .notice p {
+      margin: 0 0 0.5rem;
+    }
+
+    figure {
+      margin: 0;
+      min-width: 0;
+    }
+    .plot-area {
+      grid-area: plot;
+    }
+    .plot-box {
+      width: 100%;
+      display: flex;
+      justify-content: center;
+    }
+    canvas {
+      display: block;
+      max-width: 100%;
+    }
+    canvas.plot {
+      cursor: crosshair;
+      border-radius: 4px;
+    }
+    .cursor-text {
+      margin: 0.25rem 0 0;
+      min-height: 1.5em;
+      font-size: 0.95rem;
+    }
+    figcaption {
+      margin-top: 0.25rem;
+    }
+    .summary {
+      margin: 0.5rem 0 0;
+      background: var(--_surface);
+      border-radius: var(--_radius);
+      padding: 0.5rem 0.75rem;
+    }
+    .key {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      font-size: 0.95rem;
+    }
+    .key li {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4rem;
+    }
+    .key svg,
+    .swatch {
+      width: 16px;
+      height: 16px;
+      flex: none;
+    }
+    .class0 {
+      fill: var(--_class0);
+      stroke: var(--_fg);
+      stroke-width: 1;
+    }
+    .class1 {
+      fill: var(--_class1);
+      stroke: var(--_fg);
+      stroke-width: 1;
+    }
+    .hollow {
+      fill: var(--_bg);
+      stroke: var(--_fg);
+      stroke-width: 2;
+    }
+
+    .side {
+      grid-area: side;
+      display: grid;
+      gap: 1rem;
+      min-width: 0;
+    }
+    .diagram-box {
+      width: 100%;
+    }
+
+    /* The editor: one column on a phone, a grid of panels when there is room. */
+    .panels {
+      grid-area: panels;
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 13.5rem), 1fr));
       align-items: start;
     }
-  }
+    .panel {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      margin: 0;
+      padding: 0.5rem 0.75rem 0.75rem;
+      min-width: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    legend {
+      font-weight: 700;
+      padding: 0 0.25rem;
+    }
+    .control {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: center;
+      column-gap: 0.75rem;
+    }
+    .control label {
+      font-weight: 600;
+    }
+    .control .value {
+      font-variant-numeric: tabular-nums;
+      text-align: end;
+    }
+    .control select,
+    .control input[type='number'] {
+      grid-column: 1 / -1;
+    }
+    select,
+    input[type='number'],
+    textarea,
+    input.link {
+      font: inherit;
+      color: var(--_fg);
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      min-height: 44px;
+      padding: 0.3rem 0.5rem;
+      max-width: 100%;
+    }
+    textarea {
+      width: 100%;
+      font-family: var(--_mono);
+      font-size: 0.9rem;
+      min-height: 6rem;
+      resize: vertical;
+    }
+    input[type='range'] {
+      grid-column: 1 / -1;
+      width: 100%;
+      min-height: 44px;
+      margin: 0;
+      accent-color: var(--_accent);
+      cursor: pointer;
+      background: transparent;
+    }
+    input[type='range']:disabled {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
 
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-  }
+    .classes {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      align-items: center;
+    }
+    #add-class-label {
+      font-weight: 600;
+    }
+    .radio {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4rem;
+      min-height: 44px;
+      cursor: pointer;
+    }
+    .radio input {
+      width: 1.2rem;
+      height: 1.2rem;
+      margin: 0;
+      accent-color: var(--_accent);
+    }
+    .help,
+    .note {
+      margin: 0;
+      color: var(--_muted);
+      font-size: 0.9rem;
+    }
+    .csv {
+      display: grid;
+      gap: 0.5rem;
+    }
+    .csv > label {
+      font-weight: 600;
+    }
+    .button-like {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      padding: 0.4rem 0.9rem;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_border);
+      background: var(--_surface);
+      cursor: pointer;
+    }
+    .button-like:focus-within {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .csv-report p {
+      margin: 0.25rem 0;
+    }
+    .problems {
+      margin: 0.25rem 0;
+      padding-inline-start: 1.25rem;
+      font-size: 0.9rem;
+      overflow-wrap: anywhere;
+    }
+    .error {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+    .field-error {
+      grid-column: 1 / -1;
+      margin: 0;
+      font-size: 0.9rem;
+    }
 
-  /* Playback, numbers and backend. */
-  .toolbar {
-    grid-area: toolbar;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1.25rem;
-  }
-  .toolbar .primary {
-    min-width: 7.5rem;
-  }
-  .stats {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    margin: 0;
-  }
-  .stats div {
-    display: flex;
-    flex-direction: column;
-    min-width: 4.5rem;
-  }
-  .stats dt {
-    font-size: 0.8rem;
-    color: var(--_muted);
-  }
-  .stats dd {
-    margin: 0;
-    font-weight: 700;
-    font-size: 1.05rem;
-  }
-  .backend {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    margin-inline-start: auto;
-  }
-  .backend label {
-    white-space: nowrap;
-  }
-  .badge {
-    white-space: nowrap;
-    font-family: var(--_mono);
-    font-size: 0.85rem;
-    padding: 0.15rem 0.5rem;
-    border-radius: 999px;
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-  }
+    .layer-count {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    #layer-count-label {
+      font-weight: 600;
+      margin-inline-end: auto;
+    }
+    .layer-count output {
+      min-width: 2ch;
+      text-align: center;
+      font-weight: 700;
+    }
+    .layer-row {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      gap: 0.25rem 0.5rem;
+      align-items: center;
+      padding-top: 0.25rem;
+      border-top: 1px solid var(--_border);
+    }
+    .layer-name {
+      grid-column: 1 / -1;
+      font-weight: 600;
+    }
+    .layer-row input,
+    .layer-row select {
+      width: 100%;
+    }
 
-  .notice {
-    grid-area: notice;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    padding: 0.5rem 0.75rem;
-  }
-  .notice.problem {
-    border-color: var(--_danger);
-  }
-  .notice p {
-    margin: 0 0 0.5rem;
-  }
+    .share {
+      grid-area: share;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    input.link {
+      flex: 1 1 16rem;
+      min-width: 0;
+      font-family: var(--_mono);
+      font-size: 0.85rem;
+    }
 
-  figure {
-    margin: 0;
-    min-width: 0;
-  }
-  .plot-area {
-    grid-area: plot;
-  }
-  .plot-box {
-    width: 100%;
-    display: flex;
-    justify-content: center;
-  }
-  canvas {
-    display: block;
-    max-width: 100%;
-  }
-  canvas.plot {
-    cursor: crosshair;
-    border-radius: 4px;
-  }
-  .cursor-text {
-    margin: 0.25rem 0 0;
-    min-height: 1.5em;
-    font-size: 0.95rem;
-  }
-  figcaption {
-    margin-top: 0.25rem;
-  }
-  .summary {
-    margin: 0.5rem 0 0;
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    padding: 0.5rem 0.75rem;
-  }
-  .key {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    font-size: 0.95rem;
-  }
-  .key li {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4rem;
-  }
-  .key svg,
-  .swatch {
-    width: 16px;
-    height: 16px;
-    flex: none;
-  }
-  .class0 {
-    fill: var(--_class0);
-    stroke: var(--_fg);
-    stroke-width: 1;
-  }
-  .class1 {
-    fill: var(--_class1);
-    stroke: var(--_fg);
-    stroke-width: 1;
-  }
-  .hollow {
-    fill: var(--_bg);
-    stroke: var(--_fg);
-    stroke-width: 2;
-  }
-
-  .side {
-    grid-area: side;
-    display: grid;
-    gap: 1rem;
-    min-width: 0;
-  }
-  .diagram-box {
-    width: 100%;
-  }
-
-  /* The editor: one column on a phone, a grid of panels when there is room. */
-  .panels {
-    grid-area: panels;
-    display: grid;
-    gap: 1rem;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13.5rem), 1fr));
-    align-items: start;
-  }
-  .panel {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    margin: 0;
-    padding: 0.5rem 0.75rem 0.75rem;
-    min-width: 0;
-    display: grid;
-    gap: 0.5rem;
-  }
-  legend {
-    font-weight: 700;
-    padding: 0 0.25rem;
-  }
-  .control {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    align-items: center;
-    column-gap: 0.75rem;
-  }
-  .control label {
-    font-weight: 600;
-  }
-  .control .value {
-    font-variant-numeric: tabular-nums;
-    text-align: end;
-  }
-  .control select,
-  .control input[type='number'] {
-    grid-column: 1 / -1;
-  }
-  select,
-  input[type='number'],
-  textarea,
-  input.link {
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: 6px;
-    min-height: 44px;
-    padding: 0.3rem 0.5rem;
-    max-width: 100%;
-  }
-  textarea {
-    width: 100%;
-    font-family: var(--_mono);
-    font-size: 0.9rem;
-    min-height: 6rem;
-    resize: vertical;
-  }
-  input[type='range'] {
-    grid-column: 1 / -1;
-    width: 100%;
-    min-height: 44px;
-    margin: 0;
-    accent-color: var(--_accent);
-    cursor: pointer;
-    background: transparent;
-  }
-  input[type='range']:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-
-  .classes {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    align-items: center;
-  }
-  #add-class-label {
-    font-weight: 600;
-  }
-  .radio {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4rem;
-    min-height: 44px;
-    cursor: pointer;
-  }
-  .radio input {
-    width: 1.2rem;
-    height: 1.2rem;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-  .help,
-  .note {
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.9rem;
-  }
-  .csv {
-    display: grid;
-    gap: 0.5rem;
-  }
-  .csv > label {
-    font-weight: 600;
-  }
-  .button-like {
-    display: inline-flex;
-    align-items: center;
-    min-height: 44px;
-    padding: 0.4rem 0.9rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    cursor: pointer;
-  }
-  .button-like:focus-within {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  .csv-report p {
-    margin: 0.25rem 0;
-  }
-  .problems {
-    margin: 0.25rem 0;
-    padding-inline-start: 1.25rem;
-    font-size: 0.9rem;
-    overflow-wrap: anywhere;
-  }
-  .error {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-  .field-error {
-    grid-column: 1 / -1;
-    margin: 0;
-    font-size: 0.9rem;
-  }
-
-  .layer-count {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  #layer-count-label {
-    font-weight: 600;
-    margin-inline-end: auto;
-  }
-  .layer-count output {
-    min-width: 2ch;
-    text-align: center;
-    font-weight: 700;
-  }
-  .layer-row {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
-    gap: 0.25rem 0.5rem;
-    align-items: center;
-    padding-top: 0.25rem;
-    border-top: 1px solid var(--_border);
-  }
-  .layer-name {
-    grid-column: 1 / -1;
-    font-weight: 600;
-  }
-  .layer-row input,
-  .layer-row select {
-    width: 100%;
-  }
-
-  .share {
-    grid-area: share;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-  }
-  input.link {
-    flex: 1 1 16rem;
-    min-width: 0;
-    font-family: var(--_mono);
-    font-size: 0.85rem;
-  }
-
-  .table-area {
-    grid-area: table;
-    min-width: 0;
-  }
-  .table-wrap {
-    overflow-x: auto;
-    margin-top: 0.5rem;
-  }
-  table {
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-    margin-bottom: 1rem;
-  }
-  caption {
-    text-align: start;
-    padding-bottom: 0.25rem;
-  }
-  th,
-  td {
-    padding: 0.2rem 0.5rem;
-    text-align: end;
-    border-bottom: 1px solid var(--_border);
-  }
-  .num {
-    font-variant-numeric: tabular-nums;
-  }
-`;
+    .table-area {
+      grid-area: table;
+      min-width: 0;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      margin-top: 0.5rem;
+    }
+    table {
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+      margin-bottom: 1rem;
+    }
+    caption {
+      text-align: start;
+      padding-bottom: 0.25rem;
+    }
+    th,
+    td {
+      padding: 0.2rem 0.5rem;
+      text-align: end;
+      border-bottom: 1px solid var(--_border);
+    }
+    .num {
+      font-variant-numeric: tabular-nums;
+    }
+  `,
+];

@@ -1,230 +1,217 @@
 import { css } from 'lit';
+import { widgetFrame } from '../shared/tokens';
 
 /** Styles of `<nn-neuron>`; colours come from the shared tokens (`--_*`). */
-export const styles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    max-width: 100%;
-    box-sizing: border-box;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 1rem;
-    line-height: 1.5;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-
-  .layout {
-    display: grid;
-    gap: 1rem;
-    grid-template-columns: minmax(0, 1fr);
-    grid-template-areas:
-      'diagram'
-      'fields'
-      'options'
-      'formula'
-      'table';
-  }
-  @container (min-width: 760px) {
+export const styles = [
+  widgetFrame,
+  css`
     .layout {
-      grid-template-columns: minmax(0, 1fr) minmax(17rem, 21rem);
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
-        'diagram fields'
-        'diagram options'
-        'formula formula'
-        'table table';
-      align-items: start;
+        'diagram'
+        'fields'
+        'options'
+        'formula'
+        'table';
     }
-  }
+    @container (min-width: 760px) {
+      .layout {
+        grid-template-columns: minmax(0, 1fr) minmax(17rem, 21rem);
+        grid-template-areas:
+          'diagram fields'
+          'diagram options'
+          'formula formula'
+          'table table';
+        align-items: start;
+      }
+    }
 
-  figure {
-    grid-area: diagram;
-    margin: 0;
-    min-width: 0;
-  }
-  svg {
-    display: block;
-    width: 100%;
-    max-width: 560px;
-    height: auto;
-    margin-inline: auto;
-  }
-  figcaption {
-    margin-top: 0.5rem;
-    color: var(--_muted);
-    font-size: 0.95rem;
-  }
+    figure {
+      grid-area: diagram;
+      margin: 0;
+      min-width: 0;
+    }
+    svg {
+      display: block;
+      width: 100%;
+      max-width: 560px;
+      height: auto;
+      margin-inline: auto;
+    }
+    figcaption {
+      margin-top: 0.5rem;
+      color: var(--_muted);
+      font-size: 0.95rem;
+    }
 
-  .fields {
-    grid-area: fields;
-    display: grid;
-    gap: 0.5rem;
-    min-width: 0;
-  }
-  .pair {
-    display: grid;
-    grid-template-columns: repeat(2, minmax(0, 1fr));
-    gap: 0.75rem;
-  }
-  .field {
-    display: grid;
-    gap: 0.15rem;
-    align-content: start;
-    min-width: 0;
-  }
-  .field label,
-  legend {
-    font-weight: 600;
-  }
-  .field input {
-    font: inherit;
-    font-family: var(--_mono);
-    font-variant-numeric: tabular-nums;
-    width: 100%;
-    min-height: 44px;
-    padding: 0.3rem 0.6rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-  }
-  .field input[aria-invalid='true'] {
-    border: 2px solid var(--_danger);
-  }
-  .message {
-    color: var(--_danger);
-    font-size: 0.9rem;
-  }
-  .message:empty {
-    display: none;
-  }
-  .tip {
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.9rem;
-  }
-  var {
-    font-family: Cambria, 'Times New Roman', serif;
-    font-style: italic;
-    font-size: 1.05em;
-  }
+    .fields {
+      grid-area: fields;
+      display: grid;
+      gap: 0.5rem;
+      min-width: 0;
+    }
+    .pair {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 0.75rem;
+    }
+    .field {
+      display: grid;
+      gap: 0.15rem;
+      align-content: start;
+      min-width: 0;
+    }
+    .field label,
+    legend {
+      font-weight: 600;
+    }
+    .field input {
+      font: inherit;
+      font-family: var(--_mono);
+      font-variant-numeric: tabular-nums;
+      width: 100%;
+      min-height: 44px;
+      padding: 0.3rem 0.6rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_fg);
+    }
+    .field input[aria-invalid='true'] {
+      border: 2px solid var(--_danger);
+    }
+    .message {
+      color: var(--_danger);
+      font-size: 0.9rem;
+    }
+    .message:empty {
+      display: none;
+    }
+    .tip {
+      margin: 0;
+      color: var(--_muted);
+      font-size: 0.9rem;
+    }
+    var {
+      font-family: Cambria, 'Times New Roman', serif;
+      font-style: italic;
+      font-size: 1.05em;
+    }
 
-  .options {
-    grid-area: options;
-    display: grid;
-    gap: 0.75rem;
-  }
-  fieldset.choices {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4rem;
-  }
-  fieldset.choices legend {
-    padding: 0;
-    margin-bottom: 0.25rem;
-  }
-  .choice {
-    position: relative;
-    display: inline-flex;
-  }
-  /* The native radio stays in the tab order and the accessibility tree; the chip is its face. */
-  .choice input {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 100%;
-    margin: 0;
-    opacity: 0;
-    cursor: pointer;
-  }
-  .choice span {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-width: 44px;
-    min-height: 44px;
-    padding: 0 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  .choice input:checked + span {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
-    font-weight: 700;
-  }
-  .choice input:focus-visible + span {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
+    .options {
+      grid-area: options;
+      display: grid;
+      gap: 0.75rem;
+    }
+    fieldset.choices {
+      border: 0;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+    }
+    fieldset.choices legend {
+      padding: 0;
+      margin-bottom: 0.25rem;
+    }
+    .choice {
+      position: relative;
+      display: inline-flex;
+    }
+    /* The native radio stays in the tab order and the accessibility tree; the chip is its face. */
+    .choice input {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      margin: 0;
+      opacity: 0;
+      cursor: pointer;
+    }
+    .choice span {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-width: 44px;
+      min-height: 44px;
+      padding: 0 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .choice input:checked + span {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_accent-fg);
+      font-weight: 700;
+    }
+    .choice input:focus-visible + span {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
 
-  .formula {
-    grid-area: formula;
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    min-width: 0;
-  }
-  .formula p {
-    margin: 0.25rem 0;
-  }
-  .formula .eq {
-    font-family: var(--_mono);
-    font-size: 0.95rem;
-  }
-  .formula .seg {
-    white-space: nowrap;
-  }
-  /* Four inputs written out do not fit a phone on one line: let the sum wrap there. */
-  @container (max-width: 520px) {
+    .formula {
+      grid-area: formula;
+      background: var(--_surface);
+      border-radius: var(--_radius);
+      padding: 0.75rem 1rem;
+      min-width: 0;
+    }
+    .formula p {
+      margin: 0.25rem 0;
+    }
+    .formula .eq {
+      font-family: var(--_mono);
+      font-size: 0.95rem;
+    }
     .formula .seg {
-      white-space: normal;
+      white-space: nowrap;
     }
-  }
-  .formula .reading {
-    font-family: var(--_font);
-    margin-top: 0.5rem;
-  }
-  .num {
-    font-variant-numeric: tabular-nums;
-  }
+    /* Four inputs written out do not fit a phone on one line: let the sum wrap there. */
+    @container (max-width: 520px) {
+      .formula .seg {
+        white-space: normal;
+      }
+    }
+    .formula .reading {
+      font-family: var(--_font);
+      margin-top: 0.5rem;
+    }
+    .num {
+      font-variant-numeric: tabular-nums;
+    }
 
-  .table-area {
-    grid-area: table;
-    min-width: 0;
-  }
-  .table-wrap {
-    overflow-x: auto;
-    margin-top: 0.5rem;
-  }
-  table {
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  caption {
-    text-align: start;
-    padding-bottom: 0.25rem;
-  }
-  th,
-  td {
-    padding: 0.2rem 0.6rem;
-    text-align: end;
-    border-bottom: 1px solid var(--_border);
-  }
-  th[scope='row'] {
-    text-align: start;
-  }
-  tr.total th,
-  tr.total td {
-    font-weight: 700;
-  }
-`;
+    .table-area {
+      grid-area: table;
+      min-width: 0;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      margin-top: 0.5rem;
+    }
+    table {
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    caption {
+      text-align: start;
+      padding-bottom: 0.25rem;
+    }
+    th,
+    td {
+      padding: 0.2rem 0.6rem;
+      text-align: end;
+      border-bottom: 1px solid var(--_border);
+    }
+    th[scope='row'] {
+      text-align: start;
+    }
+    tr.total th,
+    tr.total td {
+      font-weight: 700;
+    }
+  `,
+];

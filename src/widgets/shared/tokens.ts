@@ -117,3 +117,26 @@ export const tokens = css`
     opacity: 0.6;
   }
 `;
+
+/**
+ * The card every widget sits in: a bordered box that sizes to its container (container queries
+ * inside a widget respond to the widget's own width, not the page's).
+ */
+export const widgetFrame = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    max-width: 100%;
+    box-sizing: border-box;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 1rem;
+    line-height: 1.5;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;

@@ -1,192 +1,179 @@
 import { css } from 'lit';
+import { widgetFrame } from '../shared/tokens';
 
 /** Styles of `<nn-sigmoid-explorer>`; colours come from the shared tokens (`--_*`). */
-export const styles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    max-width: 100%;
-    box-sizing: border-box;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 1rem;
-    line-height: 1.5;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-
-  .layout {
-    display: grid;
-    gap: 1rem;
-    grid-template-columns: minmax(0, 1fr);
-    grid-template-areas:
-      'chart'
-      'controls'
-      'formula'
-      'table';
-  }
-  /* Wide enough for two columns: controls and formula beside the chart. */
-  @container (min-width: 760px) {
+export const styles = [
+  widgetFrame,
+  css`
     .layout {
-      grid-template-columns: minmax(16rem, 20rem) minmax(0, 1fr);
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
-        'controls chart'
-        'formula chart'
-        'table table';
-      align-items: start;
+        'chart'
+        'controls'
+        'formula'
+        'table';
     }
-  }
+    /* Wide enough for two columns: controls and formula beside the chart. */
+    @container (min-width: 760px) {
+      .layout {
+        grid-template-columns: minmax(16rem, 20rem) minmax(0, 1fr);
+        grid-template-areas:
+          'controls chart'
+          'formula chart'
+          'table table';
+        align-items: start;
+      }
+    }
 
-  .controls {
-    grid-area: controls;
-    display: grid;
-    gap: 0.25rem;
-  }
-  .control {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    align-items: center;
-    column-gap: 0.75rem;
-  }
-  .control label {
-    font-weight: 600;
-  }
-  .control output {
-    font-family: var(--_mono);
-    font-variant-numeric: tabular-nums;
-    min-width: 4.5ch;
-    text-align: end;
-  }
-  input[type='range'] {
-    grid-column: 1 / -1;
-    width: 100%;
-    min-height: 44px;
-    margin: 0;
-    accent-color: var(--_accent);
-    cursor: pointer;
-    background: transparent;
-  }
-  .toggle {
-    display: flex;
-    align-items: center;
-    gap: 0.6rem;
-    min-height: 44px;
-    cursor: pointer;
-    font-weight: 600;
-  }
-  .toggle input {
-    width: 1.35rem;
-    height: 1.35rem;
-    margin: 0;
-    accent-color: var(--_accent);
-    cursor: pointer;
-  }
+    .controls {
+      grid-area: controls;
+      display: grid;
+      gap: 0.25rem;
+    }
+    .control {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: center;
+      column-gap: 0.75rem;
+    }
+    .control label {
+      font-weight: 600;
+    }
+    .control output {
+      font-family: var(--_mono);
+      font-variant-numeric: tabular-nums;
+      min-width: 4.5ch;
+      text-align: end;
+    }
+    input[type='range'] {
+      grid-column: 1 / -1;
+      width: 100%;
+      min-height: 44px;
+      margin: 0;
+      accent-color: var(--_accent);
+      cursor: pointer;
+      background: transparent;
+    }
+    .toggle {
+      display: flex;
+      align-items: center;
+      gap: 0.6rem;
+      min-height: 44px;
+      cursor: pointer;
+      font-weight: 600;
+    }
+    .toggle input {
+      width: 1.35rem;
+      height: 1.35rem;
+      margin: 0;
+      accent-color: var(--_accent);
+      cursor: pointer;
+    }
 
-  figure {
-    grid-area: chart;
-    margin: 0;
-    min-width: 0;
-  }
-  svg {
-    display: block;
-    width: 100%;
-    height: auto;
-  }
-  figcaption {
-    margin-top: 0.5rem;
-    color: var(--_muted);
-    font-size: 0.95rem;
-  }
+    figure {
+      grid-area: chart;
+      margin: 0;
+      min-width: 0;
+    }
+    svg {
+      display: block;
+      width: 100%;
+      height: auto;
+    }
+    figcaption {
+      margin-top: 0.5rem;
+      color: var(--_muted);
+      font-size: 0.95rem;
+    }
 
-  .formula {
-    grid-area: formula;
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-  }
-  .formula p {
-    margin: 0.25rem 0;
-  }
-  .formula .eq {
-    font-family: var(--_mono);
-    font-size: 0.95rem;
-  }
-  /* Lines break only between the "= …" steps of a formula, never inside one. */
-  .formula .seg {
-    white-space: nowrap;
-  }
-  .formula var {
-    font-family: Cambria, 'Times New Roman', serif;
-    font-style: italic;
-    font-size: 1.05em;
-  }
-  .formula .derivative {
-    border-left: 4px dashed var(--_accent-2);
-    padding-left: 0.5rem;
-  }
-  .formula .reading,
-  .formula .hint {
-    font-family: var(--_font);
-    margin-top: 0.5rem;
-  }
-  .formula .hint {
-    color: var(--_muted);
-    font-size: 0.95rem;
-  }
-  .nowrap {
-    white-space: nowrap;
-  }
-  /* Plane mode: the map is square; keep it from growing taller than a screen. */
-  svg.plane-map {
-    max-width: 520px;
-    margin-inline: auto;
-  }
-  .num {
-    font-variant-numeric: tabular-nums;
-  }
+    .formula {
+      grid-area: formula;
+      background: var(--_surface);
+      border-radius: var(--_radius);
+      padding: 0.75rem 1rem;
+    }
+    .formula p {
+      margin: 0.25rem 0;
+    }
+    .formula .eq {
+      font-family: var(--_mono);
+      font-size: 0.95rem;
+    }
+    /* Lines break only between the "= …" steps of a formula, never inside one. */
+    .formula .seg {
+      white-space: nowrap;
+    }
+    .formula var {
+      font-family: Cambria, 'Times New Roman', serif;
+      font-style: italic;
+      font-size: 1.05em;
+    }
+    .formula .derivative {
+      border-left: 4px dashed var(--_accent-2);
+      padding-left: 0.5rem;
+    }
+    .formula .reading,
+    .formula .hint {
+      font-family: var(--_font);
+      margin-top: 0.5rem;
+    }
+    .formula .hint {
+      color: var(--_muted);
+      font-size: 0.95rem;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    /* Plane mode: the map is square; keep it from growing taller than a screen. */
+    svg.plane-map {
+      max-width: 520px;
+      margin-inline: auto;
+    }
+    .num {
+      font-variant-numeric: tabular-nums;
+    }
 
-  .table-area {
-    grid-area: table;
-    min-width: 0;
-  }
-  .table-wrap {
-    overflow-x: auto;
-    margin-top: 0.5rem;
-  }
-  table {
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  caption {
-    text-align: start;
-    padding-bottom: 0.25rem;
-  }
-  caption var {
-    font-family: Cambria, 'Times New Roman', serif;
-  }
-  th,
-  td {
-    padding: 0.2rem 0.6rem;
-    text-align: end;
-    border-bottom: 1px solid var(--_border);
-  }
-  /* A 320px phone: tighter cells so four columns fit without scrolling. */
-  @container (max-width: 340px) {
+    .table-area {
+      grid-area: table;
+      min-width: 0;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      margin-top: 0.5rem;
+    }
+    table {
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    caption {
+      text-align: start;
+      padding-bottom: 0.25rem;
+    }
+    caption var {
+      font-family: Cambria, 'Times New Roman', serif;
+    }
     th,
     td {
-      padding: 0.2rem 0.35rem;
+      padding: 0.2rem 0.6rem;
+      text-align: end;
+      border-bottom: 1px solid var(--_border);
     }
-  }
-  tr.current td,
-  tr.current th {
-    background: var(--_surface);
-    font-weight: 700;
-  }
-`;
+    /* A 320px phone: tighter cells so four columns fit without scrolling. */
+    @container (max-width: 340px) {
+      th,
+      td {
+        padding: 0.2rem 0.35rem;
+      }
+    }
+    tr.current td,
+    tr.current th {
+      background: var(--_surface);
+      font-weight: 700;
+    }
+  `,
+];
 
 /**
  * Plane mode's two colours, "yes" orange (σ > 0.5) and "no" blue (σ < 0.5): the same
