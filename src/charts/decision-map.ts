@@ -25,6 +25,7 @@ import {
   symbolTriangle,
 } from 'd3';
 import type { ScaleLinear, Selection } from 'd3';
+import { formatTick } from './common';
 
 export interface DecisionMapPoint {
   x: number;
@@ -427,10 +428,4 @@ function joinSegments(segments: [Pt, Pt][]): Pt[][] {
     lines.push(line);
   });
   return lines;
-}
-
-/** Tick labels with a real minus sign ("−0.5", not "-0.5"). */
-function formatTick(value: number | { valueOf(): number }): string {
-  const v = Number(value);
-  return v < 0 ? `\u2212${Math.abs(v)}` : String(v);
 }

@@ -11,6 +11,7 @@
  */
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import type { Selection } from 'd3';
+import { drawLineLegend, formatTick } from './common';
 
 export interface DerivativeChartData {
   /** The function drawn. */
@@ -280,37 +281,5 @@ function drawLegend(
       ? [{ key: 'secant', label: 'secant', stroke: 'var(--_accent-2)', dash: '8 5', width: 2.5 }]
       : []),
   ];
-  g.attr('transform', `translate(${left},${top})`);
-  const rows = g
-    .selectAll<SVGGElement, (typeof entries)[number]>('g.legend-entry')
-    .data(entries, (d) => d.key)
-    .join((enter) => {
-      const row = enter.append('g').attr('class', 'legend-entry');
-      row.append('line').attr('x1', 0).attr('x2', 26);
-      row.append('text').attr('x', 32).attr('dy', '0.35em').style('font-size', '12px');
-      return row;
-    });
-  rows
-    .select('line')
-    .style('stroke', (d) => d.stroke)
-    .style('stroke-width', (d) => String(d.width))
-    .style('stroke-dasharray', (d) => d.dash);
-  rows
-    .select('text')
-    .style('fill', 'var(--_fg)')
-    .text((d) => d.label);
-  let offset = 0;
-  rows.each(function () {
-    select(this).attr('transform', `translate(${offset},0)`);
-    const label = this.querySelector('text');
-    const measured = label?.getComputedTextLength?.() ?? 0;
-    const textWidth = measured > 0 ? measured : (label?.textContent?.length ?? 0) * 7;
-    offset += 32 + textWidth + 16;
-  });
-}
-
-/** Tick labels with a real minus sign ("−2", not "-2"). */
-function formatTick(value: number | { valueOf(): number }): string {
-  const v = Number(value);
-  return v < 0 ? `\u2212${Math.abs(v)}` : String(v);
+  drawLineLegend(g, entries, left, top, 16);
 }

@@ -14,6 +14,7 @@
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import type { ScaleLinear, Selection } from 'd3';
 import type { Surface } from '../math/surfaces';
+import { formatTick } from './common';
 
 export interface ChartSize {
   width: number;
@@ -61,11 +62,7 @@ export function ensure<K extends keyof SVGElementTagNameMap, P extends SVGElemen
   return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
 }
 
-/** Tick labels with a real minus sign ("−2", not "-2"). */
-export function formatTick(value: number | { valueOf(): number }): string {
-  const v = Number(value);
-  return v < 0 ? `\u2212${Math.abs(v)}` : String(v);
-}
+export { formatTick };
 
 /** The root `<svg>`: viewBox for the size, themed font. */
 export function prepareRoot(svg: SVGSVGElement, width: number, height: number): Sel<SVGElement> {
