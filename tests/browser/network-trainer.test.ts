@@ -102,6 +102,45 @@ describe('<nn-network-trainer>', () => {
     );
   });
 
+  // First of the tests that train: it checks that nothing had loaded tfjs before.
+  it('shows the untrained network without loading tfjs, which loads only when Train is pressed', async () => {
+    const g = globalThis as { __gradientTrailTensorCount?: () => number };
+    const el = await mount(`dataset="xor" test-fraction="0.3" ${QUICK}`);
+    const h = harness(el);
+    const badge = () => text(h.root.querySelector('.badge'));
+    const events = progress(el);
+    await ready(el);
+    // The untrained network is on screen: its numbers at step 0, its heatmap and its diagram…
+    const shown = el.report!;
+    expect(shown.step).toBe(0);
+    expect(shown.backend).toBeNull();
+    expect(h.stat('train-loss')).toMatch(/^0\.\d{3}$/);
+    expect(h.stat('test-accuracy')).toMatch(/^\d+%$/);
+    await expect.poll(() => painted(h.plot()).distinct).toBeGreaterThan(30);
+    expect(painted(h.diagram()).distinct).toBeGreaterThan(30);
+    expect([...(h.lossChart().series[0]?.steps ?? [])]).toEqual([0]);
+    expect(badge()).toBe('not started');
+    expect(el.backendInUse).toBeNull();
+    // …and no tfjs was loaded for it, nor any training reported.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(g.__gradientTrailTensorCount).toBeUndefined();
+    expect(events).toHaveLength(0);
+
+    await userEvent.click(h.button(/^Train$/));
+    expect(el.playing).toBe(true);
+    await expect.poll(() => events.length, { timeout: 30_000 }).toBeGreaterThan(1);
+    el.pause();
+    expect(g.__gradientTrailTensorCount).toBeTypeOf('function');
+    expect(badge()).toBe('cpu');
+    // The engine starts from the weights that were shown: its step-0 report is what was on screen.
+    const first = events[0]!;
+    expect(first.step).toBe(0);
+    expect(first.trainLoss).toBeCloseTo(shown.trainLoss, 5);
+    expect(first.testLoss).toBeCloseTo(shown.testLoss, 5);
+    expect(first.trainAccuracy).toBeCloseTo(shown.trainAccuracy, 6);
+    expect(first.testAccuracy).toBeCloseTo(shown.testAccuracy, 6);
+  });
+
   it('renders the plot, the diagram, the loss chart and labelled controls from its attributes', async () => {
     const el = await mount(`dataset="xor" samples="100" test-fraction="0.2" ${QUICK}`);
     const h = harness(el);
@@ -209,9 +248,12 @@ describe('<nn-network-trainer>', () => {
 
   it('frees every tensor it made: after new settings, a reset and removal from the page', async () => {
     const { tf } = await import('../../src/train/backend');
-    // A first trainer loads the engine and starts the cpu backend; count from there.
+    // A first trainer loads the engine and starts the cpu backend (on its first step); count
+    // from there.
     const first = await mount(`dataset="xor" ${QUICK}`);
     await ready(first);
+    await first.step();
+    expect(first.backendInUse).toBe('cpu');
     first.remove();
     const start = tf.memory().numTensors;
 
@@ -498,9 +540,9 @@ describe('<nn-network-trainer>', () => {
   it('a lost WebGL context shows a notice and training continues on another backend', async () => {
     const el = await mount('dataset="xor" backend="webgl" seed="1"');
     await ready(el);
-    expect(el.backendInUse).toBe('webgl');
     const h = harness(el);
-    el.play();
+    el.play(); // the engine starts on the first Train
+    await expect.poll(() => el.backendInUse, { timeout: 30_000 }).toBe('webgl');
     await expect.poll(() => el.report?.step ?? 0, { timeout: 30_000 }).toBeGreaterThan(5);
     const { webglContext } = await import('../../src/train/backend');
     webglContext()!.getExtension('WEBGL_lose_context')!.loseContext();

@@ -6,6 +6,11 @@
  * for the heatmap; every few frames the neurons' own maps and the weights — and turns the
  * engine's problems into a notice the element shows.
  *
+ * The engine is loaded only when the student first asks to train (Train, Step, or `autoplay`):
+ * a page that merely shows a trainer downloads and runs no tfjs, and times no backend. Until then
+ * the session shows the untrained network computed in plain TypeScript from the same seeded
+ * initial weights (preview.ts), so the engine's first report repeats what was already shown.
+ *
  * Everything the element draws is plain data kept here (`report`, `grid`, `maps`, `weights`).
  * Nothing of tfjs crosses into this file: it sees only the engine's contract
  * (`src/train/types.ts`) and its lazily imported index.
@@ -21,6 +26,7 @@ import type {
   TrainReport,
   Trainer,
 } from '../../train/types';
+import { untrained } from './preview';
 
 type Engine = typeof import('../../train/index');
 
@@ -48,9 +54,15 @@ export interface SessionSetup {
   backend: BackendName | 'auto';
 }
 
+/**
+ * A report as the widget shows it: the engine's, or — before the engine has started — the
+ * untrained network's numbers at step 0, computed without it (`backend` is then null).
+ */
+export type SessionReport = Omit<TrainReport, 'backend'> & { backend: BackendName | null };
+
 export interface SessionCallbacks {
   /** A new report (after a frame of training, a single step, a reset or a new setup). */
-  onReport(report: TrainReport): void;
+  onReport(report: SessionReport): void;
   /** New predictions over the grid (and, with `diagram`, new maps and weights) to draw. */
   onPicture(diagram: boolean): void;
   /** Training started or stopped. */
@@ -62,8 +74,8 @@ const DIAGRAM_EVERY = 4;
 
 export class TrainingSession implements ReactiveController {
   state: SessionState = 'loading';
-  /** The latest numbers; null before the first read. */
-  report: TrainReport | null = null;
+  /** The latest numbers; null before the first read (or when there is nothing to train on). */
+  report: SessionReport | null = null;
   /** p(class 1) over the heatmap grid. */
   grid: Float32Array | null = null;
   /** Each hidden and output unit's map over the small grid: maps[layer][unit]. */
@@ -83,6 +95,14 @@ export class TrainingSession implements ReactiveController {
   private pendingData: { train: Points; test: Points } | null = null;
   private stopAtEpoch = 0;
   private building = false;
+  /** The current build of the trainer (awaited by a Step pressed while the engine loads). */
+  private built: Promise<void> = Promise.resolve();
+  /** The setup shown now: what the engine is built for when the student asks to train. */
+  private setup: SessionSetup | null = null;
+  /** Whether the student has asked to train: from then on every new setup builds a trainer. */
+  private engineWanted = false;
+  /** Train was pressed while the trainer is being built: play as soon as it exists. */
+  private playWhenBuilt = false;
   /** Optimisation steps in one pass over the training set (1 with full batches). */
   private stepsPerEpoch = 1;
 
@@ -99,8 +119,14 @@ export class TrainingSession implements ReactiveController {
     return this.trainer !== null || this.building;
   }
 
+  /** Whether training runs — or is about to: Train was pressed and the engine is loading. */
   get playing(): boolean {
-    return this.loop?.isRunning() ?? false;
+    return (this.loop?.isRunning() ?? false) || this.playWhenBuilt;
+  }
+
+  /** Whether the engine has been asked for (false: the untrained network is shown without it). */
+  get started(): boolean {
+    return this.engineWanted;
   }
 
   hostDisconnected(): void {
@@ -112,6 +138,7 @@ export class TrainingSession implements ReactiveController {
   release(): void {
     this.generation++;
     this.building = false;
+    this.playWhenBuilt = false;
     this.pictureAgain = false;
     this.loop?.dispose();
     this.loop = null;
@@ -121,23 +148,71 @@ export class TrainingSession implements ReactiveController {
   }
 
   /**
-   * (Re)create the trainer for a new spec, data or backend: training restarts from the seeded
-   * initial weights. Calls made while the engine loads collapse into the last one.
+   * A new spec, data or backend: training restarts from the seeded initial weights. Before the
+   * student has asked to train, this only shows the untrained network (no engine); after, it
+   * (re)creates the trainer. Calls made while the engine loads collapse into the last one.
    */
   async configure(setup: SessionSetup): Promise<void> {
     const wasPlaying = this.playing;
     this.release();
-    const generation = this.generation;
     this.pendingData = null;
-    this.building = true;
-    try {
-      await this.build(setup, generation, wasPlaying);
-    } finally {
-      if (generation === this.generation) this.building = false;
+    this.setup = setup;
+    if (!this.engineWanted) {
+      this.showUntrained(setup);
+      return;
     }
+    this.playWhenBuilt = wasPlaying;
+    await this.startEngine();
   }
 
-  private async build(setup: SessionSetup, generation: number, wasPlaying: boolean): Promise<void> {
+  /** Nothing to train on: no trainer, no numbers, no picture. */
+  clear(): void {
+    this.release();
+    this.setup = null;
+    this.pendingData = null;
+    this.report = null;
+    this.grid = null;
+    this.maps = null;
+    this.weights = null;
+    if (this.state !== 'failed') this.state = 'ready';
+    this.host.requestUpdate();
+  }
+
+  /** The untrained network of `setup`, computed without the engine, as a step-0 report. */
+  private showUntrained(setup: SessionSetup): void {
+    this.batchSize = setup.spec.batchSize;
+    this.countSteps(setup.train);
+    let preview: ReturnType<typeof untrained>;
+    try {
+      preview = untrained(setup.spec, setup, this.grids);
+    } catch (error) {
+      this.fail(`The network could not be built: ${messageOf(error)}`);
+      return;
+    }
+    this.state = 'ready';
+    if (this.notice?.kind === 'error' || this.notice?.kind === 'diverged') this.notice = null;
+    this.frames = 0;
+    this.grid = preview.grid;
+    this.maps = preview.maps;
+    this.weights = preview.weights;
+    this.accept({ step: 0, epoch: 0, ...preview.stats, backend: null });
+    this.callbacks.onPicture(true);
+  }
+
+  /** Build the trainer for the current setup (loading the engine the first time). */
+  private startEngine(): Promise<void> {
+    const setup = this.setup;
+    if (!setup) return Promise.resolve();
+    this.engineWanted = true;
+    const generation = this.generation;
+    this.building = true;
+    this.built = this.build(setup, generation).finally(() => {
+      if (generation === this.generation) this.building = false;
+    });
+    return this.built;
+  }
+
+  private async build(setup: SessionSetup, generation: number): Promise<void> {
     this.batchSize = setup.spec.batchSize;
     this.countSteps(setup.train);
     this.state = 'loading';
@@ -193,10 +268,12 @@ export class TrainingSession implements ReactiveController {
     });
     this.state = 'ready';
     if (this.notice?.kind === 'error' || this.notice?.kind === 'diverged') this.notice = null;
-    this.report = null;
     this.frames = 0;
     await this.refresh(generation);
-    if (wasPlaying && generation === this.generation) this.play();
+    if (this.playWhenBuilt && generation === this.generation) {
+      this.playWhenBuilt = false;
+      this.play();
+    }
   }
 
   /** Data that arrived while the trainer was being built (read through a call: it changes
@@ -207,6 +284,7 @@ export class TrainingSession implements ReactiveController {
 
   /** New data, same weights (the student added a point). */
   setData(train: Points, test: Points): void {
+    if (this.setup) this.setup = { ...this.setup, train, test };
     if (!this.trainer) {
       this.pendingData = { train, test };
       return;
@@ -229,18 +307,35 @@ export class TrainingSession implements ReactiveController {
     this.stopAtEpoch = epochs;
   }
 
+  /** Start training; the first time, load the engine and build the trainer first. */
   play(): void {
-    if (!this.loop || this.playing) return;
+    if (this.playing) return;
+    if (!this.loop) {
+      if (!this.setup || this.state === 'failed') return;
+      this.playWhenBuilt = true;
+      if (!this.building) void this.startEngine();
+      this.host.requestUpdate();
+      return;
+    }
     if (this.notice?.kind === 'diverged') this.notice = null;
     this.loop.start();
   }
 
   pause(): void {
+    if (this.playWhenBuilt) {
+      this.playWhenBuilt = false;
+      this.callbacks.onRunningChange(false);
+      this.host.requestUpdate();
+    }
     this.loop?.pause();
   }
 
   /** One optimisation step, for teaching: the numbers and the picture after exactly one more. */
   async step(): Promise<void> {
+    if (!this.loop && this.setup && this.state !== 'failed') {
+      // The first step: the engine is loaded (or being loaded) for it.
+      await (this.building ? this.built : this.startEngine());
+    }
     const loop = this.loop;
     if (!loop) return;
     const generation = this.generation;
@@ -257,7 +352,11 @@ export class TrainingSession implements ReactiveController {
   /** Back to the seeded initial weights, step 0. */
   async reset(): Promise<void> {
     this.pause();
-    if (!this.trainer) return;
+    if (!this.trainer) {
+      // No engine yet: the untrained network is shown again (and its step 0 reported again).
+      if (!this.engineWanted && this.setup) this.showUntrained(this.setup);
+      return;
+    }
     this.trainer.reset();
     this.report = null;
     this.frames = 0;
@@ -319,7 +418,7 @@ export class TrainingSession implements ReactiveController {
     }
   }
 
-  private accept(report: TrainReport): void {
+  private accept(report: SessionReport): void {
     this.backend = report.backend;
     // The engine promises finite numbers (a problem restores the last good ones): keep the last
     // good report if that promise were ever broken, so nothing non-finite reaches the screen.
@@ -385,6 +484,7 @@ export class TrainingSession implements ReactiveController {
 
   private fail(message: string): void {
     this.state = 'failed';
+    this.playWhenBuilt = false;
     this.notice = { kind: 'error', message };
     this.host.requestUpdate();
   }

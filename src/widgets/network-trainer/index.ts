@@ -3,6 +3,7 @@ import { NnNetworkTrainer } from './network-trainer';
 
 export { NnNetworkTrainer };
 export type { TrainProgressDetail, TrainerChangeDetail } from './network-trainer';
+export type { SessionReport } from './controller';
 
 define('nn-network-trainer', NnNetworkTrainer);
 

@@ -18,7 +18,7 @@ import {
   parsePoints,
 } from '../../math/trainer-setup';
 import type { HiddenLayer, SetupValue } from '../../math/trainer-setup';
-import type { BackendName, ModelSpec, TrainReport } from '../../train/types';
+import type { BackendName, ModelSpec } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
 import { classColors } from '../network-teaser/styles';
@@ -39,6 +39,7 @@ import type { HideablePart } from './meta';
 import { DATASET_LABELS, architecturePanel, dataPanel, hyperPanel, pointsPanel } from './panels';
 import type { CsvReport } from './panels';
 import { TrainingSession } from './controller';
+import type { SessionReport } from './controller';
 import { styles } from './styles';
 
 const TAG = 'nn-network-trainer';
@@ -157,10 +158,14 @@ const PICTURE_PROPS = [
  *
  * Public methods: `play()`, `pause()`, `step()`, `reset()`, `loadCsv(text)`,
  * `addPoint(x, y, label)`, `shareUrl(options)`.
- * Read-only: `report` (the latest `TrainReport`), `playing`, `backendInUse`.
+ * Read-only: `report` (the latest numbers), `playing`, `backendInUse`.
+ *
+ * The training engine (tfjs) loads only when training is first asked for (Train, Step, `play()`,
+ * `step()` or `autoplay`): until then the widget shows the untrained network, computed from the
+ * same seeded initial weights without it, and the backend badge says "not started".
  *
  * @event nn-train-progress - Every frame while training, and after a step, a reset or a new
- *   setup. `detail`: `{ epoch, step, trainLoss, testLoss, trainAccuracy, testAccuracy, backend }`
+ *   setup, once the engine has started. (Not for the untrained network shown before it.) `detail`: `{ epoch, step, trainLoss, testLoss, trainAccuracy, testAccuracy, backend }`
  *   (see `TrainProgressDetail`), all finite. Bubbles and is composed.
  * @event nn-change - The user changed the setup (data, points, network, training settings).
  *   `detail`: `{ setup }`, every attribute's value by name. Bubbles and is composed. Not fired
@@ -350,8 +355,12 @@ export class NnNetworkTrainer extends NnElement {
 
   // ---- Public API ------------------------------------------------------------------------------
 
-  /** The latest numbers from training, or null before the first. */
-  get report(): TrainReport | null {
+  /**
+   * The latest numbers from training, or null when there is nothing to train on. Before the
+   * engine has started (it loads on the first Train or Step), the untrained network's numbers at
+   * step 0, computed without it, with `backend` null.
+   */
+  get report(): SessionReport | null {
     return this._session.report;
   }
 
@@ -365,7 +374,7 @@ export class NnNetworkTrainer extends NnElement {
     return this._session.backend;
   }
 
-  /** Start (or continue) training. */
+  /** Start (or continue) training; the first time, this loads the training engine. */
   play(): void {
     if (this.maxEpochs > 0 && (this.report?.epoch ?? 0) < this.maxEpochs) {
       this._session.stopAfter(this.maxEpochs);
@@ -377,7 +386,7 @@ export class NnNetworkTrainer extends NnElement {
     this._session.pause();
   }
 
-  /** One optimisation step. */
+  /** One optimisation step (the first time, after loading the training engine). */
   step(): Promise<void> {
     return this._session.step();
   }
@@ -597,13 +606,7 @@ export class NnNetworkTrainer extends NnElement {
     this._clearLoss();
     if (!data || data.train.y.length === 0) {
       // Nothing to train on yet: no trainer (an empty training set has no loss).
-      this._session.release();
-      this._session.report = null;
-      this._session.grid = null;
-      this._session.maps = null;
-      this._session.weights = null;
-      this._session.state = 'ready';
-      this.requestUpdate();
+      this._session.clear();
       return;
     }
     void this._session.configure({
@@ -623,22 +626,25 @@ export class NnNetworkTrainer extends NnElement {
     return this.renderRoot?.querySelector('nn-loss-chart') ?? null;
   }
 
-  private _onReport(report: TrainReport): void {
+  private _onReport(report: SessionReport): void {
     const chart = this._lossChart;
     if (chart && report.step > this._lastStep) {
       chart.append('train', { step: report.step, loss: report.trainLoss });
       if (this._hasTest()) chart.append('test', { step: report.step, loss: report.testLoss });
       this._lastStep = report.step;
     }
-    this.emit<TrainProgressDetail>('nn-train-progress', {
-      epoch: report.epoch,
-      step: report.step,
-      trainLoss: report.trainLoss,
-      testLoss: report.testLoss,
-      trainAccuracy: report.trainAccuracy,
-      testAccuracy: report.testAccuracy,
-      backend: report.backend,
-    });
+    // Training progress, from the engine (not the untrained network shown before it starts).
+    if (report.backend) {
+      this.emit<TrainProgressDetail>('nn-train-progress', {
+        epoch: report.epoch,
+        step: report.step,
+        trainLoss: report.trainLoss,
+        testLoss: report.testLoss,
+        trainAccuracy: report.trainAccuracy,
+        testAccuracy: report.testAccuracy,
+        backend: report.backend,
+      });
+    }
     this._announce(!this._session.playing);
     if (this._playWhenReady && this._session.state === 'ready') {
       this._playWhenReady = false;
@@ -1020,12 +1026,15 @@ export class NnNetworkTrainer extends NnElement {
     const r = this._session.report;
     const hidden = (part: HideablePart) => this._hideSet.has(part);
     const playing = this._session.playing;
-    const canTrain =
-      this._session.state !== 'loading' &&
-      this._session.state !== 'failed' &&
-      (this._data?.train.y.length ?? 0) > 0;
+    // Enabled while the engine loads too: Train then starts it once it is there, Step waits for it.
+    const canTrain = this._session.state !== 'failed' && (this._data?.train.y.length ?? 0) > 0;
     const notice = this._session.notice;
     const backendInUse = this._session.backend;
+    const badge = !this._session.started
+      ? 'not started'
+      : this._session.state === 'loading' && !backendInUse
+        ? 'loading…'
+        : (backendInUse ?? '—');
     return html`
       <div class="layout" part="base">
         <div class="toolbar" part="playback">
@@ -1059,12 +1068,15 @@ export class NnNetworkTrainer extends NnElement {
             </div>
           </dl>
           <div class="backend" part="backend">
-            <span class="badge" title="The tfjs backend computing the training">
-              ${
-                this._session.state === 'loading' && !backendInUse
-                  ? 'loading…'
-                  : (backendInUse ?? '—')
+            <span
+              class="badge"
+              title=${
+                this._session.started
+                  ? 'The tfjs backend computing the training'
+                  : 'The training engine starts when you press Train or Step'
               }
+            >
+              ${badge}
             </span>
             <label for="backend" ?hidden=${hidden('backend')}>Backend</label>
             <select
