@@ -78,6 +78,9 @@ export const styles = [
       width: 100%;
       height: auto;
       border-radius: 4px;
+      /* A finger on the plot moves the start point (tap or drag); the page scrolls from outside
+         the plot. With panning allowed here, Chromium cancels a drag after its first move. */
+      touch-action: none;
     }
     svg:focus-visible {
       outline: 3px solid var(--_focus);
