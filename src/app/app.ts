@@ -11,7 +11,7 @@ import '../lesson/lesson-runner';
 import './course-map';
 import { galleryHref, lessonHref, mapHref, parseRoute, type Route } from './routes';
 import { startPwa } from './pwa';
-import { loadWidgets, widgetTagsIn } from '../widgets/loaders';
+import { loadWidgets } from '../widgets/loaders';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -256,16 +256,13 @@ export class GtApp extends LitElement {
     if (this._lesson?.id === route.id) return this.setTitle(this._lesson, route.step);
     this._loadError = '';
     try {
-      const lesson = await loadLesson(route.id);
+      // The lesson and the code of its widgets load side by side (one round trip, not two).
+      const meta = lessons.find((l) => l.id === route.id);
+      const [lesson] = await Promise.all([loadLesson(route.id), loadWidgets(meta?.widgets ?? [])]);
       if (!lesson) {
         this._loadError = `There is no lesson called “${route.id}”.`;
         return;
       }
-      const html = [
-        ...lesson.steps.map((s) => s.html),
-        ...Object.values(lesson.exercises).map((e) => (e.kind === 'predict' ? e.reveal : '')),
-      ].join('\n');
-      await loadWidgets(widgetTagsIn(html));
       this._lesson = lesson;
       this.setTitle(lesson, route.step);
     } catch {

@@ -92,10 +92,18 @@ export function compileLesson(source: string, options: CompileOptions): Lesson {
     },
   );
 
+  const html = [
+    ...steps.map((s) => s.html),
+    ...Object.values(exercises).map((e) => (e.kind === 'predict' ? e.reveal : '')),
+  ].join('\n');
+  const widgets = [...new Set([...html.matchAll(/<(nn-[a-z0-9-]+)/g)].map((m) => m[1]!))].filter(
+    (tag) => tag !== 'nn-exercise',
+  );
   return {
     ...frontMatter,
     stepCount: steps.length,
     exerciseIds: [...exerciseLines.keys()],
+    widgets,
     file,
     steps,
     exercises,

@@ -20,6 +20,8 @@ export interface LessonMeta {
   stepCount: number;
   /** Ids of the exercises in the lesson, in order of appearance. */
   exerciseIds: string[];
+  /** The widget tags the lesson shows (reveals included), so their code can load beside it. */
+  widgets: string[];
   /** Source file, relative to the project root (for error messages and authors). */
   file: string;
 }

@@ -68,8 +68,9 @@ export function checkLessonSet(entries: readonly LessonEntry[]): void {
 
 /** The meta part of a lesson: what the course map needs, without step bodies. */
 export function lessonMeta(lesson: Lesson): LessonMeta {
-  const { id, title, order, summary, objectives, minutes, stepCount, exerciseIds, file } = lesson;
-  return { id, title, order, summary, objectives, minutes, stepCount, exerciseIds, file };
+  const { id, title, order, summary, objectives, minutes, stepCount, exerciseIds, widgets, file } =
+    lesson;
+  return { id, title, order, summary, objectives, minutes, stepCount, exerciseIds, widgets, file };
 }
 
 /** The code of `virtual:lessons`: the metas sorted by order, and one dynamic import per lesson. */

@@ -15,11 +15,6 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'nn-backprop-graph': () => import('./backprop-graph/index'),
 };
 
-/** The `nn-*` tags used in a piece of HTML. */
-export function widgetTagsIn(html: string): string[] {
-  return [...new Set(html.match(/<nn-[a-z0-9-]+/g)?.map((t) => t.slice(1)) ?? [])];
-}
-
 /** Load (once) the code of every known widget among `tags`; unknown tags are ignored. */
 export async function loadWidgets(tags: Iterable<string>): Promise<void> {
   await Promise.all([...tags].filter((t) => LOADERS[t]).map((t) => LOADERS[t]!()));

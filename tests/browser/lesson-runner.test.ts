@@ -14,6 +14,7 @@ const lesson: Lesson = {
   minutes: 1,
   stepCount: 3,
   exerciseIds: ['q'],
+  widgets: [],
   file: 'lessons/01-demo.md',
   steps: [
     { title: 'One', titleHtml: 'One', html: '<p>First step.</p>' },

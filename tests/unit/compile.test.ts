@@ -84,7 +84,7 @@ describe('compileLesson: a good lesson', () => {
     file: 'tests/unit/fixtures/good-lesson.md',
   });
 
-  it('takes the meta from the front matter and counts steps and exercises', () => {
+  it('takes the meta from the front matter and counts steps, exercises and widgets', () => {
     expect(lessonMeta(compiled)).toEqual({
       id: 'fixture-lesson',
       title: 'A fixture lesson',
@@ -94,6 +94,7 @@ describe('compileLesson: a good lesson', () => {
       minutes: 12,
       stepCount: 3,
       exerciseIds: ['sigmoid-at-zero', 'which-shift', 'steep'],
+      widgets: ['nn-sigmoid-explorer'],
       file: 'tests/unit/fixtures/good-lesson.md',
     } satisfies LessonMeta);
   });
