@@ -47,6 +47,9 @@ function attributesPlugin() {
       }
     },
     packageLinkPhase({ customElementsManifest }) {
+      // The analyzer lists modules in file-system order, which differs between machines: sort
+      // them so the same source always gives the same file.
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       const byName = new Map();
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) byName.set(decl.name, { mod, decl });
