@@ -56,11 +56,14 @@ export async function measureMemory(base, rounds = 10) {
       await page.evaluate(() => (location.hash = '#/'));
       await page.waitForTimeout(60);
     }
-    if (round === 1 || round === rounds) samples.push({ round, ...(await sample()) });
+    if (round === 1 || round === 2 || round === Math.ceil(rounds / 2) || round === rounds)
+      samples.push({ round, ...(await sample()) });
   }
   await browser.close();
-  const [first, last] = samples;
+  const first = samples[0];
+  const last = samples[samples.length - 1];
   return {
+    heapByRoundMiB: samples.map((s) => `${s.round}: ${(s.heap / 2 ** 20).toFixed(1)}`).join(', '),
     lessons: ids.length || lessonIds().length,
     rounds,
     heapFirstMiB: +(first.heap / 2 ** 20).toFixed(1),
