@@ -1,6 +1,25 @@
 /** Small drawing pieces several charts share. Pure d3; no Lit, no app state. */
 import { select, type Selection } from 'd3';
 
+/** A d3 selection of one element, as every chart here uses them. */
+export type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
+
+/**
+ * Select the single child `<tag class="className">` of `parent`, creating it the first time: this
+ * is what makes a second call of a draw function update the chart instead of drawing it twice.
+ */
+export function ensure<K extends keyof SVGElementTagNameMap, P extends SVGElement>(
+  parent: Sel<P>,
+  tag: K,
+  className: string,
+): Sel<SVGElementTagNameMap[K]> {
+  const existing = parent.select<SVGElementTagNameMap[K]>(
+    `:scope > ${tag}.${className.trim().split(/\s+/).join('.')}`,
+  );
+  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
+  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
+}
+
 /** Tick labels with a real minus sign ("−2", not "-2"). */
 export function formatTick(value: number | { valueOf(): number }): string {
   const v = Number(value);

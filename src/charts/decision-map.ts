@@ -24,8 +24,8 @@ import {
   symbolCircle,
   symbolTriangle,
 } from 'd3';
-import type { ScaleLinear, Selection } from 'd3';
-import { formatTick } from './common';
+import type { ScaleLinear } from 'd3';
+import { ensure, formatTick } from './common';
 
 export interface DecisionMapPoint {
   x: number;
@@ -83,20 +83,6 @@ const CONTOUR_GRID = 61;
 /** The shading's opacity where the classifier is sure (p = 0 or 1); points stay readable on it. */
 const MAX_ALPHA = 0.5;
 const MARGIN = { top: 12, right: 12, bottom: 44, left: 44 } as const;
-
-type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
-
-function ensure<K extends keyof SVGElementTagNameMap, P extends SVGElement>(
-  parent: Sel<P>,
-  tag: K,
-  className: string,
-): Sel<SVGElementTagNameMap[K]> {
-  const existing = parent.select<SVGElementTagNameMap[K]>(
-    `:scope > ${tag}.${className.trim().split(/\s+/).join('.')}`,
-  );
-  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
-  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
-}
 
 /** Draw (or redraw) the decision map into `svg`; returns the scales for pointer input. */
 export function drawDecisionMap(

@@ -10,8 +10,7 @@
  * the two points by shape (circle, square).
  */
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
-import type { Selection } from 'd3';
-import { drawLineLegend, formatTick } from './common';
+import { drawLineLegend, ensure, formatTick, type Sel } from './common';
 
 export interface DerivativeChartData {
   /** The function drawn. */
@@ -41,20 +40,6 @@ export interface ChartSize {
 const MARGIN = { top: 34, right: 16, bottom: 46, left: 52 } as const;
 /** Samples of f across the window: plenty for a smooth x³ or eˣ at any width. */
 const SAMPLES = 400;
-
-type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
-
-function ensure<K extends keyof SVGElementTagNameMap>(
-  parent: Sel<SVGElement>,
-  tag: K,
-  className: string,
-): Sel<SVGElementTagNameMap[K]> {
-  const existing = parent.select<SVGElementTagNameMap[K]>(
-    `:scope > ${tag}.${className.trim().split(/\s+/).join('.')}`,
-  );
-  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
-  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
-}
 
 /** The range of f over [xMin, xMax], padded by 8% so the curve does not touch the frame. */
 export function yExtent(f: (x: number) => number, xMin: number, xMax: number): [number, number] {

@@ -12,9 +12,9 @@
  * hollow, with a pointer showing which way it went.
  */
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
-import type { ScaleLinear, Selection } from 'd3';
+import type { ScaleLinear } from 'd3';
 import type { Surface } from '../math/surfaces';
-import { formatTick } from './common';
+import { ensure, formatTick, type Sel } from './common';
 
 export interface ChartSize {
   width: number;
@@ -44,25 +44,7 @@ export const MARGIN = { top: 34, right: 16, bottom: 46, left: 56 } as const;
 /** Samples of the curve: enough for a smooth quartic at any width. */
 const SAMPLES = 400;
 
-export type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
-
-/**
- * Select the single child `<tag class="className">` of `parent`, creating it the first time: this
- * is what makes a second call update the chart instead of drawing it twice.
- */
-export function ensure<K extends keyof SVGElementTagNameMap, P extends SVGElement>(
-  parent: Sel<P>,
-  tag: K,
-  className: string,
-): Sel<SVGElementTagNameMap[K]> {
-  const existing = parent.select<SVGElementTagNameMap[K]>(
-    `:scope > ${tag}.${className.trim().split(/\s+/).join('.')}`,
-  );
-  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
-  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
-}
-
-export { formatTick };
+export { ensure, formatTick, type Sel };
 
 /** The root `<svg>`: viewBox for the size, themed font. */
 export function prepareRoot(svg: SVGSVGElement, width: number, height: number): Sel<SVGElement> {

@@ -13,7 +13,7 @@
  * and by their words ("grad"), not by colour alone. Colours come from the design tokens.
  */
 import { linkHorizontal, select } from 'd3';
-import type { Selection } from 'd3';
+import { ensure, type Sel } from './common';
 
 /** What a node plays in the graph; leaves are drawn with a different outline from operations. */
 export type GraphNodeKind = 'input' | 'param' | 'target' | 'constant' | 'op' | 'output';
@@ -180,18 +180,7 @@ export function layoutGraph(
   return { width: Math.round(width), height: Math.round(height), positions, columns };
 }
 
-type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
-
 /** The single child `<tag class=…>` of `parent`, created the first time (idempotent redraws). */
-function ensure<K extends keyof SVGElementTagNameMap>(
-  parent: Sel<SVGElement>,
-  tag: K,
-  className: string,
-): Sel<SVGElementTagNameMap[K]> {
-  const existing = parent.select<SVGElementTagNameMap[K]>(`:scope > ${tag}.${className}`);
-  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
-  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
-}
 
 interface EdgeDatum {
   key: string;

@@ -13,8 +13,9 @@
  * Values that cannot be drawn (NaN, ±Infinity; ≤ 0 on a log scale) leave a gap in the line.
  */
 import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
-import type { ScaleContinuousNumeric, Selection } from 'd3';
+import type { ScaleContinuousNumeric } from 'd3';
 import { GAP, decimateMinMax } from './decimate';
+import { ensure } from './common';
 
 /** Dash patterns of the series slots, in order; "" is a solid line. */
 export const SERIES_DASHES = ['', '8 4', '2 3', '12 4 3 4', '5 5', '1 5'] as const;
@@ -62,20 +63,6 @@ export interface LossChartLayout {
 }
 
 const MARGIN = { top: 14, right: 18, bottom: 44, left: 60 } as const;
-
-type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
-
-function ensure<K extends keyof SVGElementTagNameMap>(
-  parent: Sel<SVGElement>,
-  tag: K,
-  className: string,
-): Sel<SVGElementTagNameMap[K]> {
-  const existing = parent.select<SVGElementTagNameMap[K]>(
-    `:scope > ${tag}.${className.trim().split(/\s+/).join('.')}`,
-  );
-  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
-  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
-}
 
 /** Draw (or redraw) the loss chart into `svg`. */
 export function drawLossChart(

@@ -11,8 +11,8 @@
  * name; the text inside the drawing is a visual aid and is hidden from assistive technology.
  */
 import { select } from 'd3';
-import type { Selection } from 'd3';
 import { formatNumber } from '../math/format';
+import { ensure } from './common';
 
 export interface NeuronDiagramData {
   /** The inputs and their weights, in order. */
@@ -32,8 +32,6 @@ export interface ChartSize {
   width: number;
 }
 
-type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
-
 const INPUT_R = 24;
 const NEURON_R = 32;
 const OUTPUT_R = 30;
@@ -44,18 +42,6 @@ const LABEL_AT = 0.42;
 /** The edge width for a zero weight, and the extra width at |w| ≥ 2. */
 const THIN = 1.5;
 const EXTRA = 5;
-
-function ensure<K extends keyof SVGElementTagNameMap, P extends SVGElement>(
-  parent: Sel<P>,
-  tag: K,
-  className: string,
-): Sel<SVGElementTagNameMap[K]> {
-  const existing = parent.select<SVGElementTagNameMap[K]>(
-    `:scope > ${tag}.${className.trim().split(/\s+/).join('.')}`,
-  );
-  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
-  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
-}
 
 /** The edge width for weight w: thicker for larger |w|, capped at |w| = 2. */
 export function edgeWidth(w: number): number {

@@ -9,9 +9,8 @@
  * follows light and dark mode; the derivative differs from the curve by colour *and* dash pattern.
  */
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
-import type { Selection } from 'd3';
 import { sigmoid, sigmoidPrime } from '../math/activations';
-import { drawLineLegend, formatTick } from './common';
+import { drawLineLegend, ensure, formatTick, type Sel } from './common';
 
 export interface SigmoidChartData {
   /** The weight w. */
@@ -40,24 +39,6 @@ const MARGIN = { top: 34, right: 16, bottom: 46, left: 52 } as const;
  * over a 12-wide range put ~22 points inside that rise, enough for a smooth path at any width.
  */
 const SAMPLES = 600;
-
-type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
-
-/**
- * Select the single child `<tag class="className">` of `parent`, creating it the first time: this
- * is what makes a second call update the chart instead of drawing it twice.
- */
-function ensure<K extends keyof SVGElementTagNameMap>(
-  parent: Sel<SVGElement>,
-  tag: K,
-  className: string,
-): Sel<SVGElementTagNameMap[K]> {
-  const existing = parent.select<SVGElementTagNameMap[K]>(
-    `:scope > ${tag}.${className.trim().split(/\s+/).join('.')}`,
-  );
-  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
-  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
-}
 
 /** Draw (or redraw) the sigmoid chart into `svg`. */
 export function drawSigmoidChart(
