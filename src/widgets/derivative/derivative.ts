@@ -8,6 +8,7 @@ import { FUNCTIONS, functionById } from '../../math/functions';
 import type { FunctionId, RealFunction } from '../../math/functions';
 import { widgetDoc } from '../catalog';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
 
@@ -365,28 +366,7 @@ export class NnDerivative extends NnElement {
         </div>
 
         ${slope ? this._slopesTable() : nothing}
-
-        <div class="table-area">
-          <button
-            type="button"
-            part="table-button"
-            aria-expanded=${this._showTable ? 'true' : 'false'}
-            aria-controls="data-table"
-            @click=${this._toggleTable}
-          >
-            ${this._showTable ? 'Hide data table' : 'Show data table'}
-          </button>
-          <div
-            class="table-wrap"
-            id="data-table"
-            role="region"
-            aria-labelledby="data-table-caption"
-            tabindex=${this._showTable ? '0' : '-1'}
-            ?hidden=${!this._showTable}
-          >
-            ${this._showTable ? (slope ? this._hTable() : this._chainTable()) : nothing}
-          </div>
-        </div>
+        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => (slope ? this._hTable() : this._chainTable()) })}
       </div>
     `;
   }

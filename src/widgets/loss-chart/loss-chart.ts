@@ -4,6 +4,7 @@ import { SERIES_DASHES, SERIES_STYLES, drawLossChart } from '../../charts/loss-c
 import type { LossChartLayout, LossScale } from '../../charts/loss-chart';
 import { formatNumber } from '../../math/format';
 import { NnElement, defaultOf, enumAttribute, warnOnce } from '../shared/base';
+import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { exampleRun } from './examples';
 import type { ExampleName } from './examples';
@@ -409,27 +410,7 @@ export class NnLossChart extends NnElement {
           </p>
         </figure>
 
-        <div class="table-area">
-          <button
-            type="button"
-            part="table-button"
-            aria-expanded=${this._showTable ? 'true' : 'false'}
-            aria-controls="data-table"
-            @click=${this._toggleTable}
-          >
-            ${this._showTable ? 'Hide data table' : 'Show data table'}
-          </button>
-          <div
-            class="table-wrap"
-            id="data-table"
-            role="region"
-            aria-labelledby="data-table-caption"
-            tabindex=${this._showTable ? '0' : '-1'}
-            ?hidden=${!this._showTable}
-          >
-            ${this._showTable ? this._table() : nothing}
-          </div>
-        </div>
+        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => this._table() })}
       </div>
     `;
   }

@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawDecisionMap } from '../../charts/decision-map';
 import type { DecisionMapLayout } from '../../charts/decision-map';
@@ -7,6 +7,7 @@ import type { DatasetName, LabelledPoint } from '../../math/datasets';
 import { formatNumber, formatPercent } from '../../math/format';
 import { probability } from '../../math/tiny-network';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { TEASER_NETWORKS, layerSizes, parameterCount } from './networks';
 import { classColors, styles } from './styles';
@@ -411,27 +412,7 @@ export class NnNetworkTeaser extends NnElement {
           </div>
         </div>
 
-        <div class="table-area">
-          <button
-            type="button"
-            part="table-button"
-            aria-expanded=${this._showTable ? 'true' : 'false'}
-            aria-controls="data-table"
-            @click=${this._toggleTable}
-          >
-            ${this._showTable ? 'Hide data table' : 'Show data table'}
-          </button>
-          <div
-            class="table-wrap"
-            id="data-table"
-            role="region"
-            aria-labelledby="data-table-caption"
-            tabindex=${this._showTable ? '0' : '-1'}
-            ?hidden=${!this._showTable}
-          >
-            ${this._showTable ? this._table(points) : nothing}
-          </div>
-        </div>
+        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => this._table(points) })}
       </div>
     `;
   }

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
+import { dataTableArea } from '../shared/data-table';
 import { drawNetworkDiagram, diagramHeight } from '../../charts/network-diagram';
 import type { UnitActivation } from '../../charts/network-diagram';
 import { drawTrainerHeatmap } from '../../charts/trainer-heatmap';
@@ -1209,27 +1210,7 @@ export class NnNetworkTrainer extends NnElement {
           <p class="note" role="status">${this._linkNote}</p>
         </div>
 
-        <div class="table-area">
-          <button
-            type="button"
-            part="table-button"
-            aria-expanded=${this._showTable ? 'true' : 'false'}
-            aria-controls="data-table"
-            @click=${() => (this._showTable = !this._showTable)}
-          >
-            ${this._showTable ? 'Hide data table' : 'Show data table'}
-          </button>
-          <div
-            class="table-wrap"
-            id="data-table"
-            role="region"
-            aria-label="Data tables"
-            tabindex=${this._showTable ? '0' : '-1'}
-            ?hidden=${!this._showTable}
-          >
-            ${this._showTable ? this._tables() : nothing}
-          </div>
-        </div>
+        ${dataTableArea({ shown: this._showTable, onToggle: () => (this._showTable = !this._showTable), table: () => this._tables(), label: 'Data tables' })}
       </div>
     `;
   }

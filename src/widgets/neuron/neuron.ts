@@ -1,10 +1,11 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { decimalsOf, drawNeuronDiagram } from '../../charts/neuron-diagram';
 import { sigmoid } from '../../math/activations';
 import { formatNumber, formatPercent } from '../../math/format';
 import { widgetDoc } from '../catalog';
 import { NnElement, defaultOf, enumAttribute, numberAttribute, warnOnce } from '../shared/base';
+import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
 
@@ -439,27 +440,7 @@ export class NnNeuron extends NnElement {
 
         <div class="formula" part="formula">${this._formula()}</div>
 
-        <div class="table-area">
-          <button
-            type="button"
-            part="table-button"
-            aria-expanded=${this._showTable ? 'true' : 'false'}
-            aria-controls="data-table"
-            @click=${this._toggleTable}
-          >
-            ${this._showTable ? 'Hide data table' : 'Show data table'}
-          </button>
-          <div
-            class="table-wrap"
-            id="data-table"
-            role="region"
-            aria-labelledby="data-table-caption"
-            tabindex=${this._showTable ? '0' : '-1'}
-            ?hidden=${!this._showTable}
-          >
-            ${this._showTable ? this._table() : nothing}
-          </div>
-        </div>
+        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => this._table() })}
       </div>
     `;
   }

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
+import { dataTableArea } from '../shared/data-table';
 import { drawSigmoidChart } from '../../charts/sigmoid-chart';
 import { drawSigmoidPlane } from '../../charts/sigmoid-plane';
 import { sigmoid, sigmoidPrime } from '../../math/activations';
@@ -352,27 +353,7 @@ export class NnSigmoidExplorer extends NnElement {
           ${this._stepHint()}
         </div>
 
-        <div class="table-area">
-          <button
-            type="button"
-            part="table-button"
-            aria-expanded=${this._showTable ? 'true' : 'false'}
-            aria-controls="data-table"
-            @click=${this._toggleTable}
-          >
-            ${this._showTable ? 'Hide data table' : 'Show data table'}
-          </button>
-          <div
-            class="table-wrap"
-            id="data-table"
-            role="region"
-            aria-labelledby="data-table-caption"
-            tabindex=${this._showTable ? '0' : '-1'}
-            ?hidden=${!this._showTable}
-          >
-            ${this._showTable ? this._table(xMin, xMax) : nothing}
-          </div>
-        </div>
+        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => this._table(xMin, xMax) })}
       </div>
     `;
   }
@@ -436,27 +417,7 @@ export class NnSigmoidExplorer extends NnElement {
           </p>
         </div>
 
-        <div class="table-area">
-          <button
-            type="button"
-            part="table-button"
-            aria-expanded=${this._showTable ? 'true' : 'false'}
-            aria-controls="data-table"
-            @click=${this._toggleTable}
-          >
-            ${this._showTable ? 'Hide data table' : 'Show data table'}
-          </button>
-          <div
-            class="table-wrap"
-            id="data-table"
-            role="region"
-            aria-labelledby="data-table-caption"
-            tabindex=${this._showTable ? '0' : '-1'}
-            ?hidden=${!this._showTable}
-          >
-            ${this._showTable ? this._planeTable() : nothing}
-          </div>
-        </div>
+        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => this._planeTable() })}
       </div>
     `;
   }
