@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
-const PORT = 4174;
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 
 /** End-to-end tests against the production build served by `vite preview`. */
 export default defineConfig({

@@ -19,7 +19,7 @@ const want = (part) => !only || only === part;
 const COURSE_MAP_BUDGET_KIB = 60;
 let overBudget = false;
 
-const PORT = 4175;
+const PORT = Number(process.env.BENCH_PORT ?? 4175);
 
 function run(cmd, args) {
   return new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath } from './chromium.mjs';
 
-const PORT = 4176;
+const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4176);
 const base = `http://localhost:${PORT}`;
 const pages = [
   ['course map', '/'],
