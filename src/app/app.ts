@@ -254,21 +254,35 @@ export class GtApp extends LitElement {
       return;
     }
     if (this._lesson?.id === route.id) return this.setTitle(this._lesson, route.step);
-    this._loadError = '';
+    const meta = lessons.find((l) => l.id === route.id);
+    let lesson: Lesson | undefined;
     try {
-      // The lesson and the code of its widgets load side by side (one round trip, not two).
-      const meta = lessons.find((l) => l.id === route.id);
-      const [lesson] = await Promise.all([loadLesson(route.id), loadWidgets(meta?.widgets ?? [])]);
-      if (!lesson) {
-        this._loadError = `There is no lesson called “${route.id}”.`;
-        return;
-      }
-      this._lesson = lesson;
-      this.setTitle(lesson, route.step);
+      lesson = await loadLesson(route.id);
     } catch {
       this._loadError = navigator.onLine
         ? 'The lesson could not be loaded. Reload the page to try again.'
         : 'The lesson could not be loaded while offline. It will be available once this page has been visited online.';
+      return;
+    }
+    if (!lesson) {
+      this._loadError = `There is no lesson called “${route.id}”.`;
+      return;
+    }
+    this._lesson = lesson;
+    this.setTitle(lesson, route.step);
+    // The text is painted first, then the widgets come to life: reading can start while their code
+    // loads, and the first paint is not held back by the widgets' first render.
+    await this.updateComplete;
+    await afterNextPaint();
+    try {
+      await loadWidgets(meta?.widgets ?? []);
+    } catch {
+      this.notify(
+        navigator.onLine
+          ? 'Some interactive parts of this lesson could not be loaded. Reload the page to try again.'
+          : 'Some interactive parts of this lesson could not be loaded while offline.',
+        'warn',
+      );
     }
   }
 
@@ -381,4 +395,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'gt-app': GtApp;
   }
+}
+
+/** Resolves after the browser has painted the next frame. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
