@@ -682,7 +682,9 @@ export class NnNetworkTrainer extends NnElement {
 
   private _drawAll(diagram: boolean): void {
     const data = this._data;
-    if (!data) return;
+    // Nothing is drawn before the boxes are measured (see _measure): the first render stays short,
+    // and the pictures are drawn once, at their real size, in the next frame.
+    if (!data || (this._plotWidth === 0 && this._diagramWidth === 0)) return;
     const colors = this._colors();
     const dpr = window.devicePixelRatio || 1;
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.plot');

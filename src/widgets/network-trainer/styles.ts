@@ -131,6 +131,9 @@ export const styles = [
     canvas.plot {
       cursor: crosshair;
       border-radius: 4px;
+      /* The size of the first drawing (see _drawAll), kept free before it so nothing moves. */
+      width: min(100%, 520px);
+      aspect-ratio: 52 / 51;
     }
     .cursor-text {
       margin: 0.25rem 0 0;
