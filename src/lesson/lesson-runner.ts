@@ -70,6 +70,10 @@ export class NnLesson extends NnElement {
       header {
         margin-bottom: 1.25rem;
       }
+      /* Where the lesson's first line will be, so nothing moves when it arrives. */
+      .loading {
+        margin: 0;
+      }
       .crumbs {
         margin: 0 0 0.25rem;
         font-size: 0.9rem;
@@ -269,7 +273,7 @@ export class NnLesson extends NnElement {
 
   override render() {
     const lesson = this.lesson;
-    if (!lesson) return html`<p role="status">Loading the lesson…</p>`;
+    if (!lesson) return html`<p class="loading" role="status">Loading the lesson…</p>`;
     const n = this.current;
     const total = lesson.steps.length;
     const step = lesson.steps[n - 1];
