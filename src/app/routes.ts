@@ -6,13 +6,22 @@ export type Route =
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
-  const path = decodeURIComponent(hash.replace(/^#/, '')) || '/';
+  const path = decode(hash.replace(/^#/, '')) || '/';
   if (path === '/' || path === '') return { name: 'map' };
   const g = /^\/gallery(?:\/(nn-[a-z0-9-]+))?\/?$/.exec(path);
   if (g) return g[1] ? { name: 'gallery', tag: g[1] } : { name: 'gallery' };
   const m = /^\/lesson\/([a-z0-9-]+)(?:\/(\d+))?\/?$/.exec(path);
   if (m) return { name: 'lesson', id: m[1]!, step: Math.max(1, Number(m[2] ?? 1)) };
   return { name: 'not-found', path };
+}
+
+/** A broken escape (`#/%E0%A4%A`) is shown as typed, not thrown: it is just a page not found. */
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 export function lessonHref(id: string, step = 1): string {

@@ -23,6 +23,12 @@ describe('routes', () => {
       step: 1,
     });
   });
+  it('treats a broken escape as a page not found instead of throwing', () => {
+    expect(parseRoute('#/lesson/%E0%A4%A')).toEqual({
+      name: 'not-found',
+      path: '/lesson/%E0%A4%A',
+    });
+  });
   it('round-trips lessonHref', () => {
     expect(parseRoute(lessonHref('a-b', 4))).toEqual({ name: 'lesson', id: 'a-b', step: 4 });
   });
