@@ -70,6 +70,16 @@ export class NnLesson extends NnElement {
       header {
         margin-bottom: 1.25rem;
       }
+      /* A step's text is shown before its widgets' code arrives (see gt-app). Until then a widget
+         keeps a space, and what follows it waits unseen, so nothing jumps when the widget appears. */
+      .prose :not(:defined) {
+        display: block;
+        min-height: 16rem;
+      }
+      .prose :not(:defined) ~ *,
+      .prose > :has(:not(:defined)) ~ * {
+        visibility: hidden;
+      }
       /* Where the lesson's first line will be, so nothing moves when it arrives. */
       .loading {
         margin: 0;

@@ -204,6 +204,44 @@ test.describe('on a phone (375×667)', () => {
   });
 });
 
+test.describe('loading, on a phone (375×667)', () => {
+  test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+  test('nothing on the page moves while a step and its widgets load (cumulative layout shift)', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const noErrors = watchConsole(page);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __shift: number };
+      w.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__shift += (e as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const shifts: string[] = [];
+    for (const lesson of lessons) {
+      for (let step = 1; step <= lesson.stepCount; step++) {
+        await page.goto('about:blank');
+        await page.goto(`/#/lesson/${lesson.id}/${step}`);
+        await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+        // Every widget of the step defined and drawn (two frames after its first render).
+        await page.waitForFunction(() => {
+          const runner = document.querySelector('gt-app')?.shadowRoot?.querySelector('nn-lesson');
+          return !!runner?.shadowRoot && !runner.shadowRoot.querySelector(':not(:defined)');
+        });
+        await page.evaluate(
+          () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+        );
+        const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+        // 0.01 leaves room for the math font replacing its fallback (about 0.003).
+        if (shift > 0.01) shifts.push(`${lesson.id} step ${step}: ${shift.toFixed(3)}`);
+      }
+    }
+    expect(shifts).toEqual([]);
+    noErrors();
+  });
+});
+
 /** axe-core on the course map, the gallery and every step of every lesson. */
 async function axeEverywhere(page: Page): Promise<void> {
   await page.goto('/');
