@@ -284,3 +284,19 @@ test('an unknown lesson gets a friendly page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Lesson not available' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Go to the course map' })).toBeVisible();
 });
+
+test('a broken address is a page not found, not a crash', async ({ page }) => {
+  const noErrors = watchConsole(page);
+  await page.goto('/#/lesson/%E0%A4%A');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  noErrors();
+});
+
+test('when the app itself cannot be downloaded, the page says so instead of loading forever', async ({
+  page,
+}) => {
+  await page.route(/\/assets\/app-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByText('Gradient Trail could not be loaded. Reload the page')).toBeVisible();
+  await expect(page.getByText('Loading Gradient Trail')).toHaveCount(0);
+});
