@@ -1,6 +1,7 @@
 // `npm run lighthouse`: Lighthouse (mobile emulation) against the production build, served with the
 // strict Content-Security-Policy, for the course map and the training lesson. Prints the four
-// category scores per page and exits non-zero when one is under 95.
+// category scores per page and exits non-zero when one is under 95. `--runs N` runs each page N
+// times (the machine is shared and Performance varies) and judges the median.
 import { spawn } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -11,8 +12,13 @@ const base = `http://localhost:${PORT}`;
 const pages = [
   ['course map', '/'],
   ['training lesson', '/#/lesson/training-a-network/1'],
+  // A step that opens with a widget in view (a lesson's text is painted before its widgets).
+  ['backpropagation, step 3', '/#/lesson/backpropagation/3'],
 ];
 const skipBuild = process.argv.includes('--no-build');
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 1) : 1;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 function run(cmd, args) {
   return new Promise((resolve, reject) => {
@@ -47,27 +53,31 @@ try {
   });
   const rows = [];
   for (const [name, path] of pages) {
-    const result = await lighthouse(base + path, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-    });
-    const c = result.lhr.categories;
-    const row = {
-      page: name,
-      performance: Math.round(c.performance.score * 100),
-      accessibility: Math.round(c.accessibility.score * 100),
-      'best practices': Math.round(c['best-practices'].score * 100),
-      seo: Math.round(c.seo.score * 100),
-    };
+    const scores = { performance: [], accessibility: [], 'best practices': [], seo: [] };
+    for (let run = 0; run < runs; run++) {
+      const result = await lighthouse(base + path, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      const c = result.lhr.categories;
+      scores.performance.push(Math.round(c.performance.score * 100));
+      scores.accessibility.push(Math.round(c.accessibility.score * 100));
+      scores['best practices'].push(Math.round(c['best-practices'].score * 100));
+      scores.seo.push(Math.round(c.seo.score * 100));
+      const failing = Object.values(result.lhr.audits)
+        .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+        .map((a) => `  - ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+      if (failing.length) console.log(`${name}: audits below 0.9\n${failing.join('\n')}`);
+    }
+    const row = { page: name };
+    for (const [category, values] of Object.entries(scores)) {
+      row[category] = median(values);
+      if (median(values) < 95) failed = true;
+    }
+    if (runs > 1) row['performance, each run'] = scores.performance.join(' ');
     rows.push(row);
-    for (const score of Object.values(row))
-      if (typeof score === 'number' && score < 95) failed = true;
-    const failing = Object.values(result.lhr.audits)
-      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
-      .map((a) => `  - ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
-    if (failing.length) console.log(`${name}: audits below 0.9\n${failing.join('\n')}`);
   }
   console.table(rows);
 } finally {
