@@ -12,18 +12,20 @@ import { expectNoAxeViolations } from './axe';
 
 const TAG = 'nn-loss-chart';
 
-async function mount(attributes = '', width = 700): Promise<NnLossChart> {
-  document.body.innerHTML = `<div style="width: ${width}px"><${TAG} ${attributes}></${TAG}></div>`;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
-
 /** Let the chart's batched redraw (one animation frame) happen. */
 async function settle(el: NnLossChart): Promise<void> {
   await new Promise<void>((r) => requestAnimationFrame(() => r()));
   await new Promise<void>((r) => requestAnimationFrame(() => r()));
   await el.updateComplete;
+}
+
+async function mount(attributes = '', width = 700): Promise<NnLossChart> {
+  document.body.innerHTML = `<div style="width: ${width}px"><${TAG} ${attributes}></${TAG}></div>`;
+  const el = document.querySelector(TAG)!;
+  await el.updateComplete;
+  // The first drawing happens once the chart is measured, in the next frame.
+  await settle(el);
+  return el;
 }
 
 const text = (node: Node | null | undefined): string =>

@@ -239,9 +239,9 @@ export class NnLossChart extends NnElement {
   private _draw(): void {
     const svg = this._svg;
     if (!svg) return;
-    if (this._chartWidth <= 0) {
-      this._chartWidth = svg.parentElement?.getBoundingClientRect().width ?? 0;
-    }
+    // Drawn once the ResizeObserver has measured the figure (in the next frame): measuring here,
+    // in the first update, would force a layout of the whole page inside it.
+    if (this._chartWidth <= 0 && typeof ResizeObserver !== 'undefined') return;
     const width = this._chartWidth > 0 ? this._chartWidth : 600;
     const height = Math.round(Math.min(320, Math.max(220, width * 0.55)));
     const series = this._series;
