@@ -20,6 +20,8 @@ import type {
   Trainer,
 } from '../../src/train/index.ts';
 import { tf } from '../../src/train/backend.ts';
+// tfjs-layers only for the comparison below (the course itself uses tfjs-core alone).
+import * as tfjs from '@tensorflow/tfjs';
 import * as playground from '../playground-nn.ts';
 
 export interface Task {
@@ -171,11 +173,11 @@ async function layersEngine(backend: BackendName, task: Task): Promise<Engine> {
   const { x, y } = data(task.points);
   const xs = tf.tensor2d(x, [y.length, 2]);
   const ys = tf.tensor2d(y, [y.length, 1]);
-  const model = tf.sequential({
+  const model = tfjs.sequential({
     layers: [
-      tf.layers.dense({ inputShape: [2], units: task.width, activation: 'sigmoid' }),
-      tf.layers.dense({ units: task.width, activation: 'sigmoid' }),
-      tf.layers.dense({ units: 1, activation: 'sigmoid' }),
+      tfjs.layers.dense({ inputShape: [2], units: task.width, activation: 'sigmoid' }),
+      tfjs.layers.dense({ units: task.width, activation: 'sigmoid' }),
+      tfjs.layers.dense({ units: 1, activation: 'sigmoid' }),
     ],
   });
   model.compile({

@@ -102,7 +102,7 @@ export async function createLogisticTrainer(
 
   /** L(w, b) over all points, as a scalar tensor. */
   const lossOf = (neuron: Neuron): tf.Scalar => {
-    const z = x.matMul(neuron.w).add(neuron.b); // z = X·w + b, one per point
+    const z = tf.add(tf.matMul(x, neuron.w), neuron.b); // z = X·w + b, one per point
     if (neuron.loss === 'cross-entropy') {
       // −[y log σ(z) + (1 − y) log(1 − σ(z))], averaged; tfjs computes it from z directly
       // (max(z, 0) − z·y + log(1 + e^−|z|)), which never takes the log of 0.
@@ -116,8 +116,8 @@ export async function createLogisticTrainer(
   const readBack = async (values: tf.Scalar[][]): Promise<LogisticReport> => {
     const packed = tf.tidy(() =>
       tf.concat([
-        ...values.flat().map((v) => v.reshape([1])),
-        ...neurons.flatMap((nr) => [nr.w.reshape([2]), nr.b]),
+        ...values.flat().map((v) => tf.reshape(v, [1])),
+        ...neurons.flatMap((nr) => [tf.reshape(nr.w, [2]), nr.b]),
       ]),
     );
     for (const v of values.flat()) v.dispose();
@@ -172,8 +172,8 @@ export async function createLogisticTrainer(
               // ∂L/∂w and ∂L/∂b by tfjs's autodiff; then one step downhill.
               const { value, grads } = tf.variableGrads(() => lossOf(nr), [nr.w, nr.b]);
               value.dispose();
-              nr.w.assign(nr.w.sub(grads[nr.w.name]!.mul(eta)));
-              nr.b.assign(nr.b.sub(grads[nr.b.name]!.mul(eta)));
+              nr.w.assign(tf.sub(nr.w, tf.mul(grads[nr.w.name]!, eta)));
+              nr.b.assign(tf.sub(nr.b, tf.mul(grads[nr.b.name]!, eta)));
               // The loss after the step, so step k's value belongs to the weights shown at step k.
               return lossOf(nr);
             }),
