@@ -8,9 +8,9 @@ import { formatNumber, formatPercent } from '../../math/format';
 import { probability } from '../../math/tiny-network';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
 import { dataTableArea } from '../shared/data-table';
-import { tokens } from '../shared/tokens';
+import { classColors, tokens } from '../shared/tokens';
 import { TEASER_NETWORKS, layerSizes, parameterCount } from './networks';
-import { classColors, styles } from './styles';
+import { styles } from './styles';
 
 const TAG = 'nn-network-teaser';
 

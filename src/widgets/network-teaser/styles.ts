@@ -1,28 +1,6 @@
 import { css } from 'lit';
 import { widgetFrame } from '../shared/tokens';
 
-/**
- * The two class colours, orange (class 1) and blue (class 0), from the Okabe–Ito colour-blind-safe
- * palette, darkened for a white background and lightened for a dark one (each at least 3:1 against
- * its background, the WCAG contrast for graphics). Points also differ by shape, never by colour alone.
- */
-export const classColors = css`
-  :host {
-    --_class1: var(--nn-color-class-1, #c75c00);
-    --_class0: var(--nn-color-class-0, #0072b2);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_class1: var(--nn-color-class-1, #f5a623);
-      --_class0: var(--nn-color-class-0, #56b4e9);
-    }
-  }
-  :host([theme='dark']) {
-    --_class1: var(--nn-color-class-1, #f5a623);
-    --_class0: var(--nn-color-class-0, #56b4e9);
-  }
-`;
-
 /** Styles of `<nn-network-teaser>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,

@@ -22,7 +22,6 @@ import type { HiddenLayer, SetupValue } from '../../math/trainer-setup';
 import type { BackendName, ModelSpec } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
-import { classColors } from '../network-teaser/styles';
 import {
   NnElement,
   booleanAttribute,
@@ -32,7 +31,7 @@ import {
   warnOnce,
 } from '../shared/base';
 import { iframeSrc, stateOf } from '../shared/embed';
-import { tokens } from '../shared/tokens';
+import { classColors, tokens } from '../shared/tokens';
 import { buildData, fromUnit, gridPoints, toUnit } from './data';
 import type { DataSource, PlaneData } from './data';
 import { HIDEABLE_PARTS, networkTrainerDoc } from './meta';

@@ -140,3 +140,26 @@ export const widgetFrame = css`
     box-sizing: inherit;
   }
 `;
+
+/**
+ * The two class colours of every widget that classifies: orange (class 1, "yes") and blue (class 0,
+ * "no"), from the Okabe–Ito colour-blind-safe palette, darkened for a white background and
+ * lightened for a dark one (each at least 3:1 against its background, the WCAG contrast for
+ * graphics). Points also differ by shape, never by colour alone.
+ */
+export const classColors = css`
+  :host {
+    --_class1: var(--nn-color-class-1, #c75c00);
+    --_class0: var(--nn-color-class-0, #0072b2);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_class1: var(--nn-color-class-1, #f5a623);
+      --_class0: var(--nn-color-class-0, #56b4e9);
+    }
+  }
+  :host([theme='dark']) {
+    --_class1: var(--nn-color-class-1, #f5a623);
+    --_class0: var(--nn-color-class-0, #56b4e9);
+  }
+`;

@@ -13,8 +13,8 @@ import {
   enumAttribute,
   numberAttribute,
 } from '../shared/base';
-import { tokens } from '../shared/tokens';
-import { classColors, styles } from './styles';
+import { classColors, tokens } from '../shared/tokens';
+import { styles } from './styles';
 
 const TAG = 'nn-sigmoid-explorer';
 

@@ -174,24 +174,3 @@ export const styles = [
     }
   `,
 ];
-
-/**
- * Plane mode's two colours, "yes" orange (σ > 0.5) and "no" blue (σ < 0.5): the same
- * colour-blind-safe pair as `<nn-network-teaser>` (see its styles), at least 3:1 on the background.
- */
-export const classColors = css`
-  :host {
-    --_class1: var(--nn-color-class-1, #c75c00);
-    --_class0: var(--nn-color-class-0, #0072b2);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_class1: var(--nn-color-class-1, #f5a623);
-      --_class0: var(--nn-color-class-0, #56b4e9);
-    }
-  }
-  :host([theme='dark']) {
-    --_class1: var(--nn-color-class-1, #f5a623);
-    --_class0: var(--nn-color-class-0, #56b4e9);
-  }
-`;
