@@ -32,15 +32,25 @@ import {
 } from '../shared/base';
 import { iframeSrc, stateOf } from '../shared/embed';
 import { classColors, tokens } from '../shared/tokens';
-import { buildData, fromUnit, gridPoints, toUnit } from './data';
+import { buildData, gridPoints, toUnit } from './data';
 import type { DataSource, PlaneData } from './data';
 import { HIDEABLE_PARTS, networkTrainerDoc } from './meta';
 import type { HideablePart } from './meta';
-import { DATASET_LABELS, architecturePanel, dataPanel, hyperPanel, pointsPanel } from './panels';
+import { architecturePanel, dataPanel, hyperPanel, pointsPanel } from './panels';
 import type { CsvReport } from './panels';
 import { TrainingSession } from './controller';
 import type { SessionReport } from './controller';
 import { styles } from './styles';
+import {
+  axisNumber,
+  dataTables,
+  diagramLabel,
+  epochText,
+  keyList,
+  plotLabel,
+  summaryText,
+} from './describe';
+import type { Names } from './describe';
 
 const TAG = 'nn-network-trainer';
 
@@ -49,9 +59,7 @@ const GRID = 40;
 /** Cells per side of each neuron's own small map in the diagram. */
 const MAP_GRID = 14;
 /** Side of the text table of the decision map (p(class 1) at 7 × 7 places). */
-const TABLE_GRID = 7;
 /** Rows of the points table. */
-const TABLE_POINTS = 100;
 /** The live summary is spoken at most this often while training runs, in ms. */
 const ANNOUNCE_EVERY_MS = 5000;
 /** Cursor steps across the plot with the arrow keys (Shift: 4 at a time). */
@@ -661,7 +669,7 @@ export class NnNetworkTrainer extends NnElement {
     const now = performance.now();
     if (!force && now - this._lastAnnounced < ANNOUNCE_EVERY_MS) return;
     this._lastAnnounced = now;
-    this._announcement = this._summary();
+    this._announcement = summaryText(this._data, this._session.report);
   }
 
   // ---- Drawing -------------------------------------------------------------------------------
@@ -972,54 +980,20 @@ export class NnNetworkTrainer extends NnElement {
     return values;
   }
 
-  // ---- Text ----------------------------------------------------------------------------------
+  // ---- Text (the words themselves are in describe.ts) ----------------------------------------
 
-  /** "Epoch 12, train loss 0.21, test loss 0.25, 95% of test points right." */
-  private _summary(): string {
-    const r = this._session.report;
-    const data = this._data;
-    if (!data || data.train.y.length === 0) {
-      return 'No training points yet: add points by clicking the plot, or paste a CSV.';
-    }
-    if (!r) return 'The network is not trained yet.';
-    const test = this._hasTest()
-      ? `test loss ${formatNumber(r.testLoss, 2)}, ${formatPercent(r.testAccuracy)} of test points right`
-      : 'no test points';
-    return (
-      `Epoch ${epochText(r.epoch)}, train loss ${formatNumber(r.trainLoss, 2)}, ${test} ` +
-      `(${formatPercent(r.trainAccuracy)} of training points).`
-    );
+  private get _names(): Names {
+    const { xLabel, yLabel, labelName } = this;
+    return { xLabel, yLabel, labelName, classNames: this._classNames };
   }
 
-  private _plotLabel(): string {
-    const data = this._data;
-    const n = data?.points.length ?? 0;
-    const tests = data?.isTest.filter(Boolean).length ?? 0;
-    const source =
-      this.datasetName === 'custom'
-        ? 'your data'
-        : `the ${DATASET_LABELS[this.datasetName]} dataset`;
-    return (
-      `Decision map of the network over ${this.xLabel} (across) and ${this.yLabel} (up), with ` +
-      `${formatNumber(n, 0)} points of ${source} (${formatNumber(tests, 0)} of them test points, ` +
-      `drawn hollow). Orange where the network says ${this.labelName} = ${this._classNames[1]}, blue ` +
-      `where it says ${this._classNames[0]}. Use the arrow keys to move a cursor and read the ` +
-      `network's answer there.`
-    );
-  }
-
-  private _diagramLabel(): string {
-    const hidden =
-      this._hidden.length === 0
-        ? 'no hidden layer'
-        : `${this._hidden.length} hidden layer${this._hidden.length === 1 ? '' : 's'} of ${this._hidden
-            .map((l) => `${l.units} ${l.activation}`)
-            .join(', ')} neurons`;
-    return (
-      `Network diagram: 2 inputs, ${hidden}, and 1 sigmoid output. Each neuron shows its own map ` +
-      `over the plane; lines are weights, orange positive and blue negative, thicker when larger. ` +
-      `The weights are listed in the data table.`
-    );
+  private _dataTables(): TemplateResult {
+    return dataTables({
+      data: this._data!,
+      names: this._names,
+      probabilityAt: (x, y) => this._probabilityAt(x, y),
+      weights: this._matchingWeights(layerSizes(this._hidden)),
+    });
   }
 
   // ---- Render --------------------------------------------------------------------------------
@@ -1105,7 +1079,7 @@ export class NnNetworkTrainer extends NnElement {
               class="plot"
               role="img"
               tabindex="0"
-              aria-label=${this._plotLabel()}
+              aria-label=${plotLabel(this._data, this.datasetName, this._names)}
               aria-describedby=${hidden('points') ? nothing : 'plot-help'}
               @click=${this._onPlotClick}
               @keydown=${this._onPlotKey}
@@ -1115,9 +1089,9 @@ export class NnNetworkTrainer extends NnElement {
           </div>
           <p class="cursor-text" aria-live="polite">${this._plotFocused ? this._cursorText : ''}</p>
           <figcaption>
-            ${this._key()}
+            ${keyList(this._names)}
             <p class="summary" part="summary" aria-live="polite">
-              ${this._announcement || this._summary()}
+              ${this._announcement || summaryText(this._data, this._session.report)}
             </p>
           </figcaption>
         </figure>
@@ -1130,7 +1104,7 @@ export class NnNetworkTrainer extends NnElement {
           ></nn-loss-chart>
           <figure class="diagram-area" part="diagram" ?hidden=${hidden('diagram')}>
             <div class="diagram-box">
-              <canvas class="diagram" role="img" aria-label=${this._diagramLabel()}></canvas>
+              <canvas class="diagram" role="img" aria-label=${diagramLabel(this._hidden)}></canvas>
             </div>
           </figure>
         </div>
@@ -1211,7 +1185,7 @@ export class NnNetworkTrainer extends NnElement {
           <p class="note" role="status">${this._linkNote}</p>
         </div>
 
-        ${dataTableArea({ shown: this._showTable, onToggle: () => (this._showTable = !this._showTable), table: () => this._tables(), label: 'Data tables' })}
+        ${dataTableArea({ shown: this._showTable, onToggle: () => (this._showTable = !this._showTable), table: () => this._dataTables(), label: 'Data tables' })}
       </div>
     `;
   }
@@ -1249,153 +1223,4 @@ export class NnNetworkTrainer extends NnElement {
       </div>
     </div>`;
   }
-
-  private _key(): TemplateResult {
-    return html`<ul class="key" aria-label="Key">
-      <li>
-        <svg viewBox="-8 -8 16 16" aria-hidden="true"><circle r="4.6" class="class0" /></svg>
-        ${this.labelName} = ${this._classNames[0]}
-      </li>
-      <li>
-        <svg viewBox="-8 -8 16 16" aria-hidden="true">
-          <path d="M0,-6.2L5.4,3.1L-5.4,3.1Z" class="class1" />
-        </svg>
-        ${this.labelName} = ${this._classNames[1]}
-      </li>
-      <li>
-        <svg viewBox="-8 -8 16 16" aria-hidden="true"><circle r="4.2" class="hollow" /></svg>
-        hollow: test point
-      </li>
-    </ul>`;
-  }
-
-  private _tables(): TemplateResult {
-    const data = this._data!;
-    const grid = this._session.grid;
-    const xs = Array.from({ length: TABLE_GRID }, (_, i) =>
-      fromUnit(((i + 0.5) / TABLE_GRID) * 2 - 1, data.xDomain),
-    );
-    const ys = Array.from({ length: TABLE_GRID }, (_, i) =>
-      fromUnit(1 - ((i + 0.5) / TABLE_GRID) * 2, data.yDomain),
-    );
-    const shown = data.points.slice(0, TABLE_POINTS);
-    const weights = this._matchingWeights(layerSizes(this._hidden));
-    return html`
-      <table part="table">
-        <caption>
-          The network's probability of ${this.labelName} = ${this._classNames[1]} across the plot
-          (rows: ${this.yLabel} from top to bottom; columns: ${this.xLabel})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.yLabel} \\ ${this.xLabel}</th>
-            ${xs.map((x) => html`<th scope="col">${axisNumber(x)}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${ys.map(
-            (y) =>
-              html`<tr>
-                <th scope="row">${axisNumber(y)}</th>
-                ${xs.map((x) => {
-                  const p = grid ? this._probabilityAt(x, y) : null;
-                  return html`<td>${p === null ? '—' : formatPercent(p)}</td>`;
-                })}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-
-      <table part="table">
-        <caption>
-          ${
-            shown.length < data.points.length
-              ? `The first ${formatNumber(shown.length, 0)} of ${formatNumber(data.points.length, 0)} points`
-              : `The ${formatNumber(data.points.length, 0)} points`
-          }
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.xLabel}</th>
-            <th scope="col">${this.yLabel}</th>
-            <th scope="col">${this.labelName}</th>
-            <th scope="col">set</th>
-            <th scope="col">network (≈)</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${shown.map((p, i) => {
-            const q = this._probabilityAt(p.x, p.y);
-            return html`<tr>
-              <td>${axisNumber(p.x)}</td>
-              <td>${axisNumber(p.y)}</td>
-              <td>${this._classNames[p.label]}</td>
-              <td>${data.isTest[i] ? 'test' : 'train'}</td>
-              <td>${q === null ? '—' : formatPercent(q)}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-
-      ${
-        weights
-          ? weights.map(
-              (layer, l) =>
-                html`<table part="table">
-                  <caption>
-                    Weights into ${l === weights.length - 1 ? 'the output' : `layer ${l + 1}`}
-                    (rows: from; columns: to)
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">from</th>
-                      ${Array.from(
-                        { length: layer.units },
-                        (_, j) =>
-                          html`<th scope="col">
-                            ${l === weights.length - 1 ? 'output' : `neuron ${j + 1}`}
-                          </th>`,
-                      )}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${Array.from(
-                      { length: layer.inputs },
-                      (_, i) =>
-                        html`<tr>
-                          <th scope="row">
-                            ${l === 0 ? (i === 0 ? this.xLabel : this.yLabel) : `layer ${l} neuron ${i + 1}`}
-                          </th>
-                          ${Array.from(
-                            { length: layer.units },
-                            (_, j) =>
-                              html`<td>${formatNumber(layer.kernel[i * layer.units + j]!, 2)}</td>`,
-                          )}
-                        </tr>`,
-                    )}
-                    <tr>
-                      <th scope="row">bias</th>
-                      ${Array.from(
-                        { length: layer.units },
-                        (_, j) => html`<td>${formatNumber(layer.bias[j]!, 2)}</td>`,
-                      )}
-                    </tr>
-                  </tbody>
-                </table>`,
-            )
-          : nothing
-      }
-    `;
-  }
-}
-
-/** An epoch count: whole with full batches, one decimal when mini-batches make it fractional. */
-function epochText(epoch: number): string {
-  return formatNumber(epoch, Number.isInteger(Math.round(epoch * 1000) / 1000) ? 0 : 1);
-}
-
-/** A coordinate for reading: two decimals for the −1…1 square, fewer digits for larger units. */
-function axisNumber(v: number): string {
-  const size = Math.abs(v);
-  return formatNumber(v, size >= 100 ? 0 : size >= 10 ? 1 : 2);
 }

@@ -1,0 +1,224 @@
+/**
+ * The trainer in words and numbers: its live summary, the labels of its two pictures, the key, and
+ * the data tables shown on request (the text alternative to the heatmap and the diagram). Pure
+ * functions of what the element shows, so a reader of network-trainer.ts sees the behaviour and a
+ * reader of this file sees the words.
+ */
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { LayerWeights } from '../../train/types';
+import { formatNumber, formatPercent } from '../../math/format';
+import type { HiddenLayer } from '../../math/trainer-setup';
+import { fromUnit } from './data';
+import type { DataSource, PlaneData } from './data';
+import { DATASET_LABELS } from './panels';
+import type { SessionReport } from './controller';
+
+/** Rows and columns of the probability table (a coarse version of the heatmap). */
+const TABLE_GRID = 7;
+/** Points listed in the points table (the rest are summarised). */
+const TABLE_POINTS = 100;
+
+/** The names the page gave the axes, the label and its two classes. */
+export interface Names {
+  xLabel: string;
+  yLabel: string;
+  labelName: string;
+  classNames: readonly [string, string];
+}
+
+/** "Epoch 12, train loss 0.21, test loss 0.25, 95% of test points right." */
+export function summaryText(data: PlaneData | null, report: SessionReport | null): string {
+  if (!data || data.train.y.length === 0) {
+    return 'No training points yet: add points by clicking the plot, or paste a CSV.';
+  }
+  if (!report) return 'The network is not trained yet.';
+  const test =
+    data.test.y.length > 0
+      ? `test loss ${formatNumber(report.testLoss, 2)}, ${formatPercent(report.testAccuracy)} of test points right`
+      : 'no test points';
+  return (
+    `Epoch ${epochText(report.epoch)}, train loss ${formatNumber(report.trainLoss, 2)}, ${test} ` +
+    `(${formatPercent(report.trainAccuracy)} of training points).`
+  );
+}
+
+export function plotLabel(data: PlaneData | null, source: DataSource, names: Names): string {
+  const n = data?.points.length ?? 0;
+  const tests = data?.isTest.filter(Boolean).length ?? 0;
+  const from = source === 'custom' ? 'your data' : `the ${DATASET_LABELS[source]} dataset`;
+  return (
+    `Decision map of the network over ${names.xLabel} (across) and ${names.yLabel} (up), with ` +
+    `${formatNumber(n, 0)} points of ${from} (${formatNumber(tests, 0)} of them test points, ` +
+    `drawn hollow). Orange where the network says ${names.labelName} = ${names.classNames[1]}, ` +
+    `blue where it says ${names.classNames[0]}. Use the arrow keys to move a cursor and read the ` +
+    `network's answer there.`
+  );
+}
+
+export function diagramLabel(hidden: readonly HiddenLayer[]): string {
+  const layers =
+    hidden.length === 0
+      ? 'no hidden layer'
+      : `${hidden.length} hidden layer${hidden.length === 1 ? '' : 's'} of ${hidden
+          .map((l) => `${l.units} ${l.activation}`)
+          .join(', ')} neurons`;
+  return (
+    `Network diagram: 2 inputs, ${layers}, and 1 sigmoid output. Each neuron shows its own map ` +
+    `over the plane; lines are weights, orange positive and blue negative, thicker when larger. ` +
+    `The weights are listed in the data table.`
+  );
+}
+
+/** The key under the plot: the two classes' shapes and the hollow test points. */
+export function keyList(names: Names): TemplateResult {
+  return html`<ul class="key" aria-label="Key">
+    <li>
+      <svg viewBox="-8 -8 16 16" aria-hidden="true"><circle r="4.6" class="class0" /></svg>
+      ${names.labelName} = ${names.classNames[0]}
+    </li>
+    <li>
+      <svg viewBox="-8 -8 16 16" aria-hidden="true">
+        <path d="M0,-6.2L5.4,3.1L-5.4,3.1Z" class="class1" />
+      </svg>
+      ${names.labelName} = ${names.classNames[1]}
+    </li>
+    <li>
+      <svg viewBox="-8 -8 16 16" aria-hidden="true"><circle r="4.2" class="hollow" /></svg>
+      hollow: test point
+    </li>
+  </ul>`;
+}
+
+/** What the data tables show. */
+export interface TablesInput {
+  data: PlaneData;
+  names: Names;
+  /** The network's p(class 1) at a place of the plane, or null before there is a prediction. */
+  probabilityAt: (x: number, y: number) => number | null;
+  /** The weights of the network shown, or null when there are none yet. */
+  weights: readonly LayerWeights[] | null;
+}
+
+/** The probability over a coarse grid, the points with the network's answer, and the weights. */
+export function dataTables({ data, names, probabilityAt, weights }: TablesInput): TemplateResult {
+  const xs = Array.from({ length: TABLE_GRID }, (_, i) =>
+    fromUnit(((i + 0.5) / TABLE_GRID) * 2 - 1, data.xDomain),
+  );
+  const ys = Array.from({ length: TABLE_GRID }, (_, i) =>
+    fromUnit(1 - ((i + 0.5) / TABLE_GRID) * 2, data.yDomain),
+  );
+  const shown = data.points.slice(0, TABLE_POINTS);
+  const { xLabel, yLabel, labelName, classNames } = names;
+  return html`
+    <table part="table">
+      <caption>
+        The network's probability of ${labelName} = ${classNames[1]} across the plot (rows:
+        ${yLabel} from top to bottom; columns: ${xLabel})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${yLabel} \\ ${xLabel}</th>
+          ${xs.map((x) => html`<th scope="col">${axisNumber(x)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${ys.map(
+          (y) =>
+            html`<tr>
+              <th scope="row">${axisNumber(y)}</th>
+              ${xs.map((x) => {
+                const p = probabilityAt(x, y);
+                return html`<td>${p === null ? '—' : formatPercent(p)}</td>`;
+              })}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+
+    <table part="table">
+      <caption>
+        ${
+          shown.length < data.points.length
+            ? `The first ${formatNumber(shown.length, 0)} of ${formatNumber(data.points.length, 0)} points`
+            : `The ${formatNumber(data.points.length, 0)} points`
+        }
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${xLabel}</th>
+          <th scope="col">${yLabel}</th>
+          <th scope="col">${labelName}</th>
+          <th scope="col">set</th>
+          <th scope="col">network (≈)</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${shown.map((p, i) => {
+          const q = probabilityAt(p.x, p.y);
+          return html`<tr>
+            <td>${axisNumber(p.x)}</td>
+            <td>${axisNumber(p.y)}</td>
+            <td>${classNames[p.label]}</td>
+            <td>${data.isTest[i] ? 'test' : 'train'}</td>
+            <td>${q === null ? '—' : formatPercent(q)}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+
+    ${weights ? weights.map((layer, l) => weightTable(layer, l, weights.length, names)) : nothing}
+  `;
+}
+
+/** One layer's weights: a row per input, a column per neuron, and the biases. */
+function weightTable(layer: LayerWeights, l: number, layers: number, names: Names): TemplateResult {
+  const output = l === layers - 1;
+  return html`<table part="table">
+    <caption>
+      Weights into ${output ? 'the output' : `layer ${l + 1}`} (rows: from; columns: to)
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">from</th>
+        ${Array.from(
+          { length: layer.units },
+          (_, j) => html`<th scope="col">${output ? 'output' : `neuron ${j + 1}`}</th>`,
+        )}
+      </tr>
+    </thead>
+    <tbody>
+      ${Array.from(
+        { length: layer.inputs },
+        (_, i) =>
+          html`<tr>
+            <th scope="row">
+              ${l === 0 ? (i === 0 ? names.xLabel : names.yLabel) : `layer ${l} neuron ${i + 1}`}
+            </th>
+            ${Array.from(
+              { length: layer.units },
+              (_, j) => html`<td>${formatNumber(layer.kernel[i * layer.units + j]!, 2)}</td>`,
+            )}
+          </tr>`,
+      )}
+      <tr>
+        <th scope="row">bias</th>
+        ${Array.from(
+          { length: layer.units },
+          (_, j) => html`<td>${formatNumber(layer.bias[j]!, 2)}</td>`,
+        )}
+      </tr>
+    </tbody>
+  </table>`;
+}
+
+/** An epoch count: whole with full batches, one decimal when mini-batches make it fractional. */
+export function epochText(epoch: number): string {
+  return formatNumber(epoch, Number.isInteger(Math.round(epoch * 1000) / 1000) ? 0 : 1);
+}
+
+/** A coordinate for reading: two decimals for the −1…1 square, fewer digits for larger units. */
+export function axisNumber(v: number): string {
+  const size = Math.abs(v);
+  return formatNumber(v, size >= 100 ? 0 : size >= 10 ? 1 : 2);
+}
