@@ -117,6 +117,8 @@ export async function measureMemory(base, rounds = 10) {
     const { detachedNodes } = await cdp.send('DOM.getDetachedDomNodes');
     await cdp.send('DOM.disable'); // releases the nodes the DOM agent was handed
     const trees = detachedNodes.filter((d) => d.treeNode.nodeName !== 'TEMPLATE');
+    const roots = {};
+    for (const d of trees) roots[d.treeNode.localName] = (roots[d.treeNode.localName] ?? 0) + 1;
     return {
       widgets,
       observers,
@@ -124,6 +126,9 @@ export async function measureMemory(base, rounds = 10) {
       mediaQueryLists: await instances('MediaQueryList.prototype'),
       detachedTrees: trees.length,
       detachedNodes: trees.reduce((sum, d) => sum + d.retainedNodeIds.length, 0),
+      detachedRoots: Object.entries(roots)
+        .map(([name, n]) => `${n}×<${name}>`)
+        .join(' '),
       litTemplates: detachedNodes.length - trees.length,
     };
   };
@@ -239,7 +244,8 @@ export function printMemoryReport(m) {
     `Rounds ${m.warmup} → ${m.rounds}: JS heap ${m.growthKiB >= 0 ? '+' : ''}${m.growthKiB} KiB ` +
       `(${m.growthPerRoundKiB} KiB per round) = compiled code ${m.codeGrowthKiB} KiB ` +
       `+ JS objects ${m.jsObjectGrowthKiB} KiB (${m.jsObjectGrowthPerRoundKiB} KiB per round; ` +
-      `limit ${JS_OBJECT_GROWTH_LIMIT_KIB_PER_ROUND}).`,
+      `limit ${JS_OBJECT_GROWTH_LIMIT_KIB_PER_ROUND}). Compiled code is V8 optimising functions as ` +
+      'they become hot: bounded by the functions in the bundle, it slows down round after round.',
   );
   const { atStart, warm, atEnd } = m.leftovers;
   console.table(
@@ -253,7 +259,7 @@ export function printMemoryReport(m) {
       observers: l.observers,
       'window+document listeners': l.listeners,
       MediaQueryLists: l.mediaQueryLists,
-      'detached DOM trees (nodes)': `${l.detachedTrees} (${l.detachedNodes})`,
+      'detached DOM trees (nodes)': `${l.detachedTrees} (${l.detachedNodes})${l.detachedRoots ? ` ${l.detachedRoots}` : ''}`,
       "Lit's cached templates": l.litTemplates,
     })),
   );
