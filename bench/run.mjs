@@ -1,7 +1,9 @@
 // `npm run bench`: benchmarks and measurements that are never part of `npm test`.
 //  1. What each page downloads (JS, gzipped) and whether it pulls in tfjs; the course map must stay
 //     under 60 KiB of gzipped JS (exit code 1 otherwise).
-//  2. Memory: every lesson opened and left ten times (JS heap and tfjs tensors, first vs last round).
+//  2. Memory: every lesson opened and left ten times: JS heap per round, growth after warm-up
+//     (compiled code vs JS objects), and what is left behind (widgets, observers, listeners,
+//     detached DOM, tfjs tensors); exit code 1 on growth (bench/memory.mjs).
 //  3. <nn-loss-chart> streaming 100,000 points (bench/loss-chart.mjs).
 //  4. The training engine: steps/s per backend vs the hand-written and playground-style engines,
 //     grid prediction, scaling, longest main-thread task (bench/train.mjs).
@@ -10,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-import { measureMemory } from './memory.mjs';
+import { measureMemory, printMemoryReport } from './memory.mjs';
 import { runLossChartBench } from './loss-chart.mjs';
 import { runTrainBench, startDevServer } from './train.mjs';
 
@@ -97,8 +99,9 @@ try {
     }
   }
   if (want('memory')) {
-    console.log('\nMemory after opening and leaving every lesson ten times:');
-    console.table([await measureMemory(base, 10)]);
+    const memory = await measureMemory(base, 10);
+    printMemoryReport(memory);
+    if (memory.problems.length) overBudget = true;
   }
   await browser.close();
 } finally {

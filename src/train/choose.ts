@@ -11,7 +11,7 @@
  */
 import { availableBackends, isBackendName } from './backend.ts';
 import { sizeKey } from './spec.ts';
-import { TfTrainer } from './trainer.ts';
+import { TfTrainer, precompileUnlessAborted } from './trainer.ts';
 import type { BackendName, TrainerOptions } from './types.ts';
 
 const STORAGE_KEY = 'gradient-trail:backend-choice:v1';
@@ -69,13 +69,23 @@ export function clearBackendChoices(): void {
   }
 }
 
-/** Steps per second of `trainer` on its backend, after a warm-up that does not count. */
-export async function measureRate(trainer: TfTrainer, budgetMs = MEASURE_MS): Promise<number> {
+/**
+ * Steps per second of `trainer` on its backend, after a warm-up that does not count. Throws the
+ * abort reason between chunks once `signal` aborts.
+ */
+export async function measureRate(
+  trainer: TfTrainer,
+  budgetMs = MEASURE_MS,
+  signal?: AbortSignal,
+): Promise<number> {
+  signal?.throwIfAborted();
   await trainer.train(1); // the first report: uploads, and on WebGL compiles the forward shaders
+  signal?.throwIfAborted();
   await trainer.train(2); // the backward and update shaders
   let steps = 0;
   let elapsed = 0;
   for (let chunk = 2; elapsed < budgetMs && chunk <= 4096; chunk *= 2) {
+    signal?.throwIfAborted();
     const t0 = performance.now();
     await trainer.train(chunk);
     elapsed += performance.now() - t0;
@@ -98,12 +108,15 @@ export async function chooseBackend(
   if (cached && available.includes(cached)) return { backend: cached, rates: {}, available };
   if (available.length === 1) return { backend: available[0]!, rates: {}, available };
   const rates: Partial<Record<BackendName, number>> = {};
+  const { signal } = options;
   for (const name of available) {
+    signal?.throwIfAborted();
     // No onProblem: a learning rate that diverges while we time it is the caller's to discover.
     const trainer = new TfTrainer({ ...options, onProblem: undefined }, name);
     try {
-      await trainer.precompile(); // WebGL's shaders, off the main thread where the driver can
-      rates[name] = await measureRate(trainer);
+      // WebGL's shaders, off the main thread where the driver can.
+      await precompileUnlessAborted(trainer, signal);
+      rates[name] = await measureRate(trainer, MEASURE_MS, signal);
     } finally {
       trainer.dispose();
     }

@@ -10,7 +10,7 @@
  */
 import { BACKEND_NAMES, availableBackends, backendFailure, ensureBackend } from './backend.ts';
 import { chooseBackend } from './choose.ts';
-import { TfTrainer, trainerOn } from './trainer.ts';
+import { TfTrainer, precompileUnlessAborted, trainerOn } from './trainer.ts';
 import type { BackendName, Trainer, TrainerOptions } from './types.ts';
 
 export type * from './types.ts';
@@ -23,7 +23,8 @@ export type { TrainingLoopOptions } from './loop.ts';
  * A trainer for `options.spec` on `options.data`, on the requested backend — or, with 'auto' (the
  * default), on the backend measured fastest for this model here (see choose.ts). When the
  * requested backend cannot start, or WebGL is not available to 'auto', training falls back and
- * `onProblem` receives a 'backend-failed' notice naming the backend it runs on.
+ * `onProblem` receives a 'backend-failed' notice naming the backend it runs on. With
+ * `options.signal`, aborting stops the measurement and the compilation and rejects.
  */
 export async function createTrainer(options: TrainerOptions): Promise<Trainer> {
   const requested = options.backend ?? 'auto';
@@ -38,8 +39,9 @@ export async function createTrainer(options: TrainerOptions): Promise<Trainer> {
     });
   }
   await ensureBackend(backend);
+  options.signal?.throwIfAborted();
   const trainer = new TfTrainer(options, backend);
-  await trainer.precompile();
+  await precompileUnlessAborted(trainer, options.signal);
   return trainer;
 }
 

@@ -699,14 +699,16 @@ export class TfTrainer implements Trainer {
 export async function trainerOn(options: TrainerOptions, backend: BackendName): Promise<TfTrainer> {
   try {
     await ensureBackend(backend);
+    options.signal?.throwIfAborted();
     const trainer = new TfTrainer(options, backend);
-    await trainer.precompile();
+    await precompileUnlessAborted(trainer, options.signal);
     return trainer;
   } catch (error) {
     if (!(error instanceof BackendUnavailableError)) throw error;
     const order: BackendName[] = ['webgl', 'wasm', 'cpu'];
     const rest = order.slice(order.indexOf(backend) + 1);
     const to = await firstWorking(rest);
+    options.signal?.throwIfAborted();
     const trainer = new TfTrainer(options, to);
     options.onProblem?.({
       kind: 'backend-failed',
@@ -714,5 +716,27 @@ export async function trainerOn(options: TrainerOptions, backend: BackendName): 
       fellBackTo: to,
     });
     return trainer;
+  }
+}
+
+/**
+ * `trainer.precompile()`, abandoned when `signal` aborts: the trainer is disposed at once (its
+ * compilation stops at the next frame instead of waiting for every shader) and the abort reason
+ * is thrown.
+ */
+export async function precompileUnlessAborted(
+  trainer: TfTrainer,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const stop = (): void => trainer.dispose();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    await trainer.precompile();
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+  if (signal?.aborted) {
+    trainer.dispose();
+    signal.throwIfAborted();
   }
 }

@@ -95,4 +95,10 @@ export interface TrainerOptions {
   backend?: BackendName | 'auto';
   /** Called when training must pause on its own (divergence, lost WebGL context, failed backend). */
   onProblem?: (problem: TrainProblem) => void;
+  /**
+   * Abandons `createTrainer` (the widget that asked is gone): the backend measurement and the
+   * shader compilation stop at their next frame, the trainers made so far are disposed, and
+   * `createTrainer` rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }

@@ -352,6 +352,33 @@ describe('backends', () => {
     expect(t.backend).toBe(first.backend);
   }, 60_000);
 
+  it("'auto' abandoned while it measures stops within a few frames and keeps no tensor", async () => {
+    clearBackendChoices();
+    await availableBackends(); // the backends' own start-up tensors are not the trainer's
+    const start = tf.memory().numTensors;
+    const abandon = new AbortController();
+    const options = { spec: xorSpec(), train: XOR_TRAIN, test: XOR_TEST };
+    const building = createTrainer({ ...options, signal: abandon.signal });
+    const outcome = building.then(
+      () => 'built',
+      (error: unknown) => (error instanceof DOMException ? error.name : String(error)),
+    );
+    await new Promise((r) => requestAnimationFrame(r)); // measuring (WebGL compiles by frames)
+    const frames = () => new Promise((r) => requestAnimationFrame(r));
+    abandon.abort();
+    let done = false;
+    void outcome.then(() => (done = true));
+    let waited = 0;
+    while (!done && waited < 10) {
+      await frames();
+      waited++;
+    }
+    expect(await outcome).toBe('AbortError');
+    expect(waited, 'frames until createTrainer gave up').toBeLessThan(10);
+    expect(tf.memory().numTensors).toBe(start);
+    expect(await chooseBackend(options).then((c) => c.rates)).not.toEqual({}); // nothing cached
+  }, 60_000);
+
   it('the same seed gives the same numbers on every backend', async () => {
     // The same start to float32 precision; then each backend's own exp and tanh (SwiftShader's
     // WebGL among them) make the runs drift apart slowly, so later steps agree to 1e-3.

@@ -97,6 +97,8 @@ export class TrainingSession implements ReactiveController {
   private building = false;
   /** The current build of the trainer (awaited by a Step pressed while the engine loads). */
   private built: Promise<void> = Promise.resolve();
+  /** Abandons the current build (its backend measurement and shader compilation). */
+  private abandon: AbortController | null = null;
   /** The setup shown now: what the engine is built for when the student asks to train. */
   private setup: SessionSetup | null = null;
   /** Whether the student has asked to train: from then on every new setup builds a trainer. */
@@ -137,6 +139,8 @@ export class TrainingSession implements ReactiveController {
   /** Stop training and let go of the trainer (its tensors are freed). */
   release(): void {
     this.generation++;
+    this.abandon?.abort();
+    this.abandon = null;
     this.building = false;
     this.playWhenBuilt = false;
     this.pictureAgain = false;
@@ -206,13 +210,14 @@ export class TrainingSession implements ReactiveController {
     this.engineWanted = true;
     const generation = this.generation;
     this.building = true;
-    this.built = this.build(setup, generation).finally(() => {
+    this.abandon = new AbortController();
+    this.built = this.build(setup, generation, this.abandon.signal).finally(() => {
       if (generation === this.generation) this.building = false;
     });
     return this.built;
   }
 
-  private async build(setup: SessionSetup, generation: number): Promise<void> {
+  private async build(setup: SessionSetup, generation: number, signal: AbortSignal): Promise<void> {
     this.batchSize = setup.spec.batchSize;
     this.countSteps(setup.train);
     this.state = 'loading';
@@ -236,6 +241,7 @@ export class TrainingSession implements ReactiveController {
         test: data.test,
         backend: setup.backend,
         onProblem: (problem) => this.onProblem(problem, generation),
+        signal,
       });
     } catch (error) {
       if (generation === this.generation) {
