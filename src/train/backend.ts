@@ -18,6 +18,8 @@
 // tfjs-core and the backends we use, not the whole `@tensorflow/tfjs` (layers, converter and data
 // are not used): the training chunk is about a third smaller. Importing a backend registers it.
 import * as tf from '@tensorflow/tfjs-core';
+// The gradient of every op, for tf.grads / tf.variableGrads (the whole package registers them).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';

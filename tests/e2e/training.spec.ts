@@ -78,3 +78,27 @@ test('a network trains to a visible decision boundary (checked by pixel statisti
   expect(after.orange + after.blue).toBeGreaterThan(before.orange + before.blue + 0.2);
   noErrors();
 });
+
+test('a logistic neuron learns by tfjs autodiff on the production build: its loss falls', async ({
+  page,
+}) => {
+  const noErrors = watchConsole(page);
+  await page.goto('/embed.html#nn-logistic-neuron');
+  const el = page.locator('nn-logistic-neuron');
+  const status = el.getByText(/^Step \d+ · backend/);
+  const summary = el.locator('p[part~="summary"]');
+  const loss = async () => {
+    const m = /loss (\d+(?:\.\d+)?)/.exec((await summary.textContent()) ?? '');
+    expect(m, 'the summary states a loss').not.toBeNull();
+    return Number(m![1]);
+  };
+  await el.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(status).toContainText('Step 1 ·');
+  const first = await loss();
+  await el.getByRole('button', { name: 'Play' }).click();
+  await expect(status).toContainText(/Step ([4-9]\d|\d{3,}) ·/, { timeout: 30_000 });
+  await el.getByRole('button', { name: 'Pause' }).click();
+  await expect(summary).toContainText(/loss \d/);
+  expect(await loss()).toBeLessThan(first * 0.9);
+  noErrors();
+});
