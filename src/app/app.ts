@@ -34,6 +34,7 @@ export class GtApp extends LitElement {
     _route: { state: true },
     _lesson: { state: true },
     _loadError: { state: true },
+    _widgetsLoading: { state: true },
     _offline: { state: true },
     _notices: { state: true },
   };
@@ -41,6 +42,8 @@ export class GtApp extends LitElement {
   declare _route: Route;
   declare _lesson: Lesson | undefined;
   declare _loadError: string;
+  /** A lesson's text is shown while the code of its widgets still loads. */
+  declare _widgetsLoading: boolean;
   declare _offline: boolean;
   declare _notices: Notice[];
 
@@ -57,6 +60,7 @@ export class GtApp extends LitElement {
     this._route = parseRoute(location.hash);
     this._lesson = undefined;
     this._loadError = '';
+    this._widgetsLoading = false;
     this._offline = !navigator.onLine;
     this._notices = [];
   }
@@ -269,6 +273,7 @@ export class GtApp extends LitElement {
       return;
     }
     this._lesson = lesson;
+    this._widgetsLoading = true;
     this.setTitle(lesson, route.step);
     // The text is painted first, then the widgets come to life: reading can start while their code
     // loads, and the first paint is not held back by the widgets' first render.
@@ -283,6 +288,8 @@ export class GtApp extends LitElement {
           : 'Some interactive parts of this lesson could not be loaded while offline.',
         'warn',
       );
+    } finally {
+      this._widgetsLoading = false;
     }
   }
 
@@ -330,6 +337,7 @@ export class GtApp extends LitElement {
       .step=${route.step}
       .next=${next}
       next-href=${next ? lessonHref(next.id, 1) : ''}
+      ?loading-widgets=${this._widgetsLoading}
       home-href=${mapHref}
       @nn-step-change=${this.onStepChange}
     ></nn-lesson>`;

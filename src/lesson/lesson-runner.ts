@@ -70,14 +70,15 @@ export class NnLesson extends NnElement {
       header {
         margin-bottom: 1.25rem;
       }
-      /* A step's text is shown before its widgets' code arrives (see gt-app). Until then a widget
-         keeps a space, and what follows it waits unseen, so nothing jumps when the widget appears. */
-      .prose :not(:defined) {
+      /* A step's text is shown before its widgets' code arrives (gt-app sets loading-widgets until
+         then). Meanwhile a widget keeps a space, and what follows it waits unseen, so nothing jumps
+         when the widget appears; if the code never arrives, the text shows all the same. */
+      :host([loading-widgets]) .prose :not(:defined) {
         display: block;
         min-height: 16rem;
       }
-      .prose :not(:defined) ~ *,
-      .prose > :has(:not(:defined)) ~ * {
+      :host([loading-widgets]) .prose :not(:defined) ~ *,
+      :host([loading-widgets]) .prose > :has(:not(:defined)) ~ * {
         visibility: hidden;
       }
       /* Where the lesson's first line will be, so nothing moves when it arrives. */

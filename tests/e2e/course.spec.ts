@@ -300,3 +300,15 @@ test('when the app itself cannot be downloaded, the page says so instead of load
   await expect(page.getByText('Gradient Trail could not be loaded. Reload the page')).toBeVisible();
   await expect(page.getByText('Loading Gradient Trail')).toHaveCount(0);
 });
+
+test("when a widget's code cannot be downloaded, the step's text is all shown and the page says so", async ({
+  page,
+}) => {
+  await page.route(/\/assets\/backprop-graph-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/#/lesson/backpropagation/3');
+  await expect(
+    page.getByText('Some interactive parts of this lesson could not be loaded'),
+  ).toBeVisible();
+  // The paragraph after the missing widget is shown, not left waiting for it.
+  await expect(page.getByText('A node knows very little')).toBeVisible();
+});
