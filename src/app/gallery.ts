@@ -90,6 +90,25 @@ export class GtGallery extends LitElement {
       .table-wrap {
         overflow-x: auto;
       }
+      .type-default {
+        display: none;
+      }
+      /* On a phone four columns leave the description a sliver, or push it out of sight: the
+         type and the default go under the name instead, and the description keeps the room. */
+      @media (max-width: 40rem) {
+        .wide-only {
+          display: none;
+        }
+        .type-default {
+          display: block;
+          margin-top: 0.2rem;
+          color: var(--_muted);
+          font-size: 0.8rem;
+        }
+        .type-default code {
+          font-size: inherit;
+        }
+      }
       table {
         border-collapse: collapse;
         width: 100%;
@@ -140,8 +159,8 @@ export class GtGallery extends LitElement {
               <th scope="col">Name</th>
               ${
                 withType
-                  ? html`<th scope="col">Type</th>
-                      <th scope="col">Default</th>`
+                  ? html`<th scope="col" class="wide-only">Type</th>
+                      <th scope="col" class="wide-only">Default</th>`
                   : nothing
               }
               <th scope="col">Description</th>
@@ -151,11 +170,22 @@ export class GtGallery extends LitElement {
             ${rows.map(
               (r) =>
                 html`<tr>
-                  <td><code>${r.name}</code></td>
+                  <td>
+                    <code>${r.name}</code>
+                    ${
+                      withType
+                        ? html`<span class="type-default"
+                            ><code>${r.type?.text ?? ''}</code>${
+                              r.default ? html`, default <code>${r.default}</code>` : nothing
+                            }</span
+                          >`
+                        : nothing
+                    }
+                  </td>
                   ${
                     withType
-                      ? html`<td><code>${r.type?.text ?? ''}</code></td>
-                          <td><code>${r.default ?? ''}</code></td>`
+                      ? html`<td class="wide-only"><code>${r.type?.text ?? ''}</code></td>
+                          <td class="wide-only"><code>${r.default ?? ''}</code></td>`
                       : nothing
                   }
                   <td>${r.description ?? ''}</td>

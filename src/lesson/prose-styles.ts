@@ -1,6 +1,10 @@
 import { css, unsafeCSS } from 'lit';
 // Temml's own rules for its MathML (spacing, \cancel, arrays…). Inlined so they apply inside shadow roots.
 import temmlCss from 'temml/dist/Temml-Local.css?inline';
+import { WIDGETS } from '../widgets/catalog';
+
+/** Every widget tag a lesson may hold, as a selector list (CSS has no "tag starts with nn-"). */
+const widgetTags = unsafeCSS(WIDGETS.map((w) => `.prose > ${w.tag}`).join(', '));
 
 /** Typography for lesson prose, exercise prompts and worked answers (rendered Markdown + MathML). */
 export const proseStyles = [
@@ -18,6 +22,21 @@ export const proseStyles = [
     }
     .prose a {
       color: var(--_accent);
+    }
+    /* A widget between paragraphs gets the room a paragraph has, above and below. */
+    ${widgetTags} {
+      margin-block: 1.25em;
+    }
+    .prose details {
+      margin: 0 0 1em;
+    }
+    .prose summary {
+      cursor: pointer;
+      padding: 0.25rem 0;
+    }
+    /* Inline math and the punctuation touching it stay on one line ("(" never ends a line). */
+    .math-glue {
+      white-space: nowrap;
     }
     .prose code {
       font-family: var(--_mono);
@@ -40,11 +59,23 @@ export const proseStyles = [
     .prose table {
       border-collapse: collapse;
       margin-bottom: 1em;
+      /* Break a word only when it is wider than the whole column can be, not to make columns
+         narrower ("anywhere" split "Node" into "Nod" and "e" on a phone). */
+      overflow-wrap: break-word;
     }
     .prose th,
     .prose td {
       border: 1px solid var(--_border);
       padding: 0.3rem 0.6rem;
+    }
+    @media (max-width: 30rem) {
+      .prose table {
+        font-size: 0.9375rem;
+      }
+      .prose th,
+      .prose td {
+        padding: 0.3rem 0.4rem;
+      }
     }
     math {
       font-family:

@@ -115,7 +115,7 @@ describe('compileLesson: a good lesson', () => {
 
   it('renders $…$ and $$…$$ to MathML, and leaves prices, \\$ and code alone', () => {
     const html = compiled.steps[0]!.html;
-    expect(html).toContain('inputs: <math><mrow><mi>z</mi><mo>=</mo>');
+    expect(html).toMatch(/inputs: (<span class="math-glue">)?<math><mrow><mi>z<\/mi><mo>=<\/mo>/);
     expect(html).toMatch(/<math display="block"[^>]*>.*<mfrac>/);
     expect(html).toContain('It costs $5 and $10, not math.');
     expect(html).toContain('A literal $ sign');
@@ -155,7 +155,9 @@ describe('compileLesson: a good lesson', () => {
       tolerance: 0.001,
       attempts: 3,
     });
-    expect(exercise.prompt).toMatch(/^<p>What is <math>.*<mi>σ<\/mi>.*<\/math>\?<\/p>$/);
+    expect(exercise.prompt).toMatch(
+      /^<p>What is <span class="math-glue"><math>.*<mi>σ<\/mi>.*<\/math>\?<\/span><\/p>$/,
+    );
     expect(exercise.hints).toHaveLength(1);
     expect(exercise.hints[0]).toContain('<math>');
     expect(exercise.solution).toContain('<mfrac>');
@@ -202,6 +204,21 @@ describe('compileLesson: a good lesson', () => {
       { file: FILE },
     );
     expect(compiledLesson.steps[0]!.html).toContain('aria-label="Sigmoid"');
+  });
+
+  it('keeps inline math on one line with the punctuation touching it, and only that', () => {
+    const html = compileLesson(
+      `---\nid: glue\ntitle: Glue\norder: 1\nsummary: s\nobjectives: [o]\nminutes: 1\n---\n\n` +
+        `## Step\n\nA "yes" ($y = 1$), then $x$ alone, and **b**$z$. Or $a$/$b$?\n`,
+      { file: 'glue.md' },
+    ).steps[0]!.html;
+    const glued = [...html.matchAll(/<span class="math-glue">(.*?)<\/span>/g)].map((m) =>
+      m[1]!.replace(/<math>.*?<\/math>/g, 'M'),
+    );
+    // "(" before and ")," after the first; "." after $z$ (before it is a tag, not text); "/" after
+    // $a$; "?" after $b$. $x$ has spaces on both sides: not wrapped.
+    expect(glued).toEqual(['(M),', 'M.', 'M/', 'M?']);
+    expect(html).toContain('then <math><mi>x</mi></math> alone');
   });
 
   it('renders $$…$$ inside a paragraph as display math', () => {

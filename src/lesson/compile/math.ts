@@ -11,7 +11,7 @@
  * TeX error can name the line of the file.
  */
 import temml from 'temml';
-import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
+import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from 'markdown-it';
 import { LessonError, type SourceRef } from './errors.ts';
 
 const DOLLAR = 0x24;
@@ -153,12 +153,68 @@ export function renderTex(tex: string, display: boolean, file: string, line: num
   }
 }
 
+/** The class of the span that keeps inline math and the punctuation touching it on one line. */
+export const MATH_GLUE_CLASS = 'math-glue';
+
+/**
+ * Core rule: inline math and the characters touching it without a space — "($y = 1$)," — go into
+ * one `<span class="math-glue">` that does not wrap. A browser may break a line between "(" and a
+ * `<math>` element (it is an atomic inline), which on a phone leaves a lone "(" at a line end or
+ * a "?" at the start of the next.
+ */
+function glueMath(state: StateCore): void {
+  const Tok = state.Token;
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const out: Token[] = [];
+    const children = block.children;
+    for (let i = 0; i < children.length; i++) {
+      const token = children[i]!;
+      const display = (token.meta as { display?: boolean } | null)?.display;
+      if (token.type !== 'math_inline' || display) {
+        out.push(token);
+        continue;
+      }
+      const prev = out[out.length - 1];
+      const next = children[i + 1];
+      const before = prev?.type === 'text' ? (/\S+$/.exec(prev.content)?.[0] ?? '') : '';
+      const after = next?.type === 'text' ? (/^\S+/.exec(next.content)?.[0] ?? '') : '';
+      if (!before && !after) {
+        out.push(token);
+        continue;
+      }
+      const text = (content: string) => {
+        const t = new Tok('text', '', 0);
+        t.content = content;
+        return t;
+      };
+      if (before) {
+        prev!.content = prev!.content.slice(0, -before.length);
+        if (prev!.content === '') out.pop();
+      }
+      out.push(new Tok('math_glue_open', 'span', 1));
+      if (before) out.push(text(before));
+      out.push(token);
+      if (after) {
+        out.push(text(after));
+        next!.content = next!.content.slice(after.length);
+        if (next!.content === '') i++;
+      }
+      out.push(new Tok('math_glue_close', 'span', -1));
+    }
+    block.children = out;
+  }
+}
+
 /** markdown-it plugin: adds `math_inline` and `math_block` tokens; their `meta.html` holds the MathML. */
 export function mathPlugin(md: MarkdownIt): void {
   md.inline.ruler.after('escape', 'math_inline', mathInline);
   md.block.ruler.after('fence', 'math_block', mathBlock, {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],
   });
+  md.core.ruler.push('math_glue', glueMath);
+  md.renderer.rules.math_glue_open = () => `<span class="${MATH_GLUE_CLASS}">`;
+  md.renderer.rules.math_glue_close = () => '</span>';
   const html = (meta: unknown) => (meta as { html?: string } | null)?.html;
   md.renderer.rules.math_inline = (tokens, idx, _options, env) => {
     const token = tokens[idx]!;

@@ -231,6 +231,11 @@ export const styles = [
       td {
         font-size: 0.8rem;
       }
+      /* The formula under each method may wrap: on one line it pushed the error column out of a
+         phone-wide widget (the table scrolled sideways). */
+      .slopes .how {
+        white-space: normal;
+      }
     }
     tr.current td,
     tr.current th {

@@ -116,6 +116,9 @@ export const styles = css`
     align-items: center;
     column-gap: 0.75rem;
     min-width: min(100%, 15rem);
+    /* Grows to the row's width on a phone (the rate slider was 15rem in a 20rem box). */
+    flex: 1 1 15rem;
+    max-width: 24rem;
   }
   .control label {
     font-weight: 600;
