@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-derivative>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
+  dataTableStyles,
   css`
     .layout {
       display: grid;
@@ -197,28 +199,6 @@ export const styles = [
       text-align: start;
     }
 
-    .table-area {
-      grid-area: table;
-      min-width: 0;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      margin-top: 0.5rem;
-    }
-    table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    caption {
-      text-align: start;
-      padding-bottom: 0.25rem;
-    }
-    th,
-    td {
-      padding: 0.2rem 0.6rem;
-      text-align: end;
-      border-bottom: 1px solid var(--_border);
-    }
     td {
       font-family: var(--_mono);
       font-size: 0.9rem;

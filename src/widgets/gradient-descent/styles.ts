@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-gradient-descent>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
+  dataTableStyles,
   css`
     .layout {
       display: grid;
@@ -246,28 +248,9 @@ export const styles = [
       border-left-color: var(--_success);
     }
 
-    .table-area {
-      grid-area: table;
-      min-width: 0;
-    }
     .table-wrap {
       overflow: auto;
       max-height: 24rem;
-      margin-top: 0.5rem;
-    }
-    table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    caption {
-      text-align: start;
-      padding-bottom: 0.25rem;
-    }
-    th,
-    td {
-      padding: 0.2rem 0.6rem;
-      text-align: end;
-      border-bottom: 1px solid var(--_border);
     }
     thead th {
       position: sticky;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
 
 /**
  * Styles of `<nn-network-trainer>`; colours come from the shared tokens (`--_*`) and the class
@@ -8,6 +9,7 @@ import { widgetFrame } from '../shared/tokens';
  */
 export const styles = [
   widgetFrame,
+  dataTableStyles,
   css`
     [hidden] {
       display: none !important;
@@ -380,28 +382,12 @@ export const styles = [
       font-size: 0.85rem;
     }
 
-    .table-area {
-      grid-area: table;
-      min-width: 0;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      margin-top: 0.5rem;
-    }
     table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
       margin-bottom: 1rem;
-    }
-    caption {
-      text-align: start;
-      padding-bottom: 0.25rem;
     }
     th,
     td {
       padding: 0.2rem 0.5rem;
-      text-align: end;
-      border-bottom: 1px solid var(--_border);
     }
     .num {
       font-variant-numeric: tabular-nums;

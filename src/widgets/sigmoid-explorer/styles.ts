@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-sigmoid-explorer>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
+  dataTableStyles,
   css`
     .layout {
       display: grid;
@@ -135,30 +137,8 @@ export const styles = [
       font-variant-numeric: tabular-nums;
     }
 
-    .table-area {
-      grid-area: table;
-      min-width: 0;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      margin-top: 0.5rem;
-    }
-    table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    caption {
-      text-align: start;
-      padding-bottom: 0.25rem;
-    }
     caption var {
       font-family: Cambria, 'Times New Roman', serif;
-    }
-    th,
-    td {
-      padding: 0.2rem 0.6rem;
-      text-align: end;
-      border-bottom: 1px solid var(--_border);
     }
     /* A 320px phone: tighter cells so four columns fit without scrolling. */
     @container (max-width: 340px) {
