@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { widgetFrame } from '../shared/tokens';
+import { sliderRows, widgetFrame } from '../shared/tokens';
 import { dataTableStyles } from '../shared/data-table';
 
 /**
@@ -9,6 +9,7 @@ import { dataTableStyles } from '../shared/data-table';
  */
 export const styles = [
   widgetFrame,
+  sliderRows,
   dataTableStyles,
   css`
     [hidden] {
@@ -218,15 +219,6 @@ export const styles = [
       font-weight: 700;
       padding: 0 0.25rem;
     }
-    .control {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      align-items: center;
-      column-gap: 0.75rem;
-    }
-    .control label {
-      font-weight: 600;
-    }
     .control .value {
       font-variant-numeric: tabular-nums;
       text-align: end;
@@ -254,15 +246,6 @@ export const styles = [
       font-size: 0.9rem;
       min-height: 6rem;
       resize: vertical;
-    }
-    input[type='range'] {
-      grid-column: 1 / -1;
-      width: 100%;
-      min-height: 44px;
-      margin: 0;
-      accent-color: var(--_accent);
-      cursor: pointer;
-      background: transparent;
     }
     input[type='range']:disabled {
       cursor: not-allowed;

@@ -1,10 +1,11 @@
 import { css } from 'lit';
-import { widgetFrame } from '../shared/tokens';
+import { sliderRows, widgetFrame } from '../shared/tokens';
 import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-sigmoid-explorer>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
+  sliderRows,
   dataTableStyles,
   css`
     .layout {
@@ -34,29 +35,11 @@ export const styles = [
       display: grid;
       gap: 0.25rem;
     }
-    .control {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      align-items: center;
-      column-gap: 0.75rem;
-    }
-    .control label {
-      font-weight: 600;
-    }
     .control output {
       font-family: var(--_mono);
       font-variant-numeric: tabular-nums;
       min-width: 4.5ch;
       text-align: end;
-    }
-    input[type='range'] {
-      grid-column: 1 / -1;
-      width: 100%;
-      min-height: 44px;
-      margin: 0;
-      accent-color: var(--_accent);
-      cursor: pointer;
-      background: transparent;
     }
     .toggle {
       display: flex;
