@@ -8,6 +8,7 @@ import { FUNCTIONS, functionById } from '../../math/functions';
 import type { FunctionId, RealFunction } from '../../math/functions';
 import { widgetDoc } from '../catalog';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { sliderRow } from '../shared/slider';
 import { dataTableArea } from '../shared/data-table';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
@@ -428,23 +429,17 @@ export class NnDerivative extends NnElement {
   private _slider(name: Slider, label: TemplateResult): TemplateResult {
     const { min, max } = rangeOf(name);
     const value = this[name];
-    return html`
-      <div class="control">
-        <label for=${name}>${label}</label>
-        <span class="value num">${param(value)}</span>
-        <input
-          id=${name}
-          part="slider"
-          type="range"
-          min=${min}
-          max=${max}
-          step=${STEP}
-          aria-valuetext=${spoken(value)}
-          .value=${String(value)}
-          @input=${(e: Event) => this._onSlider(name, e)}
-        />
-      </div>
-    `;
+    return sliderRow({
+      id: name,
+      label,
+      value,
+      shown: param(value),
+      spoken: spoken(value),
+      min,
+      max,
+      step: STEP,
+      onInput: (e) => this._onSlider(name, e),
+    });
   }
 
   private _slopeFormula(): TemplateResult {

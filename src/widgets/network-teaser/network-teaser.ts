@@ -7,6 +7,7 @@ import type { DatasetName, LabelledPoint } from '../../math/datasets';
 import { formatNumber, formatPercent } from '../../math/format';
 import { probability } from '../../math/tiny-network';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { sliderRow } from '../shared/slider';
 import { SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { classColors, tokens } from '../shared/tokens';
@@ -396,23 +397,17 @@ export class NnNetworkTeaser extends NnElement {
 
   private _slider(axis: 'x' | 'y', value: number): TemplateResult {
     const id = `probe-${axis}`;
-    return html`
-      <div class="control">
-        <label for=${id}>probe <var>${axis}</var></label>
-        <span class="value num">${formatNumber(value, 2)}</span>
-        <input
-          id=${id}
-          part="slider"
-          type="range"
-          min=${-BOUND}
-          max=${BOUND}
-          step=${STEP}
-          aria-valuetext=${spoken(value)}
-          .value=${String(value)}
-          @input=${(e: Event) => this._onSlider(axis, e)}
-        />
-      </div>
-    `;
+    return sliderRow({
+      id,
+      label: html`probe <var>${axis}</var>`,
+      value,
+      shown: formatNumber(value, 2),
+      spoken: spoken(value),
+      min: -BOUND,
+      max: BOUND,
+      step: STEP,
+      onInput: (e) => this._onSlider(axis, e),
+    });
   }
 
   /** The map's accessible name: what is drawn; the numbers are in the live readout. */

@@ -13,6 +13,7 @@ import {
   enumAttribute,
   numberAttribute,
 } from '../shared/base';
+import { sliderRow } from '../shared/slider';
 import { SizeController } from '../shared/size';
 import { classColors, tokens } from '../shared/tokens';
 import { styles } from './styles';
@@ -492,23 +493,18 @@ export class NnSigmoidExplorer extends NnElement {
       name === 'weight2' ? 'weight' : name === 'input2' ? 'input' : name,
     );
     const value = this[name];
-    return html`
-      <div class="control">
-        <label for=${name}>${label}</label>
-        <span class="value num" id=${`${name}-value`}>${param(value)}</span>
-        <input
-          id=${name}
-          part="slider"
-          type="range"
-          min=${min}
-          max=${max}
-          step=${STEP}
-          aria-valuetext=${spoken(value)}
-          .value=${String(value)}
-          @input=${(e: Event) => this._onSlider(name, e)}
-        />
-      </div>
-    `;
+    return sliderRow({
+      id: name,
+      label,
+      value,
+      shown: param(value),
+      spoken: spoken(value),
+      min,
+      max,
+      step: STEP,
+      onInput: (e) => this._onSlider(name, e),
+      valueId: `${name}-value`,
+    });
   }
 
   /** The chart's accessible name: what is drawn (the numbers are in the live summary). */
