@@ -1,11 +1,12 @@
 import { css } from 'lit';
-import { sliderRows, widgetFrame } from '../shared/tokens';
+import { checkToggle, sliderRows, widgetFrame } from '../shared/tokens';
 import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-gradient-descent>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
   sliderRows,
+  checkToggle,
   dataTableStyles,
   css`
     .layout {
@@ -167,21 +168,6 @@ export const styles = [
       color: var(--_danger);
       font-weight: 600;
       flex-basis: 100%;
-    }
-    .toggle {
-      display: flex;
-      align-items: center;
-      gap: 0.6rem;
-      min-height: 44px;
-      cursor: pointer;
-      font-weight: 600;
-    }
-    .toggle input {
-      width: 1.35rem;
-      height: 1.35rem;
-      margin: 0;
-      accent-color: var(--_accent);
-      cursor: pointer;
     }
 
     .formula {

@@ -242,3 +242,22 @@ export const choiceChips = css`
     outline-offset: 2px;
   }
 `;
+
+/** A checkbox with its label (`label.toggle`): a 44px-high target, the box in the accent colour. */
+export const checkToggle = css`
+  .toggle {
+    display: flex;
+    align-items: center;
+    gap: 0.6rem;
+    min-height: 44px;
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .toggle input {
+    width: 1.35rem;
+    height: 1.35rem;
+    margin: 0;
+    accent-color: var(--_accent);
+    cursor: pointer;
+  }
+`;

@@ -1,11 +1,12 @@
 import { css } from 'lit';
-import { sliderRows, widgetFrame } from '../shared/tokens';
+import { checkToggle, sliderRows, widgetFrame } from '../shared/tokens';
 import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-sigmoid-explorer>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
   sliderRows,
+  checkToggle,
   dataTableStyles,
   css`
     .layout {
@@ -40,21 +41,6 @@ export const styles = [
       font-variant-numeric: tabular-nums;
       min-width: 4.5ch;
       text-align: end;
-    }
-    .toggle {
-      display: flex;
-      align-items: center;
-      gap: 0.6rem;
-      min-height: 44px;
-      cursor: pointer;
-      font-weight: 600;
-    }
-    .toggle input {
-      width: 1.35rem;
-      height: 1.35rem;
-      margin: 0;
-      accent-color: var(--_accent);
-      cursor: pointer;
     }
 
     figure {
