@@ -1,5 +1,5 @@
 /** Small drawing pieces several charts share. Pure d3; no Lit, no app state. */
-import { select, type Selection } from 'd3';
+import { axisBottom, axisLeft, select, type ScaleLinear, type Selection } from 'd3';
 
 /** A d3 selection of one element, as every chart here uses them. */
 export type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
@@ -74,4 +74,70 @@ export function drawLineLegend(
     const textWidth = measured > 0 ? measured : (label?.textContent?.length ?? 0) * 7;
     offset += 32 + textWidth + gap;
   });
+}
+
+/**
+ * The root `<svg>` of a chart that scales with its box: a viewBox of `width` × `height`, drawn at
+ * the full width of its container, in the widget's font. `overflow` lets marks near the edge
+ * (a ball, a label) spill over the viewBox instead of being clipped.
+ */
+export function prepareRoot(
+  svg: SVGSVGElement,
+  width: number,
+  height: number,
+  { overflow = true }: { overflow?: boolean } = {},
+): Sel<SVGElement> {
+  const root = select(svg as SVGElement)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('preserveAspectRatio', 'xMidYMid meet')
+    .style('display', 'block')
+    .style('width', '100%')
+    .style('height', 'auto');
+  if (overflow) root.style('overflow', 'visible');
+  return root.style('font-family', 'var(--_font, sans-serif)');
+}
+
+export interface PlotAxes {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  /** Tick counts: [x, y]. */
+  ticks: [number, number];
+  xLabel: string;
+  yLabel: string;
+  /** The height of the whole chart: the x label sits 8px above its bottom edge. */
+  height: number;
+}
+
+/**
+ * A plot's two axes, crossing at the bottom left of the domains, and their labels (the y label
+ * turned up the left edge). d3 draws ticks in currentColor, so `color` themes ticks and labels.
+ */
+export function drawPlotAxes(root: Sel<SVGElement>, a: PlotAxes): void {
+  const { x, y } = a;
+  const [xMin, xMax] = x.domain() as [number, number];
+  const [yMin, yMax] = y.domain() as [number, number];
+  const xAxis = ensure(root, 'g', 'axis axis-x')
+    .attr('transform', `translate(0,${y(yMin)})`)
+    .style('color', 'var(--_muted)')
+    .style('font-size', '12px');
+  xAxis.call(axisBottom(x).ticks(a.ticks[0]).tickFormat(formatTick));
+  const yAxis = ensure(root, 'g', 'axis axis-y')
+    .attr('transform', `translate(${x(xMin)},0)`)
+    .style('color', 'var(--_muted)')
+    .style('font-size', '12px');
+  yAxis.call(axisLeft(y).ticks(a.ticks[1]).tickFormat(formatTick));
+
+  ensure(root, 'text', 'axis-label axis-label-x')
+    .attr('x', (x(xMin) + x(xMax)) / 2)
+    .attr('y', a.height - 8)
+    .attr('text-anchor', 'middle')
+    .style('fill', 'var(--_fg)')
+    .style('font-size', '13px')
+    .text(a.xLabel);
+  ensure(root, 'text', 'axis-label axis-label-y')
+    .attr('transform', `translate(14,${(y(yMin) + y(yMax)) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .style('fill', 'var(--_fg)')
+    .style('font-size', '13px')
+    .text(a.yLabel);
 }

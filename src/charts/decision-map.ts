@@ -15,17 +15,9 @@
  * (`--_fg`, `--_class0`, `--_class1`, …) and follows light and dark mode by itself. The raster is
  * recomputed only when `mapKey` or the colours change, so moving the probe costs almost nothing.
  */
-import {
-  axisBottom,
-  axisLeft,
-  scaleLinear,
-  select,
-  symbol,
-  symbolCircle,
-  symbolTriangle,
-} from 'd3';
+import { axisBottom, axisLeft, scaleLinear, symbol, symbolCircle, symbolTriangle } from 'd3';
 import type { ScaleLinear } from 'd3';
-import { ensure, formatTick } from './common';
+import { ensure, formatTick, prepareRoot } from './common';
 
 export interface DecisionMapPoint {
   x: number;
@@ -108,13 +100,7 @@ export function drawDecisionMap(
     .range([top + side, top]);
   const narrow = side < 320;
 
-  const root = select(svg as SVGElement)
-    .attr('viewBox', `0 0 ${width} ${top + side + MARGIN.bottom}`)
-    .attr('preserveAspectRatio', 'xMidYMid meet')
-    .style('display', 'block')
-    .style('width', '100%')
-    .style('height', 'auto')
-    .style('font-family', 'var(--_font, sans-serif)');
+  const root = prepareRoot(svg, width, top + side + MARGIN.bottom, { overflow: false });
 
   // The shading, recomputed only when the classifier or the palette changed.
   const image = ensure(root, 'image', 'heatmap')

@@ -9,8 +9,8 @@
  * the curve, the tangent and the secant differ by line style and width as well as by colour, and
  * the two points by shape (circle, square).
  */
-import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
-import { drawLineLegend, ensure, formatTick, type Sel } from './common';
+import { line, scaleLinear } from 'd3';
+import { drawLineLegend, drawPlotAxes, ensure, prepareRoot, type Sel } from './common';
 
 export interface DerivativeChartData {
   /** The function drawn. */
@@ -100,14 +100,7 @@ export function drawDerivativeChart(
   const x0 = Math.min(xMax, Math.max(xMin, data.x0));
   const y0 = f(x0);
 
-  const root = select(svg as SVGElement)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('preserveAspectRatio', 'xMidYMid meet')
-    .style('display', 'block')
-    .style('width', '100%')
-    .style('height', 'auto')
-    .style('overflow', 'visible')
-    .style('font-family', 'var(--_font, sans-serif)');
+  const root = prepareRoot(svg, width, height);
 
   const x = scaleLinear()
     .domain([xMin, xMax])
@@ -117,38 +110,14 @@ export function drawDerivativeChart(
     .range([height - MARGIN.bottom, MARGIN.top]);
   const narrow = width < 480;
 
-  const xAxis = ensure(root, 'g', 'axis axis-x')
-    .attr('transform', `translate(0,${y(yMin)})`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px');
-  xAxis.call(
-    axisBottom(x)
-      .ticks(narrow ? 6 : 12)
-      .tickFormat(formatTick),
-  );
-  const yAxis = ensure(root, 'g', 'axis axis-y')
-    .attr('transform', `translate(${x(xMin)},0)`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px');
-  yAxis.call(
-    axisLeft(y)
-      .ticks(narrow ? 4 : 6)
-      .tickFormat(formatTick),
-  );
-
-  ensure(root, 'text', 'axis-label axis-label-x')
-    .attr('x', (x(xMin) + x(xMax)) / 2)
-    .attr('y', height - 8)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text(data.xLabel);
-  ensure(root, 'text', 'axis-label axis-label-y')
-    .attr('transform', `translate(14,${(y(yMin) + y(yMax)) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text(data.yLabel);
+  drawPlotAxes(root, {
+    x,
+    y,
+    ticks: narrow ? [6, 4] : [12, 6],
+    xLabel: data.xLabel,
+    yLabel: data.yLabel,
+    height,
+  });
 
   // The x-axis line y = 0, where it is inside the window: it helps to see a slope's sign.
   const zero = ensure(root, 'line', 'zero');

@@ -14,7 +14,7 @@
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import type { ScaleLinear } from 'd3';
 import type { Surface } from '../math/surfaces';
-import { ensure, formatTick, type Sel } from './common';
+import { ensure, formatTick, prepareRoot, type Sel } from './common';
 
 export interface ChartSize {
   width: number;
@@ -44,19 +44,7 @@ export const MARGIN = { top: 34, right: 16, bottom: 46, left: 56 } as const;
 /** Samples of the curve: enough for a smooth quartic at any width. */
 const SAMPLES = 400;
 
-export { ensure, formatTick, type Sel };
-
-/** The root `<svg>`: viewBox for the size, themed font. */
-export function prepareRoot(svg: SVGSVGElement, width: number, height: number): Sel<SVGElement> {
-  return select(svg as SVGElement)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('preserveAspectRatio', 'xMidYMid meet')
-    .style('display', 'block')
-    .style('width', '100%')
-    .style('height', 'auto')
-    .style('overflow', 'visible')
-    .style('font-family', 'var(--_font, sans-serif)');
-}
+export { ensure, formatTick, prepareRoot, type Sel };
 
 /** Both axes and their titles, around a plot of `pw × ph` whose top-left is (MARGIN.left, top). */
 export function drawAxes(

@@ -12,10 +12,10 @@
  * {@link SERIES_DASHES}), so they stay distinct in greyscale and for colour-blind readers.
  * Values that cannot be drawn (NaN, ±Infinity; ≤ 0 on a log scale) leave a gap in the line.
  */
-import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
+import { axisBottom, axisLeft, scaleLinear, scaleLog } from 'd3';
 import type { ScaleContinuousNumeric } from 'd3';
 import { GAP, decimateMinMax } from './decimate';
-import { ensure } from './common';
+import { ensure, prepareRoot } from './common';
 
 /** Dash patterns of the series slots, in order; "" is a solid line. */
 export const SERIES_DASHES = ['', '8 4', '2 3', '12 4 3 4', '5 5', '1 5'] as const;
@@ -78,13 +78,7 @@ export function drawLossChart(
   const top = MARGIN.top;
   const bottom = height - MARGIN.bottom;
 
-  const root = select(svg as SVGElement)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('preserveAspectRatio', 'xMidYMid meet')
-    .style('display', 'block')
-    .style('width', '100%')
-    .style('height', 'auto')
-    .style('font-family', 'var(--_font, sans-serif)');
+  const root = prepareRoot(svg, width, height, { overflow: false });
 
   // x: the steps. A single step gets a little room on either side.
   const s0 = data.steps?.[0] ?? 0;

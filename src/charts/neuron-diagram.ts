@@ -12,7 +12,7 @@
  */
 import { select } from 'd3';
 import { formatNumber } from '../math/format';
-import { ensure } from './common';
+import { ensure, prepareRoot } from './common';
 
 export interface NeuronDiagramData {
   /** The inputs and their weights, in order. */
@@ -82,14 +82,7 @@ export function drawNeuronDiagram(
   const outputX = width - 8 - OUTPUT_R;
   const rowY = (i: number) => top + (height - top - 12) * ((i + 0.5) / n);
 
-  const root = select(svg as SVGElement)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('preserveAspectRatio', 'xMidYMid meet')
-    .style('display', 'block')
-    .style('width', '100%')
-    .style('height', 'auto')
-    .style('overflow', 'visible')
-    .style('font-family', 'var(--_font, sans-serif)');
+  const root = prepareRoot(svg, width, height);
 
   // Edges first, so the nodes sit on top of their ends.
   const items = data.inputs.map((input, i) => ({ ...input, i, y: rowY(i) }));

@@ -8,9 +8,9 @@
  * Colours come from the CSS custom properties of the design tokens (`--_accent`, …), so the chart
  * follows light and dark mode; the derivative differs from the curve by colour *and* dash pattern.
  */
-import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
+import { line, scaleLinear } from 'd3';
 import { sigmoid, sigmoidPrime } from '../math/activations';
-import { drawLineLegend, ensure, formatTick, type Sel } from './common';
+import { drawLineLegend, drawPlotAxes, ensure, prepareRoot, type Sel } from './common';
 
 export interface SigmoidChartData {
   /** The weight w. */
@@ -51,14 +51,7 @@ export function drawSigmoidChart(
   const { weight: w, bias: b, xMin, xMax } = data;
   const input = Math.min(xMax, Math.max(xMin, data.input));
 
-  const root = select(svg as SVGElement)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('preserveAspectRatio', 'xMidYMid meet')
-    .style('display', 'block')
-    .style('width', '100%')
-    .style('height', 'auto')
-    .style('overflow', 'visible')
-    .style('font-family', 'var(--_font, sans-serif)');
+  const root = prepareRoot(svg, width, height);
 
   const x = scaleLinear()
     .domain([xMin, xMax])
@@ -68,39 +61,14 @@ export function drawSigmoidChart(
     .range([height - MARGIN.bottom, MARGIN.top]);
   const narrow = width < 480;
 
-  // Axes. d3's axis draws with currentColor, so setting `color` themes ticks and labels at once.
-  const xAxis = ensure(root, 'g', 'axis axis-x')
-    .attr('transform', `translate(0,${y(0)})`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px');
-  xAxis.call(
-    axisBottom(x)
-      .ticks(narrow ? 6 : 12)
-      .tickFormat(formatTick),
-  );
-  const yAxis = ensure(root, 'g', 'axis axis-y')
-    .attr('transform', `translate(${x(xMin)},0)`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px');
-  yAxis.call(
-    axisLeft(y)
-      .ticks(narrow ? 4 : 5)
-      .tickFormat(formatTick),
-  );
-
-  ensure(root, 'text', 'axis-label axis-label-x')
-    .attr('x', (x(xMin) + x(xMax)) / 2)
-    .attr('y', height - 8)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text('input x');
-  ensure(root, 'text', 'axis-label axis-label-y')
-    .attr('transform', `translate(14,${(y(0) + y(1)) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text('output σ(w·x + b)');
+  drawPlotAxes(root, {
+    x,
+    y,
+    ticks: narrow ? [6, 4] : [12, 5],
+    xLabel: 'input x',
+    yLabel: 'output σ(w·x + b)',
+    height,
+  });
 
   // σ = 0.5 is the decision threshold: above it the neuron leans "yes".
   ensure(root, 'line', 'half')

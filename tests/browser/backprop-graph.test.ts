@@ -10,16 +10,12 @@ import { Value } from '../../src/math/autodiff';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { fmt } from '../../src/widgets/backprop-graph/walk';
 import { expectNoAxeViolations } from './axe';
+import { mountWidget, settle } from './settle';
 
 const TAG = 'nn-backprop-graph';
 
-async function mount(attributes = '', width?: number): Promise<NnBackpropGraph> {
-  const widget = `<${TAG} ${attributes}></${TAG}>`;
-  document.body.innerHTML = width ? `<div style="width: ${width}px">${widget}</div>` : widget;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
+const mount = (attributes = '', width?: number): Promise<NnBackpropGraph> =>
+  mountWidget(TAG, attributes, width);
 
 const text = (node: Node | null | undefined): string =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -386,7 +382,7 @@ describe('<nn-backprop-graph>', () => {
     expect(field.getAttribute('aria-invalid')).toBe('true');
     await userEvent.clear(field);
     await userEvent.type(field, 'tanh(w*x + b){Enter}');
-    await el.updateComplete;
+    await settle(el); // the graph's box is new: drawn once it is measured
     expect(h.error()).toBeNull();
     expect(el.getAttribute('expression')).toBe('tanh(w*x + b)');
     expect(h.nodes().length).toBeGreaterThan(0);

@@ -4,15 +4,11 @@ import '../../src/widgets/derivative/index';
 import type { DerivativeChangeDetail, NnDerivative } from '../../src/widgets/derivative/index';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolations } from './axe';
+import { mountWidget } from './settle';
 
 const TAG = 'nn-derivative';
 
-async function mount(attributes = ''): Promise<NnDerivative> {
-  document.body.innerHTML = `<${TAG} ${attributes}></${TAG}>`;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
+const mount = (attributes = ''): Promise<NnDerivative> => mountWidget(TAG, attributes);
 
 const text = (node: Node | null | undefined): string =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -9,15 +9,11 @@ import type {
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { SURFACE_IDS } from '../../src/math/surfaces';
 import { expectNoAxeViolations } from './axe';
+import { mountWidget } from './settle';
 
 const TAG = 'nn-gradient-descent';
 
-async function mount(attributes = ''): Promise<NnGradientDescent> {
-  document.body.innerHTML = `<${TAG} ${attributes}></${TAG}>`;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
+const mount = (attributes = ''): Promise<NnGradientDescent> => mountWidget(TAG, attributes);
 
 /** Whitespace-normalised text, as a reader would see it. */
 const text = (node: Node | null | undefined): string =>

@@ -18,6 +18,7 @@ const LOAD = { timeout: 20_000 };
 const text = (node: Node | null | undefined): string =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** Mounts without waiting for the drawing: a test may need the events of the first steps. */
 async function mount(attributes = '', width = 900): Promise<NnLogisticNeuron> {
   document.body.innerHTML = `<div style="width: ${width}px"><${TAG} ${attributes}></${TAG}></div>`;
   const el = document.querySelector(TAG)!;

@@ -9,24 +9,13 @@ import type {
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { createRng } from '../../src/math/rng';
 import { expectNoAxeViolations } from './axe';
+import { mountWidget, settle } from './settle';
 
 const TAG = 'nn-loss-chart';
 
-/** Let the chart's batched redraw (one animation frame) happen. */
-async function settle(el: NnLossChart): Promise<void> {
-  await new Promise<void>((r) => requestAnimationFrame(() => r()));
-  await new Promise<void>((r) => requestAnimationFrame(() => r()));
-  await el.updateComplete;
-}
-
-async function mount(attributes = '', width = 700): Promise<NnLossChart> {
-  document.body.innerHTML = `<div style="width: ${width}px"><${TAG} ${attributes}></${TAG}></div>`;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  // The first drawing happens once the chart is measured, in the next frame.
-  await settle(el);
-  return el;
-}
+// The first drawing happens once the chart is measured, in the next frame (see settle).
+const mount = (attributes = '', width = 700): Promise<NnLossChart> =>
+  mountWidget(TAG, attributes, width);
 
 const text = (node: Node | null | undefined): string =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -11,15 +11,11 @@ import { probability } from '../../src/math/tiny-network';
 import { makeDataset } from '../../src/math/datasets';
 import { formatNumber } from '../../src/math/format';
 import { expectNoAxeViolations } from './axe';
+import { mountWidget } from './settle';
 
 const TAG = 'nn-network-teaser';
 
-async function mount(attributes = ''): Promise<NnNetworkTeaser> {
-  document.body.innerHTML = `<${TAG} ${attributes}></${TAG}>`;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
+const mount = (attributes = ''): Promise<NnNetworkTeaser> => mountWidget(TAG, attributes);
 
 const text = (node: Node | null | undefined): string =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -4,15 +4,11 @@ import '../../src/widgets/neuron/index';
 import type { NeuronChangeDetail, NnNeuron } from '../../src/widgets/neuron/index';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolations } from './axe';
+import { mountWidget } from './settle';
 
 const TAG = 'nn-neuron';
 
-async function mount(attributes = ''): Promise<NnNeuron> {
-  document.body.innerHTML = `<${TAG} ${attributes}></${TAG}>`;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
+const mount = (attributes = ''): Promise<NnNeuron> => mountWidget(TAG, attributes);
 
 const text = (node: Node | null | undefined): string =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();

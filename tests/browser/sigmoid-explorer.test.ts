@@ -7,15 +7,11 @@ import type {
 } from '../../src/widgets/sigmoid-explorer/index';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolations } from './axe';
+import { mountWidget } from './settle';
 
 const TAG = 'nn-sigmoid-explorer';
 
-async function mount(attributes = ''): Promise<NnSigmoidExplorer> {
-  document.body.innerHTML = `<${TAG} ${attributes}></${TAG}>`;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
+const mount = (attributes = ''): Promise<NnSigmoidExplorer> => mountWidget(TAG, attributes);
 
 /** Whitespace-normalised text, as a reader would see it. */
 const text = (node: Node | null | undefined): string =>

@@ -6,6 +6,7 @@ import { centralDifference } from '../../math/derivative';
 import { ExpressionError, formatValues, parseValues } from '../../math/expression';
 import { formatNumber } from '../../math/format';
 import { NnElement, defaultOf, numberAttribute, warnOnce } from '../shared/base';
+import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
 import {
@@ -169,9 +170,10 @@ export class NnBackpropGraph extends NnElement {
   /** The graph's shape, to keep the focused node while only numbers change. */
   private _structure = '';
   private _layout: GraphLayout | undefined;
-  private _width = 0;
-  private _resizeObserver: ResizeObserver | undefined;
-  private _frame = 0;
+  private readonly _size = new SizeController(this, {
+    target: () => this._container,
+    redraw: () => this._draw(),
+  });
   private _wantFocus = false;
   private _scrollToCurrent = true;
 
@@ -193,18 +195,6 @@ export class NnBackpropGraph extends NnElement {
     this._lrError = '';
     this._updateSummary = undefined;
     this._overflow = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this._observeSize();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = undefined;
-    cancelAnimationFrame(this._frame);
   }
 
   // ——— the model ———
@@ -310,10 +300,6 @@ export class NnBackpropGraph extends NnElement {
 
   // ——— drawing ———
 
-  protected override firstUpdated(): void {
-    this._observeSize();
-  }
-
   protected override updated(): void {
     this._draw();
   }
@@ -322,28 +308,13 @@ export class NnBackpropGraph extends NnElement {
     return this.renderRoot.querySelector('.graph-scroll');
   }
 
-  private _observeSize(): void {
-    if (typeof ResizeObserver === 'undefined') return;
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = new ResizeObserver(() => {
-      const width = this._container?.clientWidth ?? 0;
-      if (width > 0 && Math.abs(width - this._width) >= 1) {
-        this._width = width;
-        cancelAnimationFrame(this._frame);
-        this._frame = requestAnimationFrame(() => this._draw());
-      }
-    });
-    const base = this.renderRoot.querySelector('.layout');
-    if (base) this._resizeObserver.observe(base);
-  }
-
   private _draw(): void {
     const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.graph');
     const container = this._container;
     const model = this._model;
-    if (!svg || !container || !model) return;
-    if (this._width <= 0) this._width = container.clientWidth;
-    const width = this._width > 0 ? this._width : 600;
+    // Drawn once the box is measured (see SizeController), never by measuring in an update.
+    if (!svg || !container || !model || !this._size.measured) return;
+    const width = this._size.widthOr(600);
     const current = this._current();
     const activeEdges = new Map<string, 'forward' | 'backward'>();
     if (current?.phase === 'forward') {
@@ -375,7 +346,7 @@ export class NnBackpropGraph extends NnElement {
     );
     // Whether the graph must scroll decides the box's tab stop and hint; set it after this update
     // (not during it), so that it costs one more render only when it changes.
-    const overflow = this._layout.width > container.clientWidth + 1;
+    const overflow = this._layout.width > width + 1;
     if (overflow !== this._overflow) {
       requestAnimationFrame(() => {
         this._overflow = overflow;

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-backprop-graph>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
+  dataTableStyles,
   css`
     p {
       margin: 0;
@@ -193,26 +195,11 @@ export const styles = [
       flex-wrap: wrap;
       gap: 0.5rem;
     }
-    .table-wrap {
-      overflow-x: auto;
-      margin-top: 0.5rem;
-    }
     .table-wrap[hidden] {
       display: none;
     }
-    table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    caption {
-      text-align: start;
-      padding-bottom: 0.25rem;
-    }
     th,
     td {
-      padding: 0.2rem 0.6rem;
-      text-align: end;
-      border-bottom: 1px solid var(--_border);
       font-family: var(--_mono);
       white-space: nowrap;
     }

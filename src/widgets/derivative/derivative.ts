@@ -8,7 +8,9 @@ import { FUNCTIONS, functionById } from '../../math/functions';
 import type { FunctionId, RealFunction } from '../../math/functions';
 import { widgetDoc } from '../catalog';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { sliderRow } from '../shared/slider';
 import { dataTableArea } from '../shared/data-table';
+import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
 
@@ -138,9 +140,10 @@ export class NnDerivative extends NnElement {
   declare private _showTable: boolean;
   declare private _animating: boolean;
 
-  private _resizeObserver: ResizeObserver | undefined;
-  private _chartWidth = 0;
-  private _frame = 0;
+  private readonly _size = new SizeController(this, {
+    target: () => this.renderRoot.querySelector('figure'),
+    redraw: () => this._draw(),
+  });
   private _animationFrame = 0;
 
   constructor() {
@@ -156,21 +159,9 @@ export class NnDerivative extends NnElement {
     this._animating = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this._observeSize();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = undefined;
-    cancelAnimationFrame(this._frame);
     this._stopAnimation(false);
-  }
-
-  protected override firstUpdated(): void {
-    this._observeSize();
   }
 
   protected override updated(_changed: PropertyValues): void {
@@ -219,28 +210,11 @@ export class NnDerivative extends NnElement {
     return this.renderRoot.querySelector('svg');
   }
 
-  private _observeSize(): void {
-    const figure = this.renderRoot.querySelector('figure');
-    if (!figure || typeof ResizeObserver === 'undefined') return;
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? 0;
-      if (width > 0 && Math.abs(width - this._chartWidth) >= 1) {
-        this._chartWidth = width;
-        cancelAnimationFrame(this._frame);
-        this._frame = requestAnimationFrame(() => this._draw());
-      }
-    });
-    this._resizeObserver.observe(figure);
-  }
-
   private _draw(): void {
     const svg = this._svg;
-    if (!svg) return;
-    if (this._chartWidth <= 0) {
-      this._chartWidth = svg.parentElement?.getBoundingClientRect().width ?? 0;
-    }
-    const width = this._chartWidth > 0 ? this._chartWidth : 600;
+    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
+    if (!svg || !this._size.measured) return;
+    const width = this._size.widthOr(600);
     const height = Math.round(Math.min(380, Math.max(260, width * 0.65)));
     const s = this._subject();
     const slope = this.mode === 'slope';
@@ -455,23 +429,17 @@ export class NnDerivative extends NnElement {
   private _slider(name: Slider, label: TemplateResult): TemplateResult {
     const { min, max } = rangeOf(name);
     const value = this[name];
-    return html`
-      <div class="control">
-        <label for=${name}>${label}</label>
-        <span class="value num">${param(value)}</span>
-        <input
-          id=${name}
-          part="slider"
-          type="range"
-          min=${min}
-          max=${max}
-          step=${STEP}
-          aria-valuetext=${spoken(value)}
-          .value=${String(value)}
-          @input=${(e: Event) => this._onSlider(name, e)}
-        />
-      </div>
-    `;
+    return sliderRow({
+      id: name,
+      label,
+      value,
+      shown: param(value),
+      spoken: spoken(value),
+      min,
+      max,
+      step: STEP,
+      onInput: (e) => this._onSlider(name, e),
+    });
   }
 
   private _slopeFormula(): TemplateResult {

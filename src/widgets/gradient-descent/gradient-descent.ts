@@ -10,6 +10,7 @@ import { NEURON_DATA, SURFACES, surfaceById } from '../../math/surfaces';
 import type { Surface } from '../../math/surfaces';
 import { widgetDoc } from '../catalog';
 import { NnElement, defaultOf, enumAttribute, numberAttribute, warnOnce } from '../shared/base';
+import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
 
@@ -183,9 +184,10 @@ export class NnGradientDescent extends NnElement {
 
   /** The β the momentum checkbox restores when it is turned back on. */
   private _lastBeta = DEFAULT_BETA;
-  private _resizeObserver: ResizeObserver | undefined;
-  private _chartWidth = 0;
-  private _resizeFrame = 0;
+  private readonly _size = new SizeController(this, {
+    target: () => this.renderRoot.querySelector('figure'),
+    redraw: () => this._draw(),
+  });
   private _animationFrame = 0;
   /** When the last step was taken (performance.now()), for the play loop and the tween. */
   private _stepTime = 0;
@@ -251,16 +253,8 @@ export class NnGradientDescent extends NnElement {
 
   // ---- Lifecycle ----------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this._observeSize();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = undefined;
-    cancelAnimationFrame(this._resizeFrame);
     // No animation keeps running (or holding the element) after it leaves the page.
     cancelAnimationFrame(this._animationFrame);
     this._animationFrame = 0;
@@ -274,10 +268,6 @@ export class NnGradientDescent extends NnElement {
     if (this._states.length === 0 || settings.some((p) => changed.has(p))) this._restart();
   }
 
-  protected override firstUpdated(): void {
-    this._observeSize();
-  }
-
   protected override updated(): void {
     this._draw();
   }
@@ -287,22 +277,6 @@ export class NnGradientDescent extends NnElement {
     this._states = [initialState(this.currentSurface, this.effectiveStart)];
     this._tweenFrom = null;
     if (this._state.stopped) this._pause();
-  }
-
-  private _observeSize(): void {
-    const figure = this.renderRoot.querySelector('figure');
-    if (!figure || typeof ResizeObserver === 'undefined') return;
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? 0;
-      if (width > 0 && Math.abs(width - this._chartWidth) >= 1) {
-        this._chartWidth = width;
-        // Redraw on the next frame, not inside the observer: the redraw changes the height.
-        cancelAnimationFrame(this._resizeFrame);
-        this._resizeFrame = requestAnimationFrame(() => this._draw());
-      }
-    });
-    this._resizeObserver.observe(figure);
   }
 
   // ---- Drawing ------------------------------------------------------------------------------
@@ -341,12 +315,9 @@ export class NnGradientDescent extends NnElement {
 
   private _draw(now = performance.now()): boolean {
     const svg = this._svg;
-    if (!svg) return false;
-    if (this._chartWidth <= 0) {
-      this._chartWidth = svg.parentElement?.getBoundingClientRect().width ?? 0;
-    }
-    // Unlaid-out (e.g. inside a closed <details>): draw at a nominal size; the observer redraws.
-    const width = this._chartWidth > 0 ? this._chartWidth : 600;
+    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
+    if (!svg || !this._size.measured) return false;
+    const width = this._size.widthOr(600);
     const surface = this.currentSurface;
     const { position: ball, moving } = this._ballPosition(now);
     const state = this._state;

@@ -1,9 +1,13 @@
 import { css } from 'lit';
-import { widgetFrame } from '../shared/tokens';
+import { checkToggle, sliderRows, widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-gradient-descent>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
+  sliderRows,
+  checkToggle,
+  dataTableStyles,
   css`
     .layout {
       display: grid;
@@ -130,28 +134,10 @@ export const styles = [
       display: grid;
       gap: 0.25rem;
     }
-    .control {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      align-items: center;
-      column-gap: 0.75rem;
-    }
-    .control label {
-      font-weight: 600;
-    }
     .value {
       font-family: var(--_mono);
       font-variant-numeric: tabular-nums;
       text-align: end;
-    }
-    input[type='range'] {
-      grid-column: 1 / -1;
-      width: 100%;
-      min-height: 44px;
-      margin: 0;
-      accent-color: var(--_accent);
-      cursor: pointer;
-      background: transparent;
     }
     .exact {
       display: flex;
@@ -182,21 +168,6 @@ export const styles = [
       color: var(--_danger);
       font-weight: 600;
       flex-basis: 100%;
-    }
-    .toggle {
-      display: flex;
-      align-items: center;
-      gap: 0.6rem;
-      min-height: 44px;
-      cursor: pointer;
-      font-weight: 600;
-    }
-    .toggle input {
-      width: 1.35rem;
-      height: 1.35rem;
-      margin: 0;
-      accent-color: var(--_accent);
-      cursor: pointer;
     }
 
     .formula {
@@ -246,28 +217,9 @@ export const styles = [
       border-left-color: var(--_success);
     }
 
-    .table-area {
-      grid-area: table;
-      min-width: 0;
-    }
     .table-wrap {
       overflow: auto;
       max-height: 24rem;
-      margin-top: 0.5rem;
-    }
-    table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    caption {
-      text-align: start;
-      padding-bottom: 0.25rem;
-    }
-    th,
-    td {
-      padding: 0.2rem 0.6rem;
-      text-align: end;
-      border-bottom: 1px solid var(--_border);
     }
     thead th {
       position: sticky;

@@ -14,6 +14,7 @@ import {
   enumAttribute,
   numberAttribute,
 } from '../shared/base';
+import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { drawPlane, lineSegment } from './plane-chart';
 import type { PlanePoint } from './plane-chart';
@@ -164,9 +165,10 @@ export class NnLogisticNeuron extends NnElement {
   private _setupKey = '';
   private _points: PlanePoint[] = [];
   private _pointsSeed = Number.NaN;
-  private _resizeObserver: ResizeObserver | undefined;
-  private _planeWidth = 0;
-  private _frame = 0;
+  private readonly _size = new SizeController(this, {
+    target: () => this.renderRoot.querySelector('figure.plane'),
+    redraw: () => this._drawPlane(),
+  });
 
   constructor() {
     super();
@@ -199,7 +201,6 @@ export class NnLogisticNeuron extends NnElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) {
-      this._observeSize();
       this._setupKey = '';
       this.requestUpdate(); // willUpdate sees the empty key and starts training afresh
     }
@@ -211,9 +212,6 @@ export class NnLogisticNeuron extends NnElement {
     this._playing = false;
     this._trainer?.dispose();
     this._trainer = undefined;
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = undefined;
-    cancelAnimationFrame(this._frame);
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -232,36 +230,15 @@ export class NnLogisticNeuron extends NnElement {
     }
   }
 
-  protected override firstUpdated(): void {
-    this._observeSize();
-  }
-
   protected override updated(): void {
     this._drawPlane();
   }
 
-  private _observeSize(): void {
-    const figure = this.renderRoot.querySelector('figure.plane');
-    if (!figure || typeof ResizeObserver === 'undefined') return;
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? 0;
-      if (width > 0 && Math.abs(width - this._planeWidth) >= 1) {
-        this._planeWidth = width;
-        cancelAnimationFrame(this._frame);
-        this._frame = requestAnimationFrame(() => this._drawPlane());
-      }
-    });
-    this._resizeObserver.observe(figure);
-  }
-
   private _drawPlane(): void {
     const svg = this.renderRoot.querySelector<SVGSVGElement>('figure.plane svg');
-    if (!svg) return;
-    if (this._planeWidth <= 0) {
-      this._planeWidth = svg.parentElement?.getBoundingClientRect().width ?? 0;
-    }
-    const width = Math.min(520, this._planeWidth > 0 ? this._planeWidth : 360);
+    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
+    if (!svg || !this._size.measured) return;
+    const width = Math.min(520, this._size.widthOr(360));
     drawPlane(
       svg,
       {

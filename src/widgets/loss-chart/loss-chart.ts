@@ -4,6 +4,7 @@ import { SERIES_DASHES, SERIES_STYLES, drawLossChart } from '../../charts/loss-c
 import type { LossChartLayout, LossScale } from '../../charts/loss-chart';
 import { formatNumber } from '../../math/format';
 import { NnElement, defaultOf, enumAttribute, warnOnce } from '../shared/base';
+import { FrameTask, SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { exampleRun } from './examples';
@@ -93,10 +94,11 @@ export class NnLossChart extends NnElement {
   declare private _showTable: boolean;
 
   private _series: LossSeries[] = [];
-  private _frame = 0;
-  private _resizeFrame = 0;
-  private _resizeObserver: ResizeObserver | undefined;
-  private _chartWidth = 0;
+  private readonly _bump = new FrameTask(this, () => this._version++);
+  private readonly _size = new SizeController(this, {
+    target: () => this.renderRoot.querySelector('figure'),
+    redraw: () => this._draw(),
+  });
   private _layout: LossChartLayout | undefined;
 
   constructor() {
@@ -172,31 +174,14 @@ export class NnLossChart extends NnElement {
   }
 
   private _scheduleDraw(): void {
-    if (this._frame) return;
-    this._frame = requestAnimationFrame(() => {
-      this._frame = 0;
-      this._version++;
-    });
+    this._bump.schedule();
   }
 
   // ---- Lifecycle -----------------------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) {
-      this._observeSize();
-      this._scheduleDraw();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = undefined;
-    cancelAnimationFrame(this._frame);
-    cancelAnimationFrame(this._resizeFrame);
-    this._frame = 0;
-    this._resizeFrame = 0;
+    if (this.hasUpdated) this._scheduleDraw();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -209,27 +194,8 @@ export class NnLossChart extends NnElement {
     }
   }
 
-  protected override firstUpdated(): void {
-    this._observeSize();
-  }
-
   protected override updated(): void {
     this._draw();
-  }
-
-  private _observeSize(): void {
-    const figure = this.renderRoot.querySelector('figure');
-    if (!figure || typeof ResizeObserver === 'undefined') return;
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? 0;
-      if (width > 0 && Math.abs(width - this._chartWidth) >= 1) {
-        this._chartWidth = width;
-        cancelAnimationFrame(this._resizeFrame);
-        this._resizeFrame = requestAnimationFrame(() => this._draw());
-      }
-    });
-    this._resizeObserver.observe(figure);
   }
 
   private get _svg(): SVGSVGElement | null {
@@ -238,11 +204,9 @@ export class NnLossChart extends NnElement {
 
   private _draw(): void {
     const svg = this._svg;
-    if (!svg) return;
-    // Drawn once the ResizeObserver has measured the figure (in the next frame): measuring here,
-    // in the first update, would force a layout of the whole page inside it.
-    if (this._chartWidth <= 0 && typeof ResizeObserver !== 'undefined') return;
-    const width = this._chartWidth > 0 ? this._chartWidth : 600;
+    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
+    if (!svg || !this._size.measured) return;
+    const width = this._size.widthOr(600);
     const height = Math.round(Math.min(320, Math.max(220, width * 0.55)));
     const series = this._series;
     const filled = series.filter((s) => s.length > 0);

@@ -7,6 +7,8 @@ import type { DatasetName, LabelledPoint } from '../../math/datasets';
 import { formatNumber, formatPercent } from '../../math/format';
 import { probability } from '../../math/tiny-network';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { sliderRow } from '../shared/slider';
+import { SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { classColors, tokens } from '../shared/tokens';
 import { TEASER_NETWORKS, layerSizes, parameterCount } from './networks';
@@ -115,9 +117,10 @@ export class NnNetworkTeaser extends NnElement {
   declare probeY: number;
   declare private _showTable: boolean;
 
-  private _resizeObserver: ResizeObserver | undefined;
-  private _chartWidth = 0;
-  private _frame = 0;
+  private readonly _size = new SizeController(this, {
+    target: () => this.renderRoot.querySelector('figure'),
+    redraw: () => this._draw(),
+  });
   private _layout: DecisionMapLayout | undefined;
   private _dragging = false;
   private _data: { key: string; points: LabelledPoint[]; correct: number } | undefined;
@@ -139,19 +142,11 @@ export class NnNetworkTeaser extends NnElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._darkQuery?.addEventListener('change', this._onSchemeChange);
-    if (this.hasUpdated) this._observeSize();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._darkQuery?.removeEventListener('change', this._onSchemeChange);
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = undefined;
-    cancelAnimationFrame(this._frame);
-  }
-
-  protected override firstUpdated(): void {
-    this._observeSize();
   }
 
   protected override updated(_changed: PropertyValues): void {
@@ -197,28 +192,11 @@ export class NnNetworkTeaser extends NnElement {
     return this.renderRoot.querySelector('svg.map');
   }
 
-  private _observeSize(): void {
-    const figure = this.renderRoot.querySelector('figure');
-    if (!figure || typeof ResizeObserver === 'undefined') return;
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? 0;
-      if (width > 0 && Math.abs(width - this._chartWidth) >= 1) {
-        this._chartWidth = width;
-        cancelAnimationFrame(this._frame);
-        this._frame = requestAnimationFrame(() => this._draw());
-      }
-    });
-    this._resizeObserver.observe(figure);
-  }
-
   private _draw(): void {
     const svg = this._svg;
-    if (!svg) return;
-    if (this._chartWidth <= 0) {
-      this._chartWidth = svg.parentElement?.getBoundingClientRect().width ?? 0;
-    }
-    const width = Math.min(560, this._chartWidth > 0 ? this._chartWidth : 480);
+    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
+    if (!svg || !this._size.measured) return;
+    const width = Math.min(560, this._size.widthOr(480));
     const style = getComputedStyle(this);
     this._layout = drawDecisionMap(
       svg,
@@ -419,23 +397,17 @@ export class NnNetworkTeaser extends NnElement {
 
   private _slider(axis: 'x' | 'y', value: number): TemplateResult {
     const id = `probe-${axis}`;
-    return html`
-      <div class="control">
-        <label for=${id}>probe <var>${axis}</var></label>
-        <span class="value num">${formatNumber(value, 2)}</span>
-        <input
-          id=${id}
-          part="slider"
-          type="range"
-          min=${-BOUND}
-          max=${BOUND}
-          step=${STEP}
-          aria-valuetext=${spoken(value)}
-          .value=${String(value)}
-          @input=${(e: Event) => this._onSlider(axis, e)}
-        />
-      </div>
-    `;
+    return sliderRow({
+      id,
+      label: html`probe <var>${axis}</var>`,
+      value,
+      shown: formatNumber(value, 2),
+      spoken: spoken(value),
+      min: -BOUND,
+      max: BOUND,
+      step: STEP,
+      onInput: (e) => this._onSlider(axis, e),
+    });
   }
 
   /** The map's accessible name: what is drawn; the numbers are in the live readout. */

@@ -1,9 +1,12 @@
 import { css } from 'lit';
-import { widgetFrame } from '../shared/tokens';
+import { sliderRows, widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-network-teaser>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
+  sliderRows,
+  dataTableStyles,
   css`
     .layout {
       display: grid;
@@ -126,29 +129,11 @@ export const styles = [
       height: 16px;
       flex: none;
     }
-    .control {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      align-items: center;
-      column-gap: 0.75rem;
-    }
-    .control label {
-      font-weight: 600;
-    }
     .control .value {
       font-family: var(--_mono);
       font-variant-numeric: tabular-nums;
       min-width: 5ch;
       text-align: end;
-    }
-    input[type='range'] {
-      grid-column: 1 / -1;
-      width: 100%;
-      min-height: 44px;
-      margin: 0;
-      accent-color: var(--_accent);
-      cursor: pointer;
-      background: transparent;
     }
     .score,
     .about {
@@ -162,28 +147,6 @@ export const styles = [
       font-variant-numeric: tabular-nums;
     }
 
-    .table-area {
-      grid-area: table;
-      min-width: 0;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      margin-top: 0.5rem;
-    }
-    table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    caption {
-      text-align: start;
-      padding-bottom: 0.25rem;
-    }
-    th,
-    td {
-      padding: 0.2rem 0.6rem;
-      text-align: end;
-      border-bottom: 1px solid var(--_border);
-    }
     th[scope='col'] {
       vertical-align: bottom;
     }

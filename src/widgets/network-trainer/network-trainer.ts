@@ -30,6 +30,7 @@ import {
   numberAttribute,
   warnOnce,
 } from '../shared/base';
+import { FrameTask, SizeController } from '../shared/size';
 import { iframeSrc, stateOf } from '../shared/embed';
 import { classColors, tokens } from '../shared/tokens';
 import { buildData, gridPoints, toUnit } from './data';
@@ -307,9 +308,16 @@ export class NnNetworkTrainer extends NnElement {
   private _classNames: [string, string] = ['0', '1'];
   private _data: PlaneData | null = null;
   private _layout: HeatmapLayout | null = null;
-  private _plotWidth = 0;
-  private _diagramWidth = 0;
-  private _resizeObserver: ResizeObserver | undefined;
+  /** Both pictures are redrawn at most once a frame, whichever box changed size. */
+  private readonly _redraw = new FrameTask(this, () => this._drawAll(true));
+  private readonly _plotSize = new SizeController(this, {
+    target: () => this.renderRoot.querySelector('.plot-box'),
+    redraw: this._redraw,
+  });
+  private readonly _diagramSize = new SizeController(this, {
+    target: () => this.renderRoot.querySelector('.diagram-box'),
+    redraw: this._redraw,
+  });
   private _intersection: IntersectionObserver | undefined;
   private _darkQuery: MediaQueryList | undefined;
   private _lastAnnounced = 0;
@@ -470,8 +478,6 @@ export class NnNetworkTrainer extends NnElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = undefined;
     this._intersection?.disconnect();
     this._intersection = undefined;
     this._darkQuery?.removeEventListener('change', this._onTheme);
@@ -558,16 +564,6 @@ export class NnNetworkTrainer extends NnElement {
   }
 
   private _observe(): void {
-    const plot = this.renderRoot.querySelector('.plot-box');
-    const diagram = this.renderRoot.querySelector('.diagram-box');
-    if (typeof ResizeObserver !== 'undefined') {
-      this._resizeObserver?.disconnect();
-      this._resizeObserver = new ResizeObserver(() => {
-        requestAnimationFrame(() => this._measure());
-      });
-      if (plot) this._resizeObserver.observe(plot);
-      if (diagram) this._resizeObserver.observe(diagram);
-    }
     if (this.autoplay && !this._autoplayed && typeof IntersectionObserver !== 'undefined') {
       this._intersection?.disconnect();
       this._intersection = new IntersectionObserver((entries) => {
@@ -580,18 +576,6 @@ export class NnNetworkTrainer extends NnElement {
         else this._playWhenReady = true;
       });
       this._intersection.observe(this);
-    }
-  }
-
-  private _measure(): void {
-    const plot = this.renderRoot.querySelector('.plot-box');
-    const diagram = this.renderRoot.querySelector('.diagram-box');
-    const pw = Math.round(plot?.getBoundingClientRect().width ?? 0);
-    const dw = Math.round(diagram?.getBoundingClientRect().width ?? 0);
-    if (pw !== this._plotWidth || dw !== this._diagramWidth) {
-      this._plotWidth = pw;
-      this._diagramWidth = dw;
-      this._drawAll(true);
     }
   }
 
@@ -689,14 +673,14 @@ export class NnNetworkTrainer extends NnElement {
 
   private _drawAll(diagram: boolean): void {
     const data = this._data;
-    // Nothing is drawn before the boxes are measured (see _measure): the first render stays short,
-    // and the pictures are drawn once, at their real size, in the next frame.
-    if (!data || (this._plotWidth === 0 && this._diagramWidth === 0)) return;
+    // Nothing is drawn before the boxes are measured (see SizeController): the first render stays
+    // short, and the pictures are drawn once, at their real size, in the next frame.
+    if (!data || !(this._plotSize.measured || this._diagramSize.measured)) return;
     const colors = this._colors();
     const dpr = window.devicePixelRatio || 1;
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.plot');
     if (canvas) {
-      const width = Math.min(520, this._plotWidth > 0 ? this._plotWidth : 360);
+      const width = Math.min(520, Math.round(this._plotSize.widthOr(360)));
       // A square plot area: the canvas adds room for the axes (see the chart's margins).
       const height = Math.round(width - 64 + 54);
       this._layout = drawTrainerHeatmap(
@@ -719,7 +703,7 @@ export class NnNetworkTrainer extends NnElement {
     const diagramCanvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.diagram');
     if (diagramCanvas && (diagram || diagramCanvas.width === 0)) {
       const sizes = layerSizes(this._hidden);
-      const width = this._diagramWidth > 0 ? this._diagramWidth : 600;
+      const width = Math.round(this._diagramSize.widthOr(600));
       drawNetworkDiagram(
         diagramCanvas,
         {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { widgetFrame } from '../shared/tokens';
+import { sliderRows, widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
 
 /**
  * Styles of `<nn-network-trainer>`; colours come from the shared tokens (`--_*`) and the class
@@ -8,6 +9,8 @@ import { widgetFrame } from '../shared/tokens';
  */
 export const styles = [
   widgetFrame,
+  sliderRows,
+  dataTableStyles,
   css`
     [hidden] {
       display: none !important;
@@ -216,15 +219,6 @@ export const styles = [
       font-weight: 700;
       padding: 0 0.25rem;
     }
-    .control {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      align-items: center;
-      column-gap: 0.75rem;
-    }
-    .control label {
-      font-weight: 600;
-    }
     .control .value {
       font-variant-numeric: tabular-nums;
       text-align: end;
@@ -252,15 +246,6 @@ export const styles = [
       font-size: 0.9rem;
       min-height: 6rem;
       resize: vertical;
-    }
-    input[type='range'] {
-      grid-column: 1 / -1;
-      width: 100%;
-      min-height: 44px;
-      margin: 0;
-      accent-color: var(--_accent);
-      cursor: pointer;
-      background: transparent;
     }
     input[type='range']:disabled {
       cursor: not-allowed;
@@ -380,28 +365,12 @@ export const styles = [
       font-size: 0.85rem;
     }
 
-    .table-area {
-      grid-area: table;
-      min-width: 0;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      margin-top: 0.5rem;
-    }
     table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
       margin-bottom: 1rem;
-    }
-    caption {
-      text-align: start;
-      padding-bottom: 0.25rem;
     }
     th,
     td {
       padding: 0.2rem 0.5rem;
-      text-align: end;
-      border-bottom: 1px solid var(--_border);
     }
     .num {
       font-variant-numeric: tabular-nums;

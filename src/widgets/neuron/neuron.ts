@@ -5,6 +5,7 @@ import { sigmoid } from '../../math/activations';
 import { formatNumber, formatPercent } from '../../math/format';
 import { widgetDoc } from '../catalog';
 import { NnElement, defaultOf, enumAttribute, numberAttribute, warnOnce } from '../shared/base';
+import { SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
@@ -178,9 +179,10 @@ export class NnNeuron extends NnElement {
   declare private _drafts: Partial<Record<FieldKey, string>>;
   declare private _showTable: boolean;
 
-  private _resizeObserver: ResizeObserver | undefined;
-  private _width = 0;
-  private _frame = 0;
+  private readonly _size = new SizeController(this, {
+    target: () => this.renderRoot.querySelector('figure'),
+    redraw: () => this._draw(),
+  });
   /** True while an update comes from the user's typing: it must not wipe the fields' drafts. */
   private _fromUser = false;
 
@@ -219,18 +221,6 @@ export class NnNeuron extends NnElement {
     return { z, output: this._activation.f(z) };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this._observeSize();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = undefined;
-    cancelAnimationFrame(this._frame);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A caller's change to x, w or bias replaces what is in those fields, half-typed or not.
     if (!this._fromUser && (changed.has('x') || changed.has('w') || changed.has('bias'))) {
@@ -243,33 +233,14 @@ export class NnNeuron extends NnElement {
     this._fromUser = false;
   }
 
-  protected override firstUpdated(): void {
-    this._observeSize();
-  }
-
   protected override updated(): void {
     this._draw();
   }
 
-  private _observeSize(): void {
-    const figure = this.renderRoot.querySelector('figure');
-    if (!figure || typeof ResizeObserver === 'undefined') return;
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? 0;
-      if (width > 0 && Math.abs(width - this._width) >= 1) {
-        this._width = width;
-        cancelAnimationFrame(this._frame);
-        this._frame = requestAnimationFrame(() => this._draw());
-      }
-    });
-    this._resizeObserver.observe(figure);
-  }
-
   private _draw(): void {
     const svg = this.renderRoot.querySelector('svg');
-    if (!svg) return;
-    if (this._width <= 0) this._width = svg.parentElement?.getBoundingClientRect().width ?? 0;
+    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
+    if (!svg || !this._size.measured) return;
     const xs = this._xs;
     const ws = this._ws;
     const { z, output } = this._compute();
@@ -284,7 +255,7 @@ export class NnNeuron extends NnElement {
         outputDigits: this._activation.digits,
       },
       // Wider than ~560px the diagram would only grow taller: keep it at a readable size.
-      { width: Math.min(560, this._width > 0 ? this._width : 480) },
+      { width: Math.min(560, this._size.widthOr(480)) },
     );
   }
 

@@ -1,9 +1,12 @@
 import { css } from 'lit';
-import { widgetFrame } from '../shared/tokens';
+import { choiceChips, widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-neuron>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
+  choiceChips,
+  dataTableStyles,
   css`
     .layout {
       display: grid;
@@ -105,53 +108,6 @@ export const styles = [
       display: grid;
       gap: 0.75rem;
     }
-    fieldset.choices {
-      border: 0;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-    }
-    fieldset.choices legend {
-      padding: 0;
-      margin-bottom: 0.25rem;
-    }
-    .choice {
-      position: relative;
-      display: inline-flex;
-    }
-    /* The native radio stays in the tab order and the accessibility tree; the chip is its face. */
-    .choice input {
-      position: absolute;
-      inset: 0;
-      width: 100%;
-      height: 100%;
-      margin: 0;
-      opacity: 0;
-      cursor: pointer;
-    }
-    .choice span {
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      min-width: 44px;
-      min-height: 44px;
-      padding: 0 0.75rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
-    .choice input:checked + span {
-      background: var(--_accent);
-      border-color: var(--_accent);
-      color: var(--_accent-fg);
-      font-weight: 700;
-    }
-    .choice input:focus-visible + span {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
-    }
 
     .formula {
       grid-area: formula;
@@ -184,28 +140,6 @@ export const styles = [
       font-variant-numeric: tabular-nums;
     }
 
-    .table-area {
-      grid-area: table;
-      min-width: 0;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      margin-top: 0.5rem;
-    }
-    table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    caption {
-      text-align: start;
-      padding-bottom: 0.25rem;
-    }
-    th,
-    td {
-      padding: 0.2rem 0.6rem;
-      text-align: end;
-      border-bottom: 1px solid var(--_border);
-    }
     th[scope='row'] {
       text-align: start;
     }

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 
 export interface DataTableAreaOptions {
   /** Whether the table is shown. */
@@ -41,3 +41,29 @@ export function dataTableArea(o: DataTableAreaOptions): TemplateResult {
     </div>
   `;
 }
+
+/** The look of `dataTableArea` and its table: compose it before a widget's own styles. */
+export const dataTableStyles = css`
+  .table-area {
+    grid-area: table;
+    min-width: 0;
+  }
+  .table-wrap {
+    overflow-x: auto;
+    margin-top: 0.5rem;
+  }
+  table {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    padding-bottom: 0.25rem;
+  }
+  th,
+  td {
+    padding: 0.2rem 0.6rem;
+    text-align: end;
+    border-bottom: 1px solid var(--_border);
+  }
+`;

@@ -163,3 +163,101 @@ export const classColors = css`
     --_class0: var(--nn-color-class-0, #56b4e9);
   }
 `;
+
+/**
+ * A labelled slider row (`.control`): the label and its value on one line, the range input across
+ * the whole row below them.
+ */
+export const sliderRows = css`
+  .control {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    align-items: center;
+    column-gap: 0.75rem;
+  }
+  .control label {
+    font-weight: 600;
+  }
+  input[type='range'] {
+    grid-column: 1 / -1;
+    width: 100%;
+    min-height: 44px;
+    margin: 0;
+    accent-color: var(--_accent);
+    cursor: pointer;
+    background: transparent;
+  }
+`;
+
+/**
+ * Radio buttons shown as chips (`fieldset.choices` of `label.choice`): the native radio stays in the
+ * tab order and the accessibility tree, covering its chip, and the chip shows its state and focus.
+ */
+export const choiceChips = css`
+  fieldset.choices {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+  }
+  fieldset.choices legend {
+    padding: 0;
+    margin-bottom: 0.25rem;
+  }
+  .choice {
+    position: relative;
+    display: inline-flex;
+  }
+  /* The native radio stays in the tab order and the accessibility tree; the chip is its face. */
+  .choice input {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .choice span {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 44px;
+    min-height: 44px;
+    padding: 0 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .choice input:checked + span {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+    font-weight: 700;
+  }
+  .choice input:focus-visible + span {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+`;
+
+/** A checkbox with its label (`label.toggle`): a 44px-high target, the box in the accent colour. */
+export const checkToggle = css`
+  .toggle {
+    display: flex;
+    align-items: center;
+    gap: 0.6rem;
+    min-height: 44px;
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .toggle input {
+    width: 1.35rem;
+    height: 1.35rem;
+    margin: 0;
+    accent-color: var(--_accent);
+    cursor: pointer;
+  }
+`;

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { dataTableArea } from '../shared/data-table';
 import { drawSigmoidChart } from '../../charts/sigmoid-chart';
 import { drawSigmoidPlane } from '../../charts/sigmoid-plane';
@@ -13,6 +13,8 @@ import {
   enumAttribute,
   numberAttribute,
 } from '../shared/base';
+import { sliderRow } from '../shared/slider';
+import { SizeController } from '../shared/size';
 import { classColors, tokens } from '../shared/tokens';
 import { styles } from './styles';
 
@@ -132,9 +134,10 @@ export class NnSigmoidExplorer extends NnElement {
   /** Whether the data table is revealed. */
   declare private _showTable: boolean;
 
-  private _resizeObserver: ResizeObserver | undefined;
-  private _chartWidth = 0;
-  private _frame = 0;
+  private readonly _size = new SizeController(this, {
+    target: () => this.renderRoot.querySelector('figure'),
+    redraw: () => this._draw(),
+  });
   private readonly _darkQuery =
     typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
   /** The plane's shading is painted with resolved colours: repaint when the scheme flips. */
@@ -155,25 +158,14 @@ export class NnSigmoidExplorer extends NnElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._darkQuery?.addEventListener('change', this._onSchemeChange);
-    // Re-observe after the element is moved in the DOM (disconnect + connect).
-    if (this.hasUpdated) this._observeSize();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._darkQuery?.removeEventListener('change', this._onSchemeChange);
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = undefined;
-    cancelAnimationFrame(this._frame);
   }
 
-  protected override firstUpdated(): void {
-    this._observeSize();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    // A new mode renders a new <svg>: watch the new figure's size.
-    if (changed.has('mode') && this.hasUpdated) this._observeSize();
+  protected override updated(): void {
     this._draw();
   }
 
@@ -192,31 +184,11 @@ export class NnSigmoidExplorer extends NnElement {
     return this.renderRoot.querySelector('svg');
   }
 
-  private _observeSize(): void {
-    const figure = this.renderRoot.querySelector('figure');
-    if (!figure || typeof ResizeObserver === 'undefined') return;
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? 0;
-      if (width > 0 && Math.abs(width - this._chartWidth) >= 1) {
-        this._chartWidth = width;
-        // Redraw on the next frame, not inside the observer callback: the redraw changes the
-        // figure's height, which would otherwise re-trigger the observer in the same frame.
-        cancelAnimationFrame(this._frame);
-        this._frame = requestAnimationFrame(() => this._draw());
-      }
-    });
-    this._resizeObserver.observe(figure);
-  }
-
   private _draw(): void {
     const svg = this._svg;
-    if (!svg) return;
-    if (this._chartWidth <= 0) {
-      this._chartWidth = svg.parentElement?.getBoundingClientRect().width ?? 0;
-    }
-    // Unlaid-out (e.g. inside a closed <details>): draw at a nominal size; the observer redraws.
-    const width = this._chartWidth > 0 ? this._chartWidth : 600;
+    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
+    if (!svg || !this._size.measured) return;
+    const width = this._size.widthOr(600);
     if (this._plane) {
       const side = Math.min(width, 520);
       const style = getComputedStyle(this);
@@ -521,23 +493,18 @@ export class NnSigmoidExplorer extends NnElement {
       name === 'weight2' ? 'weight' : name === 'input2' ? 'input' : name,
     );
     const value = this[name];
-    return html`
-      <div class="control">
-        <label for=${name}>${label}</label>
-        <span class="value num" id=${`${name}-value`}>${param(value)}</span>
-        <input
-          id=${name}
-          part="slider"
-          type="range"
-          min=${min}
-          max=${max}
-          step=${STEP}
-          aria-valuetext=${spoken(value)}
-          .value=${String(value)}
-          @input=${(e: Event) => this._onSlider(name, e)}
-        />
-      </div>
-    `;
+    return sliderRow({
+      id: name,
+      label,
+      value,
+      shown: param(value),
+      spoken: spoken(value),
+      min,
+      max,
+      step: STEP,
+      onInput: (e) => this._onSlider(name, e),
+      valueId: `${name}-value`,
+    });
   }
 
   /** The chart's accessible name: what is drawn (the numbers are in the live summary). */

@@ -1,9 +1,13 @@
 import { css } from 'lit';
-import { widgetFrame } from '../shared/tokens';
+import { checkToggle, sliderRows, widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-sigmoid-explorer>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetFrame,
+  sliderRows,
+  checkToggle,
+  dataTableStyles,
   css`
     .layout {
       display: grid;
@@ -32,44 +36,11 @@ export const styles = [
       display: grid;
       gap: 0.25rem;
     }
-    .control {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      align-items: center;
-      column-gap: 0.75rem;
-    }
-    .control label {
-      font-weight: 600;
-    }
     .control output {
       font-family: var(--_mono);
       font-variant-numeric: tabular-nums;
       min-width: 4.5ch;
       text-align: end;
-    }
-    input[type='range'] {
-      grid-column: 1 / -1;
-      width: 100%;
-      min-height: 44px;
-      margin: 0;
-      accent-color: var(--_accent);
-      cursor: pointer;
-      background: transparent;
-    }
-    .toggle {
-      display: flex;
-      align-items: center;
-      gap: 0.6rem;
-      min-height: 44px;
-      cursor: pointer;
-      font-weight: 600;
-    }
-    .toggle input {
-      width: 1.35rem;
-      height: 1.35rem;
-      margin: 0;
-      accent-color: var(--_accent);
-      cursor: pointer;
     }
 
     figure {
@@ -135,30 +106,8 @@ export const styles = [
       font-variant-numeric: tabular-nums;
     }
 
-    .table-area {
-      grid-area: table;
-      min-width: 0;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      margin-top: 0.5rem;
-    }
-    table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    caption {
-      text-align: start;
-      padding-bottom: 0.25rem;
-    }
     caption var {
       font-family: Cambria, 'Times New Roman', serif;
-    }
-    th,
-    td {
-      padding: 0.2rem 0.6rem;
-      text-align: end;
-      border-bottom: 1px solid var(--_border);
     }
     /* A 320px phone: tighter cells so four columns fit without scrolling. */
     @container (max-width: 340px) {

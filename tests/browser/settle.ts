@@ -1,0 +1,28 @@
+import type { ReactiveElement } from 'lit';
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * Wait until a widget has drawn. Its charts are drawn once their box is measured (never by forcing
+ * a layout inside the first update): the ResizeObserver reports in the first frame after the
+ * render and the drawing follows in the next, after this helper's own callback for that frame;
+ * hence three frames.
+ */
+export async function settle(el: ReactiveElement): Promise<void> {
+  await el.updateComplete;
+  for (let i = 0; i < 3; i++) await frame();
+  await el.updateComplete;
+}
+
+/** Put `<tag attributes>` alone on the page (in a box `width` px wide, if given) and settle it. */
+export async function mountWidget<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes = '',
+  width?: number,
+): Promise<HTMLElementTagNameMap[K]> {
+  const widget = `<${tag} ${attributes}></${tag}>`;
+  document.body.innerHTML = width ? `<div style="width: ${width}px">${widget}</div>` : widget;
+  const el = document.querySelector(tag)!;
+  await settle(el as unknown as ReactiveElement);
+  return el;
+}
