@@ -990,6 +990,7 @@ export class NnNetworkTrainer extends NnElement {
     const canTrain = this._session.state !== 'failed' && (this._data?.train.y.length ?? 0) > 0;
     const notice = this._session.notice;
     const backendInUse = this._session.backend;
+    // Shown after the Backend choice: what the engine actually runs on (auto picks one).
     const badge = !this._session.started
       ? 'not started'
       : this._session.state === 'loading' && !backendInUse
@@ -1028,16 +1029,6 @@ export class NnNetworkTrainer extends NnElement {
             </div>
           </dl>
           <div class="backend" part="backend">
-            <span
-              class="badge"
-              title=${
-                this._session.started
-                  ? 'The tfjs backend computing the training'
-                  : 'The training engine starts when you press Train or Step'
-              }
-            >
-              ${badge}
-            </span>
             <label for="backend" ?hidden=${hidden('backend')}>Backend</label>
             <select
               id="backend"
@@ -1052,6 +1043,16 @@ export class NnNetworkTrainer extends NnElement {
                   </option>`,
               )}
             </select>
+            <span
+              class="badge"
+              title=${
+                this._session.started
+                  ? 'The tfjs backend computing the training'
+                  : 'The training engine starts when you press Train or Step'
+              }
+            >
+              ${badge}
+            </span>
           </div>
         </div>
 
