@@ -468,6 +468,23 @@ describe('<nn-network-trainer>', () => {
     expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
   });
 
+  it("in reading mode a click or tap reads the network's answer where it lands and adds nothing", async () => {
+    const el = await mount(`dataset="xor" x-label="a" y-label="b" ${QUICK}`);
+    const h = harness(el);
+    const reading = () => text(h.root.querySelector('.cursor-text'));
+    await userEvent.click(h.labelled<HTMLInputElement>(/reads the network's answer/));
+    const rect = h.plot().getBoundingClientRect();
+    await userEvent.click(h.plot(), { position: { x: rect.width / 2, y: rect.height / 2 } });
+    await el.updateComplete;
+    expect(el.points).toBe('');
+    expect(reading()).toMatch(/^Cursor at a = −?\d\.\d\d, b = −?\d\.\d\d: the network says \d+%/);
+    // Choosing a class again makes the next click add a point of it.
+    await userEvent.click(h.labelled<HTMLInputElement>(/adds class = 1/));
+    await userEvent.click(h.plot(), { position: { x: rect.width / 2, y: rect.height / 2 } });
+    await el.updateComplete;
+    expect(el.points.split(',').map(Number)[2]).toBe(1);
+  });
+
   it('a learning rate that diverges pauses training with a message naming the cause and a Reset', async () => {
     const el = await mount(
       'dataset="xor" layers="8:tanh,8:tanh" optimizer="sgd" learning-rate="10" backend="cpu"',

@@ -190,6 +190,13 @@ const CASES: Record<string, TouchCase> = {
       await expect(el.getByRole('button', { name: 'Undo last point' })).toBeEnabled();
       await tap(page, el.getByRole('button', { name: 'Undo last point' }));
       await expect(el).toHaveAttribute('points', /^[^;]+,0$/);
+      // Reading mode: a tap reads the network's answer there and adds nothing.
+      await tap(page, el.getByRole('radio', { name: /reads the network's answer/ }));
+      await tap(page, plot, 0.7, 0.3);
+      await expect(
+        el.getByText(/^Cursor at x₁ = .*: the network (says \d+%|has not been evaluated)/),
+      ).toBeVisible();
+      await expect(el).toHaveAttribute('points', /^[^;]+,0$/);
     },
   },
 

@@ -38,7 +38,7 @@ import type { DataSource, PlaneData } from './data';
 import { HIDEABLE_PARTS, networkTrainerDoc } from './meta';
 import type { HideablePart } from './meta';
 import { architecturePanel, dataPanel, hyperPanel, pointsPanel } from './panels';
-import type { CsvReport } from './panels';
+import type { CsvReport, TapMode } from './panels';
 import { TrainingSession } from './controller';
 import type { SessionReport } from './controller';
 import { styles } from './styles';
@@ -161,9 +161,10 @@ const PICTURE_PROPS = [
 
 /**
  * @summary Train a small neural network in the browser: a 2D dataset (circle, XOR, two blobs,
- * spiral, points you click or your own CSV), an architecture editor, the hyperparameters, and as
- * it trains the decision boundary as a heatmap, the network with each neuron's own map and its
- * weights, train and test loss, the epoch and the backend. Play, pause, step, reset.
+ * spiral, points you click or tap, or your own CSV), an architecture editor, the hyperparameters,
+ * and as it trains the decision boundary as a heatmap, the network with each neuron's own map and
+ * its weights, train and test loss, the epoch and the backend. Play, pause, step, reset. In
+ * reading mode a click or tap on the plot reads the network's answer there instead.
  *
  * Public methods: `play()`, `pause()`, `step()`, `reset()`, `loadCsv(text)`,
  * `addPoint(x, y, label)`, `shareUrl(options)`.
@@ -289,7 +290,7 @@ export class NnNetworkTrainer extends NnElement {
   /** Parts to hide: "dataset points architecture hyperparameters backend diagram loss share". */
   declare hide: string;
 
-  declare private _addClass: 0 | 1;
+  declare private _addClass: TapMode;
   declare private _cursor: { x: number; y: number } | null;
   declare private _plotFocused: boolean;
   declare private _showTable: boolean;
@@ -749,18 +750,31 @@ export class NnNetworkTrainer extends NnElement {
     else this.play();
   }
 
+  /** A click or tap adds a point where it lands, or (read mode, or no points allowed) reads there. */
   private _onPlotClick(event: MouseEvent): void {
-    if (this._hideSet.has('points') || !this._layout) return;
+    if (!this._layout) return;
     const canvas = event.currentTarget as HTMLCanvasElement;
     const rect = canvas.getBoundingClientRect();
     const at = this._layout.toData(event.clientX - rect.left, event.clientY - rect.top);
     if (!at) return;
+    if (this._addClass === 'read' || this._hideSet.has('points')) {
+      this._plotFocused = true;
+      this._cursor = at;
+      this._cursorText = this._cursorReading();
+      this._drawAll(false);
+      return;
+    }
     this._addUserPoint(at.x, at.y);
   }
 
   private _addUserPoint(x: number, y: number): void {
-    this._userSet({ points: formatPoints([...this._userPoints, { x, y, label: this._addClass }]) });
-    this._cursorText = `Added a point of ${this.labelName} = ${this._classNames[this._addClass]} at ${this._where(x, y)}.`;
+    const label = this._addClass;
+    if (label === 'read') {
+      this._cursorText = `${this._cursorReading()} (To add points, choose a class under “Your own points”, or press 0 or 1.)`;
+      return;
+    }
+    this._userSet({ points: formatPoints([...this._userPoints, { x, y, label }]) });
+    this._cursorText = `Added a point of ${this.labelName} = ${this._classNames[label]} at ${this._where(x, y)}.`;
   }
 
   private _onPlotKey(event: KeyboardEvent): void {
@@ -806,7 +820,7 @@ export class NnNetworkTrainer extends NnElement {
         event.preventDefault();
         if (this._hideSet.has('points')) return;
         this._addClass = event.key === '1' ? 1 : 0;
-        this._cursorText = `New points: ${this.labelName} = ${this._classNames[this._addClass]}.`;
+        this._cursorText = `New points: ${this.labelName} = ${this._classNames[event.key === '1' ? 1 : 0]}.`;
         return;
       default:
         return;
@@ -827,7 +841,7 @@ export class NnNetworkTrainer extends NnElement {
   }
 
   private _onPlotFocus(event: FocusEvent): void {
-    // The cursor is for the keyboard: a click (which also focuses) adds a point where it lands.
+    // The cursor follows the keyboard here; a click (which also focuses) is handled by _onPlotClick.
     if (!(event.target as HTMLElement).matches(':focus-visible')) return;
     this._plotFocused = true;
     this._cursor ??= this._centre();

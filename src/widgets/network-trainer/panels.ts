@@ -156,8 +156,11 @@ export interface CsvReport {
   notes: string[];
 }
 
+/** What a click or tap on the plot does: add a point of class 0 or 1, or read the network there. */
+export type TapMode = 0 | 1 | 'read';
+
 export interface PointsPanel {
-  addClass: 0 | 1;
+  addClass: TapMode;
   classNames: readonly [string, string];
   labelName: string;
   added: number;
@@ -165,7 +168,7 @@ export interface PointsPanel {
   csv: CsvReport | null;
   /** Feature columns of the last CSV when it has more than two, and the chosen pair. */
   columns: { names: string[]; x: number; y: number } | null;
-  onClass(v: 0 | 1): void;
+  onClass(v: TapMode): void;
   onUndo(): void;
   onClear(): void;
   onUseCsv(text: string): void;
@@ -182,8 +185,8 @@ export function pointsPanel(p: PointsPanel): TemplateResult {
   return html`<fieldset class="panel" part="points" ?hidden=${p.hidden}>
     <legend>Your own points</legend>
     <div class="classes" role="radiogroup" aria-labelledby="add-class-label">
-      <span id="add-class-label">Add points of</span>
-      ${([0, 1] as const).map(
+      <span id="add-class-label">A click or tap on the plot</span>
+      ${([0, 1, 'read'] as const).map(
         (c) =>
           html`<label class="radio">
             <input
@@ -193,20 +196,24 @@ export function pointsPanel(p: PointsPanel): TemplateResult {
               .checked=${p.addClass === c}
               @change=${() => p.onClass(c)}
             />
-            <svg class="swatch" viewBox="-8 -8 16 16" aria-hidden="true">
-              ${
-                c === 1
-                  ? svg`<path d="M0,-6.2L5.4,3.1L-5.4,3.1Z" class="class1" />`
-                  : svg`<circle r="4.6" class="class0" />`
-              }
-            </svg>
-            ${name(c)}
+            ${
+              c === 'read'
+                ? html`reads the network's answer there`
+                : html`<svg class="swatch" viewBox="-8 -8 16 16" aria-hidden="true">
+                      ${
+                        c === 1
+                          ? svg`<path d="M0,-6.2L5.4,3.1L-5.4,3.1Z" class="class1" />`
+                          : svg`<circle r="4.6" class="class0" />`
+                      }
+                    </svg>
+                    adds ${name(c)}`
+            }
           </label>`,
       )}
     </div>
     <p class="help" id="plot-help">
-      Click or tap the plot to add a point. With the keyboard: focus the plot, move the cursor with
-      the arrow keys, press Enter to add a point; 0 and 1 choose the class.
+      With the keyboard: focus the plot, move the cursor with the arrow keys to read the network's
+      answer, press Enter to add a point; 0 and 1 choose the class.
     </p>
     <div class="buttons">
       <button type="button" ?disabled=${p.added === 0} @click=${p.onUndo}>Undo last point</button>
