@@ -10,6 +10,8 @@ test('damaged stored progress is reported once, set aside, and the course still 
   page,
 }) => {
   await page.goto('/');
+  // The app has started (it loads after the page's load event) before its storage is damaged.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate(
     (key) => localStorage.setItem(key, '{"format":"gradient-trail-progress", oops'),
     KEY,
