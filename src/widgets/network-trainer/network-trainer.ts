@@ -309,8 +309,15 @@ export class NnNetworkTrainer extends NnElement {
   private _classNames: [string, string] = ['0', '1'];
   private _data: PlaneData | null = null;
   private _layout: HeatmapLayout | null = null;
-  /** Both pictures are redrawn at most once a frame, whichever box changed size. */
-  private readonly _redraw = new FrameTask(this, () => this._drawAll(true));
+  /**
+   * A change of size redraws the plot in the next frame and the diagram in the frame after: two
+   * short tasks instead of one long one while a lesson opens. Each at most once a frame.
+   */
+  private readonly _redrawDiagram = new FrameTask(this, () => this._drawDiagram(this._colors()));
+  private readonly _redraw = new FrameTask(this, () => {
+    this._drawAll(false);
+    this._redrawDiagram.schedule();
+  });
   private readonly _plotSize = new SizeController(this, {
     target: () => this.renderRoot.querySelector('.plot-box'),
     redraw: this._redraw,
@@ -673,53 +680,62 @@ export class NnNetworkTrainer extends NnElement {
   }
 
   private _drawAll(diagram: boolean): void {
-    const data = this._data;
-    // Nothing is drawn before the boxes are measured (see SizeController): the first render stays
-    // short, and the pictures are drawn once, at their real size, in the next frame.
-    if (!data || !(this._plotSize.measured || this._diagramSize.measured)) return;
     const colors = this._colors();
-    const dpr = window.devicePixelRatio || 1;
-    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.plot');
-    if (canvas) {
-      const width = Math.min(520, Math.round(this._plotSize.widthOr(360)));
-      // A square plot area: the canvas adds room for the axes (see the chart's margins).
-      const height = Math.round(width - 64 + 54);
-      this._layout = drawTrainerHeatmap(
-        canvas,
-        {
-          grid: this._session.grid,
-          gridSize: GRID,
-          points: data.points,
-          isTest: data.isTest,
-          xDomain: data.xDomain,
-          yDomain: data.yDomain,
-          xLabel: this.xLabel,
-          yLabel: this.yLabel,
-          cursor: this._plotFocused ? this._cursor : null,
-          colors,
-        },
-        { width, height, dpr },
-      );
-    }
+    this._drawPlot(colors);
     const diagramCanvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.diagram');
-    if (diagramCanvas && (diagram || diagramCanvas.width === 0)) {
-      const sizes = layerSizes(this._hidden);
-      const width = Math.round(this._diagramSize.widthOr(600));
-      drawNetworkDiagram(
-        diagramCanvas,
-        {
-          sizes,
-          activations: [...this._hidden.map((l) => l.activation as UnitActivation), 'sigmoid'],
-          inputLabels: [this.xLabel, this.yLabel],
-          weights: this._matchingWeights(sizes),
-          maps: this._matchingMaps(sizes),
-          inputMaps: this._inputMaps,
-          gridSize: MAP_GRID,
-          colors,
-        },
-        { width, height: diagramHeight(sizes, width), dpr },
-      );
-    }
+    if (diagram || diagramCanvas?.width === 0) this._drawDiagram(colors);
+  }
+
+  /** Nothing is drawn before the boxes are measured (see SizeController): the first render stays
+   * short, and the pictures are drawn once, at their real size, in the next frames. */
+  private get _drawable(): boolean {
+    return !!this._data && (this._plotSize.measured || this._diagramSize.measured);
+  }
+
+  private _drawPlot(colors: ThemeColors): void {
+    const data = this._data;
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.plot');
+    if (!data || !canvas || !this._drawable) return;
+    const width = Math.min(520, Math.round(this._plotSize.widthOr(360)));
+    // A square plot area: the canvas adds room for the axes (see the chart's margins).
+    const height = Math.round(width - 64 + 54);
+    this._layout = drawTrainerHeatmap(
+      canvas,
+      {
+        grid: this._session.grid,
+        gridSize: GRID,
+        points: data.points,
+        isTest: data.isTest,
+        xDomain: data.xDomain,
+        yDomain: data.yDomain,
+        xLabel: this.xLabel,
+        yLabel: this.yLabel,
+        cursor: this._plotFocused ? this._cursor : null,
+        colors,
+      },
+      { width, height, dpr: window.devicePixelRatio || 1 },
+    );
+  }
+
+  private _drawDiagram(colors: ThemeColors): void {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.diagram');
+    if (!canvas || !this._drawable) return;
+    const sizes = layerSizes(this._hidden);
+    const width = Math.round(this._diagramSize.widthOr(600));
+    drawNetworkDiagram(
+      canvas,
+      {
+        sizes,
+        activations: [...this._hidden.map((l) => l.activation as UnitActivation), 'sigmoid'],
+        inputLabels: [this.xLabel, this.yLabel],
+        weights: this._matchingWeights(sizes),
+        maps: this._matchingMaps(sizes),
+        inputMaps: this._inputMaps,
+        gridSize: MAP_GRID,
+        colors,
+      },
+      { width, height: diagramHeight(sizes, width), dpr: window.devicePixelRatio || 1 },
+    );
   }
 
   /** The session's weights, if they belong to the network now shown. */
