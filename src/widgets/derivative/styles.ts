@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { choiceChips, sliderRows, widgetFrame } from '../shared/tokens';
+import { choiceChips, formulaBox, sliderRows, widgetFrame } from '../shared/tokens';
 import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-derivative>`; colours come from the shared tokens (`--_*`). */
@@ -8,6 +8,7 @@ export const styles = [
   choiceChips,
   sliderRows,
   dataTableStyles,
+  formulaBox,
   css`
     .layout {
       display: grid;
@@ -80,22 +81,7 @@ export const styles = [
     }
 
     .formula {
-      grid-area: formula;
-      background: var(--_surface);
-      border-radius: var(--_radius);
-      padding: 0.75rem 1rem;
       min-width: 0;
-    }
-    .formula p {
-      margin: 0.25rem 0;
-    }
-    .formula .eq {
-      font-family: var(--_mono);
-      font-size: 0.95rem;
-    }
-    /* Lines break only between the "= …" steps of a formula, never inside one. */
-    .formula .seg {
-      white-space: nowrap;
     }
     var {
       font-family: Cambria, 'Times New Roman', serif;

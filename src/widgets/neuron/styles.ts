@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { choiceChips, widgetFrame } from '../shared/tokens';
+import { choiceChips, formulaBox, widgetFrame } from '../shared/tokens';
 import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-neuron>`; colours come from the shared tokens (`--_*`). */
@@ -7,6 +7,7 @@ export const styles = [
   widgetFrame,
   choiceChips,
   dataTableStyles,
+  formulaBox,
   css`
     .layout {
       display: grid;
@@ -110,21 +111,7 @@ export const styles = [
     }
 
     .formula {
-      grid-area: formula;
-      background: var(--_surface);
-      border-radius: var(--_radius);
-      padding: 0.75rem 1rem;
       min-width: 0;
-    }
-    .formula p {
-      margin: 0.25rem 0;
-    }
-    .formula .eq {
-      font-family: var(--_mono);
-      font-size: 0.95rem;
-    }
-    .formula .seg {
-      white-space: nowrap;
     }
     /* Four inputs written out do not fit a phone on one line: let the sum wrap there. */
     @container (max-width: 520px) {

@@ -261,3 +261,26 @@ export const checkToggle = css`
     cursor: pointer;
   }
 `;
+
+/**
+ * The worked formula under a chart (`.formula`, in the `formula` grid area): a tinted box, its
+ * equations in the monospace font, broken only between their "= …" steps (`.seg`).
+ */
+export const formulaBox = css`
+  .formula {
+    grid-area: formula;
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+  }
+  .formula p {
+    margin: 0.25rem 0;
+  }
+  .formula .eq {
+    font-family: var(--_mono);
+    font-size: 0.95rem;
+  }
+  .formula .seg {
+    white-space: nowrap;
+  }
+`;

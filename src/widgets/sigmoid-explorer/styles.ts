@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { checkToggle, sliderRows, widgetFrame } from '../shared/tokens';
+import { checkToggle, formulaBox, sliderRows, widgetFrame } from '../shared/tokens';
 import { dataTableStyles } from '../shared/data-table';
 
 /** Styles of `<nn-sigmoid-explorer>`; colours come from the shared tokens (`--_*`). */
@@ -8,6 +8,7 @@ export const styles = [
   sliderRows,
   checkToggle,
   dataTableStyles,
+  formulaBox,
   css`
     .layout {
       display: grid;
@@ -59,23 +60,6 @@ export const styles = [
       font-size: 0.95rem;
     }
 
-    .formula {
-      grid-area: formula;
-      background: var(--_surface);
-      border-radius: var(--_radius);
-      padding: 0.75rem 1rem;
-    }
-    .formula p {
-      margin: 0.25rem 0;
-    }
-    .formula .eq {
-      font-family: var(--_mono);
-      font-size: 0.95rem;
-    }
-    /* Lines break only between the "= …" steps of a formula, never inside one. */
-    .formula .seg {
-      white-space: nowrap;
-    }
     .formula var {
       font-family: Cambria, 'Times New Roman', serif;
       font-style: italic;
