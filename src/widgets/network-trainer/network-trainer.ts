@@ -777,7 +777,6 @@ export class NnNetworkTrainer extends NnElement {
       this._plotFocused = true;
       this._cursor = at;
       this._cursorText = this._cursorReading();
-      this._drawAll(false);
       return;
     }
     this._addUserPoint(at.x, at.y);
