@@ -18,6 +18,13 @@ const pages = [
 const skipBuild = process.argv.includes('--no-build');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 1) : 1;
+/** Lighthouse's category ids and the column each is printed under. */
+const CATEGORIES = {
+  performance: 'performance',
+  accessibility: 'accessibility',
+  'best-practices': 'best practices',
+  seo: 'seo',
+};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 function run(cmd, args) {
@@ -53,19 +60,16 @@ try {
   });
   const rows = [];
   for (const [name, path] of pages) {
-    const scores = { performance: [], accessibility: [], 'best practices': [], seo: [] };
+    const scores = Object.fromEntries(Object.values(CATEGORIES).map((label) => [label, []]));
     for (let run = 0; run < runs; run++) {
       const result = await lighthouse(base + path, {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        onlyCategories: Object.keys(CATEGORIES),
       });
-      const c = result.lhr.categories;
-      scores.performance.push(Math.round(c.performance.score * 100));
-      scores.accessibility.push(Math.round(c.accessibility.score * 100));
-      scores['best practices'].push(Math.round(c['best-practices'].score * 100));
-      scores.seo.push(Math.round(c.seo.score * 100));
+      for (const [id, label] of Object.entries(CATEGORIES))
+        scores[label].push(Math.round(result.lhr.categories[id].score * 100));
       const failing = Object.values(result.lhr.audits)
         .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
         .map((a) => `  - ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
