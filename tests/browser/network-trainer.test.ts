@@ -116,8 +116,9 @@ describe('<nn-network-trainer>', () => {
     expect(shown.backend).toBeNull();
     expect(h.stat('train-loss')).toMatch(/^0\.\d{3}$/);
     expect(h.stat('test-accuracy')).toMatch(/^\d+%$/);
+    // The plot is drawn in one frame and the diagram in the next: wait for each.
     await expect.poll(() => painted(h.plot()).distinct).toBeGreaterThan(30);
-    expect(painted(h.diagram()).distinct).toBeGreaterThan(30);
+    await expect.poll(() => painted(h.diagram()).distinct).toBeGreaterThan(30);
     expect([...(h.lossChart().series[0]?.steps ?? [])]).toEqual([0]);
     expect(badge()).toBe('not started');
     expect(el.backendInUse).toBeNull();
