@@ -67,6 +67,11 @@ function harness(el: NnDerivative) {
   };
 }
 
+/** Resolve after `n` animation frames. */
+async function frames(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
+}
+
 async function press(control: HTMLElement, key: string): Promise<void> {
   control.focus();
   await userEvent.keyboard(key);
@@ -245,11 +250,19 @@ describe('<nn-derivative> in slope mode', () => {
     const events = collect(el);
     await userEvent.click(h.button(/shrink h/i));
     await expect.poll(() => el.h).toBeLessThan(1);
+    // The animation moves h in every frame: two frames are enough to see it move…
+    const running = el.h;
+    await frames(2);
+    expect(el.h).toBeLessThan(running);
     await userEvent.click(h.button(/stop/i));
     const stoppedAt = el.h;
     expect(stoppedAt).toBeGreaterThan(0.001);
-    await new Promise((r) => setTimeout(r, 200));
+    expect(events).toHaveLength(1);
+    // …and after Stop, as many frames later (and more), it has not moved.
+    await frames(3);
     expect(el.h).toBe(stoppedAt);
+    await el.updateComplete;
+    expect(text(h.button(/shrink h/i))).toBe('Shrink h');
     expect(events).toHaveLength(1);
   });
 
