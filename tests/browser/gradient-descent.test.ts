@@ -9,7 +9,7 @@ import type {
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { SURFACE_IDS } from '../../src/math/surfaces';
 import { expectNoAxeViolations } from './axe';
-import { mountWidget } from './settle';
+import { mountWidget, settle } from './settle';
 
 const TAG = 'nn-gradient-descent';
 
@@ -348,22 +348,37 @@ describe('<nn-gradient-descent>', () => {
   });
 
   it('playing animates until it stops, and stops when the element is removed', async () => {
-    const el = await mount('surface="valley"');
+    // Two widgets play side by side, on the same schedule; one is removed and the other, still
+    // playing, shows when the removed one would have taken its next steps.
+    document.body.innerHTML = `<${TAG} surface="valley"></${TAG}><${TAG} surface="valley"></${TAG}>`;
+    const [twin, el] = [...document.querySelectorAll(TAG)] as [
+      NnGradientDescent,
+      NnGradientDescent,
+    ];
+    await settle(twin);
+    await settle(el);
     const h = harness(el);
+    await userEvent.click(harness(twin).button(/^Play$/));
     await userEvent.click(h.button(/^Play$/));
     await expect.poll(() => h.iteration(), { timeout: 5000 }).toBeGreaterThanOrEqual(2);
     expect(text(h.button(/^Pause$/))).toBe('Pause');
     // While playing, the summary is not read out at every step.
     expect(el.shadowRoot!.querySelector('figcaption')?.getAttribute('aria-live')).toBe('off');
 
-    const events: DescentStepDetail[] = [];
-    el.addEventListener('nn-descent-step', (e) =>
-      events.push((e as CustomEvent<DescentStepDetail>).detail),
-    );
+    const steps = (widget: NnGradientDescent): DescentStepDetail[] => {
+      const events: DescentStepDetail[] = [];
+      widget.addEventListener('nn-descent-step', (e) =>
+        events.push((e as CustomEvent<DescentStepDetail>).detail),
+      );
+      return events;
+    };
+    const events = steps(el);
+    const twinEvents = steps(twin);
     el.remove();
-    const count = events.length;
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(events.length).toBe(count);
+    // The twin started first and steps as often: by its third step the removed one would have
+    // taken at least one more.
+    await expect.poll(() => twinEvents.length, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
+    expect(events).toEqual([]);
   });
 
   it('under prefers-reduced-motion, play still steps (without tweening)', async () => {
@@ -374,15 +389,35 @@ describe('<nn-gradient-descent>', () => {
     try {
       const el = await mount('start-x="2"');
       const h = harness(el);
+      // Each step is drawn in the update that follows it. A tween would start there: the ball
+      // still at the last iterate, the trail not yet reaching the new one, the step arrow hidden.
+      const picture = () => {
+        const trail = h.svg().querySelector('path.trail')?.getAttribute('d') ?? '';
+        const vertices = [...trail.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[1]));
+        return {
+          iteration: h.iteration(),
+          vertices: vertices.length,
+          trailEnd: vertices.at(-1),
+          ball: Number(h.svg().querySelector('circle.ball')!.getAttribute('cx')),
+          arrow: h.svg().querySelector('g.step')?.getAttribute('display'),
+        };
+      };
+      const pictures: ReturnType<typeof picture>[] = [];
+      el.addEventListener('nn-descent-step', () => {
+        void el.updateComplete.then(() => pictures.push(picture()));
+      });
       await userEvent.click(h.button(/^Play$/));
-      await expect.poll(() => h.iteration(), { timeout: 5000 }).toBeGreaterThanOrEqual(3);
-      // No tween: the ball sits exactly on the current iterate.
+      await expect.poll(() => pictures.length, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
       await userEvent.click(h.button(/^Pause$/));
       await el.updateComplete;
-      const ball = h.svg().querySelector('circle.ball')!;
-      const cx = Number(ball.getAttribute('cx'));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(Number(ball.getAttribute('cx'))).toBe(cx);
+      pictures.push(picture());
+      expect(h.iteration()).toBeGreaterThanOrEqual(3);
+      // No tween: at every step the ball sits exactly on the current iterate, the trail's end.
+      for (const p of pictures) {
+        expect(p.vertices, `iteration ${p.iteration}`).toBe(p.iteration + 1);
+        expect(p.ball, `iteration ${p.iteration}`).toBeCloseTo(p.trailEnd!, 2);
+        expect(p.arrow, `iteration ${p.iteration}`).toBeNull();
+      }
     } finally {
       await session.send('Emulation.setEmulatedMedia', { features: [] });
     }
