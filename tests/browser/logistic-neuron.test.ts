@@ -42,6 +42,7 @@ function harness(el: NnLogisticNeuron) {
     why: () => text(root.querySelector('[part~="why"]')),
     chart: () => root.querySelector<NnLossChart>('nn-loss-chart')!,
     line: (key: string) => root.querySelector<SVGLineElement>(`line.decision[data-line="${key}"]`),
+    lines: () => root.querySelectorAll('figure.plane svg line.decision'),
     compare: () =>
       [...root.querySelectorAll('label')]
         .find((l) => /compare/i.test(text(l)))!
@@ -54,11 +55,16 @@ function harness(el: NnLogisticNeuron) {
   };
 }
 
-/** Wait until tfjs is loaded and the first losses have been read back. */
+/**
+ * Wait until tfjs is loaded, the first losses have been read back, and the plane is drawn. The
+ * plane is drawn once its figure is measured, in a later frame (see settle.ts); with tfjs already
+ * loaded by an earlier test, the read-back can come before that.
+ */
 async function ready(el: NnLogisticNeuron): Promise<void> {
   const h = harness(el);
   await expect.poll(() => h.status(), LOAD).toMatch(/^Step 0 · backend: cpu$/);
   await expect.poll(() => h.button(/^play$/i).disabled, LOAD).toBe(false);
+  await expect.poll(() => h.lines().length).toBe(el.compare ? 2 : 1);
 }
 
 /** Press Play and wait until training pauses at `step`. */
@@ -257,6 +263,9 @@ describe('<nn-logistic-neuron>', () => {
   it('fits a 375px phone', async () => {
     const el = await mount('compare', 343);
     await ready(el);
+    // The loss chart draws its curves in its own frame, after the widget's read-back.
+    const curves = () => harness(el).chart().shadowRoot!.querySelectorAll('svg path.series');
+    await expect.poll(() => curves().length).toBe(2);
     expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
   });
 
