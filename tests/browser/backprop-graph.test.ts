@@ -473,8 +473,10 @@ describe('<nn-backprop-graph>', () => {
     try {
       document.body.innerHTML = `<${TAG} step="999" expression="sigmoid(w*x + b)" values="w=2 x=1 b=-1"></${TAG}><${TAG} expression="(w + b"></${TAG}>`;
       const [a, b] = [...document.querySelectorAll(TAG)];
-      await a!.updateComplete;
-      await b!.updateComplete;
+      // The graph (its nodes are options of a listbox, for axe to check) is drawn once measured.
+      await settle(a!);
+      await settle(b!);
+      expect(harness(a!).nodes().length).toBeGreaterThan(0);
       await press(harness(a!).button(/check the gradients numerically/i), '{Enter}');
       expect(getComputedStyle(a!).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(document.body);
