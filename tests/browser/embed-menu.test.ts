@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/sigmoid-explorer/index';
 import { expectNoAxeViolations } from './axe';
+import { settle } from './settle';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -11,8 +12,8 @@ describe('the Embed menu every widget carries', () => {
   it('offers a script-tag and an iframe snippet of the current state', async () => {
     document.body.innerHTML = '<nn-sigmoid-explorer weight="2"></nn-sigmoid-explorer>';
     const el = document.querySelector('nn-sigmoid-explorer')!;
-    await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 0));
+    // The menu is added after the first update, the chart drawn once measured: wait for both.
+    await settle(el);
     const menu = el.shadowRoot!.querySelector('nn-embed-menu')!;
     expect(menu).not.toBeNull();
     await menu.updateComplete;
