@@ -1,7 +1,9 @@
+import type { ReactiveElement } from 'lit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMMON_ATTRIBUTES, WIDGETS, type AttributeDoc } from '../../src/widgets/catalog';
 import { loadWidgets } from '../../src/widgets/loaders';
 import { createRng } from '../../src/math/rng';
+import { settle } from './settle';
 
 /**
  * Hostile input: every documented attribute of every widget set to junk. No uncaught error, no
@@ -59,10 +61,8 @@ afterAll(() => {
   window.removeEventListener('unhandledrejection', onRejection);
 });
 
-async function settle(el: Element): Promise<void> {
-  await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
-  await new Promise((r) => requestAnimationFrame(() => r(null)));
-}
+/** Wait for the widget's update and its charts, drawn once measured in a later frame (settle.ts). */
+const drawn = (el: Element): Promise<void> => settle(el as unknown as ReactiveElement);
 
 describe.each(WIDGETS.map((w) => [w.tag, w] as const))(
   '%s under hostile attributes',
@@ -83,10 +83,10 @@ describe.each(WIDGETS.map((w) => [w.tag, w] as const))(
           };
           for (const a of [...doc.attributes, ...COMMON_ATTRIBUTES]) set(a, value);
           document.body.append(el);
-          await settle(el);
+          await drawn(el);
           // And change them once more while connected.
           for (const a of doc.attributes) set(a, HOSTILE[rng.int(HOSTILE.length)]!);
-          await settle(el);
+          await drawn(el);
           const root = el.shadowRoot!;
           expect(
             root.childElementCount,
