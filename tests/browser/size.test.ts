@@ -83,15 +83,19 @@ describe('SizeController', () => {
 
     box.style.width = '200.5px';
     await settle(el);
+    expect(el.redraws).toEqual([300, 200.5]);
     box.style.width = '200px'; // less than a pixel: nothing to redraw
     await settle(el);
-    expect(el.redraws).toEqual([300, 200.5]);
+    // The next change of a pixel or more is redrawn; a redraw for 200px would come before it.
+    box.style.width = '150px';
+    await expect.poll(() => el.redraws.at(-1)).toBe(150);
+    expect(el.redraws).toEqual([300, 200.5, 150]);
 
     // Moved to another box: observed there (the teardown test checks that removal stops it).
     el.remove();
     document.body.insertAdjacentHTML('beforeend', '<div style="width: 120px"></div>');
     document.body.lastElementChild!.append(el);
-    await settle(el);
-    expect(el.redraws).toEqual([300, 200.5, 120]);
+    await expect.poll(() => el.redraws.at(-1)).toBe(120);
+    expect(el.redraws).toEqual([300, 200.5, 150, 120]);
   });
 });
