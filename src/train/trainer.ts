@@ -6,7 +6,6 @@
  * read brings back every weight and optimizer slot: the last good report and its snapshot are the
  * same moment of training, kept in ordinary memory (Float32Arrays) where no GPU failure can reach.
  */
-import { formatNumber } from '../math/format.ts';
 import { createRng } from '../math/rng.ts';
 import type { Rng } from '../math/rng.ts';
 import {
@@ -21,17 +20,10 @@ import {
   activate,
   webglCompilation,
 } from './backend.ts';
+import { divergence } from './divergence.ts';
 import { Network, STATS, initialState, layersOf } from './network.ts';
 import type { EvalSet, NetworkState } from './network.ts';
-import {
-  INPUTS,
-  batchRows,
-  checkPoints,
-  checkSpec,
-  formatRate,
-  initialWeights,
-  shuffleSeed,
-} from './spec.ts';
+import { INPUTS, batchRows, checkPoints, checkSpec, initialWeights, shuffleSeed } from './spec.ts';
 import type {
   BackendName,
   LayerWeights,
@@ -43,23 +35,8 @@ import type {
   TrainerOptions,
 } from './types.ts';
 
-/**
- * When a run has diverged rather than merely struggled. The loss is compared with the loss at the
- * start (after a reset, or when new data arrives):
- * - cross-entropy more than 10× its start (and above 5 nats: the right class then gets a
- *   probability under e⁻⁵ ≈ 0.7 % on average) — Glorot-initialised networks start near ln 2;
- * - squared error above 1.8× its start and above 0.45: worse than always answering one class with
- *   certainty, which costs about 0.5 on balanced data (squared error can never exceed 1, so it
- *   never "explodes"; a too-large step saturates the sigmoids instead, and the loss sticks there);
- * - any weight or bias beyond ±1,000, in either case, long before it overflows to NaN: with inputs
- *   of the size of a point of the plane, a unit saturates by |z| ≈ 10, and a healthy run's weights
- *   stay within a few tens (a too-large Adam step moves each weight by about the learning rate).
- */
-export const DIVERGENCE = {
-  crossEntropy: { factor: 10, floor: 5 },
-  squaredError: { factor: 1.8, floor: 0.45 },
-  maxWeight: 1e3,
-} as const;
+// The divergence rule is shared with the plain-JS engine (divergence.ts); re-exported for callers.
+export { DIVERGENCE } from './divergence.ts';
 
 /** What precompile() reaches into: the webgl backend's program cache and GL context. */
 interface WebglInternals {
@@ -431,7 +408,17 @@ export class TfTrainer implements Trainer {
       testAccuracy: testAccuracy!,
       backend: this.currentBackend,
     };
-    const why = this.divergence(stats, maxWeight!, trainLoss!);
+    const why = divergence(
+      this.spec,
+      {
+        trainLoss: trainLoss!,
+        trainAccuracy: trainAccuracy!,
+        testLoss: testLoss!,
+        testAccuracy: testAccuracy!,
+        maxWeight: maxWeight!,
+      },
+      this.startLoss,
+    );
     if (why) return { problem: this.diverged(why) };
     this.snapshot = {
       state: { values: values.slice(STATS.length), adamStep: this.network.optimizerStep },
@@ -439,30 +426,6 @@ export class TfTrainer implements Trainer {
       epoch: this.epoch,
     };
     return { report };
-  }
-
-  /** Why these numbers mean the run diverged, or null when they are fine. */
-  private divergence(stats: Float32Array, maxWeight: number, trainLoss: number): string | null {
-    const rate = formatRate(this.spec.learningRate);
-    const advice = `the learning rate ${rate} is probably too high — lower it or reset.`;
-    if (stats.some((v) => !Number.isFinite(v))) {
-      return `The loss became too large to compute: ${advice}`;
-    }
-    const start = this.startLoss;
-    if (start !== null) {
-      const { factor, floor } =
-        this.spec.loss === 'cross-entropy' ? DIVERGENCE.crossEntropy : DIVERGENCE.squaredError;
-      if (trainLoss > floor && trainLoss > factor * start) {
-        return (
-          `The loss grew from ${formatNumber(start)} to ${formatNumber(trainLoss)} instead of ` +
-          `falling: ${advice}`
-        );
-      }
-    }
-    if (maxWeight > DIVERGENCE.maxWeight) {
-      return `The weights grew out of bounds (one reached ${formatNumber(maxWeight, 0)}): ${advice}`;
-    }
-    return null;
   }
 
   /** Put the last good snapshot back, tell the caller, and return that snapshot's report. */
