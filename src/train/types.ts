@@ -8,6 +8,8 @@ export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
 export type LossName = 'cross-entropy' | 'squared-error';
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
+/** What a trainer runs on: one of tfjs's backends, or 'js', the plain-JS engine (no tfjs). */
+export type EngineName = 'js' | BackendName;
 
 /** A network described as data. Two inputs (a point on the plane), one output p(class 1). */
 export interface ModelSpec {
@@ -42,7 +44,7 @@ export interface TrainReport {
   testLoss: number;
   trainAccuracy: number;
   testAccuracy: number;
-  backend: BackendName;
+  backend: EngineName;
   /**
    * Set on the report of a call during which training had to stop on its own (the same problem
    * `onProblem` receives). The numbers are then those of the last good moment, restored.
@@ -67,7 +69,7 @@ export interface LayerWeights {
 
 /** A model being trained. Create one with `createTrainer` (src/train/index.ts); dispose it when done. */
 export interface Trainer {
-  readonly backend: BackendName;
+  readonly backend: EngineName;
   readonly spec: ModelSpec;
   /**
    * Take `steps` optimisation steps, then read the losses back asynchronously. With `maxMs`, stop
