@@ -1,0 +1,661 @@
+/**
+ * A dense network trained from scratch on Float32Arrays: the same maths as the tfjs engine
+ * (src/train/network.ts and trainer.ts), without a single tensor op. Small networks are dominated by
+ * tfjs's per-op dispatch (a few microseconds each, ~0.3 ms a step); plain loops over a 2-8-8-1
+ * network take a few microseconds for the whole step.
+ *
+ * Notation (row-major, a batch of n examples as rows). Layer ℓ = 1 … L has a kernel W⁽ℓ⁾ of
+ * shape [inputs × units] — `W[i·units + j]` is the weight from input i into unit j — a bias b⁽ℓ⁾
+ * and an activation f (σ at the output, which has one unit). An input batch A⁽⁰⁾ = X flows forward:
+ *
+ *   Z⁽ℓ⁾ = A⁽ℓ⁻¹⁾ W⁽ℓ⁾ + b⁽ℓ⁾,   A⁽ℓ⁾ = f(Z⁽ℓ⁾),   p = σ(z⁽ᴸ⁾)
+ *
+ * The loss of a batch is the mean of the examples' losses (data loss), plus λ·Σ‖W‖² (L2, kernels
+ * only, biases are not regularised):
+ *
+ *   cross-entropy   ℓ = −y ln p − (1 − y) ln(1 − p)    ⇒  ∂L/∂z⁽ᴸ⁾ = (p − y)/n
+ *   squared error   ℓ = (p − y)²                       ⇒  ∂L/∂z⁽ᴸ⁾ = 2(p − y)·p(1 − p)/n
+ *
+ * Backpropagation, with dZ⁽ℓ⁾ = ∂L/∂Z⁽ℓ⁾ (one row per example):
+ *
+ *   ∂L/∂W⁽ℓ⁾ = A⁽ℓ⁻¹⁾ᵀ dZ⁽ℓ⁾ + 2λW⁽ℓ⁾,   ∂L/∂b⁽ℓ⁾ = Σ_rows dZ⁽ℓ⁾
+ *   dZ⁽ℓ⁻¹⁾ = (dZ⁽ℓ⁾ W⁽ℓ⁾ᵀ) ⊙ f′, with f′ written from a = f(z):
+ *             σ′ = a(1 − a),  tanh′ = 1 − a²,  ReLU′ = [a > 0],  linear′ = 1
+ *
+ * and the optimizer moves every parameter θ with its gradient g = ∂L/∂θ:
+ *
+ *   sgd        θ ← θ − η g
+ *   momentum   v ← μ v + η g,  θ ← θ − v                      (μ = 0.9; η folded into v)
+ *   adam       t ← t + 1,  m ← m + (1 − β₁)(g − m),  v ← v + (1 − β₂)(g² − v),
+ *              θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (√v + ε·√(1 − β₂ᵗ))
+ *                                                           (β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁷)
+ *
+ * — Adam's bias corrections folded into the step size and ε, exactly as tfjs (and network.ts) do.
+ *
+ * The whole state is ONE packed Float32Array, in the layout of network.ts: every parameter (layer by
+ * layer: kernel row-major, then bias), then each optimizer slot in that same layout (momentum: v;
+ * Adam: m, then v). So a snapshot of either engine loads into the other.
+ *
+ * Mini-batches follow the tfjs trainer: at each new epoch a seeded Fisher–Yates shuffle of the
+ * training rows, cut into consecutive batches (the last one shorter); the shuffling stream goes on
+ * across epochs, and new data (or `load`) starts a new epoch without reseeding it.
+ *
+ * Fast: every buffer is allocated in the constructor and in `setData`; `step` allocates nothing.
+ * Sums run in Float64 scratch; the parameters and slots stay Float32, as on tfjs.
+ *
+ * Pure TypeScript: no DOM, no tensors.
+ */
+import { sigmoid } from './activations';
+import { createRng } from './rng';
+import type { Rng } from './rng';
+
+/** Activation of a hidden layer (the output layer is always a sigmoid). */
+export type DenseActivation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+export type DenseLoss = 'cross-entropy' | 'squared-error';
+export type DenseOptimizer = 'sgd' | 'momentum' | 'adam';
+
+/** Adam's constants, as in Kingma & Ba (2015) and tfjs. */
+export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
+/** Momentum's decay μ in v ← μ·v + η·g. */
+export const MOMENTUM = 0.9;
+
+/** The packed state: parameters, then optimizer slots (see the module comment); t of Adam. */
+export interface DenseState {
+  values: Float32Array;
+  adamStep: number;
+}
+
+export interface DenseNetConfig {
+  /** Units per layer, input first, output (1 unit, σ) last: [2, 8, 8, 1]. */
+  sizes: readonly number[];
+  /** One activation per hidden layer (sizes.length − 2 of them). */
+  activations: readonly DenseActivation[];
+  loss: DenseLoss;
+  optimizer: DenseOptimizer;
+  /** The step size η (> 0). */
+  learningRate: number;
+  /** L2 strength λ ≥ 0: the loss gains λ·Σw² over the kernels. */
+  l2: number;
+  /** Examples per step; 0 = the whole training set. */
+  batchSize: number;
+  /** Seed of the mini-batch shuffling stream (`createRng(shuffleSeed)`). */
+  shuffleSeed: number;
+  /** The starting packed state (copied). */
+  state: DenseState;
+}
+
+/** Loss and accuracy on the training and test sets, and the largest |weight or bias|. */
+export interface DenseStats {
+  trainLoss: number;
+  trainAccuracy: number;
+  testLoss: number;
+  testAccuracy: number;
+  maxWeight: number;
+}
+
+const ACTIVATION_CODE: Record<DenseActivation, number> = {
+  sigmoid: 0,
+  tanh: 1,
+  relu: 2,
+  linear: 3,
+};
+const SIGMOID = 0;
+const TANH = 1;
+const RELU = 2;
+
+/** Rows evaluated at a time by `stats` and the predictions (at least; more with a larger batch). */
+const MIN_CHUNK = 256;
+
+/** Optimizer slots per parameter: momentum keeps a velocity, Adam two moment estimates. */
+export function denseSlotCount(optimizer: DenseOptimizer): number {
+  return optimizer === 'adam' ? 2 : optimizer === 'momentum' ? 1 : 0;
+}
+
+/** Parameters (weights and biases) of a network with these layer sizes. */
+export function denseParameterCount(sizes: readonly number[]): number {
+  let count = 0;
+  for (let l = 1; l < sizes.length; l++) count += (sizes[l - 1]! + 1) * sizes[l]!;
+  return count;
+}
+
+/** softplus(x) = ln(1 + eˣ), without overflow: max(x, 0) + ln(1 + e^(−|x|)). */
+function softplus(x: number): number {
+  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}
+
+export class DenseNet {
+  readonly sizes: readonly number[];
+  readonly loss: DenseLoss;
+  readonly optimizer: DenseOptimizer;
+  readonly learningRate: number;
+  readonly l2: number;
+  readonly batchSize: number;
+  readonly shuffleSeed: number;
+  /** Weights and biases (not counting the optimizer slots). */
+  readonly parameterCount: number;
+  /**
+   * ∂L/∂θ of the last step, in the packed layout of the parameters: the gradient of the batch's
+   * mean loss plus the L2 term 2λw on kernels — unscaled by the learning rate.
+   */
+  readonly gradients: Float64Array;
+
+  /** The packed state: parameters, then optimizer slots. */
+  private readonly values: Float32Array;
+  private t = 0;
+  /** Where layer ℓ's kernel and bias start in `values`. */
+  private readonly kernelAt: Int32Array;
+  private readonly biasAt: Int32Array;
+  /** Activation code of layer ℓ (hidden layers; the output's is handled apart). */
+  private readonly act: Int32Array;
+  /** The kernels transposed, in Float64, at their packed offsets (forward's scratch). */
+  private readonly kernelsT: Float64Array;
+
+  /** Rows the scratch below holds. */
+  private capacity = 0;
+  /** A⁽ℓ⁾ for a batch, row-major [rows × sizes[ℓ]]; a[0] is the input, a[L] is p. */
+  private a: Float64Array[] = [];
+  /** z of the output unit per row (the loss is computed from it, without log(0)). */
+  private zOut = new Float64Array(0);
+  /** dZ of the current layer and of the one below (swapped as backpropagation descends). */
+  private dz = new Float64Array(0);
+  private dzBelow = new Float64Array(0);
+  /** Labels of the current batch. */
+  private yBatch = new Float64Array(0);
+  /** What `evaluate` found: Σ loss, right answers. */
+  private readonly evaluation = new Float64Array(2);
+
+  /** The training set (copied), rows of inputs and labels 0/1. */
+  private x = new Float64Array(0);
+  private y = new Float64Array(0);
+  private n = 0;
+  /** This epoch's order of the training rows, and where the next batch starts (n: none left). */
+  private order = new Int32Array(0);
+  private cursor = 0;
+  private rng: Rng;
+
+  constructor(config: DenseNetConfig) {
+    const sizes = [...config.sizes];
+    const L = sizes.length - 1;
+    if (L < 1 || sizes.some((s) => !Number.isInteger(s) || s < 1) || sizes[L] !== 1) {
+      throw new RangeError(
+        `DenseNet: sizes must be whole numbers ≥ 1 ending in one output unit; got [${sizes.join(', ')}]`,
+      );
+    }
+    if (config.activations.length !== L - 1) {
+      throw new RangeError(
+        `DenseNet: ${L - 1} hidden layers need ${L - 1} activations, got ${config.activations.length}`,
+      );
+    }
+    const { learningRate, l2, batchSize } = config;
+    if (!(learningRate > 0) || !(l2 >= 0) || !Number.isInteger(batchSize) || batchSize < 0) {
+      throw new RangeError('DenseNet: needs learningRate > 0, l2 ≥ 0 and a whole batchSize ≥ 0');
+    }
+    if (config.loss !== 'cross-entropy' && config.loss !== 'squared-error') {
+      throw new RangeError(`DenseNet: unknown loss "${String(config.loss)}"`);
+    }
+    if (denseSlotCount(config.optimizer) === 0 && config.optimizer !== 'sgd') {
+      throw new RangeError(`DenseNet: unknown optimizer "${String(config.optimizer)}"`);
+    }
+    this.sizes = sizes;
+    this.loss = config.loss;
+    this.optimizer = config.optimizer;
+    this.learningRate = config.learningRate;
+    this.l2 = config.l2;
+    this.batchSize = config.batchSize;
+    this.shuffleSeed = config.shuffleSeed;
+    this.rng = createRng(config.shuffleSeed);
+
+    this.act = new Int32Array(L);
+    config.activations.forEach((name, l) => {
+      const code = ACTIVATION_CODE[name];
+      if (code === undefined) throw new RangeError(`DenseNet: unknown activation "${name}"`);
+      this.act[l] = code;
+    });
+    this.act[L - 1] = SIGMOID;
+    this.kernelAt = new Int32Array(L);
+    this.biasAt = new Int32Array(L);
+    let offset = 0;
+    for (let l = 0; l < L; l++) {
+      this.kernelAt[l] = offset;
+      offset += sizes[l]! * sizes[l + 1]!;
+      this.biasAt[l] = offset;
+      offset += sizes[l + 1]!;
+    }
+    this.parameterCount = offset;
+    this.gradients = new Float64Array(offset);
+    this.kernelsT = new Float64Array(offset);
+    this.values = new Float32Array(offset * (1 + denseSlotCount(config.optimizer)));
+    this.load(config.state);
+    this.ensureCapacity(MIN_CHUNK);
+  }
+
+  /** Adam's step counter t (part of the packed state). */
+  get adamStep(): number {
+    return this.t;
+  }
+
+  /** Training points: `x` row by row (sizes[0] numbers each), `y` one label 0/1 each (copied). */
+  setData(x: ArrayLike<number>, y: ArrayLike<number>): void {
+    const inputs = this.sizes[0]!;
+    const n = y.length;
+    if (x.length !== n * inputs) {
+      throw new RangeError(
+        `DenseNet.setData: ${n} labels need ${n * inputs} inputs, got ${x.length}`,
+      );
+    }
+    this.x = Float64Array.from(x);
+    this.y = Float64Array.from(y);
+    this.n = n;
+    if (this.order.length !== n) this.order = new Int32Array(n);
+    this.cursor = n; // a new epoch at the next mini-batch (the shuffling stream goes on)
+    this.ensureCapacity(this.rows());
+  }
+
+  /** Examples per step with the current data: the batch size, or all of them (0 = full batch). */
+  rows(): number {
+    return this.batchSize === 0 ? this.n : Math.min(this.batchSize, this.n);
+  }
+
+  /**
+   * One optimisation step on the next batch. Returns the rows it used (0, and no step, when there
+   * is no training data).
+   */
+  step(): number {
+    const rows = this.nextBatch();
+    if (rows === 0) return 0;
+    this.forward(rows);
+    this.backward(rows);
+    this.update();
+    return rows;
+  }
+
+  /** `steps` optimisation steps. */
+  train(steps: number): void {
+    for (let s = 0; s < steps; s++) this.step();
+  }
+
+  /**
+   * Mean loss and accuracy on the training set and on the test set (0 and 0 when it is empty or
+   * missing), and the largest |weight or bias|. Cross-entropy straight from the logit z, which
+   * never overflows: with s = 1 − 2y, −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = softplus(s·z). A point
+   * is classified right when z and its label agree in sign, i.e. when s·z < 0.
+   */
+  stats(
+    trainX: ArrayLike<number>,
+    trainY: ArrayLike<number>,
+    testX?: ArrayLike<number>,
+    testY?: ArrayLike<number>,
+  ): DenseStats {
+    const nTrain = trainY.length;
+    this.evaluate(trainX, trainY);
+    const trainLoss = this.evaluation[0]!;
+    const trainRight = this.evaluation[1]!;
+    const nTest = testX && testY ? testY.length : 0;
+    let testLoss = 0;
+    let testRight = 0;
+    if (nTest > 0) {
+      this.evaluate(testX!, testY!);
+      testLoss = this.evaluation[0]!;
+      testRight = this.evaluation[1]!;
+    }
+    // The largest |θ|, NaN as soon as one parameter is NaN (so a broken run never looks fine).
+    let maxWeight = 0;
+    const v = this.values;
+    for (let p = 0; p < this.parameterCount; p++) {
+      const w = Math.abs(v[p]!);
+      if (!(w <= maxWeight)) maxWeight = w;
+    }
+    return {
+      trainLoss: nTrain > 0 ? trainLoss / nTrain : 0,
+      trainAccuracy: nTrain > 0 ? trainRight / nTrain : 0,
+      testLoss: nTest > 0 ? testLoss / nTest : 0,
+      testAccuracy: nTest > 0 ? testRight / nTest : 0,
+      maxWeight,
+    };
+  }
+
+  /** p(class 1) for each row of `xy` (sizes[0] numbers a row) into `out`; returns `out`. */
+  predictInto<T extends Float32Array | Float64Array>(xy: ArrayLike<number>, out: T): T {
+    const n = this.pointCount(xy, out.length);
+    const L = this.sizes.length - 1;
+    const p = this.a[L]!;
+    for (let start = 0; start < n; start += this.capacity) {
+      const count = Math.min(this.capacity, n - start);
+      this.loadRows(xy, start, count);
+      this.forward(count);
+      for (let r = 0; r < count; r++) out[start + r] = p[r]!;
+    }
+    return out;
+  }
+
+  /**
+   * Every hidden and output unit's activation at each row of `xy`: `out[ℓ][j][k]` is unit j of
+   * layer ℓ + 1 (0 = the first hidden layer, the last = the output's p) at point k. Returns `out`.
+   */
+  activationsInto<T extends Float32Array | Float64Array>(
+    xy: ArrayLike<number>,
+    out: readonly (readonly T[])[],
+  ): readonly (readonly T[])[] {
+    const L = this.sizes.length - 1;
+    if (out.length !== L || out.some((units, l) => units.length !== this.sizes[l + 1])) {
+      throw new RangeError(`DenseNet.activationsInto: out must be [layer][unit] arrays`);
+    }
+    let room = Infinity;
+    for (const units of out) for (const unit of units) room = Math.min(room, unit.length);
+    const n = this.pointCount(xy, room);
+    for (let start = 0; start < n; start += this.capacity) {
+      const count = Math.min(this.capacity, n - start);
+      this.loadRows(xy, start, count);
+      this.forward(count);
+      for (let l = 0; l < L; l++) {
+        const units = this.sizes[l + 1]!;
+        const a = this.a[l + 1]!;
+        for (let j = 0; j < units; j++) {
+          const target = out[l]![j]!;
+          for (let r = 0; r < count; r++) target[start + r] = a[r * units + j]!;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A copy of the packed state. */
+  state(): DenseState {
+    return { values: this.values.slice(), adamStep: this.t };
+  }
+
+  /**
+   * Load a packed state (copied): parameters, slots and Adam's t. The next mini-batch starts a
+   * new epoch (the shuffling stream goes on, as after a divergence on tfjs).
+   */
+  load(state: DenseState): void {
+    if (state.values.length !== this.values.length) {
+      throw new RangeError(
+        `DenseNet.load: a ${this.sizes.join('-')} network with ${this.optimizer} packs ` +
+          `${this.values.length} numbers, got ${state.values.length}`,
+      );
+    }
+    this.values.set(state.values);
+    this.t = state.adamStep;
+    this.cursor = this.n;
+  }
+
+  /** Load `state` and start the shuffling stream over from its seed: a fresh run. */
+  reset(state: DenseState): void {
+    this.load(state);
+    this.rng = createRng(this.shuffleSeed);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /** Make the scratch hold at least `rows` rows (allocates only when it grows). */
+  private ensureCapacity(rows: number): void {
+    if (rows <= this.capacity) return;
+    const sizes = this.sizes;
+    const widest = Math.max(...sizes);
+    this.capacity = rows;
+    this.a = sizes.map((units) => new Float64Array(rows * units));
+    this.zOut = new Float64Array(rows);
+    this.dz = new Float64Array(rows * widest);
+    this.dzBelow = new Float64Array(rows * widest);
+    this.yBatch = new Float64Array(rows);
+  }
+
+  /**
+   * Put the next batch in a[0] and yBatch; returns its rows. Full batch: every row in order.
+   * Mini-batches: at each new epoch, a seeded Fisher–Yates shuffle of 0 … n − 1, cut into
+   * consecutive batches (the last one shorter).
+   */
+  private nextBatch(): number {
+    const n = this.n;
+    const rows = this.rows();
+    if (rows === 0) return 0;
+    const inputs = this.sizes[0]!;
+    const a0 = this.a[0]!;
+    const x = this.x;
+    const y = this.y;
+    const yb = this.yBatch;
+    if (rows >= n) {
+      a0.set(x);
+      yb.set(y);
+      return n;
+    }
+    const order = this.order;
+    if (this.cursor >= n) {
+      for (let i = 0; i < n; i++) order[i] = i;
+      for (let i = n - 1; i > 0; i--) {
+        const j = this.rng.int(i + 1);
+        const swap = order[i]!;
+        order[i] = order[j]!;
+        order[j] = swap;
+      }
+      this.cursor = 0;
+    }
+    const start = this.cursor;
+    const count = Math.min(rows, n - start);
+    for (let r = 0; r < count; r++) {
+      const row = order[start + r]!;
+      for (let i = 0; i < inputs; i++) a0[r * inputs + i] = x[row * inputs + i]!;
+      yb[r] = y[row]!;
+    }
+    this.cursor = start + count;
+    return count;
+  }
+
+  /** Rows `start … start + count − 1` of `xy` into a[0]. */
+  private loadRows(xy: ArrayLike<number>, start: number, count: number): void {
+    const inputs = this.sizes[0]!;
+    const a0 = this.a[0]!;
+    const from = start * inputs;
+    for (let k = 0; k < count * inputs; k++) a0[k] = xy[from + k]!;
+  }
+
+  /** Z⁽ℓ⁾ = A⁽ℓ⁻¹⁾W⁽ℓ⁾ + b⁽ℓ⁾, A⁽ℓ⁾ = f(Z⁽ℓ⁾) for the first `rows` rows of a[0]. */
+  private forward(rows: number): void {
+    const sizes = this.sizes;
+    const v = this.values;
+    const wT = this.kernelsT;
+    const L = sizes.length - 1;
+    // Wᵀ in Float64 (unit j's incoming weights contiguous): each z is then one dot product summed
+    // in a register, instead of a read-modify-write of z for every input.
+    for (let l = 0; l < L; l++) {
+      const nIn = sizes[l]!;
+      const units = sizes[l + 1]!;
+      const k0 = this.kernelAt[l]!;
+      for (let i = 0; i < nIn; i++) {
+        for (let j = 0; j < units; j++) wT[k0 + j * nIn + i] = v[k0 + i * units + j]!;
+      }
+    }
+    for (let l = 0; l < L; l++) {
+      const nIn = sizes[l]!;
+      const units = sizes[l + 1]!;
+      const k0 = this.kernelAt[l]!;
+      const b0 = this.biasAt[l]!;
+      const input = this.a[l]!;
+      // The output layer keeps z (for the loss) apart from p = σ(z).
+      const z = l === L - 1 ? this.zOut : this.a[l + 1]!;
+      for (let r = 0; r < rows; r++) {
+        const zr = r * units;
+        const ar = r * nIn;
+        for (let j = 0; j < units; j++) {
+          const wj = k0 + j * nIn;
+          let sum = v[b0 + j]!;
+          for (let i = 0; i < nIn; i++) sum += input[ar + i]! * wT[wj + i]!;
+          z[zr + j] = sum;
+        }
+      }
+      const a = this.a[l + 1]!;
+      const count = rows * units;
+      switch (this.act[l]) {
+        case SIGMOID:
+          for (let k = 0; k < count; k++) a[k] = sigmoid(z[k]!);
+          break;
+        case TANH:
+          for (let k = 0; k < count; k++) a[k] = Math.tanh(z[k]!);
+          break;
+        case RELU:
+          for (let k = 0; k < count; k++) a[k] = z[k]! > 0 ? z[k]! : 0;
+          break;
+        default: // linear: a = z, already in place
+      }
+    }
+  }
+
+  /** Backpropagation of the batch's mean loss (plus L2) into `gradients`. */
+  private backward(rows: number): void {
+    const sizes = this.sizes;
+    const v = this.values;
+    const g = this.gradients;
+    const L = sizes.length - 1;
+    const p = this.a[L]!;
+    const y = this.yBatch;
+    let dz = this.dz;
+    let below = this.dzBelow;
+    // dz at the sigmoid output: (p − y)/n for cross-entropy (σ′ cancels against ∂ℓ/∂p), and
+    // 2(p − y)·p(1 − p)/n for squared error.
+    const inv = 1 / rows;
+    if (this.loss === 'cross-entropy') {
+      for (let r = 0; r < rows; r++) dz[r] = (p[r]! - y[r]!) * inv;
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const pr = p[r]!;
+        dz[r] = 2 * (pr - y[r]!) * pr * (1 - pr) * inv;
+      }
+    }
+    const twoL2 = 2 * this.l2;
+    for (let l = L - 1; l >= 0; l--) {
+      const nIn = sizes[l]!;
+      const units = sizes[l + 1]!;
+      const k0 = this.kernelAt[l]!;
+      const b0 = this.biasAt[l]!;
+      const input = this.a[l]!;
+      // ∂L/∂W = Aᵀ·dZ: kernel[i·units + j] gets Σ_r a_ri · dz_rj; ∂L/∂b = Σ_rows dZ.
+      // L2 on the kernel adds ∂(λ·Σw²)/∂w = 2λw.
+      const end = rows * units;
+      for (let j = 0; j < units; j++) {
+        let sum = 0;
+        for (let k = j; k < end; k += units) sum += dz[k]!;
+        g[b0 + j] = sum;
+      }
+      for (let i = 0; i < nIn; i++) {
+        for (let j = 0; j < units; j++) {
+          const w = k0 + i * units + j;
+          let sum = twoL2 * v[w]!;
+          for (let ka = i, kz = j; kz < end; ka += nIn, kz += units) sum += input[ka]! * dz[kz]!;
+          g[w] = sum;
+        }
+      }
+      if (l === 0) break;
+      // The error sent one layer back: ∂L/∂A⁽ℓ⁻¹⁾ = dZ·Wᵀ (with W before this step's update)…
+      for (let r = 0; r < rows; r++) {
+        const zr = r * units;
+        const ar = r * nIn;
+        for (let i = 0; i < nIn; i++) {
+          const wi = k0 + i * units;
+          let sum = 0;
+          for (let j = 0; j < units; j++) sum += dz[zr + j]! * v[wi + j]!;
+          below[ar + i] = sum;
+        }
+      }
+      // …times f′ of that layer, written from its output a: dZ⁽ℓ⁻¹⁾ = ∂L/∂A⁽ℓ⁻¹⁾ ⊙ f′.
+      const count = rows * nIn;
+      switch (this.act[l - 1]) {
+        case SIGMOID:
+          for (let k = 0; k < count; k++) below[k]! *= input[k]! * (1 - input[k]!);
+          break;
+        case TANH:
+          for (let k = 0; k < count; k++) below[k]! *= 1 - input[k]! * input[k]!;
+          break;
+        case RELU:
+          for (let k = 0; k < count; k++) if (!(input[k]! > 0)) below[k] = 0;
+          break;
+        default: // linear: f′ = 1
+      }
+      const swap = dz;
+      dz = below;
+      below = swap;
+    }
+  }
+
+  /** Move every parameter with its gradient (see the module comment for each optimizer). */
+  private update(): void {
+    const v = this.values;
+    const g = this.gradients;
+    const P = this.parameterCount;
+    const lr = this.learningRate;
+    if (this.optimizer === 'sgd') {
+      for (let k = 0; k < P; k++) v[k]! -= lr * g[k]!;
+    } else if (this.optimizer === 'momentum') {
+      for (let k = 0; k < P; k++) {
+        // The velocity as stored (Float32), as tfjs subtracts the stored velocity.
+        const velocity = Math.fround(MOMENTUM * v[P + k]! + lr * g[k]!);
+        v[P + k] = velocity;
+        v[k]! -= velocity;
+      }
+    } else {
+      this.t += 1;
+      const t = this.t;
+      const c2 = Math.sqrt(1 - ADAM.beta2 ** t);
+      const stepSize = (lr * c2) / (1 - ADAM.beta1 ** t);
+      const epsilon = ADAM.epsilon * c2;
+      const b1 = 1 - ADAM.beta1;
+      const b2 = 1 - ADAM.beta2;
+      const M = P;
+      const V = 2 * P;
+      for (let k = 0; k < P; k++) {
+        const gk = g[k]!;
+        const m = Math.fround(v[M + k]! + b1 * (gk - v[M + k]!));
+        const s = Math.fround(v[V + k]! + b2 * (gk * gk - v[V + k]!));
+        v[M + k] = m;
+        v[V + k] = s;
+        v[k]! -= (m / (Math.sqrt(s) + epsilon)) * stepSize;
+      }
+    }
+  }
+
+  /**
+   * Σ loss and the number of right answers over `xy`/`labels`, into `evaluation` (run forward in
+   * chunks of the scratch's rows).
+   */
+  private evaluate(xy: ArrayLike<number>, labels: ArrayLike<number>): void {
+    const n = labels.length;
+    if (xy.length !== n * this.sizes[0]!) {
+      throw new RangeError(`DenseNet.stats: ${n} labels need ${n * this.sizes[0]!} inputs`);
+    }
+    const L = this.sizes.length - 1;
+    const p = this.a[L]!;
+    const z = this.zOut;
+    const crossEntropy = this.loss === 'cross-entropy';
+    let loss = 0;
+    let right = 0;
+    for (let start = 0; start < n; start += this.capacity) {
+      const count = Math.min(this.capacity, n - start);
+      this.loadRows(xy, start, count);
+      this.forward(count);
+      for (let r = 0; r < count; r++) {
+        const y = labels[start + r]!;
+        const sz = (1 - 2 * y) * z[r]!;
+        if (crossEntropy) {
+          loss += softplus(sz);
+        } else {
+          const e = p[r]! - y;
+          loss += e * e;
+        }
+        if (sz < 0) right++;
+      }
+    }
+    this.evaluation[0] = loss;
+    this.evaluation[1] = right;
+  }
+
+  /** Points in `xy`, after checking it holds whole rows and `room` has space for them. */
+  private pointCount(xy: ArrayLike<number>, room: number): number {
+    const inputs = this.sizes[0]!;
+    const n = xy.length / inputs;
+    if (!Number.isInteger(n)) {
+      throw new RangeError(`DenseNet: expected rows of ${inputs} inputs, got ${xy.length} numbers`);
+    }
+    if (room < n) throw new RangeError(`DenseNet: ${n} points do not fit an output of ${room}`);
+    return n;
+  }
+}

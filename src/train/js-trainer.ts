@@ -1,0 +1,223 @@
+/**
+ * A `Trainer` on the plain-JS engine (`DenseNet`, src/math/dense-net.ts): no tfjs at all, so it
+ * starts at once, and a small network trains about as fast as the CPU runs a few loops — tfjs
+ * spends ~0.3 ms of op dispatch on every step whatever the network's size.
+ *
+ * It behaves exactly as `TfTrainer` (trainer.ts) does, backend questions aside: the same seeded
+ * initial weights, the same batches (seeded shuffles), the same maths per step, a first report at
+ * step 0 before any step, a deadline for `train`, the last good moment kept as a snapshot, and a
+ * divergence (divergence.ts) that puts that snapshot back and says why.
+ */
+import { DenseNet } from '../math/dense-net.ts';
+import type { DenseStats } from '../math/dense-net.ts';
+import { divergence } from './divergence.ts';
+import { INPUTS, checkPoints, checkSpec, initialWeights, layerSizes, shuffleSeed } from './spec.ts';
+import { initialState, layersOf } from './state.ts';
+import type { NetworkState } from './state.ts';
+import type {
+  LayerWeights,
+  ModelSpec,
+  Points,
+  TrainProblem,
+  TrainReport,
+  Trainer,
+  TrainerOptions,
+} from './types.ts';
+
+/** A moment of training we can return to: the packed network state and the report made there. */
+interface Snapshot {
+  state: NetworkState;
+  report: TrainReport;
+  epoch: number;
+}
+
+export class JsTrainer implements Trainer {
+  readonly backend = 'js' as const;
+  readonly spec: ModelSpec;
+  private readonly net: DenseNet;
+  private data: { train: Points; test: Points };
+  private readonly initial: NetworkState;
+  private readonly onProblem: ((problem: TrainProblem) => void) | undefined;
+
+  private step = 0;
+  private epoch = 0;
+  /** The last good moment (null until the first report after creation or a reset). */
+  private snapshot: Snapshot | null = null;
+  /** The training loss of the untrained network, to say how far a diverged loss has grown. */
+  private startLoss: number | null = null;
+  /** Whether the next report must first be made on the current weights (new data). */
+  private stale = false;
+  private disposed = false;
+
+  constructor(options: TrainerOptions) {
+    checkSpec(options.spec);
+    checkPoints(options.train, 'Training');
+    checkPoints(options.test, 'Test');
+    this.spec = structuredClone(options.spec);
+    this.onProblem = options.onProblem;
+    this.data = { train: options.train, test: options.test };
+    this.initial = initialState(this.spec, initialWeights(this.spec));
+    this.net = new DenseNet({
+      sizes: layerSizes(this.spec),
+      activations: this.spec.hidden.map((layer) => layer.activation),
+      loss: this.spec.loss,
+      optimizer: this.spec.optimizer,
+      learningRate: this.spec.learningRate,
+      l2: this.spec.l2,
+      batchSize: this.spec.batchSize,
+      shuffleSeed: shuffleSeed(this.spec),
+      state: this.initial,
+    });
+    this.net.setData(options.train.x, options.train.y);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The public API (see types.ts). Everything runs synchronously inside each call: the steps of
+  // train() are done before it returns (the loop times them), the promise only carries the result.
+
+  train(steps: number, options: { maxMs?: number } = {}): Promise<TrainReport> {
+    return this.alive(() => this.trainNow(steps, options.maxMs ?? Infinity));
+  }
+
+  predict(xy: Float32Array): Promise<Float32Array> {
+    return this.alive(() => this.net.predictInto(xy, new Float32Array(this.pointCount(xy))));
+  }
+
+  activations(xy: Float32Array): Promise<Float32Array[][]> {
+    return this.alive(() => {
+      const n = this.pointCount(xy);
+      const out = this.net.sizes
+        .slice(1)
+        .map((units) => Array.from({ length: units }, () => new Float32Array(n)));
+      this.net.activationsInto(xy, out);
+      return out;
+    });
+  }
+
+  weights(): Promise<LayerWeights[]> {
+    return this.alive(() => layersOf(this.net.sizes, this.net.state().values));
+  }
+
+  setData(train: Points, test: Points): void {
+    this.assertAlive();
+    checkPoints(train, 'Training');
+    checkPoints(test, 'Test');
+    this.data = { train, test };
+    this.net.setData(train.x, train.y);
+    // The next report is first made on the new data, before any step (the snapshot's weights are
+    // still good; its losses were measured on the old data). It is the new reference loss.
+    this.stale = true;
+    this.startLoss = null;
+  }
+
+  reset(): void {
+    this.assertAlive();
+    this.step = 0;
+    this.epoch = 0;
+    this.startLoss = null;
+    this.snapshot = null;
+    this.net.reset(this.initial);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private trainNow(steps: number, maxMs: number): TrainReport {
+    if (!Number.isInteger(steps) || steps < 0) {
+      throw new RangeError(`train(steps): steps must be a whole number ≥ 0, got ${steps}`);
+    }
+    if (!this.snapshot || this.stale) {
+      // A report of where we stand (step 0 after a reset): the reference for what follows.
+      this.stale = false;
+      const first = this.measure();
+      if (first.problem) return first;
+      if (this.startLoss === null) this.startLoss = first.trainLoss;
+    }
+    const n = this.data.train.y.length;
+    if (n === 0 || steps === 0) return this.snapshot!.report;
+    const deadline = performance.now() + maxMs;
+    for (let i = 0; i < steps; i++) {
+      if (i > 0 && performance.now() > deadline) break;
+      const rows = this.net.step();
+      this.step += 1;
+      this.epoch += rows / n;
+    }
+    return this.measure();
+  }
+
+  /**
+   * The report for the current weights. Good numbers become the new report and snapshot; bad
+   * ones (non-finite, or a loss or weight past its limit) put the last snapshot back and say why.
+   */
+  private measure(): TrainReport {
+    const { train, test } = this.data;
+    const stats: DenseStats = this.net.stats(train.x, train.y, test.x, test.y);
+    const why = divergence(this.spec, stats, this.startLoss);
+    if (why) return this.diverged(why);
+    const report: TrainReport = {
+      step: this.step,
+      epoch: this.epoch,
+      trainLoss: stats.trainLoss,
+      testLoss: stats.testLoss,
+      trainAccuracy: stats.trainAccuracy,
+      testAccuracy: stats.testAccuracy,
+      backend: this.backend,
+    };
+    this.snapshot = { state: this.net.state(), report, epoch: this.epoch };
+    return report;
+  }
+
+  /** Put the last good snapshot back, tell the caller, and return that snapshot's report. */
+  private diverged(message: string): TrainReport {
+    // A new pass over the data starts from here (load starts a new epoch): the interrupted one
+    // held diverging batches.
+    this.net.load(this.snapshot?.state ?? this.initial);
+    this.step = this.snapshot?.report.step ?? 0;
+    this.epoch = this.snapshot?.epoch ?? 0;
+    const problem: TrainProblem = { kind: 'diverged', message };
+    const report = { ...(this.snapshot?.report ?? this.emptyReport()), problem };
+    this.onProblem?.(problem);
+    return report;
+  }
+
+  private emptyReport(): TrainReport {
+    return {
+      step: this.step,
+      epoch: this.epoch,
+      trainLoss: 0,
+      testLoss: 0,
+      trainAccuracy: 0,
+      testAccuracy: 0,
+      backend: this.backend,
+    };
+  }
+
+  private pointCount(xy: Float32Array): number {
+    if (xy.length % INPUTS !== 0) {
+      throw new RangeError(`expected [x0, y0, x1, y1, …] pairs, got ${xy.length} numbers`);
+    }
+    return xy.length / INPUTS;
+  }
+
+  /** `fn`'s result (or error) as a promise; rejected once the trainer is disposed. */
+  private alive<T>(fn: () => T): Promise<T> {
+    if (this.disposed) return Promise.reject(new Error('This trainer has been disposed.'));
+    try {
+      return Promise.resolve(fn());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private assertAlive(): void {
+    if (this.disposed) throw new Error('This trainer has been disposed.');
+  }
+}
+
+/** A trainer on the plain-JS engine ('js'): ready at once, no backend to start. */
+export function createJsTrainer(options: TrainerOptions): JsTrainer {
+  return new JsTrainer(options);
+}

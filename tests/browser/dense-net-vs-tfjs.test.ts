@@ -1,0 +1,200 @@
+/**
+ * The plain-JS engine (DenseNet, JsTrainer) against the tfjs engine on tfjs's cpu backend: the same
+ * spec, seed and data give the same gradients as tf.grads, and the same parameters and losses as
+ * TfTrainer, step after step, for every optimizer.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DenseNet } from '../../src/math/dense-net';
+import { createRng } from '../../src/math/rng';
+import { createTrainer } from '../../src/train/index';
+import type { LayerWeights, ModelSpec, Trainer, TrainReport } from '../../src/train/index';
+import { createJsTrainer } from '../../src/train/js-trainer';
+import { initialWeights, layerSizes, shuffleSeed } from '../../src/train/spec';
+import { initialState } from '../../src/train/state';
+import { XOR_TEST, XOR_TRAIN, xorSpec } from './train-fixtures';
+
+const live: Trainer[] = [];
+afterEach(() => {
+  for (const t of live.splice(0)) t.dispose();
+});
+
+/** The loss as documented in types.ts, written with tfjs's autodiff-able ops (float32). */
+function referenceLoss(params: tf.Tensor[], spec: ModelSpec): tf.Scalar {
+  const n = XOR_TRAIN.y.length;
+  const x = tf.tensor2d(XOR_TRAIN.x, [n, 2]);
+  const y = tf.tensor2d(XOR_TRAIN.y, [n, 1]);
+  const act = (z: tf.Tensor, a: string): tf.Tensor =>
+    a === 'sigmoid' ? tf.sigmoid(z) : a === 'tanh' ? tf.tanh(z) : a === 'relu' ? tf.relu(z) : z;
+  let a: tf.Tensor = x;
+  const layers = spec.hidden.length + 1;
+  for (let l = 0; l < layers; l++) {
+    const z = tf.add(tf.matMul(a as tf.Tensor2D, params[2 * l] as tf.Tensor2D), params[2 * l + 1]!);
+    a = l < layers - 1 ? act(z, spec.hidden[l]!.activation) : z;
+  }
+  const data =
+    spec.loss === 'cross-entropy'
+      ? tf.losses.sigmoidCrossEntropy(y, a)
+      : tf.mean(tf.square(tf.sub(tf.sigmoid(a), y)));
+  let penalty: tf.Tensor = tf.scalar(0);
+  for (let l = 0; l < layers; l++) penalty = tf.add(penalty, tf.sum(tf.square(params[2 * l]!)));
+  return tf.add(data, tf.mul(spec.l2, penalty)) as tf.Scalar;
+}
+
+function netFor(spec: ModelSpec, values: Float32Array): DenseNet {
+  return new DenseNet({
+    sizes: layerSizes(spec),
+    activations: spec.hidden.map((h) => h.activation),
+    loss: spec.loss,
+    optimizer: spec.optimizer,
+    learningRate: spec.learningRate,
+    l2: spec.l2,
+    batchSize: spec.batchSize,
+    shuffleSeed: shuffleSeed(spec),
+    state: { values, adamStep: 0 },
+  });
+}
+
+const flat = (layers: LayerWeights[]): number[] => layers.flatMap((l) => [...l.kernel, ...l.bias]);
+const worst = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+  expect(a.length).toBe(b.length);
+  let max = 0;
+  for (let k = 0; k < a.length; k++) max = Math.max(max, Math.abs(a[k]! - b[k]!));
+  return max;
+};
+
+describe('DenseNet’s gradients are tf.grads of the same loss (cpu backend)', () => {
+  const cases: Partial<ModelSpec>[] = [
+    {
+      loss: 'cross-entropy',
+      hidden: [
+        { units: 5, activation: 'sigmoid' },
+        { units: 3, activation: 'tanh' },
+      ],
+    },
+    {
+      loss: 'squared-error',
+      hidden: [
+        { units: 4, activation: 'relu' },
+        { units: 3, activation: 'linear' },
+      ],
+    },
+    { loss: 'cross-entropy', hidden: [{ units: 8, activation: 'relu' }], l2: 0.01 },
+    { loss: 'squared-error', hidden: [{ units: 6, activation: 'tanh' }], l2: 0.003 },
+    { loss: 'cross-entropy', hidden: [], l2: 0.02 },
+    { loss: 'squared-error', hidden: [{ units: 8, activation: 'sigmoid' }] },
+  ];
+
+  it.each(cases)('%j', async (overrides) => {
+    await tf.setBackend('cpu');
+    const spec = xorSpec({ optimizer: 'sgd', learningRate: 0.5, ...overrides });
+    // The seeded kernels, and random biases so every bias path counts.
+    const values = initialState(spec, initialWeights(spec)).values;
+    const rng = createRng(3);
+    let offset = 0;
+    for (const layer of initialWeights(spec)) {
+      offset += layer.kernel.length;
+      for (let j = 0; j < layer.units; j++) values[offset + j] = rng.uniform(-0.5, 0.5);
+      offset += layer.units;
+    }
+    const net = netFor(spec, values);
+    net.setData(XOR_TRAIN.x, XOR_TRAIN.y);
+    net.step();
+    const theirs = tf.tidy(() => {
+      const sizes = layerSizes(spec);
+      const params: tf.Tensor[] = [];
+      let at = 0;
+      for (let l = 1; l < sizes.length; l++) {
+        const [inputs, units] = [sizes[l - 1]!, sizes[l]!];
+        params.push(tf.tensor2d(values.slice(at, at + inputs * units), [inputs, units]));
+        at += inputs * units;
+        params.push(tf.tensor1d(values.slice(at, at + units)));
+        at += units;
+      }
+      const grads = tf.grads((...p: tf.Tensor[]) => referenceLoss(p, spec))(params);
+      return grads.flatMap((g) => [...g.dataSync()]);
+    });
+    expect(worst(net.gradients, theirs)).toBeLessThan(1e-5);
+    expect(Math.max(...theirs.map(Math.abs))).toBeGreaterThan(1e-3); // not trivially zero
+  });
+});
+
+describe('JsTrainer follows TfTrainer (cpu backend) step by step', () => {
+  const cases: [string, Partial<ModelSpec>][] = [
+    ['adam, mini-batches of 10', { optimizer: 'adam', batchSize: 10 }],
+    ['adam, full batch', { optimizer: 'adam', batchSize: 0 }],
+    [
+      'sgd with L2, tanh, batches of 10',
+      { optimizer: 'sgd', learningRate: 0.3, l2: 0.003, batchSize: 10 },
+    ],
+    [
+      'momentum with L2, relu, batches of 32',
+      {
+        optimizer: 'momentum',
+        learningRate: 0.05,
+        l2: 0.001,
+        batchSize: 32,
+        hidden: [
+          { units: 8, activation: 'relu' },
+          { units: 8, activation: 'relu' },
+        ],
+      },
+    ],
+    [
+      'sgd with L2, relu, squared error, full batch',
+      {
+        optimizer: 'sgd',
+        loss: 'squared-error',
+        learningRate: 0.5,
+        l2: 0.002,
+        hidden: [{ units: 8, activation: 'relu' }],
+      },
+    ],
+    [
+      'adam with L2, sigmoid then linear, batches of 25',
+      {
+        optimizer: 'adam',
+        l2: 0.001,
+        batchSize: 25,
+        hidden: [
+          { units: 6, activation: 'sigmoid' },
+          { units: 4, activation: 'linear' },
+        ],
+      },
+    ],
+  ];
+
+  it.each(cases)(
+    '%s: the same parameters and losses for 100 steps',
+    async (_, overrides) => {
+      const spec = xorSpec(overrides);
+      const options = { spec, train: XOR_TRAIN, test: XOR_TEST };
+      const theirs = await createTrainer({ ...options, backend: 'cpu' });
+      const ours = createJsTrainer(options);
+      live.push(theirs, ours);
+      expect(theirs.backend).toBe('cpu');
+      const compare = (a: TrainReport, b: TrainReport): void => {
+        expect(a.step).toBe(b.step);
+        expect(a.epoch).toBeCloseTo(b.epoch, 9);
+        expect(a.problem).toBeUndefined();
+        for (const key of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const) {
+          expect(Math.abs(a[key] - b[key]), `${key} at step ${a.step}`).toBeLessThan(1e-5);
+        }
+      };
+      compare(await ours.train(0), await theirs.train(0));
+      expect(worst(flat(await ours.weights()), flat(await theirs.weights()))).toBe(0);
+      let drift = 0;
+      for (let step = 1; step <= 100; step++) {
+        compare(await ours.train(1), await theirs.train(1));
+        if (step % 10 === 0) {
+          drift = worst(flat(await ours.weights()), flat(await theirs.weights()));
+          expect(drift, `parameters at step ${step}`).toBeLessThan(1e-5);
+        }
+      }
+      // The run went somewhere: the parameters moved well beyond the tolerance.
+      const start = flat(initialWeights(spec));
+      expect(worst(flat(await ours.weights()), start)).toBeGreaterThan(0.05);
+    },
+    60_000,
+  );
+});

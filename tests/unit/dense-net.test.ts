@@ -1,0 +1,726 @@
+/**
+ * The plain-JS training engine: DenseNet (src/math/dense-net.ts) and the Trainer on it, JsTrainer
+ * (src/train/js-trainer.ts). Its gradients against finite differences of an independent loss, each
+ * optimizer against a hand computation, its batches against the tfjs trainer's rule, and the
+ * trainer's reports and divergence. (tests/browser/dense-net-vs-tfjs.test.ts compares it with tfjs.)
+ */
+import { describe, expect, it } from 'vitest';
+import { DenseNet, denseParameterCount, denseSlotCount } from '../../src/math/dense-net';
+import type {
+  DenseActivation,
+  DenseLoss,
+  DenseNetConfig,
+  DenseOptimizer,
+} from '../../src/math/dense-net';
+import { xor } from '../../src/math/datasets';
+import { createRng } from '../../src/math/rng';
+import { DIVERGENCE, divergence } from '../../src/train/divergence';
+import { JsTrainer, createJsTrainer } from '../../src/train/js-trainer';
+import { initialWeights, layerSizes, shuffleSeed } from '../../src/train/spec';
+import { initialState, parameterCount, slotCount } from '../../src/train/state';
+import type { ModelSpec, Points, TrainProblem } from '../../src/train/types';
+
+const ACTIVATIONS: DenseActivation[] = ['sigmoid', 'tanh', 'relu', 'linear'];
+const LOSSES: DenseLoss[] = ['cross-entropy', 'squared-error'];
+
+function xorPoints(n: number, seed: number): Points {
+  const points = xor(n, 0, seed);
+  const x = new Float32Array(2 * n);
+  const y = new Float32Array(n);
+  points.forEach((p, i) => {
+    x[2 * i] = p.x;
+    x[2 * i + 1] = p.y;
+    y[i] = p.label;
+  });
+  return { x, y };
+}
+
+function xorSpec(overrides: Partial<ModelSpec> = {}): ModelSpec {
+  return {
+    hidden: [
+      { units: 8, activation: 'tanh' },
+      { units: 8, activation: 'tanh' },
+    ],
+    loss: 'cross-entropy',
+    optimizer: 'adam',
+    learningRate: 0.03,
+    batchSize: 0,
+    l2: 0,
+    seed: 7,
+    ...overrides,
+  };
+}
+
+/** A DenseNet for `spec` from its seeded initial weights, as JsTrainer builds it. */
+function netFor(spec: ModelSpec): DenseNet {
+  return new DenseNet({
+    sizes: layerSizes(spec),
+    activations: spec.hidden.map((h) => h.activation),
+    loss: spec.loss,
+    optimizer: spec.optimizer,
+    learningRate: spec.learningRate,
+    l2: spec.l2,
+    batchSize: spec.batchSize,
+    shuffleSeed: shuffleSeed(spec),
+    state: initialState(spec, initialWeights(spec)),
+  });
+}
+
+/** Random parameters (biases too) for a network of `sizes`, and zero optimizer slots. */
+function randomState(sizes: number[], optimizer: DenseOptimizer, seed: number) {
+  const rng = createRng(seed);
+  const count = denseParameterCount(sizes);
+  const values = new Float32Array(count * (1 + denseSlotCount(optimizer)));
+  for (let k = 0; k < count; k++) values[k] = rng.uniform(-1, 1);
+  return { values, adamStep: 0 };
+}
+
+function randomData(n: number, inputs: number, seed: number) {
+  const rng = createRng(seed);
+  const x = new Float32Array(n * inputs).map(() => rng.uniform(-1.5, 1.5));
+  const y = new Float32Array(n).map(() => (rng.next() < 0.5 ? 0 : 1));
+  return { x, y };
+}
+
+/**
+ * The loss, written plainly and independently of DenseNet (one example at a time, nested loops,
+ * Float64): mean data loss + λ·Σ kernel². `theta` holds the parameters in the packed layout.
+ */
+function referenceLoss(
+  theta: ArrayLike<number>,
+  sizes: number[],
+  activations: DenseActivation[],
+  loss: DenseLoss,
+  l2: number,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+): number {
+  const f = (z: number, name: DenseActivation): number =>
+    name === 'sigmoid'
+      ? 1 / (1 + Math.exp(-z))
+      : name === 'tanh'
+        ? Math.tanh(z)
+        : name === 'relu'
+          ? Math.max(0, z)
+          : z;
+  const n = y.length;
+  let total = 0;
+  for (let r = 0; r < n; r++) {
+    let a = Array.from({ length: sizes[0]! }, (_, i) => x[r * sizes[0]! + i]!);
+    let offset = 0;
+    for (let l = 1; l < sizes.length; l++) {
+      const inputs = sizes[l - 1]!;
+      const units = sizes[l]!;
+      const next: number[] = [];
+      for (let j = 0; j < units; j++) {
+        let z = theta[offset + inputs * units + j]!; // the bias follows the kernel
+        for (let i = 0; i < inputs; i++) z += a[i]! * theta[offset + i * units + j]!;
+        next.push(l === sizes.length - 1 ? z : f(z, activations[l - 1]!));
+      }
+      offset += (inputs + 1) * units;
+      a = next;
+    }
+    const z = a[0]!;
+    const p = 1 / (1 + Math.exp(-z));
+    total +=
+      loss === 'cross-entropy'
+        ? -(y[r]! * Math.log(p) + (1 - y[r]!) * Math.log(1 - p))
+        : (p - y[r]!) ** 2;
+  }
+  let penalty = 0;
+  let offset = 0;
+  for (let l = 1; l < sizes.length; l++) {
+    for (let k = 0; k < sizes[l - 1]! * sizes[l]!; k++) penalty += theta[offset + k]! ** 2;
+    offset += (sizes[l - 1]! + 1) * sizes[l]!;
+  }
+  return total / n + l2 * penalty;
+}
+
+function config(overrides: Partial<DenseNetConfig> & Pick<DenseNetConfig, 'sizes'>) {
+  const hidden = overrides.sizes.length - 2;
+  return {
+    activations: Array.from({ length: hidden }, () => 'tanh' as const),
+    loss: 'cross-entropy' as const,
+    optimizer: 'sgd' as const,
+    learningRate: 0.1,
+    l2: 0,
+    batchSize: 0,
+    shuffleSeed: 1,
+    state: randomState(overrides.sizes as number[], overrides.optimizer ?? 'sgd', 3),
+    ...overrides,
+  };
+}
+
+describe('DenseNet gradients', () => {
+  const cases = ACTIVATIONS.flatMap((activation) =>
+    LOSSES.flatMap((loss) => [0, 0.05].map((l2) => ({ activation, loss, l2 }))),
+  );
+
+  it.each(cases)(
+    'equal central finite differences of the loss ($activation, $loss, λ = $l2)',
+    ({ activation, loss, l2 }) => {
+      // Three inputs (any count works), two hidden layers (the second always tanh, so every
+      // activation is both fed by and feeds another layer), biases random.
+      const sizes = [3, 4, 3, 1];
+      const activations: DenseActivation[] = [activation, 'tanh'];
+      const state = randomState(sizes, 'sgd', 11);
+      const data = randomData(9, 3, 5);
+      const net = new DenseNet(config({ sizes, activations, loss, l2, state }));
+      net.setData(data.x, data.y);
+      expect(net.step()).toBe(9); // the gradients of the state before this step
+      const theta = Float64Array.from(state.values);
+      const h = 1e-6;
+      const L = (t: Float64Array): number =>
+        referenceLoss(t, sizes, activations, loss, l2, data.x, data.y);
+      let worst = 0;
+      for (let k = 0; k < theta.length; k++) {
+        const plus = theta.slice();
+        const minus = theta.slice();
+        plus[k]! += h;
+        minus[k]! -= h;
+        const numeric = (L(plus) - L(minus)) / (2 * h);
+        worst = Math.max(worst, Math.abs(net.gradients[k]! - numeric));
+      }
+      expect(net.gradients.length).toBe(theta.length);
+      expect(worst).toBeLessThan(1e-7);
+      // The gradient is not trivially small: a wrong sign or a missing term would show.
+      expect(Math.max(...net.gradients.map(Math.abs))).toBeGreaterThan(1e-2);
+    },
+  );
+
+  it('include L2 on kernels only, never on biases', () => {
+    const sizes = [2, 3, 1];
+    const state = randomState(sizes, 'sgd', 4);
+    const data = randomData(6, 2, 8);
+    const plain = new DenseNet(config({ sizes, state }));
+    const decayed = new DenseNet(config({ sizes, state, l2: 0.1 }));
+    for (const net of [plain, decayed]) {
+      net.setData(data.x, data.y);
+      net.step();
+    }
+    // Kernel 0 (6), bias 0 (3), kernel 1 (3), bias 1 (1).
+    const kernel = new Set([0, 1, 2, 3, 4, 5, 9, 10, 11]);
+    for (let k = 0; k < 13; k++) {
+      const extra = decayed.gradients[k]! - plain.gradients[k]!;
+      expect(extra).toBeCloseTo(kernel.has(k) ? 0.2 * state.values[k]! : 0, 12);
+    }
+  });
+
+  it('a network without hidden layers is logistic regression: ∂L/∂w = mean((p − y)x)', () => {
+    const state = { values: new Float32Array([0.5, -0.25, 0.125]), adamStep: 0 };
+    const net = new DenseNet(config({ sizes: [2, 1], activations: [], state }));
+    const x = new Float32Array([1, 2, -1, 0.5]);
+    const y = new Float32Array([1, 0]);
+    net.setData(x, y);
+    net.step();
+    const p = [0, 1].map(
+      (r) => 1 / (1 + Math.exp(-(0.5 * x[2 * r]! - 0.25 * x[2 * r + 1]! + 0.125))),
+    );
+    const e = p.map((pr, r) => pr - y[r]!);
+    expect(net.gradients[0]).toBeCloseTo((e[0]! * 1 + e[1]! * -1) / 2, 14);
+    expect(net.gradients[1]).toBeCloseTo((e[0]! * 2 + e[1]! * 0.5) / 2, 14);
+    expect(net.gradients[2]).toBeCloseTo((e[0]! + e[1]!) / 2, 14);
+  });
+});
+
+describe('DenseNet forward pass and statistics', () => {
+  it('stats: mean losses from the logits, accuracy, test set, largest |θ|', () => {
+    const sizes = [3, 5, 1];
+    for (const loss of LOSSES) {
+      const state = randomState(sizes, 'sgd', 21);
+      state.values[7] = -3.5; // the largest |θ|
+      const net = new DenseNet(config({ sizes, loss, state }));
+      const train = randomData(300, 3, 1); // more rows than one chunk of scratch
+      const test = randomData(40, 3, 2);
+      const stats = net.stats(train.x, train.y, test.x, test.y);
+      const L = (d: typeof train) =>
+        referenceLoss(state.values, sizes, ['tanh'], loss, 0, d.x, d.y);
+      expect(stats.trainLoss).toBeCloseTo(L(train), 12);
+      expect(stats.testLoss).toBeCloseTo(L(test), 12);
+      const p = net.predictInto(train.x, new Float64Array(300));
+      const right = [...p].filter((pr, r) => (pr > 0.5 ? 1 : 0) === train.y[r]).length;
+      expect(stats.trainAccuracy).toBeCloseTo(right / 300, 12);
+      expect(stats.trainAccuracy).toBeGreaterThan(0);
+      expect(stats.trainAccuracy).toBeLessThan(1);
+      expect(stats.maxWeight).toBeCloseTo(3.5, 6);
+      const empty = net.stats(train.x, train.y, new Float32Array(0), new Float32Array(0));
+      expect([empty.testLoss, empty.testAccuracy]).toEqual([0, 0]);
+      expect(net.stats(train.x, train.y).testLoss).toBe(0);
+    }
+  });
+
+  it('cross-entropy stays finite where p rounds to 0 or 1 (softplus of the logit)', () => {
+    const state = { values: new Float32Array([100, 0]), adamStep: 0 };
+    const net = new DenseNet(config({ sizes: [1, 1], activations: [], state }));
+    const stats = net.stats(new Float32Array([1, -1]), new Float32Array([0, 0]));
+    // −ln(1 − σ(100)) = softplus(100) ≈ 100 for the first point, ≈ 0 for the second.
+    expect(stats.trainLoss).toBeCloseTo(50, 10);
+    expect(stats.trainAccuracy).toBe(0.5);
+  });
+
+  it('activationsInto gives each unit of each layer; its output layer is predictInto', () => {
+    const sizes = [2, 3, 2, 1];
+    const state = randomState(sizes, 'sgd', 5);
+    const net = new DenseNet(config({ sizes, activations: ['relu', 'sigmoid'], state }));
+    const xy = randomData(600, 2, 3).x;
+    const out = [3, 2, 1].map((units) =>
+      Array.from({ length: units }, () => new Float32Array(600)),
+    );
+    net.activationsInto(xy, out);
+    const p = net.predictInto(xy, new Float32Array(600));
+    expect(Array.from(out[2]![0]!)).toEqual(Array.from(p));
+    // By hand at point 0: relu units, then sigmoid units, from the packed layout.
+    const v = state.values;
+    const [x0, x1] = [xy[0]!, xy[1]!];
+    const h1 = [0, 1, 2].map((j) => Math.max(0, x0 * v[j]! + x1 * v[3 + j]! + v[6 + j]!));
+    const h2 = [0, 1].map(
+      (j) =>
+        1 /
+        (1 +
+          Math.exp(-(h1[0]! * v[9 + j]! + h1[1]! * v[11 + j]! + h1[2]! * v[13 + j]! + v[15 + j]!))),
+    );
+    h1.forEach((a, j) => expect(out[0]![j]![0]).toBeCloseTo(a, 6));
+    h2.forEach((a, j) => expect(out[1]![j]![0]).toBeCloseTo(a, 6));
+    expect(out[0]!.some((unit) => unit.some((a) => a === 0))).toBe(true); // relu cuts
+    expect(() => net.predictInto(new Float32Array(3), new Float32Array(2))).toThrow(RangeError);
+    expect(() => net.predictInto(xy, new Float32Array(10))).toThrow(RangeError);
+  });
+});
+
+describe('DenseNet optimizers, by hand on logistic regression (one input)', () => {
+  // p = σ(w·x + b); cross-entropy: ∂L/∂w = mean((p − y)x) + 2λw, ∂L/∂b = mean(p − y).
+  const x = new Float32Array([0.5, -1, 2]);
+  const y = new Float32Array([1, 0, 0]);
+  const lr = 0.1;
+  const l2 = 0.01;
+  function gradient(w: number, b: number): [number, number] {
+    let gw = 0;
+    let gb = 0;
+    for (let r = 0; r < 3; r++) {
+      const e = 1 / (1 + Math.exp(-(w * x[r]! + b))) - y[r]!;
+      gw += (e * x[r]!) / 3;
+      gb += e / 3;
+    }
+    return [gw + 2 * l2 * w, gb];
+  }
+  function run(optimizer: DenseOptimizer, steps: number) {
+    const values = new Float32Array(2 * (1 + denseSlotCount(optimizer)));
+    values.set([0.3, -0.2]);
+    const net = new DenseNet(
+      config({
+        sizes: [1, 1],
+        activations: [],
+        optimizer,
+        learningRate: lr,
+        l2,
+        state: { values, adamStep: 0 },
+      }),
+    );
+    net.setData(x, y);
+    net.train(steps);
+    return net.state();
+  }
+
+  it('sgd: θ ← θ − η·g', () => {
+    let [w, b] = [0.3, -0.2];
+    for (let s = 0; s < 2; s++) {
+      const [gw, gb] = gradient(w, b);
+      [w, b] = [w - lr * gw, b - lr * gb];
+    }
+    const state = run('sgd', 2);
+    expect(state.values.length).toBe(2);
+    expect(state.values[0]).toBeCloseTo(w, 6);
+    expect(state.values[1]).toBeCloseTo(b, 6);
+    expect(state.adamStep).toBe(0);
+  });
+
+  it('momentum: v ← 0.9·v + η·g, θ ← θ − v, with v stored after the parameters', () => {
+    let [w, b] = [0.3, -0.2];
+    let [vw, vb] = [0, 0];
+    for (let s = 0; s < 2; s++) {
+      const [gw, gb] = gradient(w, b);
+      [vw, vb] = [0.9 * vw + lr * gw, 0.9 * vb + lr * gb];
+      [w, b] = [w - vw, b - vb];
+    }
+    const state = run('momentum', 2);
+    expect(Array.from(state.values).map((v) => +v.toFixed(6))).toEqual(
+      [w, b, vw, vb].map((v) => +v.toFixed(6)),
+    );
+  });
+
+  it('adam: the textbook bias-corrected update, with m then v stored after the parameters', () => {
+    let theta = [0.3, -0.2];
+    let m = [0, 0];
+    let v = [0, 0];
+    for (let t = 1; t <= 2; t++) {
+      const g = gradient(theta[0]!, theta[1]!);
+      m = m.map((mk, k) => 0.9 * mk + 0.1 * g[k]!);
+      v = v.map((vk, k) => 0.999 * vk + 0.001 * g[k]! ** 2);
+      theta = theta.map((th, k) => {
+        const mHat = m[k]! / (1 - 0.9 ** t);
+        const vHat = v[k]! / (1 - 0.999 ** t);
+        return th - (lr * mHat) / (Math.sqrt(vHat) + 1e-7);
+      });
+    }
+    const state = run('adam', 2);
+    expect(state.adamStep).toBe(2);
+    const expected = [...theta, ...m, ...v];
+    state.values.forEach((value, k) => {
+      expect(Math.abs(value - expected[k]!)).toBeLessThan(
+        1e-6 * Math.max(1, Math.abs(expected[k]!)),
+      );
+    });
+    // Adam's first step moves each parameter by about η, whatever the gradient's size.
+    expect(Math.abs(run('adam', 1).values[0]! - 0.3)).toBeCloseTo(lr, 4);
+  });
+});
+
+describe('DenseNet batches, as the tfjs trainer makes them', () => {
+  /**
+   * Which rows each step used. With w = 0 and b = 0, p = ½ for every row; with labels 0 the
+   * kernel's gradient is Σ_batch x_r / (2·rows): x_r = 2^r makes it the batch's rows as bits.
+   * A learning rate of 1e-30 keeps p at ½ to double precision.
+   */
+  function recorder(n: number, batchSize: number, seed = 4) {
+    const net = new DenseNet(
+      config({
+        sizes: [1, 1],
+        activations: [],
+        learningRate: 1e-30,
+        batchSize,
+        shuffleSeed: seed,
+        state: { values: new Float32Array(2), adamStep: 0 },
+      }),
+    );
+    const setData = (count: number): void =>
+      net.setData(
+        new Float32Array(count).map((_, r) => 2 ** r),
+        new Float32Array(count),
+      );
+    setData(n);
+    const next = (): number[] => {
+      const rows = net.step();
+      const bits = Math.round(net.gradients[0]! * 2 * rows);
+      const members: number[] = [];
+      for (let r = 0; r < 30; r++) if (bits & (2 ** r)) members.push(r);
+      expect(members.length).toBe(rows);
+      return members;
+    };
+    return { net, next, setData };
+  }
+
+  /** The rule: per epoch a seeded Fisher–Yates of 0 … n − 1 (the stream going on), then cut. */
+  function expectedBatches(n: number, rows: number, epochs: number, rng = createRng(4)) {
+    const batches: number[][] = [];
+    for (let e = 0; e < epochs; e++) {
+      const order = Array.from({ length: n }, (_, i) => i);
+      for (let i = n - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      for (let s = 0; s < n; s += rows)
+        batches.push(order.slice(s, s + rows).sort((a, b) => a - b));
+    }
+    return batches;
+  }
+
+  it('shuffles each epoch with the seeded stream and cuts consecutive batches, the last shorter', () => {
+    const { next } = recorder(7, 3);
+    const got = Array.from({ length: 9 }, next); // 3 epochs of 3, 3, 1
+    expect(got.map((b) => b.length)).toEqual([3, 3, 1, 3, 3, 1, 3, 3, 1]);
+    expect(got).toEqual(expectedBatches(7, 3, 3));
+    // Each epoch covers every row once, and the epochs differ.
+    expect(got.slice(0, 3).flat().sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(got.slice(0, 3)).not.toEqual(got.slice(3, 6));
+  });
+
+  it('uses every row in order, drawing nothing, when the batch is the whole set (or larger)', () => {
+    for (const batchSize of [0, 7, 50]) {
+      const { next } = recorder(7, batchSize);
+      expect(next()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(next()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    }
+  });
+
+  it('new data starts a new epoch without reseeding; load too; reset reseeds', () => {
+    const all = expectedBatches(7, 3, 3);
+    const a = recorder(7, 3);
+    expect(a.next()).toEqual(all[0]); // one batch into epoch 1…
+    a.setData(7); // …new data: epoch 2 at once, from the same stream
+    expect([a.next(), a.next(), a.next()]).toEqual(all.slice(3, 6));
+
+    const b = recorder(7, 3);
+    b.next();
+    b.net.load(b.net.state());
+    expect(b.next()).toEqual(all[3]);
+    b.net.reset(b.net.state());
+    expect(b.next()).toEqual(all[0]);
+
+    const c = recorder(7, 3);
+    c.next();
+    c.setData(5); // fewer points: the stream goes on, over 0 … 4
+    const rng = createRng(4);
+    expectedBatches(7, 3, 1, rng);
+    expect([c.next(), c.next()]).toEqual(expectedBatches(5, 3, 1, rng));
+  });
+
+  it('returns 0 and takes no step without training data', () => {
+    const net = new DenseNet(config({ sizes: [2, 1], activations: [] }));
+    const before = net.state().values;
+    expect(net.step()).toBe(0);
+    net.setData(new Float32Array(0), new Float32Array(0));
+    expect(net.step()).toBe(0);
+    expect(net.state().values).toEqual(before);
+  });
+});
+
+describe('DenseNet training', () => {
+  it.each([0, 10])(
+    'learns XOR (test accuracy ≥ 0.95) from a fixed seed, batch size %i',
+    (batchSize) => {
+      const spec = xorSpec({ batchSize });
+      const net = netFor(spec);
+      const train = xorPoints(200, 1);
+      const test = xorPoints(100, 2);
+      net.setData(train.x, train.y);
+      const start = net.stats(train.x, train.y, test.x, test.y);
+      expect(start.testAccuracy).toBeLessThan(0.8); // it really had to learn
+      net.train(300);
+      const end = net.stats(train.x, train.y, test.x, test.y);
+      expect(end.trainLoss).toBeLessThan(start.trainLoss / 10);
+      expect(end.testAccuracy).toBeGreaterThanOrEqual(0.95);
+    },
+  );
+
+  it('keeps its buffers across steps and epochs, and allocates no typed array in step()', () => {
+    const net = netFor(xorSpec({ batchSize: 32, optimizer: 'adam' }));
+    const train = xorPoints(200, 1);
+    net.setData(train.x, train.y);
+    net.step();
+    const fields = (): unknown[] => {
+      const inside = net as unknown as Record<string, unknown>;
+      return Object.keys(inside)
+        .filter((key) => ArrayBuffer.isView(inside[key]) || Array.isArray(inside[key]))
+        .flatMap((key) =>
+          Array.isArray(inside[key]) ? [inside[key], ...(inside[key] as unknown[])] : [inside[key]],
+        );
+    };
+    const before = fields();
+    expect(before.length).toBeGreaterThan(10);
+    // Count every typed array made while stepping (the engine's code reaches the globals).
+    const made = { count: 0 };
+    const originals = { Float32Array, Float64Array, Int32Array };
+    type Constructor = new (...args: unknown[]) => object;
+    const counting = (Base: unknown): unknown =>
+      class extends (Base as Constructor) {
+        constructor(...args: unknown[]) {
+          super(...args);
+          made.count++;
+        }
+      };
+    Object.assign(globalThis, {
+      Float32Array: counting(Float32Array),
+      Float64Array: counting(Float64Array),
+      Int32Array: counting(Int32Array),
+    });
+    try {
+      for (let s = 0; s < 50; s++) net.step(); // several epochs of 7 batches
+      new Float64Array(1); // the counter works
+    } finally {
+      Object.assign(globalThis, originals);
+    }
+    expect(made.count).toBe(1);
+    const after = fields();
+    expect(after.length).toBe(before.length);
+    after.forEach((buffer, k) => expect(buffer).toBe(before[k]));
+  });
+
+  it('state() is a copy; load() puts a state back exactly', () => {
+    const net = netFor(xorSpec());
+    const train = xorPoints(50, 1);
+    net.setData(train.x, train.y);
+    const start = net.state();
+    net.train(5);
+    const moved = net.state();
+    expect(moved.adamStep).toBe(5);
+    expect(moved.values).not.toEqual(start.values);
+    moved.values[0] = 1234; // a copy: the network is untouched
+    expect(net.stats(train.x, train.y).maxWeight).toBeLessThan(100);
+    net.load(start);
+    expect(net.state()).toEqual(start);
+    expect(net.adamStep).toBe(0);
+    expect(() => net.load({ values: new Float32Array(3), adamStep: 0 })).toThrow(RangeError);
+  });
+
+  it('packs its state exactly as the tfjs engine does (state.ts)', () => {
+    for (const optimizer of ['sgd', 'momentum', 'adam'] as const) {
+      const sizes = [2, 5, 3, 1];
+      expect(denseParameterCount(sizes)).toBe(parameterCount(sizes));
+      expect(denseSlotCount(optimizer)).toBe(slotCount(optimizer));
+    }
+  });
+
+  it('refuses what it cannot run', () => {
+    expect(() => new DenseNet(config({ sizes: [2, 2] }))).toThrow(RangeError);
+    expect(() => new DenseNet(config({ sizes: [2, 3, 1], activations: [] }))).toThrow(RangeError);
+    expect(() => new DenseNet(config({ sizes: [2, 1], activations: [], learningRate: 0 }))).toThrow(
+      RangeError,
+    );
+    const net = new DenseNet(config({ sizes: [2, 1], activations: [] }));
+    expect(() => net.setData(new Float32Array(3), new Float32Array(2))).toThrow(RangeError);
+  });
+});
+
+describe('divergence', () => {
+  const fine = {
+    trainLoss: 0.5,
+    trainAccuracy: 0.8,
+    testLoss: 0.6,
+    testAccuracy: 0.7,
+    maxWeight: 3,
+  };
+  const spec = { loss: 'cross-entropy', learningRate: 3 } as const;
+
+  it('names what went wrong, or returns null', () => {
+    expect(divergence(spec, fine, 0.69)).toBeNull();
+    expect(divergence(spec, { ...fine, testLoss: NaN }, 0.69)).toContain('too large to compute');
+    expect(divergence(spec, { ...fine, trainLoss: 7.2 }, 0.69)).toContain('grew from 0.69 to 7.2');
+    expect(divergence(spec, { ...fine, trainLoss: 7.2 }, null)).toBeNull(); // no reference yet
+    expect(divergence(spec, { ...fine, maxWeight: 2 * DIVERGENCE.maxWeight }, 0.69)).toContain(
+      'out of bounds',
+    );
+    expect(divergence(spec, { ...fine, maxWeight: Infinity }, 0.69)).toContain(
+      'learning rate 3 is probably too high',
+    );
+    const squared = { loss: 'squared-error', learningRate: 3 } as const;
+    expect(divergence(squared, { ...fine, trainLoss: 0.46 }, 0.25)).toContain('grew');
+    expect(divergence(squared, { ...fine, trainLoss: 0.44 }, 0.2)).toBeNull(); // under the floor
+  });
+});
+
+describe('JsTrainer', () => {
+  const TRAIN = xorPoints(200, 1);
+  const TEST = xorPoints(100, 2);
+
+  it("reports step 0 first, with DenseNet's statistics of the seeded weights", async () => {
+    const spec = xorSpec({ batchSize: 32 });
+    const t = createJsTrainer({ spec, train: TRAIN, test: TEST });
+    expect(t).toBeInstanceOf(JsTrainer);
+    expect(t.backend).toBe('js');
+    const first = await t.train(0);
+    const stats = netFor(spec).stats(TRAIN.x, TRAIN.y, TEST.x, TEST.y);
+    expect(first).toEqual({
+      step: 0,
+      epoch: 0,
+      trainLoss: stats.trainLoss,
+      testLoss: stats.testLoss,
+      trainAccuracy: stats.trainAccuracy,
+      testAccuracy: stats.testAccuracy,
+      backend: 'js',
+    });
+    // 7 steps of 32 make one epoch of 200 (6 × 32 + 8), as on tfjs.
+    const report = await t.train(7);
+    expect(report.step).toBe(7);
+    expect(report.epoch).toBeCloseTo(1, 12);
+    const net = netFor(spec);
+    net.setData(TRAIN.x, TRAIN.y);
+    net.train(7);
+    expect(report.trainLoss).toBe(net.stats(TRAIN.x, TRAIN.y).trainLoss);
+  });
+
+  it('starts from the seeded weights and answers predict, activations and weights', async () => {
+    const spec = xorSpec({ seed: 42 });
+    const t = new JsTrainer({ spec, train: TRAIN, test: TEST });
+    const weights = await t.weights();
+    const expected = initialWeights(spec);
+    expect(weights).toEqual(expected);
+    const grid = new Float32Array([0.5, 0.5, -0.5, 0.5, 0, 0]);
+    const p = await t.predict(grid);
+    const layers = await t.activations(grid);
+    expect(layers.map((units) => units.length)).toEqual([8, 8, 1]);
+    expect(Array.from(layers[2]![0]!)).toEqual(Array.from(p));
+    expect(await t.predict(new Float32Array(0))).toEqual(new Float32Array(0));
+    await expect(t.predict(new Float32Array(3))).rejects.toThrow(RangeError);
+    await expect(t.train(-1)).rejects.toThrow(RangeError);
+  });
+
+  it('stops at the deadline after at least one step', async () => {
+    const t = createJsTrainer({ spec: xorSpec(), train: TRAIN, test: TEST });
+    const report = await t.train(1_000_000, { maxMs: 5 });
+    expect(report.step).toBeGreaterThanOrEqual(1);
+    expect(report.step).toBeLessThan(1_000_000);
+  });
+
+  it('a learning rate far too high pauses with a diverged problem and puts the last good numbers back', async () => {
+    const problems: TrainProblem[] = [];
+    const spec = xorSpec({ optimizer: 'sgd', learningRate: 1e3 });
+    const t = createJsTrainer({
+      spec,
+      train: TRAIN,
+      test: TEST,
+      onProblem: (p) => problems.push(p),
+    });
+    const good = await t.train(0);
+    const goodWeights = await t.weights();
+    const report = await t.train(50);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.kind).toBe('diverged');
+    expect(problems[0]!.message).toContain('learning rate 1000 is probably too high');
+    expect(report).toEqual({ ...good, problem: problems[0] });
+    expect(await t.weights()).toEqual(goodWeights);
+    expect((await t.predict(new Float32Array([0.5, 0.5]))).every(Number.isFinite)).toBe(true);
+    // Training on goes from the restored moment (and diverges again); a reset starts over.
+    const again = await t.train(50);
+    expect(again.step).toBe(0);
+    expect(again.problem?.kind).toBe('diverged');
+    t.reset();
+    expect(await t.train(0)).toEqual(good);
+  });
+
+  it('new data: the next report is made on it before any step, and is the new reference', async () => {
+    const t = createJsTrainer({ spec: xorSpec(), train: TRAIN, test: TEST });
+    await t.train(20);
+    const weights = await t.weights();
+    const train = xorPoints(80, 9);
+    const test = xorPoints(30, 10);
+    t.setData(train, test);
+    const report = await t.train(0);
+    expect(report.step).toBe(20);
+    const net = netFor(xorSpec());
+    net.setData(TRAIN.x, TRAIN.y);
+    net.train(20);
+    const stats = net.stats(train.x, train.y, test.x, test.y);
+    expect(report.trainLoss).toBe(stats.trainLoss);
+    expect(report.testAccuracy).toBe(stats.testAccuracy);
+    expect(await t.weights()).toEqual(weights);
+    expect((await t.train(1)).epoch).toBeCloseTo(21, 12);
+  });
+
+  it('a reset goes back to step 0 and the same run', async () => {
+    const t = createJsTrainer({ spec: xorSpec({ batchSize: 16 }), train: TRAIN, test: TEST });
+    const first = await t.train(30);
+    t.reset();
+    expect((await t.train(0)).step).toBe(0);
+    expect(await t.train(30)).toEqual(first);
+  });
+
+  it('rejects every call once disposed', async () => {
+    const t = createJsTrainer({ spec: xorSpec(), train: TRAIN, test: TEST });
+    t.dispose();
+    t.dispose(); // twice is harmless
+    await expect(t.train(1)).rejects.toThrow('disposed');
+    await expect(t.predict(new Float32Array(2))).rejects.toThrow('disposed');
+    await expect(t.activations(new Float32Array(2))).rejects.toThrow('disposed');
+    await expect(t.weights()).rejects.toThrow('disposed');
+    expect(() => t.reset()).toThrow('disposed');
+    expect(() => t.setData(TRAIN, TEST)).toThrow('disposed');
+  });
+
+  it('checks its spec and data as the tfjs trainer does', () => {
+    expect(() =>
+      createJsTrainer({ spec: xorSpec({ learningRate: -1 }), train: TRAIN, test: TEST }),
+    ).toThrow(RangeError);
+    const bad = { x: new Float32Array([0, 0]), y: new Float32Array([2]) };
+    expect(() => createJsTrainer({ spec: xorSpec(), train: bad, test: TEST })).toThrow(RangeError);
+  });
+});
