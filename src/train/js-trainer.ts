@@ -18,6 +18,7 @@ import type {
   LayerWeights,
   ModelSpec,
   Points,
+  ResumePoint,
   TrainProblem,
   TrainReport,
   Trainer,
@@ -69,6 +70,11 @@ export class JsTrainer implements Trainer {
       state: this.initial,
     });
     this.net.setData(options.train.x, options.train.y);
+    if (options.resume) {
+      this.net.load(options.resume.state);
+      this.step = options.resume.step;
+      this.epoch = options.resume.epoch;
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -117,6 +123,12 @@ export class JsTrainer implements Trainer {
     this.startLoss = null;
     this.snapshot = null;
     this.net.reset(this.initial);
+  }
+
+  exportState(): ResumePoint | null {
+    const snapshot = this.snapshot;
+    if (!snapshot) return null;
+    return { state: snapshot.state, step: snapshot.report.step, epoch: snapshot.epoch };
   }
 
   dispose(): void {

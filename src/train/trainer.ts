@@ -29,6 +29,7 @@ import type {
   LayerWeights,
   ModelSpec,
   Points,
+  ResumePoint,
   TrainProblem,
   TrainReport,
   Trainer,
@@ -154,7 +155,12 @@ export class TfTrainer implements Trainer {
     this.initial = initialState(this.spec, initialWeights(this.spec));
     this.shuffle = createRng(shuffleSeed(this.spec));
     useBackend(backend);
-    this.network = new Network(this.spec, this.initial);
+    const resume = options.resume;
+    this.network = new Network(this.spec, resume?.state ?? this.initial);
+    if (resume) {
+      this.step = resume.step;
+      this.epoch = resume.epoch;
+    }
     this.tensors = this.upload();
     this.unsubscribe = onWebglLost(() => {
       if (this.currentBackend !== 'webgl') return;
@@ -240,6 +246,12 @@ export class TfTrainer implements Trainer {
     useBackend(this.currentBackend);
     this.network.dispose();
     this.network = new Network(this.spec, this.initial);
+  }
+
+  exportState(): ResumePoint | null {
+    const snapshot = this.snapshot;
+    if (!snapshot) return null;
+    return { state: snapshot.state, step: snapshot.report.step, epoch: snapshot.epoch };
   }
 
   dispose(): void {

@@ -86,11 +86,27 @@ export interface Trainer {
   setData(train: Points, test: Points): void;
   /** Back to the seeded initial weights; step and epoch to 0. */
   reset(): void;
+  /**
+   * The last good moment (the weights, the optimizer's slots, step and epoch of the last report),
+   * to resume from elsewhere — another worker, another engine — with `TrainerOptions.resume`.
+   * Null before the first report.
+   */
+  exportState(): ResumePoint | null;
   dispose(): void;
+}
+
+/** A moment of training to start from instead of the seeded initial weights. */
+export interface ResumePoint {
+  /** Weights then optimizer slots, packed as in state.ts. */
+  state: { values: Float32Array; adamStep: number };
+  step: number;
+  epoch: number;
 }
 
 export interface TrainerOptions {
   spec: ModelSpec;
+  /** Start from here instead of the seeded initial weights (a reset still goes back to those). */
+  resume?: ResumePoint;
   train: Points;
   test: Points;
   /** 'auto' measures and picks the fastest for this model on this machine (the default). */

@@ -38,6 +38,7 @@ function fakeTrainer(msPerStep: number, clock: { t: number }) {
     weights: async () => [],
     setData: () => undefined,
     reset: () => undefined,
+    exportState: () => null,
     dispose: () => undefined,
   };
   return {
