@@ -10,6 +10,8 @@ export const CSP = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // The training engine's Web Worker (src/train/engine.worker.ts) is a chunk of our own.
+  "worker-src 'self'",
 ].join('; ');
 
 export default defineConfig({
@@ -56,6 +58,9 @@ export default defineConfig({
       'Content-Security-Policy': CSP,
     },
   },
+  // The training engine's worker is a module worker that splits like the page does: tfjs is a chunk
+  // of its own, loaded only when a tfjs engine is chosen (the from-scratch engine needs none).
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -38,6 +38,9 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [perWidgetEntries()],
+  // The training engine's worker is a module worker that splits like the page does: tfjs is a chunk
+  // of its own, loaded only when a tfjs engine is chosen (the from-scratch engine needs none).
+  worker: { format: 'es' },
   build: {
     outDir: 'dist/embed',
     emptyOutDir: true,

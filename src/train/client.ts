@@ -1,0 +1,453 @@
+/**
+ * The page's side of the training engine: starts the engine's host in a dedicated Web Worker (or,
+ * where there is none, on the page's own thread), sends it the student's commands, and hands each
+ * frame it sends back to the widget. No tfjs here, and no training: this module is small, and the
+ * widget imports it lazily, on the first Train.
+ *
+ * A worker that dies (an uncaught error, or silence while a frame is due) is replaced by a new one,
+ * which resumes from the last state the old one sent (about once a second) — and the widget is told,
+ * in words. A worker that cannot start at all (no Worker, a Content-Security-Policy without
+ * `worker-src 'self'`, a chunk that did not download) leaves the same engine on the main thread.
+ */
+import type { HostPort } from './host.ts';
+import type {
+  EngineChoice,
+  FrameMessage,
+  HostMessage,
+  PageMessage,
+  ResumePoint,
+  SetupMessage,
+} from './protocol.ts';
+import type { EngineName, ModelSpec, Points, TrainProblem } from './types.ts';
+
+/** Where the engine runs. */
+export type EngineThread = 'worker' | 'main-thread';
+
+/** The engine stopped answering and was restarted (or moved to the main thread). */
+export interface EngineLost {
+  kind: 'engine-lost';
+  message: string;
+}
+
+export interface EngineCallbacks {
+  /** The engine for a setup is built; `why` says why this one (for 'auto'). */
+  onReady(engine: EngineName, thread: EngineThread, why: string): void;
+  /** A report and its picture, to draw. The client acknowledges it after the next frame. */
+  onFrame(frame: FrameMessage): void;
+  onRunning(running: boolean): void;
+  onProblem(problem: TrainProblem | EngineLost): void;
+  /** Something failed that the engine could not carry on from (training has stopped). */
+  onError(message: string): void;
+}
+
+export interface SetupRequest {
+  spec: ModelSpec;
+  train: Points;
+  test: Points;
+  engine: EngineChoice;
+  grids: { heatmap: Float32Array; maps: Float32Array };
+}
+
+/**
+ * No frame for this long while one is due (training, or a command waiting for its answer): the
+ * worker is taken for dead. Generous: a first tfjs setup downloads and compiles a backend.
+ */
+const SILENCE_MS = 8000;
+const RATES_KEY = 'gradient-trail:engine-rates:v1';
+
+/** Live engines on this page (in workers or on the main thread), for tests and the memory bench. */
+const live = new Set<EngineClient>();
+export function liveEngines(): readonly EngineClient[] {
+  return [...live];
+}
+
+/** Measured examples per second, per model size and engine, kept for 'auto' (see cost.ts). */
+function knownRates(key: string): Partial<Record<EngineName, number>> {
+  try {
+    const all = JSON.parse(globalThis.localStorage?.getItem(RATES_KEY) ?? '{}') as Record<
+      string,
+      Partial<Record<EngineName, number>>
+    >;
+    return all && typeof all === 'object' && all[key] ? all[key] : {};
+  } catch {
+    return {}; // blocked or damaged storage: the cost model alone decides
+  }
+}
+
+function rememberRate(key: string, engine: EngineName, rate: number): void {
+  try {
+    const all = JSON.parse(globalThis.localStorage?.getItem(RATES_KEY) ?? '{}') as Record<
+      string,
+      Partial<Record<EngineName, number>>
+    >;
+    all[key] = { ...all[key], [engine]: Math.round(rate) };
+    globalThis.localStorage?.setItem(RATES_KEY, JSON.stringify(all));
+  } catch {
+    // Storage blocked or full: the figure only helps a later choice.
+  }
+}
+
+/** The cache key of a model size: layer widths, optimizer and rows per step. */
+export function rateKey(spec: ModelSpec, rows: number): string {
+  const widths = spec.hidden.map((layer) => layer.units).join('-');
+  const perStep = spec.batchSize === 0 ? rows : Math.min(spec.batchSize, rows);
+  return `${widths}|${spec.optimizer}|${perStep}`;
+}
+
+interface Waiter {
+  run: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+export class EngineClient {
+  private worker: Worker | null = null;
+  private port: MessagePort | null = null;
+  private thread: EngineThread = 'worker';
+  private run = 0;
+  private setupRequest: SetupRequest | null = null;
+  private engine: EngineName | null = null;
+  private resume: ResumePoint | null = null;
+  private playing = false;
+  private stopAtEpoch = 0;
+  private waiters: Waiter[] = [];
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private ackFrame = 0;
+  private disposed = false;
+  /** Why the engine is on the main thread, when it is (for the widget's badge). */
+  fallbackReason: string | null = null;
+
+  constructor(
+    private readonly callbacks: EngineCallbacks,
+    /** 'main-thread' runs the engine on the page's thread even where a worker could (tests). */
+    private readonly prefer: EngineThread = 'worker',
+  ) {
+    live.add(this);
+  }
+
+  /** Where the engine runs now. */
+  get where(): EngineThread {
+    return this.thread;
+  }
+
+  /**
+   * Build the engine for a new setup; resolves once its first report (step 0) has been delivered
+   * through `onFrame`. Everything of an earlier setup still in flight is dropped.
+   */
+  setup(request: SetupRequest): Promise<void> {
+    this.setupRequest = request;
+    this.resume = null;
+    this.engine = null;
+    this.playing = false;
+    return this.sendSetup(request.engine, undefined);
+  }
+
+  /** Train continuously; with `stopAtEpoch` > 0, pause exactly on that epoch. */
+  play(stopAtEpoch = 0): void {
+    this.playing = true;
+    this.stopAtEpoch = stopAtEpoch;
+    this.send({ type: 'play', run: this.run, stopAtEpoch });
+    this.arm();
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.send({ type: 'pause', run: this.run });
+  }
+
+  /** Exactly `steps` more steps; resolves once their frame has been delivered. */
+  step(steps = 1): Promise<void> {
+    this.playing = false;
+    return this.ask({ type: 'step', run: this.run, steps });
+  }
+
+  reset(): Promise<void> {
+    this.playing = false;
+    this.resume = null;
+    return this.ask({ type: 'reset', run: this.run });
+  }
+
+  /** New data, same weights. */
+  setData(train: Points, test: Points): void {
+    if (this.setupRequest) this.setupRequest = { ...this.setupRequest, train, test };
+    this.send({ type: 'data', run: this.run, train, test });
+  }
+
+  /**
+   * Forget the current network: what the engine still sends for it is dropped, and every command
+   * waiting for an answer resolves now. (The engine learns of it with the next setup.)
+   */
+  abandon(): void {
+    this.run++;
+    this.playing = false;
+    clearTimeout(this.watchdog);
+    for (const waiter of this.waiters) waiter.resolve();
+    this.waiters = [];
+  }
+
+  /** Tests: lose the engine's WebGL context, as a GPU reset would. */
+  loseContext(): void {
+    this.send({ type: 'lose-context', run: this.run });
+  }
+
+  /** Tests: the worker dies as a crash would kill it (no goodbye). */
+  crashForTest(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.died('it was stopped');
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    live.delete(this);
+    clearTimeout(this.watchdog);
+    cancelAnimationFrame(this.ackFrame);
+    this.send({ type: 'dispose' });
+    this.worker?.terminate();
+    this.worker = null;
+    this.port?.close();
+    this.port = null;
+    for (const waiter of this.waiters) waiter.reject(new Error('The training engine was closed.'));
+    this.waiters = [];
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private sendSetup(engine: EngineChoice, resume: ResumePoint | undefined): Promise<void> {
+    const request = this.setupRequest!;
+    this.run++;
+    const rows = request.train.y.length;
+    const message: SetupMessage = {
+      type: 'setup',
+      run: this.run,
+      spec: request.spec,
+      train: request.train,
+      test: request.test,
+      engine,
+      grids: request.grids,
+      known: knownRates(rateKey(request.spec, rows)),
+      resume,
+    };
+    this.ensureHost(engine);
+    // Earlier commands were for an older run: they will never be answered.
+    for (const waiter of this.waiters) waiter.resolve();
+    this.waiters = [];
+    return this.ask(message);
+  }
+
+  /** Send a command and resolve when the frame that answers it arrives. */
+  private ask(message: PageMessage & { run: number }): Promise<void> {
+    if (this.disposed) return Promise.reject(new Error('The training engine was closed.'));
+    const done = new Promise<void>((resolve, reject) => {
+      this.waiters.push({ run: message.run, resolve, reject });
+    });
+    this.send(message);
+    this.arm();
+    return done;
+  }
+
+  /** Start a worker (once), or the main-thread host where a worker cannot run. */
+  private ensureHost(engine: EngineChoice): void {
+    if (this.worker || this.port) return;
+    // WebGL in a worker needs OffscreenCanvas; without it, the page's own canvas will do.
+    const noWorker =
+      this.prefer === 'main-thread'
+        ? 'it was asked to run there'
+        : typeof Worker === 'undefined'
+          ? 'this browser has no Web Workers'
+          : engine === 'webgl' && typeof OffscreenCanvas === 'undefined'
+            ? 'this browser cannot use WebGL in a worker'
+            : null;
+    if (!noWorker) {
+      try {
+        const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'gradient-trail training engine',
+        });
+        worker.addEventListener('message', (event: MessageEvent<HostMessage>) =>
+          this.receive(event.data),
+        );
+        worker.addEventListener('error', (event) => {
+          event.preventDefault();
+          this.workerFailed(event.message || 'it could not be loaded');
+        });
+        worker.addEventListener('messageerror', () => this.workerFailed('a message was lost'));
+        this.worker = worker;
+        this.thread = 'worker';
+        return;
+      } catch (error) {
+        this.fallbackReason = `the worker could not start (${messageOf(error)})`;
+      }
+    } else {
+      this.fallbackReason = noWorker;
+    }
+    this.startMainThread();
+  }
+
+  private startMainThread(): void {
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.thread = 'main-thread';
+    channel.port1.onmessage = (event: MessageEvent<HostMessage>) => this.receive(event.data);
+    const hostPort = channel.port2;
+    // The host module (and through it the engines) loads lazily, as the worker's chunk would.
+    const pending: PageMessage[] = [];
+    const early = (event: MessageEvent<PageMessage>): void => void pending.push(event.data);
+    hostPort.addEventListener('message', early);
+    hostPort.start();
+    import('./host.ts').then(
+      ({ EngineHost }) => {
+        if (this.disposed) return;
+        hostPort.removeEventListener('message', early);
+        // Shorter slices than in a worker: here training shares the thread with drawing.
+        const host = new EngineHost(hostPort as unknown as HostPort, {
+          sliceMs: 6,
+          mainThread: true,
+        });
+        for (const message of pending) {
+          hostPort.dispatchEvent(new MessageEvent('message', { data: message }));
+        }
+        void host;
+      },
+      (error: unknown) =>
+        this.fatal(`The training engine could not be loaded: ${messageOf(error)}`),
+    );
+  }
+
+  /** The worker failed: before its first answer, run on the main thread; later, restart it. */
+  private workerFailed(reason: string): void {
+    if (this.disposed) return;
+    this.worker?.terminate();
+    this.worker = null;
+    if (this.engine === null && this.resume === null) {
+      // It never answered: most likely it cannot be loaded here at all.
+      this.fallbackReason = `the worker could not start (${reason})`;
+      this.startMainThread();
+      this.replay();
+      return;
+    }
+    this.died(reason);
+  }
+
+  /** The worker is gone mid-run: a new one resumes from the last state it sent. */
+  private died(reason: string): void {
+    if (this.disposed || !this.setupRequest) return;
+    clearTimeout(this.watchdog);
+    const wasPlaying = this.playing;
+    const resume = this.resume ?? undefined;
+    const at = resume ? `step ${resume.step}` : 'the start';
+    this.callbacks.onProblem({
+      kind: 'engine-lost',
+      message:
+        `The training engine stopped (${reason}), so a new one took over from the weights ` +
+        `saved at ${at}.`,
+    });
+    const engine = this.engine ?? this.setupRequest.engine;
+    void this.sendSetup(engine, resume).then(
+      () => {
+        if (wasPlaying && !this.disposed) this.play(this.stopAtEpoch);
+      },
+      () => undefined,
+    );
+  }
+
+  /** Send the current setup again (after moving to the main thread before any answer). */
+  private replay(): void {
+    if (!this.setupRequest) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    const wasPlaying = this.playing;
+    void this.sendSetup(this.setupRequest.engine, undefined).then(
+      () => {
+        for (const waiter of waiters) waiter.resolve();
+        if (wasPlaying && !this.disposed) this.play(this.stopAtEpoch);
+      },
+      (error: Error) => {
+        for (const waiter of waiters) waiter.reject(error);
+      },
+    );
+  }
+
+  private receive(message: HostMessage): void {
+    if (this.disposed || message.run !== this.run) return;
+    switch (message.type) {
+      case 'ready':
+        this.engine = message.engine;
+        this.callbacks.onReady(message.engine, this.thread, message.why);
+        return;
+      case 'frame':
+        this.frame(message);
+        return;
+      case 'running':
+        this.playing = message.running;
+        this.arm();
+        this.callbacks.onRunning(message.running);
+        return;
+      case 'problem':
+        this.callbacks.onProblem(message.problem);
+        return;
+      case 'error': {
+        clearTimeout(this.watchdog);
+        this.playing = false;
+        const error = new Error(message.message);
+        for (const waiter of this.waiters) waiter.reject(error);
+        this.waiters = [];
+        this.callbacks.onError(message.message);
+        return;
+      }
+    }
+  }
+
+  private frame(message: FrameMessage): void {
+    if (message.resume) this.resume = message.resume;
+    if (message.report.backend !== this.engine) this.engine = message.report.backend;
+    if (message.rate > 0 && this.setupRequest) {
+      const key = rateKey(this.setupRequest.spec, this.setupRequest.train.y.length);
+      rememberRate(key, message.report.backend, message.rate);
+    }
+    this.callbacks.onFrame(message);
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiters) waiter.resolve();
+    clearTimeout(this.watchdog);
+    // Acknowledge once the page has had a frame to draw this one: the host sends the next then.
+    const run = message.run;
+    cancelAnimationFrame(this.ackFrame);
+    this.ackFrame = requestAnimationFrame(() => {
+      this.send({ type: 'ack', run });
+      // A frame is due now (while training). In a hidden tab no animation frame comes, so no
+      // acknowledgement either, and a quiet worker is not mistaken for a dead one.
+      this.arm();
+    });
+  }
+
+  /** (Re)start the silence watchdog while an answer or a frame is due. */
+  private arm(): void {
+    clearTimeout(this.watchdog);
+    if (this.disposed || this.thread !== 'worker') return;
+    if (!this.playing && this.waiters.length === 0) return;
+    this.watchdog = setTimeout(() => {
+      if (!this.worker) return;
+      this.worker.terminate();
+      this.worker = null;
+      this.died(`it did not answer for ${SILENCE_MS / 1000} s`);
+    }, SILENCE_MS);
+  }
+
+  private fatal(message: string): void {
+    const error = new Error(message);
+    for (const waiter of this.waiters) waiter.reject(error);
+    this.waiters = [];
+    this.callbacks.onError(message);
+  }
+
+  private send(message: PageMessage): void {
+    if (this.worker) this.worker.postMessage(message);
+    else this.port?.postMessage(message);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,133 @@
+/**
+ * 'auto': which engine trains this model fastest here, decided at once from a cost model — never
+ * by timing every backend before the first step (that took 4–5 s and blocked the page).
+ *
+ * A step costs each engine two things: a fixed price per op it dispatches, and the arithmetic.
+ *
+ *   from-scratch JS   no dispatch; ≈ c_js per multiply-add (plain loops over Float32Arrays)
+ *   tfjs · wasm       ≈ 5–15 µs per op (a step is 25–80 ops), ≈ c_wasm per multiply-add (XNNPACK)
+ *   tfjs · cpu        like wasm, with slower arithmetic
+ *   tfjs · WebGL      ≈ 50+ µs per op (a shader dispatch and a texture), almost free arithmetic —
+ *                     on a real GPU; emulated on the CPU (SwiftShader, llvmpipe) it is the slowest
+ *
+ * A step of an L-layer network on n rows does about 3·n·M multiply-adds (M = Σ inputs × units:
+ * the forward product, and the two products of the backward pass). Small networks — everything
+ * the course's trainer offers — are all dispatch, and plain JS wins by 10–50×; tfjs wins once the
+ * arithmetic dominates (2-64-64-64-1 on 4,000 points, full batch).
+ *
+ * The constants are rough (measured here with `npm run bench -- train`); what the page measured
+ * itself on earlier runs of the same model size (`known`, examples per second) overrides them.
+ * Pure: the device's facts come in as data.
+ */
+import { engineLabel } from './protocol.ts';
+import { layerSizes } from './spec.ts';
+import type { EngineName, ModelSpec } from './types.ts';
+
+/** Seconds per multiply-add, and per dispatched op, for each engine (see the module comment). */
+export const COSTS = {
+  js: { perMac: 1.6e-9, perOp: 0 },
+  wasm: { perMac: 0.35e-9, perOp: 8e-6 },
+  cpu: { perMac: 2.5e-9, perOp: 12e-6 },
+  webgl: { perMac: 0.01e-9, perOp: 60e-6 },
+} as const satisfies Record<EngineName, { perMac: number; perOp: number }>;
+
+/** What is known of this device. */
+export interface DeviceFacts {
+  wasm: boolean;
+  /** 'hardware': a real GPU; 'software': emulated (SwiftShader, llvmpipe); 'none'; 'unknown'. */
+  webgl: 'hardware' | 'software' | 'none' | 'unknown';
+}
+
+export interface CostQuestion {
+  spec: ModelSpec;
+  /** Rows per step. */
+  rows: number;
+  /** Rows of every report (train + test), measured after each slice of steps. */
+  evalRows: number;
+  /** Examples per second measured earlier for this model size, per engine. */
+  known: Partial<Record<EngineName, number>>;
+  device: DeviceFacts;
+}
+
+/** Multiply-adds of one forward pass of one example. */
+export function macsPerExample(spec: ModelSpec): number {
+  const sizes = layerSizes(spec);
+  let macs = 0;
+  for (let l = 1; l < sizes.length; l++) macs += sizes[l - 1]! * sizes[l]!;
+  return macs;
+}
+
+/** Ops a tfjs step dispatches (forward, backward, update), as network.ts writes it. */
+export function opsPerStep(spec: ModelSpec): number {
+  const layers = spec.hidden.length + 1;
+  const tanh = spec.hidden.filter((layer) => layer.activation === 'tanh').length;
+  const perUpdate = spec.optimizer === 'adam' ? 9 : spec.optimizer === 'momentum' ? 3 : 1;
+  // forward: 1 fused op per layer (+1 per tanh); backward: 2–3 per layer and 2 for the chain rule;
+  // update: per parameter tensor (2 per layer).
+  return layers + tanh + 5 * layers + 2 * layers * (perUpdate + (spec.l2 > 0 ? 2 : 0)) + 4;
+}
+
+/** Estimated seconds per step on `engine`. */
+export function stepSeconds(engine: EngineName, question: CostQuestion): number {
+  const { perMac, perOp } = COSTS[engine];
+  const macs = 3 * question.rows * macsPerExample(question.spec);
+  const ops = engine === 'js' ? 0 : opsPerStep(question.spec);
+  return ops * perOp + macs * perMac;
+}
+
+/** The engines 'auto' may pick here. */
+export function candidates(device: DeviceFacts): EngineName[] {
+  const names: EngineName[] = ['js', device.wasm ? 'wasm' : 'cpu'];
+  if (device.webgl === 'hardware') names.push('webgl');
+  return names;
+}
+
+/** The fastest engine for the question, and why, in words a student can read. */
+export function chooseEngine(question: CostQuestion): { engine: EngineName; why: string } {
+  const names = candidates(question.device);
+  const rows = Math.max(question.rows, 1);
+  // Examples per second: a measurement when there is one, the model's estimate otherwise.
+  const rate = (name: EngineName): number =>
+    question.known[name] ?? rows / stepSeconds(name, question);
+  const best = names.reduce((a, b) => (rate(b) > rate(a) ? b : a));
+  const measured = question.known[best] !== undefined;
+  const macs = macsPerExample(question.spec);
+  const why =
+    best === 'js'
+      ? `a small network (${macs} multiply-adds per example): plain code beats tfjs's cost per operation`
+      : `a large step (${rows} rows × ${macs} multiply-adds): ${engineLabel(best)} does the arithmetic faster`;
+  return { engine: best, why: measured ? `${why} (measured here before)` : why };
+}
+
+let webglKind: DeviceFacts['webgl'] | undefined;
+
+/**
+ * The facts of this device. With `gpu`, the GPU is looked at too, through a throwaway WebGL 2
+ * context's renderer string (once per page or worker: creating a context costs milliseconds, so
+ * only a model large enough for a GPU to matter asks).
+ */
+export function deviceFacts(gpu = false): DeviceFacts {
+  if (gpu) webglKind ??= probeWebgl();
+  return { wasm: typeof WebAssembly === 'object', webgl: webglKind ?? 'unknown' };
+}
+
+/** Steps slower than this on the CPU engines make a GPU worth asking about. */
+export const GPU_WORTH_SECONDS = 0.004;
+
+function probeWebgl(): DeviceFacts['webgl'] {
+  try {
+    const canvas =
+      typeof OffscreenCanvas !== 'undefined'
+        ? new OffscreenCanvas(1, 1)
+        : typeof document !== 'undefined'
+          ? document.createElement('canvas')
+          : null;
+    const gl = canvas?.getContext('webgl2') as WebGL2RenderingContext | null | undefined;
+    if (!gl) return 'none';
+    const renderer = String(gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|software|basic render/i.test(renderer) ? 'software' : 'hardware';
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,393 @@
+/**
+ * The engine's host: one trainer, trained continuously, answering the page's messages
+ * (protocol.ts). It runs inside a dedicated Web Worker (engine.worker.ts), where training never
+ * competes with drawing for the main thread; where there is no Worker, the very same host runs
+ * on the main thread behind a MessageChannel (client.ts), in shorter slices.
+ *
+ * While playing, the host trains in slices of about `sliceMs` (as many steps as fit, measured
+ * after each slice), yields to its own message queue between slices (so Pause or new data are
+ * answered at once), and after a slice sends a frame — the latest report and the picture — only
+ * when the page has acknowledged the previous one. The picture is the heatmap grid every frame and
+ * the neurons' maps and the weights every few frames (the diagram is secondary), and always on
+ * a pause, a step or a reset.
+ *
+ * The from-scratch engine ('js') is imported here statically: it is small and starts at once. tfjs
+ * is imported only when a tfjs backend is asked for or chosen, so a student training a small
+ * network downloads none of it.
+ */
+import { GPU_WORTH_SECONDS, chooseEngine, deviceFacts, stepSeconds } from './cost.ts';
+import { createJsTrainer } from './js-trainer.ts';
+import type {
+  EngineChoice,
+  HostMessage,
+  PageMessage,
+  Picture,
+  ResumePoint,
+  SetupMessage,
+} from './protocol.ts';
+import { pictureBuffers } from './protocol.ts';
+import { batchRows } from './spec.ts';
+import type { EngineName, TrainProblem, TrainReport, Trainer, TrainerOptions } from './types.ts';
+
+/** The two ends a host needs: a Worker's global scope, or one port of a MessageChannel. */
+export interface HostPort {
+  postMessage(message: HostMessage, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<PageMessage>) => void): void;
+  close?(): void;
+}
+
+export interface HostOptions {
+  /** Milliseconds of training between two looks at the message queue. */
+  sliceMs: number;
+  /** Whether this host runs on the page's own thread (then slices must stay short). */
+  mainThread: boolean;
+}
+
+/** Frames between two reads of the neurons' maps and the weights. */
+const DIAGRAM_EVERY = 4;
+/** A resume point is attached to a frame at most this often. */
+const RESUME_EVERY_MS = 1000;
+
+/** Yield to the event loop (a macrotask): pending messages are handled before we go on. */
+function yieldTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export class EngineHost {
+  private trainer: Trainer | null = null;
+  private run = -1;
+  private setupMessage: SetupMessage | null = null;
+  private playing = false;
+  private looping = false;
+  /** The page has drawn the last frame; false while one is in flight. */
+  private acked = true;
+  /** A report the page has not seen yet (sent with the next frame). */
+  private unsent: TrainReport | null = null;
+  private latest: TrainReport | null = null;
+  private frames = 0;
+  private stopAtEpoch = 0;
+  private stepsPerSlice = 1;
+  private stepsPerEpoch = 1;
+  private lastResume = -Infinity;
+  /** Examples per second, measured over the current stretch of continuous training. */
+  private rate = { examples: 0, ms: 0, value: 0 };
+  /** Serialises the handling of messages that touch the trainer. */
+  private queue: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    private readonly port: HostPort,
+    private readonly options: HostOptions,
+  ) {
+    port.addEventListener('message', (event) => this.receive(event.data));
+  }
+
+  private receive(message: PageMessage): void {
+    if (this.disposed) return;
+    switch (message.type) {
+      case 'dispose':
+        this.dispose();
+        return;
+      case 'ack':
+        if (message.run !== this.run) return;
+        this.acked = true;
+        // Training has stopped with a frame still to send: send it now.
+        if (!this.looping && this.unsent) void this.serial(() => this.sendFrame(true));
+        return;
+      case 'pause':
+        if (message.run !== this.run) return;
+        this.setPlaying(false);
+        return;
+      case 'setup':
+        // From now on, everything of the older run is stale (its loop stops after its slice).
+        this.run = message.run;
+        this.playing = false;
+        void this.serial(() => this.setup(message));
+        return;
+      case 'play':
+        // (The trainer may still be being built: the loop waits for the setup first.)
+        if (message.run !== this.run) return;
+        this.stopAtEpoch = message.stopAtEpoch;
+        this.setPlaying(true);
+        void this.loop();
+        return;
+      default:
+        void this.serial(() => this.handle(message));
+    }
+  }
+
+  /** Run `work` after every earlier piece of work, reporting (not throwing) its failure. */
+  private serial(work: () => Promise<void>): Promise<void> {
+    const run = this.run;
+    const next = this.queue.then(work).catch((error: unknown) => this.fail(error, run));
+    this.queue = next;
+    return next;
+  }
+
+  private async handle(
+    message: Exclude<PageMessage, { type: 'dispose' | 'ack' | 'setup' | 'play' | 'pause' }>,
+  ): Promise<void> {
+    if (message.run !== this.run || !this.trainer) return;
+    const trainer = this.trainer;
+    switch (message.type) {
+      case 'step': {
+        this.setPlaying(false);
+        await this.settled();
+        await this.deliver(await trainer.train(message.steps), true);
+        return;
+      }
+      case 'reset': {
+        this.setPlaying(false);
+        await this.settled();
+        trainer.reset();
+        this.frames = 0;
+        this.lastResume = -Infinity;
+        await this.deliver(await trainer.train(0), true);
+        return;
+      }
+      case 'data': {
+        trainer.setData(message.train, message.test);
+        this.stepsPerEpoch = this.countSteps(message.train.y.length);
+        if (this.setupMessage) {
+          this.setupMessage = { ...this.setupMessage, train: message.train, test: message.test };
+        }
+        // While playing, the next slice reports on the new data; otherwise report it now.
+        if (!this.playing) await this.deliver(await trainer.train(0), true);
+        return;
+      }
+      case 'lose-context': {
+        const backend = await import('./backend.ts');
+        backend.webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
+        return;
+      }
+    }
+  }
+
+  private async setup(message: SetupMessage): Promise<void> {
+    await this.settled();
+    if (message.run !== this.run) return; // a newer setup follows
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.setupMessage = message;
+    this.acked = true;
+    this.unsent = null;
+    this.latest = null;
+    this.frames = 0;
+    this.stepsPerSlice = 1;
+    this.lastResume = -Infinity;
+    this.stepsPerEpoch = this.countSteps(message.train.y.length);
+    const run = message.run;
+    const { engine, why } = await this.decide(message);
+    if (run !== this.run) return;
+    const options: TrainerOptions = {
+      spec: message.spec,
+      train: message.train,
+      test: message.test,
+      resume: message.resume,
+      onProblem: (problem) => this.problem(problem, run),
+    };
+    let trainer: Trainer;
+    if (engine === 'js') {
+      trainer = createJsTrainer(options);
+    } else {
+      const tfjs = await import('./index.ts');
+      trainer = await tfjs.createTrainer({ ...options, backend: engine });
+    }
+    if (run !== this.run || this.disposed) {
+      trainer.dispose();
+      return;
+    }
+    this.trainer = trainer;
+    this.post({ type: 'ready', run, engine: trainer.backend, why });
+    await this.deliver(await trainer.train(0), true);
+  }
+
+  /** The engine to build: the one asked for, or the cost model's choice for 'auto'. */
+  private async decide(message: SetupMessage): Promise<{ engine: EngineName; why: string }> {
+    const asked: EngineChoice = message.engine;
+    if (asked !== 'auto') return { engine: asked, why: 'chosen in the settings' };
+    const rows = batchRows(message.spec, message.train.y.length);
+    const question = {
+      spec: message.spec,
+      rows,
+      evalRows: message.train.y.length + message.test.y.length,
+      known: message.known ?? {},
+      device: deviceFacts(),
+    };
+    const first = chooseEngine(question);
+    // Only a step slow on the CPU makes the GPU worth a look (creating a context costs time).
+    if (stepSeconds(first.engine, question) < GPU_WORTH_SECONDS) return first;
+    return chooseEngine({ ...question, device: deviceFacts(true) });
+  }
+
+  private countSteps(n: number): number {
+    const rows = this.setupMessage ? batchRows(this.setupMessage.spec, n) : n;
+    return rows <= 0 || rows >= n ? 1 : Math.ceil(n / rows);
+  }
+
+  private setPlaying(playing: boolean): void {
+    if (this.playing === playing) return;
+    this.playing = playing;
+    this.rate = { examples: 0, ms: 0, value: this.rate.value };
+    this.post({ type: 'running', run: this.run, running: playing });
+  }
+
+  /** Until the training loop has finished its slice (after a pause). */
+  private async settled(): Promise<void> {
+    while (this.looping) await yieldTask();
+  }
+
+  /**
+   * Train while playing: slices of about `sliceMs`, a frame after a slice whenever the page is
+   * ready for one, and the message queue looked at between slices.
+   */
+  private async loop(): Promise<void> {
+    if (this.looping) return;
+    this.looping = true;
+    const run = this.run;
+    try {
+      await this.queue; // a setup, step or reset in progress finishes first
+      if (!this.trainer && this.playing) this.setPlaying(false); // its setup failed
+      while (this.playing && this.trainer && run === this.run && !this.disposed) {
+        const trainer = this.trainer;
+        let steps = this.stepsPerSlice;
+        let finishing = false;
+        if (this.stopAtEpoch > 0 && this.latest) {
+          const left = Math.round((this.stopAtEpoch - this.latest.epoch) * this.stepsPerEpoch);
+          if (left <= steps) {
+            steps = Math.max(left, 0);
+            finishing = true;
+          }
+        }
+        const before = this.latest;
+        const t0 = performance.now();
+        const report = await trainer.train(steps, { maxMs: 2 * this.options.sliceMs });
+        const ms = performance.now() - t0;
+        if (run !== this.run || this.disposed) return;
+        const taken = report.step - (before?.step ?? 0);
+        if (taken > 0 && !report.problem) this.measure(report, before, ms, taken);
+        this.latest = report;
+        this.unsent = report;
+        if (report.problem?.kind === 'diverged' || finishing) {
+          if (finishing) this.stopAtEpoch = 0;
+          this.setPlaying(false);
+          this.acked = true;
+          await this.sendFrame(true);
+          return;
+        }
+        if (this.acked) await this.sendFrame(this.frames % DIAGRAM_EVERY === 0);
+        await yieldTask();
+      }
+      // Paused: the page gets the last report with the whole picture.
+      if (run === this.run && this.unsent && this.trainer && !this.disposed) {
+        this.acked = true;
+        await this.sendFrame(true);
+      }
+    } catch (error) {
+      this.fail(error, run);
+    } finally {
+      this.looping = false;
+    }
+  }
+
+  /** Size the next slice from this one, and keep the examples-per-second figure. */
+  private measure(
+    report: TrainReport,
+    before: TrainReport | null,
+    ms: number,
+    taken: number,
+  ): void {
+    const perStep = Math.max(ms, 0.01) / taken;
+    const next = Math.min(this.options.sliceMs / perStep, this.stepsPerSlice * 2);
+    this.stepsPerSlice = Math.max(1, Math.min(100_000, Math.floor(next)));
+    const n = this.setupMessage?.train.y.length ?? 0;
+    const epochs = report.epoch - (before?.epoch ?? 0);
+    this.rate.examples += epochs * n;
+    this.rate.ms += ms;
+    if (this.rate.ms >= 250) {
+      this.rate.value = (this.rate.examples / this.rate.ms) * 1000;
+      this.rate.examples = 0;
+      this.rate.ms = 0;
+    }
+  }
+
+  private async deliver(report: TrainReport, diagram: boolean): Promise<void> {
+    this.latest = report;
+    this.unsent = report;
+    this.acked = true;
+    await this.sendFrame(diagram);
+  }
+
+  /** Read the picture for the latest report and send both to the page. */
+  private async sendFrame(diagram: boolean): Promise<void> {
+    const trainer = this.trainer;
+    const report = this.unsent;
+    const setup = this.setupMessage;
+    if (!trainer || !report || !setup || !this.acked) return;
+    const run = this.run;
+    this.acked = false;
+    this.unsent = null;
+    const grid = await trainer.predict(setup.grids.heatmap);
+    const picture: Picture = { grid };
+    if (diagram) {
+      picture.maps = await trainer.activations(setup.grids.maps);
+      picture.weights = await trainer.weights();
+    }
+    if (run !== this.run || this.disposed) return;
+    this.frames++;
+    let resume: ResumePoint | undefined;
+    const now = performance.now();
+    if (now - this.lastResume >= RESUME_EVERY_MS) {
+      this.lastResume = now;
+      resume = trainer.exportState() ?? undefined;
+    }
+    this.post(
+      {
+        type: 'frame',
+        run,
+        report,
+        picture,
+        running: this.playing,
+        rate: this.rate.value,
+        resume,
+      },
+      pictureBuffers(picture),
+    );
+  }
+
+  private problem(problem: TrainProblem, run: number): void {
+    if (run !== this.run) return;
+    if (problem.kind === 'diverged') this.setPlaying(false);
+    this.post({ type: 'problem', run, problem });
+  }
+
+  private fail(error: unknown, run: number): void {
+    if (this.disposed) return;
+    this.setPlaying(false);
+    this.post({
+      type: 'error',
+      run,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+
+  private post(message: HostMessage, transfer: Transferable[] = []): void {
+    if (this.disposed) return;
+    this.port.postMessage(message, transfer);
+  }
+
+  private dispose(): void {
+    this.playing = false;
+    this.disposed = true;
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.port.close?.();
+  }
+}

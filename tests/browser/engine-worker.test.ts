@@ -1,0 +1,171 @@
+/**
+ * The training engine behind its client (src/train/client.ts): in a dedicated Web Worker, and the
+ * same host on the main thread where no worker can run. Everything through the client's public
+ * surface: setup, play, pause, step, reset, frames.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { EngineClient, liveEngines } from '../../src/train/client';
+import type { EngineCallbacks, EngineLost, EngineThread } from '../../src/train/client';
+import type { EngineChoice, FrameMessage } from '../../src/train/protocol';
+import type { ModelSpec, Points, TrainProblem } from '../../src/train/types';
+import { createRng } from '../../src/math/rng';
+
+const SPEC: ModelSpec = {
+  hidden: [
+    { units: 8, activation: 'tanh' },
+    { units: 8, activation: 'tanh' },
+  ],
+  loss: 'cross-entropy',
+  optimizer: 'adam',
+  learningRate: 0.03,
+  batchSize: 10,
+  l2: 0,
+  seed: 3,
+};
+
+/** XOR on [−1, 1]²: class 1 where x·y > 0. */
+function xor(n: number, seed: number): Points {
+  const rng = createRng(seed);
+  const x = new Float32Array(2 * n);
+  const y = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = rng.uniform(-1, 1);
+    const b = rng.uniform(-1, 1);
+    x[2 * i] = a;
+    x[2 * i + 1] = b;
+    y[i] = a * b > 0 ? 1 : 0;
+  }
+  return { x, y };
+}
+
+const GRIDS = {
+  heatmap: new Float32Array([0.5, 0.5, -0.5, 0.5, 0.5, -0.5, -0.5, -0.5]),
+  maps: new Float32Array([0, 0, 1, 1]),
+};
+
+/** A client whose callbacks are recorded. */
+function recorded(thread: EngineThread = 'worker') {
+  const frames: FrameMessage[] = [];
+  const problems: (TrainProblem | EngineLost)[] = [];
+  const errors: string[] = [];
+  const ready: { engine: string; thread: EngineThread }[] = [];
+  let running = false;
+  const callbacks: EngineCallbacks = {
+    onReady: (engine, where) => ready.push({ engine, thread: where }),
+    onFrame: (frame) => frames.push(frame),
+    onRunning: (value) => (running = value),
+    onProblem: (problem) => problems.push(problem),
+    onError: (message) => errors.push(message),
+  };
+  const client = new EngineClient(callbacks, thread);
+  clients.push(client);
+  return { client, frames, problems, errors, ready, running: () => running };
+}
+
+const clients: EngineClient[] = [];
+afterEach(() => {
+  for (const client of clients.splice(0)) client.dispose();
+});
+
+const setup = (engine: EngineChoice = 'js') => ({
+  spec: SPEC,
+  train: xor(200, 1),
+  test: xor(100, 2),
+  engine,
+  grids: GRIDS,
+});
+
+describe('the engine client', () => {
+  it('builds the network in a worker and sends its step-0 report with the whole picture', async () => {
+    const r = recorded();
+    await r.client.setup(setup('auto'));
+    expect(r.ready).toEqual([{ engine: 'js', thread: 'worker' }]);
+    expect(r.client.where).toBe('worker');
+    const first = r.frames[0]!;
+    expect(first.report.step).toBe(0);
+    expect(first.report.backend).toBe('js');
+    expect(first.picture.grid).toHaveLength(4);
+    expect(first.picture.maps?.map((layer) => layer.length)).toEqual([8, 8, 1]);
+    expect(first.picture.weights?.map((w) => [w.inputs, w.units])).toEqual([
+      [2, 8],
+      [8, 8],
+      [8, 1],
+    ]);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('trains continuously while playing, pauses on request, and steps exactly once', async () => {
+    const r = recorded();
+    await r.client.setup(setup());
+    r.client.play();
+    await expect.poll(() => r.frames.at(-1)!.report.epoch, { timeout: 10_000 }).toBeGreaterThan(20);
+    r.client.pause();
+    await expect.poll(() => r.running()).toBe(false);
+    await expect.poll(() => r.frames.at(-1)!.running).toBe(false);
+    const paused = r.frames.at(-1)!.report.step;
+    await r.client.step(1);
+    expect(r.frames.at(-1)!.report.step).toBe(paused + 1);
+    await r.client.reset();
+    expect(r.frames.at(-1)!.report.step).toBe(0);
+  });
+
+  it('the worker and the main thread give the same losses, step for step', async () => {
+    const inWorker = recorded('worker');
+    const onPage = recorded('main-thread');
+    await Promise.all([inWorker.client.setup(setup()), onPage.client.setup(setup())]);
+    expect(onPage.client.where).toBe('main-thread');
+    for (const r of [inWorker, onPage]) await r.client.step(1);
+    for (const r of [inWorker, onPage]) for (let i = 0; i < 24; i++) await r.client.step(1);
+    const a = inWorker.frames.at(-1)!.report;
+    const b = onPage.frames.at(-1)!.report;
+    expect(a.step).toBe(25);
+    expect(b.step).toBe(25);
+    expect(b.trainLoss).toBe(a.trainLoss);
+    expect(b.testLoss).toBe(a.testLoss);
+  });
+
+  it('stops exactly on the epoch asked for', async () => {
+    const r = recorded();
+    await r.client.setup(setup());
+    r.client.play(30);
+    // The last frame of the run: training has stopped on its own, after steps were taken.
+    const last = () => r.frames.at(-1)!;
+    await expect
+      .poll(() => !last().running && last().report.step > 0, { timeout: 20_000 })
+      .toBe(true);
+    expect(last().report.epoch).toBeCloseTo(30, 9);
+    expect(r.running()).toBe(false);
+  });
+
+  it('a worker that dies mid-training is reported and replaced, resuming where it was', async () => {
+    const r = recorded();
+    await r.client.setup(setup());
+    r.client.play();
+    // A state to resume from is sent about once a second.
+    await expect
+      .poll(() => r.frames.filter((f) => f.resume).length, { timeout: 10_000 })
+      .toBeGreaterThan(1);
+    const saved = r.frames.filter((f) => f.resume).at(-1)!.resume!.step;
+    expect(saved).toBeGreaterThan(0);
+    r.client.crashForTest();
+    await expect.poll(() => r.problems.map((p) => p.kind)).toContain('engine-lost');
+    expect(r.problems.at(-1)!.message).toMatch(/stopped.*saved at step \d+/);
+    // The new worker starts from the saved step, not from 0, and goes on training.
+    const after = r.frames.length;
+    await expect.poll(() => r.frames.length, { timeout: 10_000 }).toBeGreaterThan(after + 2);
+    expect(r.frames[after]!.report.step).toBeGreaterThanOrEqual(saved);
+    await expect.poll(() => r.frames.at(-1)!.report.step).toBeGreaterThan(saved + 10);
+    expect(r.running()).toBe(true);
+  });
+
+  it('a disposed client leaves no engine running', async () => {
+    const r = recorded();
+    await r.client.setup(setup());
+    r.client.play();
+    expect(liveEngines()).toContain(r.client);
+    r.client.dispose();
+    clients.splice(clients.indexOf(r.client), 1);
+    expect(liveEngines()).not.toContain(r.client);
+    await expect(r.client.step()).rejects.toThrow(/closed/);
+  });
+});
