@@ -91,6 +91,7 @@ function progress(el: NnNetworkTrainer): TrainProgressDetail[] {
 afterEach(() => {
   document.body.innerHTML = '';
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('<nn-network-trainer>', () => {
@@ -102,9 +103,8 @@ describe('<nn-network-trainer>', () => {
     );
   });
 
-  // First of the tests that train: it checks that nothing had loaded tfjs before.
-  it('shows the untrained network without loading tfjs, which loads only when Train is pressed', async () => {
-    const g = globalThis as { __gradientTrailTensorCount?: () => number };
+  it('shows the untrained network without an engine, which starts in a worker when Train is pressed', async () => {
+    const { liveEngines } = await import('../../src/train/client');
     const el = await mount(`dataset="xor" test-fraction="0.3" ${QUICK}`);
     const h = harness(el);
     const badge = () => text(h.root.querySelector('.badge'));
@@ -122,17 +122,17 @@ describe('<nn-network-trainer>', () => {
     expect([...(h.lossChart().series[0]?.steps ?? [])]).toEqual([0]);
     expect(badge()).toBe('not started');
     expect(el.backendInUse).toBeNull();
-    // …and no tfjs was loaded for it, nor any training reported.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(g.__gradientTrailTensorCount).toBeUndefined();
+    // …drawn (above) without any engine, and without any training reported.
+    expect(liveEngines()).toEqual([]);
     expect(events).toHaveLength(0);
 
     await userEvent.click(h.button(/^Train$/));
     expect(el.playing).toBe(true);
     await expect.poll(() => events.length, { timeout: 30_000 }).toBeGreaterThan(1);
     el.pause();
-    expect(g.__gradientTrailTensorCount).toBeTypeOf('function');
-    expect(badge()).toBe('cpu');
+    // One engine, in a worker; the badge names it.
+    expect(liveEngines().map((engine) => engine.where)).toEqual(['worker']);
+    expect(badge()).toBe('tfjs · cpu');
     // The engine starts from the weights that were shown: its step-0 report is what was on screen.
     const first = events[0]!;
     expect(first.step).toBe(0);
@@ -247,16 +247,20 @@ describe('<nn-network-trainer>', () => {
     expect(h.stat('epoch')).toBe('0');
   });
 
-  it('frees every tensor it made: after new settings, a reset and removal from the page', async () => {
+  it('without Workers it trains on the main thread, says so, and frees every tensor it made', async () => {
+    vi.stubGlobal('Worker', undefined);
     const { tf } = await import('../../src/train/backend');
-    // A first trainer loads the engine and starts the cpu backend (on its first step); count
-    // from there.
+    const { liveEngines } = await import('../../src/train/client');
+    // Nothing else on this page trains on the main thread: count from here.
+    const start = tf.memory().numTensors;
     const first = await mount(`dataset="xor" ${QUICK}`);
     await ready(first);
     await first.step();
+    expect(text(harness(first).notice())).toBe('');
     expect(first.backendInUse).toBe('cpu');
+    expect(text(harness(first).root.querySelector('.badge'))).toBe('tfjs · cpu · main thread');
     first.remove();
-    const start = tf.memory().numTensors;
+    expect(liveEngines()).toEqual([]);
 
     const el = await mount(`dataset="xor" ${QUICK}`);
     await ready(el);
@@ -269,6 +273,7 @@ describe('<nn-network-trainer>', () => {
     await el.step();
     await el.reset();
     el.remove();
+    expect(liveEngines()).toEqual([]);
     await expect.poll(() => tf.memory().numTensors).toBe(start);
   }, 60_000);
 
@@ -554,6 +559,24 @@ describe('<nn-network-trainer>', () => {
     }
   });
 
+  it('a training worker that dies is reported, and a new one goes on from the saved weights', async () => {
+    const { liveEngines } = await import('../../src/train/client');
+    const el = await mount(`dataset="xor" ${QUICK}`);
+    const h = harness(el);
+    await ready(el);
+    el.play();
+    // The worker sends a state to resume from about once a second.
+    await expect.poll(() => el.report?.epoch ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1200));
+    const before = el.report!.step;
+    liveEngines()[0]!.crashForTest();
+    await expect.poll(() => h.notice(), { timeout: 10_000 }).not.toBeNull();
+    expect(text(h.notice())).toMatch(/training engine stopped.*saved at step [1-9]\d*/);
+    await expect.poll(() => el.report!.step, { timeout: 10_000 }).toBeGreaterThan(before);
+    expect(el.playing).toBe(true);
+    expect(text(h.root)).not.toMatch(/NaN|Infinity/);
+  });
+
   // Last: it breaks WebGL for the rest of this page.
   it('a lost WebGL context shows a notice and training continues on another backend', async () => {
     const el = await mount('dataset="xor" backend="webgl" seed="1"');
@@ -562,8 +585,9 @@ describe('<nn-network-trainer>', () => {
     el.play(); // the engine starts on the first Train
     await expect.poll(() => el.backendInUse, { timeout: 30_000 }).toBe('webgl');
     await expect.poll(() => el.report?.step ?? 0, { timeout: 30_000 }).toBeGreaterThan(5);
-    const { webglContext } = await import('../../src/train/backend');
-    webglContext()!.getExtension('WEBGL_lose_context')!.loseContext();
+    // The engine runs in a worker: it loses its own context there, as after a GPU reset.
+    const { liveEngines } = await import('../../src/train/client');
+    liveEngines()[0]!.loseContext();
 
     await expect.poll(() => h.notice(), { timeout: 30_000 }).not.toBeNull();
     expect(h.notice()!.getAttribute('role')).toBe('status');

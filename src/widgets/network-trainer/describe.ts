@@ -6,7 +6,8 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { LayerWeights } from '../../train/types';
+import type { EngineName, LayerWeights } from '../../train/types';
+import { engineLabel } from '../../train/protocol';
 import { formatNumber, formatPercent } from '../../math/format';
 import type { HiddenLayer } from '../../math/trainer-setup';
 import { fromUnit } from './data';
@@ -221,4 +222,22 @@ export function epochText(epoch: number): string {
 export function axisNumber(v: number): string {
   const size = Math.abs(v);
   return formatNumber(v, size >= 100 ? 0 : size >= 10 ? 1 : 2);
+}
+
+/** What the engine badge's tooltip says: which engine trains, where, and why this one. */
+export function badgeTitle(session: {
+  started: boolean;
+  backend: EngineName | null;
+  thread: 'worker' | 'main-thread' | null;
+  threadReason: string | null;
+  why: string | null;
+}): string {
+  if (!session.started) return 'The training engine starts when you press Train or Step';
+  if (!session.backend) return 'The training engine is starting';
+  const where =
+    session.thread === 'main-thread'
+      ? ` on the page's own thread, because ${session.threadReason ?? 'a worker could not start'}`
+      : ' in a background worker';
+  const why = session.why ? `: chosen for ${session.why}` : '';
+  return `Training runs on ${engineLabel(session.backend)}${where}${why}.`;
 }

@@ -145,9 +145,9 @@ export const networkTrainerDoc: WidgetDoc = {
       name: 'backend',
       type: 'string',
       default: 'auto',
-      values: ['auto', 'webgl', 'wasm', 'cpu'],
+      values: ['auto', 'js', 'wasm', 'cpu', 'webgl'],
       description:
-        'Where tfjs computes: "auto" measures and picks the fastest for this network here.',
+        'The training engine: "js" (from scratch, no tfjs), a tfjs backend ("wasm", "cpu", "webgl"), or "auto": the fastest for this network by a cost model (small networks: "js").',
     },
     {
       name: 'max-epochs',

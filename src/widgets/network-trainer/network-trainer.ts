@@ -19,7 +19,8 @@ import {
   parsePoints,
 } from '../../math/trainer-setup';
 import type { HiddenLayer, SetupValue } from '../../math/trainer-setup';
-import type { BackendName, ModelSpec } from '../../train/types';
+import type { EngineName, ModelSpec } from '../../train/types';
+import { ENGINE_CHOICES, engineLabel } from '../../train/protocol';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
 import {
@@ -40,6 +41,7 @@ import type { HideablePart } from './meta';
 import { architecturePanel, dataPanel, hyperPanel, pointsPanel } from './panels';
 import type { CsvReport, TapMode } from './panels';
 import { TrainingSession } from './controller';
+import { badgeTitle } from './describe';
 import type { SessionReport } from './controller';
 import { styles } from './styles';
 import {
@@ -81,8 +83,8 @@ export interface TrainProgressDetail {
   trainAccuracy: number;
   /** Share of test points classified right, 0…1. */
   testAccuracy: number;
-  /** The tfjs backend that computed them. */
-  backend: BackendName;
+  /** The engine that computed them: 'js' (from scratch) or the tfjs backend. */
+  backend: EngineName;
 }
 
 /** The `detail` of `nn-change`: the whole setup, as attribute name → value. */
@@ -282,7 +284,7 @@ export class NnNetworkTrainer extends NnElement {
   /** Seed of data, split and initial weights. Default 1. */
   declare seed: number;
   /** 'auto' (default), 'webgl', 'wasm' or 'cpu'. */
-  declare backend: BackendName | 'auto';
+  declare backend: EngineName | 'auto';
   /** Pause after this many epochs; 0 (default) = never. */
   declare maxEpochs: number;
   /** Start training when first on screen (not under reduced motion). Default false. */
@@ -314,6 +316,15 @@ export class NnNetworkTrainer extends NnElement {
    * short tasks instead of one long one while a lesson opens. Each at most once a frame.
    */
   private readonly _redrawDiagram = new FrameTask(this, () => this._drawDiagram(this._colors()));
+  /** The engine's latest picture, drawn once in the next frame however many arrive before it. */
+  private readonly _drawPicture = new FrameTask(this, () => {
+    const diagram = this._pictureDiagram;
+    this._pictureDiagram = false;
+    this._drawAll(diagram);
+  });
+  private _pictureDiagram = false;
+  /** The theme's colours, read from the computed style once, and again on a change of theme. */
+  private _themeColors: ThemeColors | null = null;
   private readonly _redraw = new FrameTask(this, () => {
     this._drawAll(false);
     this._redrawDiagram.schedule();
@@ -368,7 +379,10 @@ export class NnNetworkTrainer extends NnElement {
       this,
       {
         onReport: (report) => this._onReport(report),
-        onPicture: (diagram) => this._drawAll(diagram),
+        onPicture: (diagram) => {
+          this._pictureDiagram ||= diagram;
+          this._drawPicture.schedule();
+        },
         onRunningChange: (running) => {
           if (!running) this._announce(true);
         },
@@ -393,8 +407,11 @@ export class NnNetworkTrainer extends NnElement {
     return this._session.playing;
   }
 
-  /** The backend training runs on now (null until the engine has started). */
-  get backendInUse(): BackendName | null {
+  /**
+   * The engine training runs on now: 'js' (the from-scratch engine) or a tfjs backend ('wasm',
+   * 'cpu', 'webgl'); null until the engine has started.
+   */
+  get backendInUse(): EngineName | null {
     return this._session.backend;
   }
 
@@ -477,6 +494,7 @@ export class NnNetworkTrainer extends NnElement {
     super.connectedCallback();
     this._darkQuery = matchMedia('(prefers-color-scheme: dark)');
     this._darkQuery.addEventListener('change', this._onTheme);
+    this._themeColors = null; // a new place may inherit other colours
     if (this.hasUpdated) {
       this._observe();
       this._forceConfigure = true;
@@ -491,7 +509,10 @@ export class NnNetworkTrainer extends NnElement {
     this._darkQuery?.removeEventListener('change', this._onTheme);
   }
 
-  private readonly _onTheme = (): void => this._drawAll(true);
+  private readonly _onTheme = (): void => {
+    this._themeColors = null;
+    this._drawAll(true);
+  };
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('layers')) {
@@ -568,6 +589,7 @@ export class NnNetworkTrainer extends NnElement {
     } else if (keepWeights) {
       this._session.setData(data.train, data.test);
     }
+    if (changed.has('theme')) this._themeColors = null;
     if (PICTURE_PROPS.some((p) => changed.has(p))) this._drawAll(true);
   }
 
@@ -667,6 +689,11 @@ export class NnNetworkTrainer extends NnElement {
   // ---- Drawing -------------------------------------------------------------------------------
 
   private _colors(): ThemeColors {
+    this._themeColors ??= this._readColors();
+    return this._themeColors;
+  }
+
+  private _readColors(): ThemeColors {
     const style = getComputedStyle(this);
     const read = (name: string, fallback: string) =>
       style.getPropertyValue(name).trim() || fallback;
@@ -1024,7 +1051,10 @@ export class NnNetworkTrainer extends NnElement {
       ? 'not started'
       : this._session.state === 'loading' && !backendInUse
         ? 'loading…'
-        : (backendInUse ?? '—');
+        : backendInUse
+          ? engineLabel(backendInUse) +
+            (this._session.thread === 'main-thread' ? ' · main thread' : '')
+          : '—';
     return html`
       <div class="layout" part="base">
         <div class="toolbar" part="playback">
@@ -1065,23 +1095,14 @@ export class NnNetworkTrainer extends NnElement {
               @change=${(e: Event) =>
                 this._userSet({ backend: (e.target as HTMLSelectElement).value })}
             >
-              ${(['auto', 'webgl', 'wasm', 'cpu'] as const).map(
+              ${ENGINE_CHOICES.map(
                 (b) =>
                   html`<option value=${b} ?selected=${b === this.backend}>
-                    ${b === 'auto' ? 'auto (fastest here)' : b}
+                    ${b === 'auto' ? 'auto (fastest here)' : engineLabel(b)}
                   </option>`,
               )}
             </select>
-            <span
-              class="badge"
-              title=${
-                this._session.started
-                  ? 'The tfjs backend computing the training'
-                  : 'The training engine starts when you press Train or Step'
-              }
-            >
-              ${badge}
-            </span>
+            <span class="badge" title=${badgeTitle(this._session)}> ${badge} </span>
           </div>
         </div>
 
