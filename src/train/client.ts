@@ -49,8 +49,8 @@ export interface SetupRequest {
 }
 
 /**
- * No frame for this long while one is due (training, or a command waiting for its answer): the
- * worker is taken for dead. Generous: a first tfjs setup downloads and compiles a backend.
+ * Nothing from the worker for this long — not even its heartbeat, sent every second whatever it
+ * is doing — while a frame or an answer is due: the worker is taken for dead (or hung).
  */
 const SILENCE_MS = 8000;
 const RATES_KEY = 'gradient-trail:engine-rates:v1';
@@ -123,6 +123,11 @@ export class EngineClient {
     private readonly prefer: EngineThread = 'worker',
   ) {
     live.add(this);
+  }
+
+  /** The step of the last state saved for a restart (null: none yet). */
+  get savedStep(): number | null {
+    return this.resume?.step ?? null;
   }
 
   /** Where the engine runs now. */
@@ -370,7 +375,13 @@ export class EngineClient {
   }
 
   private receive(message: HostMessage): void {
-    if (this.disposed || message.run !== this.run) return;
+    if (this.disposed) return;
+    if (message.type === 'alive') {
+      // Alive, whichever run it is on: the silence watchdog starts again.
+      this.arm();
+      return;
+    }
+    if (message.run !== this.run) return;
     switch (message.type) {
       case 'ready':
         this.engine = message.engine;

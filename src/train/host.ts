@@ -45,6 +45,8 @@ export interface HostOptions {
 
 /** Frames between two reads of the neurons' maps and the weights. */
 const DIAGRAM_EVERY = 4;
+/** Milliseconds between two heartbeats. */
+const ALIVE_EVERY_MS = 1000;
 /** A resume point is attached to a frame at most this often. */
 const RESUME_EVERY_MS = 1000;
 
@@ -87,7 +89,12 @@ export class EngineHost {
     private readonly options: HostOptions,
   ) {
     port.addEventListener('message', (event) => this.receive(event.data));
+    // A heartbeat: while the host's event loop turns (training yields between slices, downloads
+    // and compilations are asynchronous) the page knows it is alive, however long a step takes.
+    this.heartbeat = setInterval(() => this.post({ type: 'alive', run: this.run }), ALIVE_EVERY_MS);
   }
+
+  private readonly heartbeat: ReturnType<typeof setInterval>;
 
   private receive(message: PageMessage): void {
     if (this.disposed) return;
@@ -384,6 +391,7 @@ export class EngineHost {
   }
 
   private dispose(): void {
+    clearInterval(this.heartbeat);
     this.playing = false;
     this.disposed = true;
     this.trainer?.dispose();

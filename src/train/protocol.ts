@@ -5,7 +5,7 @@
  * The page asks; the host trains continuously while playing and sends what the page needs to draw:
  *
  *   page → host   setup · play · pause · step · reset · data · ack · dispose
- *   host → page   ready · frame · running · problem · error
+ *   host → page   ready · frame · running · problem · error · alive
  *
  * Back-pressure: the host sends a `frame` (the latest report and a picture to draw) only once the
  * page has acknowledged the previous one (`ack`, sent after the page's next animation frame), so
@@ -92,6 +92,8 @@ export type HostMessage =
     }
   | FrameMessage
   | { type: 'running'; run: number; running: boolean }
+  /** Once a second, whatever the host is doing: a worker that stops sending these is dead or hung. */
+  | { type: 'alive'; run: number }
   | { type: 'problem'; run: number; problem: TrainProblem }
   | { type: 'error'; run: number; message: string };
 

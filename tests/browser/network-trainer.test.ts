@@ -567,11 +567,14 @@ describe('<nn-network-trainer>', () => {
     el.play();
     // The worker sends a state to resume from about once a second.
     await expect.poll(() => el.report?.epoch ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 1200));
-    const before = el.report!.step;
-    liveEngines()[0]!.crashForTest();
+    const engine = liveEngines()[0]!;
+    await expect.poll(() => engine.savedStep ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+    const before = engine.savedStep!;
+    engine.crashForTest();
     await expect.poll(() => h.notice(), { timeout: 10_000 }).not.toBeNull();
-    expect(text(h.notice())).toMatch(/training engine stopped.*saved at step [1-9]\d*/);
+    expect(text(h.notice())).toContain(
+      `training engine stopped (it was stopped), so a new one took over from the weights saved at step ${before}`,
+    );
     await expect.poll(() => el.report!.step, { timeout: 10_000 }).toBeGreaterThan(before);
     expect(el.playing).toBe(true);
     expect(text(h.root)).not.toMatch(/NaN|Infinity/);
