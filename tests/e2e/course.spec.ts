@@ -6,6 +6,7 @@ import {
   expectNoHorizontalScroll,
   tabTo,
   watchConsole,
+  widgetsDrawn,
 } from './helpers';
 
 const lessons = courseLessons();
@@ -197,6 +198,8 @@ test.describe('on a phone (375×667)', () => {
       for (let step = 1; step <= lesson.stepCount; step++) {
         await page.goto(`/#/lesson/${lesson.id}/${step}`);
         await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+        // The step's text comes first; its widgets load and draw after it.
+        await widgetsDrawn(page);
         await expectNoHorizontalScroll(page);
       }
     }
@@ -224,14 +227,9 @@ test.describe('loading, on a phone (375×667)', () => {
         await page.goto('about:blank');
         await page.goto(`/#/lesson/${lesson.id}/${step}`);
         await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
-        // Every widget of the step defined and drawn (two frames after its first render).
-        await page.waitForFunction(() => {
-          const runner = document.querySelector('gt-app')?.shadowRoot?.querySelector('nn-lesson');
-          return !!runner?.shadowRoot && !runner.shadowRoot.querySelector(':not(:defined)');
-        });
-        await page.evaluate(
-          () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-        );
+        // Every widget of the step defined and drawn (three frames after its last update: the
+        // trainer draws its diagram in the frame after its plot).
+        await widgetsDrawn(page);
         const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
         // 0.01 leaves room for the math font replacing its fallback (about 0.003).
         if (shift > 0.01) shifts.push(`${lesson.id} step ${step}: ${shift.toFixed(3)}`);
@@ -249,11 +247,13 @@ async function axeEverywhere(page: Page): Promise<void> {
   await expectNoAxeViolations(page);
   await page.goto('/#/gallery');
   await expect(page.getByRole('heading', { level: 1, name: 'Widget gallery' })).toBeVisible();
+  await widgetsDrawn(page);
   await expectNoAxeViolations(page);
   for (const lesson of lessons) {
     for (let step = 1; step <= lesson.stepCount; step++) {
       await page.goto(`/#/lesson/${lesson.id}/${step}`);
       await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+      await widgetsDrawn(page);
       await expectNoAxeViolations(page);
     }
   }

@@ -43,6 +43,35 @@ export async function tabTo(page: Page, target: Locator, max = 250): Promise<voi
   throw new Error(`Tab never reached ${target.toString()}`);
 }
 
+/**
+ * Wait until every widget on the page has loaded and drawn: no element is still waiting for its
+ * code (a lesson's widgets load after its text is shown), every Lit element has finished its
+ * update, and three animation frames have passed since. A chart is drawn once its box is
+ * measured: the ResizeObserver reports in the first frame, the chart is drawn in the next, and
+ * the trainer's diagram in the frame after its plot (see tests/browser/settle.ts).
+ */
+export async function widgetsDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const waiting = (root: Document | ShadowRoot): boolean =>
+      root.querySelector(':not(:defined)') !== null ||
+      [...root.querySelectorAll('*')].some((el) => el.shadowRoot && waiting(el.shadowRoot));
+    return !waiting(document);
+  });
+  await page.evaluate(async () => {
+    type Updating = Element & { updateComplete?: Promise<unknown> };
+    const updates = (root: Document | ShadowRoot, found: Promise<unknown>[] = []) => {
+      for (const el of root.querySelectorAll<Updating>('*')) {
+        if (el.updateComplete) found.push(el.updateComplete);
+        if (el.shadowRoot) updates(el.shadowRoot, found);
+      }
+      return found;
+    };
+    await Promise.all(updates(document));
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    await Promise.all(updates(document));
+  });
+}
+
 /** Run axe-core on the page (shadow DOM included) and expect no violations. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
