@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, STORAGE_KEY } from '../../src/lesson/progress';
-import { courseLessons } from './helpers';
+import { courseLessons, widgetsDrawn } from './helpers';
 
 /*
  * What a student sees on a phone (375×667, touch), on the course map, the gallery and every step of
@@ -165,11 +165,10 @@ for (const state of ['as a new student', 'with every hint, worked answer and rev
           } else {
             await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           }
-          // Widgets draw in the next animation frames, after they measure themselves.
-          await page.evaluate(
-            () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-          );
+          // Widgets load after the text (tfjs, for one, when it is wanted), then draw in the
+          // animation frames after they measure themselves.
           await page.waitForLoadState('networkidle');
+          await widgetsDrawn(page);
           defects.push(...(await findDefects(page)).map((d) => `${hash}: ${d}`));
         }
         expect(defects, defects.join('\n')).toEqual([]);
