@@ -1,5 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { courseLessons } from './helpers';
+import { courseLessons, widgetsDrawn } from './helpers';
 
 /*
  * prefers-reduced-motion: reduce, course-wide. No page runs or declares a CSS animation or
@@ -72,12 +72,18 @@ async function framesAfter<T>(
   await page.evaluate(
     ({ body, ms }) => {
       const read = new Function(`return (${body})()`) as () => unknown;
-      const w = window as unknown as { __frames: unknown[]; __sampling: boolean };
+      const w = window as unknown as {
+        __frames: unknown[];
+        __sampling: boolean;
+        __sampled: boolean;
+      };
       w.__frames = [read()];
       w.__sampling = false;
+      w.__sampled = false;
       const tick = () => {
         w.__frames.push(read());
         if (w.__sampling) requestAnimationFrame(tick);
+        else w.__sampled = true;
       };
       // Started by the action (below), so that frames before it do not count.
       (window as unknown as { __start: () => void }).__start = () => {
@@ -90,7 +96,8 @@ async function framesAfter<T>(
   );
   await page.evaluate(() => (window as unknown as { __start: () => void }).__start());
   await action();
-  await page.waitForTimeout(ms + 100);
+  // Until the last frame of the window has been read.
+  await page.waitForFunction(() => (window as unknown as { __sampled: boolean }).__sampled);
   return page.evaluate(() => (window as unknown as { __frames: T[] }).__frames);
 }
 
@@ -114,6 +121,8 @@ test.describe('with prefers-reduced-motion: reduce', () => {
         await page.goto(`/${hash}`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await page.waitForLoadState('networkidle');
+        // A widget's chart (and whatever it might animate) comes frames after its code.
+        await widgetsDrawn(page);
         motion.push(...(await motionOnPage(page)).map((m) => `${hash}: ${m}`));
       }
       expect(motion, motion.join('\n')).toEqual([]);
@@ -154,6 +163,7 @@ async function widget(page: Page, tag: string, query = ''): Promise<Locator> {
   const el = page.locator(tag);
   await expect(el).toBeVisible();
   await page.waitForLoadState('networkidle');
+  await widgetsDrawn(page);
   return el;
 }
 
@@ -230,6 +240,9 @@ for (const reduce of [true, false]) {
     }) => {
       await page.goto(`/${lastStep}`);
       await expect(page.getByRole('heading', { name: /Lesson complete/ })).toBeVisible();
+      // The celebration is rendered in the update after the heading's: wait for it (hidden
+      // under reduced motion) before looking for its motion.
+      await expect(page.locator('nn-lesson .confetti')).toBeAttached();
       const motion = await motionOnPage(page);
       if (reduce) expect(motion, motion.join('\n')).toEqual([]);
       else expect(motion.some((m) => m.includes('nn-lesson > i'))).toBe(true);
