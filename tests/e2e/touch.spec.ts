@@ -1,6 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { WIDGETS } from '../../src/widgets/catalog';
-import { expectNoHorizontalScroll, watchConsole } from './helpers';
+import { expectNoHorizontalScroll, watchConsole, widgetsDrawn } from './helpers';
 
 /*
  * Issue 8: on a phone (375×667, touch events, no mouse, no keyboard shortcuts) every widget is
@@ -238,6 +238,8 @@ for (const { tag } of WIDGETS) {
     await page.goto(`/embed.html#${tag}${c!.query ?? ''}`);
     const el = page.locator(tag);
     await expect(el).toBeVisible();
+    // Measured, then drawn in the next frames: what sticks out is only there once drawn.
+    await widgetsDrawn(page);
     await expectNoHorizontalScroll(page);
     await c!.interact(page, el);
     await expectNoHorizontalScroll(page);
