@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
-import { watchConsole } from './helpers';
+import { watchConsole, widgetsDrawn } from './helpers';
 
 const HOSTILE_CSS = `
   * { box-sizing: content-box !important; line-height: 3 !important; font-size: 22px !important; }
@@ -37,6 +37,8 @@ test('the script-tag bundle places every widget on a hostile page, each sized an
     page,
     `<script type="module" src="/embed/gradient-trail.js"></script>\n${allWidgets}`,
   );
+  // Sizes are read once, after every widget has drawn (its charts come frames after its code).
+  await widgetsDrawn(page);
   for (const w of WIDGETS) {
     const el = page.locator(`#w-${w.tag}`);
     await expect(el).toBeVisible();
@@ -82,11 +84,15 @@ test('two copies of the bundle on one page do not throw', async ({ page }) => {
      <nn-sigmoid-explorer weight="2"></nn-sigmoid-explorer>`,
   );
   await expect(page.locator('nn-sigmoid-explorer svg').first()).toBeVisible();
-  await page.waitForTimeout(500);
+  // The second copy has run (its warning has come), and the widget has drawn since: anything
+  // either copy got wrong would have been reported by then.
+  const twice = () =>
+    warnings.filter((w) => w.includes('nn-sigmoid-explorer') && w.includes('already defined'));
+  await expect.poll(() => twice().length).toBeGreaterThan(0);
+  await widgetsDrawn(page);
+  await expect(page.locator('nn-sigmoid-explorer svg path.curve')).toHaveAttribute('d', /^M/);
   noErrors();
-  expect(
-    warnings.filter((w) => w.includes('nn-sigmoid-explorer') && w.includes('already defined')),
-  ).toHaveLength(1);
+  expect(twice()).toHaveLength(1);
 });
 
 test('every widget works in an iframe (embed.html), configured from the URL', async ({ page }) => {
