@@ -27,6 +27,22 @@ async function plotStatistics(page: Page): Promise<{ orange: number; blue: numbe
   return { orange: orange / n, blue: blue / n };
 }
 
+/** How many colours the plot's canvas holds (sampled): a handful until the map is painted. */
+function paintedColours(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document
+      .querySelector('nn-network-trainer')
+      ?.shadowRoot?.querySelector<HTMLCanvasElement>('canvas.plot');
+    if (!canvas || canvas.width === 0 || canvas.height === 0) return 0;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 16) {
+      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    }
+    return colours.size;
+  });
+}
+
 test('a network trains to a visible decision boundary (checked by pixel statistics)', async ({
   page,
 }) => {
@@ -47,7 +63,8 @@ test('a network trains to a visible decision boundary (checked by pixel statisti
         w.progress.push((e as CustomEvent<Progress>).detail),
       );
   });
-  await page.waitForTimeout(500);
+  // The plot is drawn once measured, in a later frame: wait for the untrained network's map.
+  await expect.poll(() => paintedColours(page)).toBeGreaterThan(30);
   const before = await plotStatistics(page);
 
   await trainer.getByRole('button', { name: 'Train' }).click();
@@ -62,7 +79,7 @@ test('a network trains to a visible decision boundary (checked by pixel statisti
     )
     .toBeGreaterThanOrEqual(0.9);
   await trainer.getByRole('button', { name: 'Pause' }).click();
-  await page.waitForTimeout(300);
+  await expect(trainer.getByRole('button', { name: 'Continue' })).toBeVisible();
   const progress = await page.evaluate(
     () => (window as unknown as { progress: Progress[] }).progress,
   );
