@@ -35,6 +35,12 @@ test('a new deployment is announced, not applied mid-lesson, and Reload applies 
     .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
     .toBe(true);
 
+  // Every load of the page from now on: the Reload pressed below must be the only one.
+  const loads: string[] = [];
+  page.on('load', () => loads.push(page.url()));
+  const waiting = () =>
+    page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+
   // "Deploy" a new version: the service worker script changes on the server.
   const swPath = 'dist/sw.js';
   const original = readFileSync(swPath, 'utf8');
@@ -48,12 +54,17 @@ test('a new deployment is announced, not applied mid-lesson, and Reload applies 
       .getByRole('status')
       .filter({ hasText: 'A new version is available — reload' });
     await expect(notice).toBeVisible();
-    // Nothing reloaded on its own: the student is still on the same step.
+    // Not applied: the new worker waits, and the student is still on the same step.
+    expect(await waiting()).toBe(true);
     await expect(page.getByText(/^Step 2 of/)).toBeVisible();
     await notice.getByRole('button', { name: 'Reload' }).click();
-    await page.waitForLoadState('load');
+    // Reload applies it: the page loads again, the new worker no longer waiting.
+    await expect.poll(() => loads.length).toBeGreaterThan(0);
     await expect(page.getByText(/^Step 2 of/)).toBeVisible();
     await expect(page.getByText('A new version is available — reload')).toHaveCount(0);
+    expect(await waiting()).toBe(false);
+    // And the page loaded once: nothing reloaded it on its own before the student asked.
+    expect(loads).toHaveLength(1);
   } finally {
     writeFileSync(swPath, original);
   }
