@@ -241,3 +241,12 @@ export function badgeTitle(session: {
   const why = session.why ? `: chosen for ${session.why}` : '';
   return `Training runs on ${engineLabel(session.backend)}${where}${why}.`;
 }
+
+/** How fast the engine trains, in epochs per second ('' before it has been measured). */
+export function speedText(examplesPerSecond: number, trainRows: number): string {
+  if (!(examplesPerSecond > 0) || trainRows <= 0) return '';
+  const epochs = examplesPerSecond / trainRows;
+  const shown =
+    epochs >= 100 ? Math.round(epochs).toLocaleString('en-US') : formatNumber(epochs, 1);
+  return `${shown} epochs/s`;
+}

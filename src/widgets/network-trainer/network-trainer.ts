@@ -41,7 +41,7 @@ import type { HideablePart } from './meta';
 import { architecturePanel, dataPanel, hyperPanel, pointsPanel } from './panels';
 import type { CsvReport, TapMode } from './panels';
 import { TrainingSession } from './controller';
-import { badgeTitle } from './describe';
+import { badgeTitle, speedText } from './describe';
 import type { SessionReport } from './controller';
 import { styles } from './styles';
 import {
@@ -1055,6 +1055,7 @@ export class NnNetworkTrainer extends NnElement {
           ? engineLabel(backendInUse) +
             (this._session.thread === 'main-thread' ? ' · main thread' : '')
           : '—';
+    const speed = speedText(this._session.rate, this._data?.train.y.length ?? 0);
     return html`
       <div class="layout" part="base">
         <div class="toolbar" part="playback">
@@ -1088,7 +1089,7 @@ export class NnNetworkTrainer extends NnElement {
             </div>
           </dl>
           <div class="backend" part="backend">
-            <label for="backend" ?hidden=${hidden('backend')}>Backend</label>
+            <label for="backend" ?hidden=${hidden('backend')}>Engine</label>
             <select
               id="backend"
               ?hidden=${hidden('backend')}
@@ -1103,6 +1104,7 @@ export class NnNetworkTrainer extends NnElement {
               )}
             </select>
             <span class="badge" title=${badgeTitle(this._session)}> ${badge} </span>
+            ${speed ? html`<span class="rate" data-value="speed">${speed}</span>` : nothing}
           </div>
         </div>
 

@@ -91,6 +91,12 @@ export const styles = [
     .backend label {
       white-space: nowrap;
     }
+    .rate {
+      white-space: nowrap;
+      font-size: 0.85rem;
+      color: var(--_muted);
+      font-variant-numeric: tabular-nums;
+    }
     .badge {
       white-space: nowrap;
       font-family: var(--_mono);
