@@ -141,3 +141,14 @@ export function drawPlotAxes(root: Sel<SVGElement>, a: PlotAxes): void {
     .style('font-size', '13px')
     .text(a.yLabel);
 }
+
+/**
+ * The 2D context of a canvas that is repainted often (every frame while a network trains), backed
+ * by ordinary memory rather than the GPU (`willReadFrequently`). Painting an image into it and
+ * handing it to the compositor costs less than a GPU-backed canvas's raster where the GPU is weak
+ * or emulated (SwiftShader: 3–5 frames per second while training, against 40+ this way), and the
+ * pictures here are small. The option counts only on a canvas's first `getContext` call.
+ */
+export function paintContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
+  return canvas.getContext('2d', { willReadFrequently: true });
+}

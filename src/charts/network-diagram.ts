@@ -11,6 +11,7 @@
  */
 import type { Rgb, ThemeColors } from './trainer-heatmap';
 import { parseColor } from './trainer-heatmap';
+import { paintContext } from './common';
 
 export type UnitActivation = 'tanh' | 'relu' | 'sigmoid' | 'linear';
 
@@ -100,7 +101,7 @@ function drawMap(
   tile ??= document.createElement('canvas');
   if (tile.width !== n) tile.width = n;
   if (tile.height !== n) tile.height = n;
-  const tctx = tile.getContext('2d');
+  const tctx = paintContext(tile);
   if (!tctx) return;
   const image = tctx.createImageData(n, n);
   const norm = normaliser(values, activation);
@@ -132,7 +133,7 @@ export function drawNetworkDiagram(
   if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
   canvas.style.width = `${width}px`;
   canvas.style.height = `${height}px`;
-  const ctx = canvas.getContext('2d');
+  const ctx = paintContext(canvas);
   if (!ctx) return;
   const { colors, sizes } = data;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

@@ -13,6 +13,7 @@
  * points without colour.
  */
 import { scaleLinear } from 'd3';
+import { paintContext } from './common';
 
 export interface PlanePoint {
   x: number;
@@ -112,7 +113,7 @@ function gridImage(data: HeatmapData): HTMLCanvasElement | undefined {
   gridCanvas ??= document.createElement('canvas');
   if (gridCanvas.width !== n) gridCanvas.width = n;
   if (gridCanvas.height !== n) gridCanvas.height = n;
-  const ctx = gridCanvas.getContext('2d');
+  const ctx = paintContext(gridCanvas);
   if (!ctx) return undefined;
   const image = ctx.createImageData(n, n);
   const c0 = parseColor(data.colors.class0);
@@ -169,7 +170,7 @@ export function drawTrainerHeatmap(
     },
   };
 
-  const ctx = canvas.getContext('2d');
+  const ctx = paintContext(canvas);
   if (!ctx) return layout;
   const { colors } = data;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

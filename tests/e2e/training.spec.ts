@@ -119,3 +119,44 @@ test('a logistic neuron learns by tfjs autodiff on the production build: its los
   expect(await loss()).toBeLessThan(first * 0.9);
   noErrors();
 });
+
+test('lesson 8 trains in a Web Worker under the CSP that `vite preview` sends, to a visible boundary', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const noErrors = watchConsole(page); // a CSP violation (worker-src) is a console error
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.setViewportSize({ width: 1000, height: 1000 });
+  await page.goto('/#/lesson/training-a-network/1');
+  const trainer = page.locator('nn-network-trainer').first();
+  const plot = trainer.locator('canvas.plot');
+  await expect(plot).toBeVisible();
+  // (The lesson's widgets live in its shadow root: read the canvas through the locator.)
+  const colours = () =>
+    plot.evaluate((canvas: HTMLCanvasElement) => {
+      if (canvas.width === 0 || canvas.height === 0) return 0;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 16) {
+        seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      }
+      return seen.size;
+    });
+  await expect.poll(colours).toBeGreaterThan(30);
+  const before = await plotStatistics(page);
+  await trainer.getByRole('button', { name: 'Train', exact: true }).click();
+  // max-epochs="300": it pauses by itself, exactly there.
+  await expect(trainer.getByRole('button', { name: 'Continue' })).toBeVisible({ timeout: 90_000 });
+  await expect(trainer.locator('[data-value="epoch"]')).toHaveText('300');
+  // The small network trains on the from-scratch engine ('auto'), in a worker of our own origin.
+  await expect(trainer.locator('.badge')).toHaveText('from-scratch JS');
+  expect(
+    workers.some((url) => /engine\.worker-[\w-]+\.js$/.test(url)),
+    workers.join(),
+  ).toBe(true);
+  const after = await plotStatistics(page);
+  expect(after.orange, JSON.stringify({ before, after })).toBeGreaterThan(0.1);
+  expect(after.blue, JSON.stringify({ before, after })).toBeGreaterThan(0.1);
+  noErrors();
+});
