@@ -1,6 +1,8 @@
 /**
- * The training engine's public face: the only module of `src/train` that widgets import, and only
- * lazily (`await import('../../train/index')`), so tfjs stays out of pages that do not train.
+ * The tfjs engine's public face, loaded lazily (`await import('./index.ts')`) so tfjs stays out of
+ * pages and workers that do not need it. The trainer widget reaches it through the engine worker
+ * (client.ts → engine.worker.ts → host.ts), which imports it only when a tfjs backend is chosen;
+ * tests and the benchmarks use it directly:
  *
  *   const trainer = await createTrainer({ spec, train, test, onProblem });
  *   const loop = new TrainingLoop(trainer, { onReport: (r) => draw(r) });

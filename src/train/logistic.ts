@@ -6,7 +6,7 @@
  * Loaded lazily (`import('../../train/logistic')`), so tfjs is downloaded only by pages that show
  * a training widget. Runs on the cpu backend: for a model of three numbers and 60 points, tfjs's
  * per-operation overhead dominates, and the plain-JavaScript kernels beat WebGL's shader
- * dispatches (see the measurements in DESIGN.md).
+ * dispatches (measured by `npm run bench -- train`; see src/train/cost.ts).
  *
  * tfjs discipline: every step's tensor work runs inside `tf.tidy`; the only tensors kept between
  * calls are the data and each neuron's variables, which `dispose()` frees; the losses are read
