@@ -105,6 +105,8 @@ export class TrainingSession implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly callbacks: SessionCallbacks,
     private readonly grids: { heatmap: Float32Array; maps: Float32Array },
+    /** While training, the element re-renders its numbers at most this often (ms). */
+    private readonly textEveryMs = 0,
   ) {
     host.addController(this);
   }
@@ -388,8 +390,16 @@ export class TrainingSession implements ReactiveController {
     if (report.backend) this.backend = report.backend;
     this.report = report;
     this.callbacks.onReport(report);
-    this.host.requestUpdate();
+    // While training, the numbers on screen change at most every `textEveryMs` (the picture
+    // follows every frame); a report after training stops is shown at once.
+    const now = performance.now();
+    if (!this.running || now - this.shownAt >= this.textEveryMs) {
+      this.shownAt = now;
+      this.host.requestUpdate();
+    }
   }
+
+  private shownAt = 0;
 
   private onProblem(problem: TrainProblem | EngineLost): void {
     this.notice = { kind: problem.kind, message: problem.message };

@@ -148,6 +148,13 @@ const text = (attribute: string) => {
   };
 };
 
+/**
+ * While training, the numbers and the loss chart change at most this often (milliseconds): text a
+ * person reads needs no more, and every change is raster work for the compositor. The heatmap
+ * follows every frame.
+ */
+export const TEXT_EVERY_MS = 100;
+
 /** Changes that alter the picture without new predictions. */
 const PICTURE_PROPS = [
   ...DATA_PROPS,
@@ -323,6 +330,10 @@ export class NnNetworkTrainer extends NnElement {
     this._drawAll(diagram);
   });
   private _pictureDiagram = false;
+  /** Loss points not yet handed to the chart (see _onReport), and when it last got some. */
+  private readonly _lossTrain: { step: number; loss: number }[] = [];
+  private readonly _lossTest: { step: number; loss: number }[] = [];
+  private _lossFlushed = 0;
   /** The theme's colours, read from the computed style once, and again on a change of theme. */
   private _themeColors: ThemeColors | null = null;
   private readonly _redraw = new FrameTask(this, () => {
@@ -384,10 +395,13 @@ export class NnNetworkTrainer extends NnElement {
           this._drawPicture.schedule();
         },
         onRunningChange: (running) => {
-          if (!running) this._announce(true);
+          if (running) return;
+          this._flushLoss();
+          this._announce(true);
         },
       },
       { heatmap: gridPoints(GRID), maps: this._mapXY },
+      TEXT_EVERY_MS,
     );
   }
 
@@ -641,6 +655,8 @@ export class NnNetworkTrainer extends NnElement {
 
   private _clearLoss(): void {
     this._lastStep = -1;
+    this._lossTrain.length = 0;
+    this._lossTest.length = 0;
     this._lossChart?.clear();
   }
 
@@ -649,12 +665,15 @@ export class NnNetworkTrainer extends NnElement {
   }
 
   private _onReport(report: SessionReport): void {
-    const chart = this._lossChart;
-    if (chart && report.step > this._lastStep) {
-      chart.append('train', { step: report.step, loss: report.trainLoss });
-      if (this._hasTest()) chart.append('test', { step: report.step, loss: report.testLoss });
+    if (report.step > this._lastStep) {
+      this._lossTrain.push({ step: report.step, loss: report.trainLoss });
+      if (this._hasTest()) this._lossTest.push({ step: report.step, loss: report.testLoss });
       this._lastStep = report.step;
     }
+    // Every point reaches the chart, in batches: it redraws at most ten times a second while
+    // training (each redraw is raster work for the compositor), at once otherwise.
+    const now = performance.now();
+    if (!this._session.playing || now - this._lossFlushed >= TEXT_EVERY_MS) this._flushLoss(now);
     // Training progress, from the engine (not the untrained network shown before it starts).
     if (report.backend) {
       this.emit<TrainProgressDetail>('nn-train-progress', {
@@ -672,6 +691,14 @@ export class NnNetworkTrainer extends NnElement {
       this._playWhenReady = false;
       this.play();
     }
+  }
+
+  private _flushLoss(now = performance.now()): void {
+    this._lossFlushed = now;
+    const chart = this._lossChart;
+    if (!chart) return;
+    if (this._lossTrain.length > 0) chart.append('train', this._lossTrain.splice(0));
+    if (this._lossTest.length > 0) chart.append('test', this._lossTest.splice(0));
   }
 
   private _hasTest(): boolean {
