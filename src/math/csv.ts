@@ -17,6 +17,15 @@
 /** At most this many data rows are used; a bigger file is cut with a note. */
 export const MAX_ROWS = 10_000;
 
+/**
+ * The largest size a feature value may have. The trainer maps each axis onto [−1, 1] with some
+ * room around the data, and draws it: differences of two values, that room, and the plot's
+ * arithmetic must stay finite numbers (a 64-bit float ends near 1.8e308, so ±1e308 and −1e308
+ * in one column already overflow). Rows with larger values are reported and left out.
+ */
+export const MAX_MAGNITUDE = 1e150;
+const LIMIT_TEXT = String(MAX_MAGNITUDE).replace('+', '');
+
 /** A row that was left out, and why. `line` is 1-based, as an editor shows it. */
 export interface CsvProblem {
   line: number;
@@ -240,6 +249,12 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
           cells[c]!.trim() === ''
             ? `the “${features[c]}” cell is empty`
             : `${quote(cells[c]!)} in “${features[c]}” is not a number`;
+        break;
+      }
+      if (Math.abs(value) > MAX_MAGNITUDE) {
+        bad =
+          `${quote(cells[c]!)} in “${features[c]}” is too large to train on: values must lie ` +
+          `between −${LIMIT_TEXT} and ${LIMIT_TEXT}`;
         break;
       }
       values.push(value);

@@ -89,6 +89,17 @@ export function niceDomain(values: readonly number[]): Domain {
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  const domain = niceRange(min, max);
+  if (Number.isFinite(domain[0]) && Number.isFinite(domain[1])) return domain;
+  // Values near the largest double (±1e308): their span, or the room around it, overflows. Work
+  // at a smaller scale (a power of two, so exactly) and keep the ends within the doubles.
+  const [lo, hi] = niceRange(min / HUGE, max / HUGE);
+  return [Math.max(-Number.MAX_VALUE, lo * HUGE), Math.min(Number.MAX_VALUE, hi * HUGE)];
+}
+
+const HUGE = 2 ** 600;
+
+function niceRange(min: number, max: number): Domain {
   if (max - min < 1e-9) return [min - 1, max + 1];
   const pad = (max - min) * 0.05;
   const step = niceStep(max - min + 2 * pad, 10);
@@ -97,14 +108,19 @@ export function niceDomain(values: readonly number[]): Domain {
   return [min >= 0 && lo < 0 ? 0 : lo, Math.ceil((max + pad) / step) * step];
 }
 
-/** Map a value from a domain onto [−1, 1] (the network's coordinates). */
+/**
+ * Map a value from a domain onto [−1, 1] (the network's coordinates). Halves are subtracted, not
+ * the values: the same result for ordinary numbers, and no overflow for a domain as wide as the
+ * doubles themselves (−1e308 to 1e308).
+ */
 export function toUnit(v: number, [lo, hi]: Domain): number {
-  return ((v - lo) / (hi - lo)) * 2 - 1;
+  return ((v / 2 - lo / 2) / (hi / 2 - lo / 2)) * 2 - 1;
 }
 
-/** Map a value from [−1, 1] back into a domain. */
+/** Map a value from [−1, 1] back into a domain (by halves where the span would overflow). */
 export function fromUnit(u: number, [lo, hi]: Domain): number {
-  return lo + ((u + 1) / 2) * (hi - lo);
+  const value = lo + ((u + 1) / 2) * (hi - lo);
+  return Number.isFinite(value) ? value : (lo / 2) * (1 - u) + (hi / 2) * (1 + u);
 }
 
 function pack(points: readonly LabelledPoint[], xDomain: Domain, yDomain: Domain): Points {
