@@ -2,11 +2,7 @@ import { define } from '../shared/base';
 import { NnMatrixMultiply } from './matrix-multiply';
 
 export { NnMatrixMultiply };
-export type {
-  ActivationChoice,
-  MatrixMultiplyChangeDetail,
-  MatrixMultiplyMode,
-} from './matrix-multiply';
+export type { ActivationChoice, MatrixMultiplyChangeDetail, MatrixMultiplyMode } from './model';
 
 define('nn-matrix-multiply', NnMatrixMultiply);
 
