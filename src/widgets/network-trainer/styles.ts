@@ -136,6 +136,10 @@ export const styles = [
     canvas {
       display: block;
       max-width: 100%;
+      /* Each picture is repainted while training: as a layer of its own, a repaint is handed to the
+         compositor as it is, instead of re-rastering the part of the page around it (measured under
+         SwiftShader: several times the frame rate). */
+      will-change: transform;
     }
     canvas.plot {
       cursor: crosshair;
