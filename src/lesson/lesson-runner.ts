@@ -9,6 +9,57 @@ import type { Lesson, LessonMeta } from './types';
 import './exercise';
 import type { NnExercise } from './exercise';
 
+/** Roles whose elements move with the arrow keys themselves (ARIA authoring practices). */
+const ARROW_ROLES = new Set([
+  'slider',
+  'spinbutton',
+  'radiogroup',
+  'radio',
+  'tablist',
+  'tab',
+  'listbox',
+  'option',
+  'menu',
+  'menubar',
+  'menuitem',
+  'menuitemradio',
+  'menuitemcheckbox',
+  'grid',
+  'treegrid',
+  'tree',
+  'treeitem',
+  'combobox',
+  'textbox',
+  'searchbox',
+  'application',
+  'region',
+]);
+
+/**
+ * Whether ← and → belong to whatever has focus rather than to the lesson: a control that handled
+ * them (`defaultPrevented` is checked by the caller), a text field, a select, an editable text,
+ * a control whose role moves with arrows, a scrolling code block, an open dialog, or a widget's
+ * own focused element (`<nn-…>` hosts with their own keyboard handling).
+ */
+function usesArrows(e: KeyboardEvent): boolean {
+  const path = e.composedPath();
+  for (const node of path) {
+    if (!(node instanceof HTMLElement) && !(node instanceof SVGElement)) continue;
+    const tag = node.localName;
+    if (tag === 'input' || tag === 'textarea' || tag === 'select' || tag === 'pre') return true;
+    if (tag === 'dialog' || (node instanceof HTMLElement && node.isContentEditable)) return true;
+    const role = node.getAttribute('role');
+    if (role && ARROW_ROLES.has(role)) return true;
+  }
+  const target = path[0];
+  return (
+    target instanceof Element &&
+    target.localName.startsWith('nn-') &&
+    target.localName !== 'nn-lesson' &&
+    target.localName !== 'nn-exercise'
+  );
+}
+
 export interface StepChangeDetail {
   lessonId: string;
   step: number;
@@ -57,7 +108,18 @@ export class NnLesson extends NnElement {
     this.nextHref = '';
     this.homeHref = '#/';
     this._celebrate = false;
-    this.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The whole page listens, not only this element: after a fresh deep link or a click on the
+    // text, focus is on the body, outside the lesson.
+    window.addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
   }
 
   static override styles = [
@@ -218,26 +280,13 @@ export class NnLesson extends NnElement {
     this.emit<StepChangeDetail>('nn-step-change', { lessonId: lesson.id, step: target });
   }
 
-  private onKey(e: KeyboardEvent): void {
+  private readonly onKey = (e: KeyboardEvent): void => {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    // Arrow keys belong to whatever control has them: text fields, sliders, radio groups, widgets.
-    const target = e.composedPath()[0];
-    if (
-      target instanceof HTMLElement &&
-      target.closest('input, textarea, select, [contenteditable], [role=region], pre')
-    )
-      return;
-    if (
-      target instanceof Element &&
-      target !== this &&
-      target.tagName.includes('-') &&
-      target.tagName.startsWith('NN-')
-    )
-      return;
+    if (!this.lesson || usesArrows(e)) return;
     e.preventDefault();
     this.go(this.current + (e.key === 'ArrowRight' ? 1 : -1));
-  }
+  };
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lesson') && changed.get('lesson') !== undefined) {

@@ -23,7 +23,13 @@ const lesson: Lesson = {
       titleHtml: 'Two',
       html: '<p>Second step.</p><nn-exercise exercise-id="q"></nn-exercise>',
     },
-    { title: 'Three', titleHtml: 'Three', html: '<p>Last step.</p>' },
+    {
+      title: 'Three',
+      titleHtml: 'Three',
+      html:
+        '<p>Last step.</p><input type="range" aria-label="A slider" min="0" max="10">' +
+        '<nn-test-chart tabindex="0" aria-label="A chart"></nn-test-chart>',
+    },
   ],
   exercises: {
     q: {
@@ -56,6 +62,20 @@ async function mount() {
       [...root.querySelectorAll('button')].find((b) => b.textContent!.includes(name)),
   };
 }
+
+/** A widget with its own arrow keys: it marks them handled, as the course's widgets do. */
+class TestChart extends HTMLElement {
+  moves = 0;
+  constructor() {
+    super();
+    this.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      e.preventDefault();
+      this.moves++;
+    });
+  }
+}
+if (!customElements.get('nn-test-chart')) customElements.define('nn-test-chart', TestChart);
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -91,6 +111,62 @@ describe('<nn-lesson>', () => {
     await userEvent.keyboard('{ArrowRight}');
     await h.el.updateComplete;
     expect(h.heading().textContent).toBe('Two');
+  });
+
+  it('moves with the arrow keys when nothing has focus, as after a fresh deep link', async () => {
+    const h = await mount();
+    h.el.step = 2;
+    await h.el.updateComplete;
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(document.activeElement).toBe(document.body);
+    await userEvent.keyboard('{ArrowRight}');
+    await h.el.updateComplete;
+    expect(h.heading().textContent).toBe('Three');
+    await userEvent.keyboard('{ArrowLeft}');
+    await h.el.updateComplete;
+    expect(h.heading().textContent).toBe('Two');
+    expect(h.steps).toEqual([3, 2]);
+  });
+
+  it('moves with the arrow keys after a click on the lesson text', async () => {
+    const h = await mount();
+    await userEvent.click(h.el.shadowRoot!.querySelector('.prose p')!);
+    await userEvent.keyboard('{ArrowRight}');
+    await h.el.updateComplete;
+    expect(h.heading().textContent).toBe('Two');
+  });
+
+  it('leaves the arrow keys to a focused slider and to a widget that handles them', async () => {
+    const h = await mount();
+    h.el.step = 3;
+    await h.el.updateComplete;
+    const root = h.el.shadowRoot!;
+    const slider = root.querySelector<HTMLInputElement>('input[type=range]')!;
+    slider.focus();
+    await userEvent.keyboard('{ArrowLeft}');
+    await h.el.updateComplete;
+    expect(h.heading().textContent).toBe('Three');
+    expect(slider.value).toBe('4');
+    const chart = root.querySelector<TestChart>('nn-test-chart')!;
+    chart.focus();
+    await userEvent.keyboard('{ArrowLeft}');
+    await h.el.updateComplete;
+    expect(chart.moves).toBe(1);
+    expect(h.heading().textContent).toBe('Three');
+    expect(h.steps).toEqual([]);
+  });
+
+  it('stops listening to the page once removed', async () => {
+    const h = await mount();
+    h.el.remove();
+    const event = new KeyboardEvent('keydown', {
+      key: 'ArrowRight',
+      bubbles: true,
+      cancelable: true,
+    });
+    document.body.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(false);
+    expect(h.steps).toEqual([]);
   });
 
   it('hands each exercise its spec', async () => {
