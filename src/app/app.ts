@@ -9,7 +9,14 @@ import type { Lesson } from '../lesson/types';
 import type { NnLesson, StepChangeDetail } from '../lesson/lesson-runner';
 import '../lesson/lesson-runner';
 import './course-map';
-import { galleryHref, lessonHref, mapHref, parseRoute, type Route } from './routes';
+import {
+  canonicalLessonHref,
+  galleryHref,
+  lessonHref,
+  mapHref,
+  parseRoute,
+  type Route,
+} from './routes';
 import { startPwa } from './pwa';
 import { loadWidgets } from '../widgets/loaders';
 
@@ -257,7 +264,10 @@ export class GtApp extends LitElement {
       document.title = 'Page not found — Gradient Trail';
       return;
     }
-    if (this._lesson?.id === route.id) return this.setTitle(this._lesson, route.step);
+    if (this._lesson?.id === route.id) {
+      this.correctAddress(this._lesson, route.step);
+      return this.setTitle(this._lesson, route.step);
+    }
     const meta = lessons.find((l) => l.id === route.id);
     let lesson: Lesson | undefined;
     try {
@@ -274,6 +284,7 @@ export class GtApp extends LitElement {
     }
     this._lesson = lesson;
     this._widgetsLoading = true;
+    this.correctAddress(lesson, route.step);
     this.setTitle(lesson, route.step);
     // The text is painted first, then the widgets come to life: reading can start while their code
     // loads, and the first paint is not held back by the widgets' first render.
@@ -291,6 +302,17 @@ export class GtApp extends LitElement {
     } finally {
       this._widgetsLoading = false;
     }
+  }
+
+  /**
+   * A step past the end (`/99` of 8) shows the last step: the address says so too. Replaced, not
+   * pushed, so that Back does not return to the address that did not exist.
+   */
+  private correctAddress(lesson: Lesson, step: number): void {
+    const href = canonicalLessonHref(lesson.id, step, lesson.steps.length);
+    if (location.hash === href) return;
+    history.replaceState(history.state, '', href);
+    this._route = parseRoute(href);
   }
 
   private setTitle(lesson: Lesson, step: number): void {

@@ -28,5 +28,14 @@ export function lessonHref(id: string, step = 1): string {
   return `#/lesson/${id}/${step}`;
 }
 
+/**
+ * The address a lesson step should have: its step within the lesson's `stepCount` steps, written
+ * out (`#/lesson/derivatives/99` of 8 steps is `#/lesson/derivatives/8`, `#/lesson/x` is `…/x/1`).
+ */
+export function canonicalLessonHref(id: string, step: number, stepCount: number): string {
+  const last = Math.max(1, Math.floor(stepCount));
+  return lessonHref(id, Math.min(Math.max(1, Math.floor(step) || 1), last));
+}
+
 export const mapHref = '#/';
 export const galleryHref = '#/gallery';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonHref, parseRoute } from '../../src/app/routes';
+import { canonicalLessonHref, lessonHref, parseRoute } from '../../src/app/routes';
 
 describe('routes', () => {
   it('reads the course map from an empty or root hash', () => {
@@ -38,5 +38,18 @@ describe('routes', () => {
   });
   it('reports anything else as not found', () => {
     expect(parseRoute('#/nope')).toEqual({ name: 'not-found', path: '/nope' });
+  });
+});
+
+describe('canonicalLessonHref', () => {
+  it('writes a step past the end as the last step, and a missing or zero step as step 1', () => {
+    expect(canonicalLessonHref('derivatives', 99, 8)).toBe('#/lesson/derivatives/8');
+    expect(canonicalLessonHref('derivatives', 8, 8)).toBe('#/lesson/derivatives/8');
+    expect(canonicalLessonHref('derivatives', 3, 8)).toBe('#/lesson/derivatives/3');
+    const route = parseRoute('#/lesson/derivatives/0');
+    expect(route.name === 'lesson' && canonicalLessonHref(route.id, route.step, 8)).toBe(
+      '#/lesson/derivatives/1',
+    );
+    expect(canonicalLessonHref('x', Number.NaN, 0)).toBe('#/lesson/x/1');
   });
 });
