@@ -172,16 +172,18 @@ const PICTURE_PROPS = [
  * @summary Train a small neural network in the browser: a 2D dataset (circle, XOR, two blobs,
  * spiral, points you click or tap, or your own CSV), an architecture editor, the hyperparameters,
  * and as it trains the decision boundary as a heatmap, the network with each neuron's own map and
- * its weights, train and test loss, the epoch and the backend. Play, pause, step, reset. In
+ * its weights, train and test loss, the epoch and the engine. Play, pause, step, reset. In
  * reading mode a click or tap on the plot reads the network's answer there instead.
  *
  * Public methods: `play()`, `pause()`, `step()`, `reset()`, `loadCsv(text)`,
  * `addPoint(x, y, label)`, `shareUrl(options)`.
  * Read-only: `report` (the latest numbers), `playing`, `backendInUse`.
  *
- * The training engine (tfjs) loads only when training is first asked for (Train, Step, `play()`,
- * `step()` or `autoplay`): until then the widget shows the untrained network, computed from the
- * same seeded initial weights without it, and the backend badge says "not started".
+ * The training engine starts only when training is first asked for (Train, Step, `play()`,
+ * `step()` or `autoplay`), in a Web Worker (on the page's thread where there is none, and the badge
+ * says so): the from-scratch JS engine or tfjs (wasm, cpu, WebGL), as `backend` asks; "auto"
+ * picks by a cost model. Until then the widget shows the untrained network, computed from the
+ * same seeded initial weights without it, and the engine badge says "not started".
  *
  * @event nn-train-progress - Every frame while training, and after a step, a reset or a new
  *   setup, once the engine has started. (Not for the untrained network shown before it.) `detail`: `{ epoch, step, trainLoss, testLoss, trainAccuracy, testAccuracy, backend }`
@@ -192,7 +194,7 @@ const PICTURE_PROPS = [
  *
  * @csspart base - The layout wrapper around everything.
  * @csspart playback - The Train/Pause, Step and Reset buttons with the epoch and the losses.
- * @csspart backend - The backend badge and switch.
+ * @csspart backend - The Engine choice, the badge naming the engine in use, and its speed.
  * @csspart notice - A message from training (divergence, a lost WebGL context, …).
  * @csspart plot - The `<figure>` with the heatmap and the points (its canvas is focusable).
  * @csspart summary - The live summary under the plot (`aria-live="polite"`).
@@ -290,7 +292,7 @@ export class NnNetworkTrainer extends NnElement {
   declare l2: number;
   /** Seed of data, split and initial weights. Default 1. */
   declare seed: number;
-  /** 'auto' (default), 'webgl', 'wasm' or 'cpu'. */
+  /** The engine: 'auto' (default), 'js' (from scratch), or tfjs's 'wasm', 'cpu', 'webgl'. */
   declare backend: EngineName | 'auto';
   /** Pause after this many epochs; 0 (default) = never. */
   declare maxEpochs: number;
