@@ -2,7 +2,8 @@ import { define } from '../shared/base';
 import { NnLogisticNeuron } from './logistic-neuron';
 
 export { NnLogisticNeuron };
-export type { LogisticChangeDetail, LogisticStepDetail, StartName } from './logistic-neuron';
+export type { LogisticChangeDetail, LogisticStepDetail } from './logistic-neuron';
+export type { StartName } from './model';
 
 define('nn-logistic-neuron', NnLogisticNeuron);
 

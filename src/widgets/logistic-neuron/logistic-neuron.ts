@@ -1,8 +1,5 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { sigmoid, sigmoidPrime } from '../../math/activations';
-import { gaussians } from '../../math/datasets';
-import { formatNumber, formatPercent } from '../../math/format';
 import type { LogisticTrainer, NeuronParams } from '../../train/logistic';
 import type { LossName } from '../../train/types';
 import '../loss-chart/index';
@@ -16,37 +13,35 @@ import {
 } from '../shared/base';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
-import { drawPlane, lineSegment } from './plane-chart';
-import type { PlanePoint } from './plane-chart';
+import {
+  LOSS_LABEL,
+  planeLabel,
+  startErrorText,
+  statusText,
+  stopErrorText,
+  summaryText,
+} from './describe';
+import {
+  EXTENT,
+  highlightIndex,
+  lossPoints,
+  lossPushes,
+  makePoints,
+  neuronLosses,
+  startParams,
+  stepDetail,
+  trainingData,
+} from './model';
+import type { LogisticStepDetail, NeuronsState, PlanePoint, StartName } from './model';
+import { drawPlane, planeLines } from './plane-chart';
 import { styles } from './styles';
+import type { ControlChange } from './templates';
+import { buttons, controls, legend, pointsTable, pointsTableArea, why } from './templates';
 
 const TAG = 'nn-logistic-neuron';
 
-/** Points in the dataset: 30 of each class. */
-const POINTS = 60;
-/** Jitter added to the blobs (see `gaussians` in src/math/datasets.ts). */
-const NOISE = 0.15;
-/** The plane shown: [−EXTENT, EXTENT]² (the data lies in [−1, 1]²). */
-const EXTENT = 1.1;
-/** Steps per animation frame while playing (a few more under prefers-reduced-motion, less often). */
-const STEPS_PER_FRAME = 1;
+/** One step per animation frame while playing; under prefers-reduced-motion, more, less often. */
 const REDUCED_MOTION = { steps: 10, delayMs: 400 } as const;
-
-export type StartName = 'confident-wrong' | 'undecided';
-
-/** The starting weights. Confidently wrong: a typical "yes" point (0.45, 0.45) gets z = −3.6. */
-export const STARTS: Record<StartName, NeuronParams> = {
-  'confident-wrong': { w1: -4, w2: -4, b: 0 },
-  undecided: { w1: 0, w2: 0, b: 0 },
-};
-
-const LOSS_LABEL: Record<LossName, string> = {
-  'cross-entropy': 'cross-entropy',
-  'squared-error': 'mean squared error',
-};
-
-const otherLoss = (loss: LossName): LossName =>
-  loss === 'cross-entropy' ? 'squared-error' : 'cross-entropy';
 
 /** The `detail` of the `nn-change` event. */
 export interface LogisticChangeDetail {
@@ -56,13 +51,7 @@ export interface LogisticChangeDetail {
   learningRate: number;
 }
 
-/** The `detail` of the `nn-step` event. */
-export interface LogisticStepDetail {
-  /** Steps taken since the start. */
-  step: number;
-  /** One entry per neuron: the loss it is trained with, its loss now, its weights, accuracy. */
-  neurons: { loss: LossName; value: number; params: NeuronParams; correct: number }[];
-}
+export type { LogisticStepDetail };
 
 type TrainerModule = typeof import('../../train/logistic');
 let trainerModule: Promise<TrainerModule> | undefined;
@@ -189,7 +178,20 @@ export class NnLogisticNeuron extends NnElement {
 
   /** The losses of the neurons, in order: `loss` first, then the other one when comparing. */
   private get _losses(): LossName[] {
-    return this.compare ? [this.loss, otherLoss(this.loss)] : [this.loss];
+    return neuronLosses(this.loss, this.compare);
+  }
+
+  /** The neurons now, for the words and the table. */
+  private get _state(): NeuronsState {
+    return {
+      step: this._step,
+      loss: this.loss,
+      compare: this.compare,
+      points: this._points,
+      losses: this._losses,
+      params: this._neuronParams(),
+      values: this._values,
+    };
   }
 
   private get _chart(): NnLossChart | null {
@@ -217,11 +219,7 @@ export class NnLogisticNeuron extends NnElement {
   protected override willUpdate(_changed: PropertyValues<this>): void {
     if (this.seed !== this._pointsSeed) {
       this._pointsSeed = this.seed;
-      this._points = gaussians(POINTS, NOISE, this.seed).map((p) => ({
-        x1: p.x,
-        x2: p.y,
-        label: p.label,
-      }));
+      this._points = makePoints(this.seed);
     }
     const key = [this.loss, this.compare, this.start, this.learningRate, this.seed].join('|');
     if (key !== this._setupKey && this.isConnected) {
@@ -243,13 +241,8 @@ export class NnLogisticNeuron extends NnElement {
       svg,
       {
         points: this._points,
-        lines: this._neuronParams().map((p, k) => ({
-          key: this._losses[k] ?? String(k),
-          ...p,
-          stroke: `var(--_line-${k})`,
-          dash: k === 0 ? '' : '8 4',
-        })),
-        highlight: this._highlight(),
+        lines: planeLines(this._losses, this._neuronParams()),
+        highlight: highlightIndex(this._points),
         extent: EXTENT,
       },
       width,
@@ -260,7 +253,7 @@ export class NnLogisticNeuron extends NnElement {
 
   /** The weights to show: read back from tfjs, or the start while it loads. */
   private _neuronParams(): NeuronParams[] {
-    const start = STARTS[this.start] ?? STARTS['confident-wrong'];
+    const start = startParams(this.start);
     return this._losses.map((_, k) => this._params[k] ?? start);
   }
 
@@ -280,12 +273,11 @@ export class NnLogisticNeuron extends NnElement {
     try {
       const { createLogisticTrainer } = await loadTrainerModule();
       if (generation !== this._generation) return;
-      const x = new Float32Array(this._points.flatMap((p) => [p.x1, p.x2]));
-      const y = new Float32Array(this._points.map((p) => p.label));
+      const { x, y } = trainingData(this._points);
       const trainer = await createLogisticTrainer({
         x,
         y,
-        start: STARTS[this.start] ?? STARTS['confident-wrong'],
+        start: startParams(this.start),
         learningRate: this.learningRate,
         losses: this._losses,
       });
@@ -298,13 +290,11 @@ export class NnLogisticNeuron extends NnElement {
       if (generation !== this._generation) return;
       this._apply(report.step, report.losses, report.params);
       this._status = 'ready';
-      this._announcement = `Ready to train. ${this._summaryText()}`;
+      this._announcement = `Ready to train. ${summaryText(this._state)}`;
     } catch (error) {
       if (generation !== this._generation) return;
       this._status = 'error';
-      this._error =
-        `Training could not start: ${error instanceof Error ? error.message : String(error)}. ` +
-        'Reload the page to try again.';
+      this._error = startErrorText(error);
     }
   }
 
@@ -312,24 +302,12 @@ export class NnLogisticNeuron extends NnElement {
   private _apply(step: number, losses: number[][], params: NeuronParams[]): void {
     const chart = this._chart;
     losses.forEach((values, k) => {
-      const first = step - values.length + 1;
-      chart?.append(
-        LOSS_LABEL[this._losses[k]!],
-        values.map((loss, j) => ({ step: first + j, loss })),
-      );
+      chart?.append(LOSS_LABEL[this._losses[k]!], lossPoints(step, values));
     });
     this._step = step;
     this._params = params;
     this._values = losses.map((values) => values.at(-1) ?? Number.NaN);
-    this.emit<LogisticStepDetail>('nn-step', {
-      step,
-      neurons: params.map((p, k) => ({
-        loss: this._losses[k]!,
-        value: this._values[k]!,
-        params: p,
-        correct: this._correct(p),
-      })),
-    });
+    this.emit<LogisticStepDetail>('nn-step', stepDetail(this._state));
   }
 
   /** Take `count` steps (one read-back). False if the widget restarted meanwhile. */
@@ -357,22 +335,19 @@ export class NnLogisticNeuron extends NnElement {
     this._announcement = `Training: ${this.steps} steps.`;
     try {
       while (this._playing && generation === this._generation && this._step < target) {
-        const count = Math.min(
-          target - this._step,
-          reduced ? REDUCED_MOTION.steps : STEPS_PER_FRAME,
-        );
+        const count = Math.min(target - this._step, reduced ? REDUCED_MOTION.steps : 1);
         if (!(await this._advance(count, generation))) return;
         if (reduced) await delay(REDUCED_MOTION.delayMs);
         else await nextFrame();
       }
     } catch (error) {
       if (generation !== this._generation) return;
-      this._error = `Training stopped: ${error instanceof Error ? error.message : String(error)}.`;
+      this._error = stopErrorText(error);
     }
     if (generation !== this._generation) return;
     this._playing = false;
     this._status = 'ready';
-    this._announcement = `Paused. ${this._summaryText()}`;
+    this._announcement = `Paused. ${summaryText(this._state)}`;
   }
 
   private _pause(): void {
@@ -383,7 +358,7 @@ export class NnLogisticNeuron extends NnElement {
     if (this._status !== 'ready' || this._busy) return;
     const generation = this._generation;
     if (await this._advance(1, generation)) {
-      this._announcement = this._summaryText();
+      this._announcement = summaryText(this._state);
     }
   }
 
@@ -403,76 +378,10 @@ export class NnLogisticNeuron extends NnElement {
     });
   }
 
-  private _onLoss(event: Event): void {
-    const value = (event.target as HTMLInputElement).value as LossName;
-    if (value in LOSS_LABEL) this.loss = value;
+  /** A control changed: the setting takes effect (training starts again) and is announced. */
+  private _onControl(change: ControlChange): void {
+    Object.assign(this, change);
     this._emitChange();
-  }
-
-  private _onCompare(event: Event): void {
-    this.compare = (event.target as HTMLInputElement).checked;
-    this._emitChange();
-  }
-
-  private _onStart(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value as StartName;
-    if (value in STARTS) this.start = value;
-    this._emitChange();
-  }
-
-  private _onRate(event: Event): void {
-    const value = Number((event.target as HTMLInputElement).value);
-    if (!Number.isFinite(value) || value <= 0) return;
-    this.learningRate = value;
-    this._emitChange();
-  }
-
-  // ---- Numbers for the text ------------------------------------------------------------------
-
-  /** How many points a neuron classifies right: σ > 0.5 (z > 0) for class 1, σ < 0.5 for 0. */
-  private _correct(p: NeuronParams): number {
-    return this._points.filter((q) => isRight(p, q)).length;
-  }
-
-  /** The ringed point: the "yes" point nearest its blob's centre (0.45, 0.45), a typical one. */
-  private _highlight(): number {
-    let best = -1;
-    let bestDistance = Infinity;
-    this._points.forEach((p, i) => {
-      const d = (p.x1 - 0.45) ** 2 + (p.x2 - 0.45) ** 2;
-      if (p.label === 1 && d < bestDistance) [best, bestDistance] = [i, d];
-    });
-    return best;
-  }
-
-  private _summaryText(): string {
-    const params = this._neuronParams();
-    const parts = this._losses.map((loss, k) => {
-      const value = this._values[k];
-      const lossText = value === undefined ? 'loss not read yet' : `loss ${formatLoss(value)}`;
-      return (
-        `${capitalise(LOSS_LABEL[loss])} neuron: ${lossText}, ` +
-        `${this._correct(params[k]!)} of ${this._points.length} points right.`
-      );
-    });
-    const outside = params
-      .map((p, k) => {
-        if (lineSegment(p.w1, p.w2, p.b, EXTENT)) return '';
-        const who = this.compare ? `The ${LOSS_LABEL[this._losses[k]!]} neuron` : 'The neuron';
-        if (p.w1 === 0 && p.w2 === 0) {
-          return ` ${who} has no line: with w₁ = w₂ = 0 it outputs σ(b) = ${formatNumber(
-            sigmoid(p.b),
-            2,
-          )} for every point.`;
-        }
-        // Outside the square, the sign of z is the same everywhere in it: that of z(0, 0) = b.
-        const answer = p.b > 0 ? 'yes' : 'no';
-        return ` ${who}'s line is outside the plot: it answers “${answer}” for every point shown.`;
-      })
-      .join('');
-    return `Step ${this._step}. ${parts.join(' ')} Decision line${
-      this.compare ? ` of the ${LOSS_LABEL[this.loss]} neuron` : ''
-    }: ${equation(params[0]!)}.${outside}`;
   }
 
   // ---- Rendering -----------------------------------------------------------------------------
@@ -480,84 +389,19 @@ export class NnLogisticNeuron extends NnElement {
   override render(): TemplateResult {
     const playing = this._status === 'playing';
     const ready = this._status === 'ready';
-    const other = LOSS_LABEL[otherLoss(this.loss)];
     return html`
       <div class="layout" part="base">
-        <div class="controls" part="controls">
-          <fieldset class="losses">
-            <legend>Train with</legend>
-            ${(['cross-entropy', 'squared-error'] as const).map(
-              (loss) =>
-                html`<label class="radio">
-                  <input
-                    type="radio"
-                    name="loss"
-                    value=${loss}
-                    .checked=${this.loss === loss}
-                    @change=${this._onLoss}
-                  />
-                  ${LOSS_LABEL[loss]}
-                </label>`,
-            )}
-          </fieldset>
-          <label class="toggle">
-            <input type="checkbox" .checked=${this.compare} @change=${this._onCompare} />
-            Compare with ${other}: same data, same start, step for step
-          </label>
-          <div class="control">
-            <label for="start">Start from</label>
-            <select
-              id="start"
-              aria-describedby="start-note"
-              .value=${this.start}
-              @change=${this._onStart}
-            >
-              <option value="confident-wrong" ?selected=${this.start === 'confident-wrong'}>
-                confidently wrong
-              </option>
-              <option value="undecided" ?selected=${this.start === 'undecided'}>undecided</option>
-            </select>
-            <span class="start-note" id="start-note">${startNote(this.start)}</span>
-          </div>
-          <div class="control rate">
-            <label for="rate">learning rate <var>η</var></label>
-            <span class="value num">${formatNumber(this.learningRate, 2)}</span>
-            <input
-              id="rate"
-              type="range"
-              min="0.05"
-              max="10"
-              step="0.05"
-              .value=${String(this.learningRate)}
-              aria-valuetext=${formatNumber(this.learningRate, 2)}
-              @change=${this._onRate}
-            />
-          </div>
-          <p class="hint">Changing a setting starts again from the beginning.</p>
-        </div>
+        ${controls({
+          loss: this.loss,
+          compare: this.compare,
+          start: this.start,
+          learningRate: this.learningRate,
+          onChange: (change) => this._onControl(change),
+        })}
 
         <figure class="plane" part="plane">
-          <svg role="img" aria-label=${this._planeLabel()}></svg>
-          <figcaption class="legend">
-            <span class="key"
-              ><svg width="14" height="14" aria-hidden="true">
-                <circle cx="7" cy="7" r="5.5" class="class-1"></circle></svg
-              >class 1 (“yes”)</span
-            >
-            <span class="key"
-              ><svg width="14" height="14" aria-hidden="true">
-                <rect x="2" y="2" width="10" height="10" class="class-0"></rect></svg
-              >class 0 (“no”)</span
-            >
-            ${this._losses.map(
-              (loss, k) =>
-                html`<span class="key"
-                  ><svg width="30" height="12" aria-hidden="true">
-                    <line x1="1" x2="29" y1="6" y2="6" class=${`line-${k}`}></line></svg
-                  >${LOSS_LABEL[loss]} neuron’s line</span
-                >`,
-            )}
-          </figcaption>
+          <svg role="img" aria-label=${planeLabel(this._state)}></svg>
+          ${legend(this._losses)}
         </figure>
 
         <nn-loss-chart
@@ -566,199 +410,34 @@ export class NnLogisticNeuron extends NnElement {
           theme=${this.theme ?? nothing}
         ></nn-loss-chart>
 
-        <div class="buttons" part="buttons">
-          <button
-            type="button"
-            class="primary"
-            ?disabled=${!ready && !playing}
-            @click=${playing ? this._pause : this._play}
-          >
-            ${playing ? 'Pause' : 'Play'}
-          </button>
-          <button type="button" ?disabled=${!ready} @click=${this._stepOnce}>Step</button>
-          <button type="button" @click=${this._reset}>Reset</button>
-          <span class="status" part="status">${this._statusText()}</span>
-        </div>
+        ${buttons({
+          playing,
+          ready,
+          status: statusText(this._status === 'loading', this._step, this._trainer?.backend),
+          onPlay: () => void this._play(),
+          onPause: () => this._pause(),
+          onStep: () => void this._stepOnce(),
+          onReset: () => this._reset(),
+        })}
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
 
-        <p class="summary" part="summary">${this._summaryText()}</p>
+        <p class="summary" part="summary">${summaryText(this._state)}</p>
         <p class="visually-hidden" aria-live="polite">${this._announcement}</p>
 
         ${this._why()}
-
-        <div class="table-area">
-          <button
-            type="button"
-            part="table-button"
-            aria-expanded=${this._showTable ? 'true' : 'false'}
-            aria-controls="points-table"
-            @click=${() => (this._showTable = !this._showTable)}
-          >
-            ${this._showTable ? 'Hide points table' : 'Show points table'}
-          </button>
-          <div
-            class="table-wrap"
-            id="points-table"
-            role="region"
-            aria-labelledby="points-table-caption"
-            tabindex=${this._showTable ? '0' : '-1'}
-            ?hidden=${!this._showTable}
-          >
-            ${this._showTable ? this._table() : nothing}
-          </div>
-        </div>
+        ${pointsTableArea(
+          this._showTable,
+          () => (this._showTable = !this._showTable),
+          () => pointsTable(this._state),
+        )}
       </div>
     `;
   }
 
-  private _statusText(): string {
-    const where = this._status === 'loading' ? 'Loading TensorFlow.js…' : `Step ${this._step}`;
-    return `${where} · backend: ${this._trainer?.backend ?? 'cpu'}`;
-  }
-
-  private _planeLabel(): string {
-    const lines = this._neuronParams()
-      .map((p, k) => `the ${LOSS_LABEL[this._losses[k]!]} neuron's line ${equation(p)}`)
-      .join(' and ');
-    return (
-      `${this._points.length} points on the plane of inputs x₁ and x₂ from −1 to 1: class 1 ` +
-      `around (0.45, 0.45), class 0 around (−0.45, −0.45); ${lines}.`
-    );
-  }
-
   /** Why cross-entropy escapes a confident mistake: both losses' push on z, at one point. */
   private _why(): TemplateResult {
-    const point = this._points[this._highlight()];
-    const p = this._neuronParams()[0]!;
+    const point = this._points[highlightIndex(this._points)];
     if (!point) return html``;
-    const z = p.w1 * point.x1 + p.w2 * point.x2 + p.b;
-    const s = sigmoid(z);
-    const ds = sigmoidPrime(z);
-    const error = s - 1; // y = 1
-    const ce = error; // ∂/∂z of −log σ(z)
-    const mse = 2 * error * ds; // ∂/∂z of (σ(z) − 1)²
-    const ratio = Math.abs(ce) / Math.abs(mse);
-    const wrong = s < 0.5;
-    const sure = wrong ? 1 - s : s;
-    const belief =
-      Math.abs(s - 0.5) < 0.0005
-        ? 'the neuron is undecided, 50–50'
-        : `the neuron is ${formatPercent(sure)} sure of the ${wrong ? 'wrong' : 'right'} answer`;
-    return html`
-      <section class="why" part="why" aria-labelledby="why-heading">
-        <h3 id="why-heading">Why the two losses learn at different speeds</h3>
-        <p>
-          Take the ringed point, (${formatNumber(point.x1, 2)}, ${formatNumber(point.x2, 2)}), of
-          class 1: the right answer is <var>y</var> = 1. With the ${LOSS_LABEL[this.loss]} neuron’s
-          weights now, <var>z</var> = ${formatNumber(z, 2)} and σ(<var>z</var>) =
-          ${formatNumber(s, 3)}: ${belief}.
-        </p>
-        <ul>
-          <li>
-            <strong>Cross-entropy</strong>: loss −log(${formatNumber(s, 3)}) =
-            ${formatLoss(-Math.log(s))}. Its push on <var>z</var> is ∂<var>L</var>/∂<var>z</var> =
-            σ(<var>z</var>) − <var>y</var> = ${formatNumber(s, 3)} − 1 =
-            <strong class="num">${formatNumber(ce, 3)}</strong>.
-          </li>
-          <li>
-            <strong>Squared error</strong>: loss (${formatNumber(s, 3)} − 1)² =
-            ${formatLoss(error * error)}. Its push is ∂<var>L</var>/∂<var>z</var> =
-            2(σ(<var>z</var>) − <var>y</var>) · σ′(<var>z</var>) = 2 · ${paren(error)} ·
-            ${formatNumber(ds, 3)} = <strong class="num">${formatLoss(mse)}</strong>.
-          </li>
-        </ul>
-        <p>
-          ${
-            Math.abs(ce) < 0.05
-              ? html`The neuron is already right and sure about this point, so both pushes are
-                small: there is little left to learn from it.`
-              : html`Cross-entropy pushes
-                  <strong
-                    >${ratio >= 10 ? formatNumber(ratio, 0) : formatNumber(ratio, 1)} times
-                    harder</strong
-                  >.`
-          }
-          Squared error’s push carries the factor σ′(<var>z</var>) = σ(<var>z</var>)(1 −
-          σ(<var>z</var>)), which is almost 0 when the neuron is confidently wrong: the curve is
-          flat there, so it crawls out of its biggest mistakes. Cross-entropy’s push is just the
-          error σ(<var>z</var>) − <var>y</var>: the more wrong, the harder the push. (log is the
-          natural logarithm.)
-        </p>
-      </section>
-    `;
+    return why(point, lossPushes(this._neuronParams()[0]!, point), this.loss);
   }
-
-  private _table(): TemplateResult {
-    const params = this._neuronParams();
-    return html`
-      <table part="table">
-        <caption id="points-table-caption">
-          The ${this._points.length} points and each neuron’s output σ(z) at step ${this._step}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">point</th>
-            <th scope="col">x₁</th>
-            <th scope="col">x₂</th>
-            <th scope="col">class</th>
-            ${this._losses.map((loss) => html`<th scope="col">σ(z), ${LOSS_LABEL[loss]}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${this._points.map(
-            (q, i) =>
-              html`<tr>
-                <th scope="row">${i + 1}</th>
-                <td>${formatNumber(q.x1, 2)}</td>
-                <td>${formatNumber(q.x2, 2)}</td>
-                <td>${q.label}</td>
-                ${params.map((p) => {
-                  const out = sigmoid(p.w1 * q.x1 + p.w2 * q.x2 + p.b);
-                  return html`<td>${formatNumber(out, 3)} ${isRight(p, q) ? '✓' : '✗'}</td>`;
-                })}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    `;
-  }
-}
-
-/** Whether the neuron classifies `q` right. At z = 0 exactly (σ = 0.5) it has not decided. */
-function isRight(p: NeuronParams, q: PlanePoint): boolean {
-  const z = p.w1 * q.x1 + p.w2 * q.x2 + p.b;
-  return q.label === 1 ? z > 0 : z < 0;
-}
-
-/** The starting weights in words, under the Start menu. */
-function startNote(start: StartName): string {
-  return start === 'undecided'
-    ? 'w₁ = w₂ = b = 0: σ = 0.5 for every point.'
-    : 'w₁ = w₂ = −4, b = 0: about 97% sure of the wrong class for a typical point.';
-}
-
-/** "−1.20·x₁ + 3.00·x₂ − 0.50 = 0": the decision line, with a real minus sign. */
-export function equation(p: NeuronParams): string {
-  const signed = (v: number) => {
-    const text = formatNumber(Math.abs(v), 2);
-    return v < 0 && text !== '0.00' ? `− ${text}` : `+ ${text}`;
-  };
-  return `${formatNumber(p.w1, 2)}·x₁ ${signed(p.w2)}·x₂ ${signed(p.b)} = 0`;
-}
-
-/** Two significant digits for small losses (0.034), two decimals otherwise. */
-function formatLoss(v: number): string {
-  if (!Number.isFinite(v)) return formatNumber(v, 2);
-  const a = Math.abs(v);
-  if (a === 0 || a >= 0.1) return formatNumber(v, a >= 1000 ? 0 : 2);
-  return formatNumber(v, Math.min(8, 1 - Math.floor(Math.log10(a))));
-}
-
-function paren(v: number): string {
-  const text = formatNumber(v, 3);
-  return v < 0 ? `(${text})` : text;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -8,12 +8,10 @@
  */
 import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
 import type { Selection } from 'd3';
+import { lineSegment, yesRegion } from '../../math/half-plane';
+import type { PlanePoint } from './model';
 
-export interface PlanePoint {
-  x1: number;
-  x2: number;
-  label: 0 | 1;
-}
+export type { PlanePoint };
 
 export interface PlaneLine {
   key: string;
@@ -52,58 +50,17 @@ function ensure<K extends keyof SVGElementTagNameMap>(
   return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
 }
 
-/**
- * The part of the square [−e, e]² where w₁x₁ + w₂x₂ + b > 0, as a polygon (one step of
- * Sutherland–Hodgman clipping). Empty when the neuron says "no" everywhere in the square.
- */
-export function yesRegion(w1: number, w2: number, b: number, e: number): [number, number][] {
-  const corners: [number, number][] = [
-    [-e, -e],
-    [e, -e],
-    [e, e],
-    [-e, e],
-  ];
-  const z = ([p, q]: [number, number]) => w1 * p + w2 * q + b;
-  const out: [number, number][] = [];
-  for (let i = 0; i < 4; i++) {
-    const a = corners[i]!;
-    const c = corners[(i + 1) % 4]!;
-    const za = z(a);
-    const zc = z(c);
-    if (za > 0) out.push(a);
-    if (za > 0 !== zc > 0) {
-      const t = za / (za - zc); // where z = 0 along the edge a → c
-      out.push([a[0] + t * (c[0] - a[0]), a[1] + t * (c[1] - a[1])]);
-    }
-  }
-  return out;
-}
-
-/** The segment of the line w₁x₁ + w₂x₂ + b = 0 inside the square, or null if it misses it. */
-export function lineSegment(
-  w1: number,
-  w2: number,
-  b: number,
-  e: number,
-): [[number, number], [number, number]] | null {
-  if (w1 === 0 && w2 === 0) return null; // σ(b) everywhere: no line
-  const hits: [number, number][] = [];
-  const add = (p: number, q: number) => {
-    if (p >= -e - 1e-9 && p <= e + 1e-9 && q >= -e - 1e-9 && q <= e + 1e-9) {
-      if (!hits.some(([a, c]) => Math.abs(a - p) < 1e-9 && Math.abs(c - q) < 1e-9)) {
-        hits.push([p, q]);
-      }
-    }
-  };
-  if (w2 !== 0) {
-    add(-e, (-b + w1 * e) / w2);
-    add(e, (-b - w1 * e) / w2);
-  }
-  if (w1 !== 0) {
-    add((-b + w2 * e) / w1, -e);
-    add((-b - w2 * e) / w1, e);
-  }
-  return hits.length >= 2 ? [hits[0]!, hits[1]!] : null;
+/** Each neuron's line as drawn: its own colour, the twin's dashed as on the loss chart. */
+export function planeLines(
+  keys: readonly string[],
+  params: readonly { w1: number; w2: number; b: number }[],
+): PlaneLine[] {
+  return params.map((p, k) => ({
+    key: keys[k] ?? String(k),
+    ...p,
+    stroke: `var(--_line-${k})`,
+    dash: k === 0 ? '' : '8 4',
+  }));
 }
 
 /** Draw (or redraw) the plane into `svg`, `size` pixels wide (the plot is square). */
