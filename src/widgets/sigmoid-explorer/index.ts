@@ -2,7 +2,7 @@ import { define } from '../shared/base';
 import { NnSigmoidExplorer } from './sigmoid-explorer';
 
 export { NnSigmoidExplorer };
-export type { SigmoidChangeDetail } from './sigmoid-explorer';
+export type { SigmoidChangeDetail } from './model';
 
 define('nn-sigmoid-explorer', NnSigmoidExplorer);
 
