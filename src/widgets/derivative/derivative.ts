@@ -1,77 +1,40 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawDerivativeChart } from '../../charts/derivative-chart';
-import { sigmoid, sigmoidPrime } from '../../math/activations';
-import { centralDifference, secantSlope } from '../../math/derivative';
-import { formatNumber } from '../../math/format';
-import { FUNCTIONS, functionById } from '../../math/functions';
-import type { FunctionId, RealFunction } from '../../math/functions';
-import { widgetDoc } from '../catalog';
+import { FUNCTIONS } from '../../math/functions';
+import type { FunctionId } from '../../math/functions';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
 import { sliderRow } from '../shared/slider';
 import { dataTableArea } from '../shared/data-table';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
+import {
+  VARIABLE_NAMES,
+  chartLabel,
+  chartLabels,
+  formatStep,
+  hScale,
+  param,
+  spoken,
+  summary,
+} from './describe';
+import {
+  H_MIN,
+  H_STOPS,
+  STEP,
+  changeDetail,
+  nearestStop,
+  rangeOf,
+  shrinkDuration,
+  shrinkH,
+  shrinkStart,
+  subjectOf,
+} from './model';
+import type { ChainVariable, DerivativeChangeDetail, DerivativeMode, Slider } from './model';
 import { styles } from './styles';
+import { chainFormula, chainTable, hTable, slopeFormula, slopesTable } from './templates';
 
 const TAG = 'nn-derivative';
-
-export type DerivativeMode = 'slope' | 'chain';
-/** The variable of σ(w·x + b) that the chain-rule derivative is taken with respect to. */
-export type ChainVariable = 'x' | 'w' | 'b';
-
-/** Slider step for x₀, w and b. */
-const STEP = 0.1;
-/** The h slider's stops, 1-2-5 on a log scale from 1 down to 0.001 (left to right). */
-const H_STOPS = [1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001] as const;
-const H_MIN = 0.001;
-/** The h values in the data table: each a tenth of the last, so the error's order shows. */
-const H_TABLE = [1, 0.1, 0.01, 0.001] as const;
-/** The step of the numerical check in chain mode: small enough to agree to ~7 decimals. */
-const CHECK_H = 0.001;
-/** How long "Shrink h" takes to go from h = 1 to h = 0.001. */
-const SHRINK_MS = 3000;
-/** Slope mode plots x from −3 to 3: x₀ ∈ [−2, 2] and x₀ + h ≤ 3 always fit. */
-const SLOPE_WINDOW = [-3, 3] as const;
-/** Rows in chain mode's data table. */
-const CHAIN_TABLE_POINTS = 9;
-
-type Slider = 'x0' | 'weight' | 'bias';
-
-function rangeOf(name: Slider | 'h'): { min: number; max: number } {
-  const doc = widgetDoc(TAG)?.attributes.find((a) => a.name === name);
-  return { min: doc?.min ?? -2, max: doc?.max ?? 2 };
-}
-
-/** The `detail` of the `nn-change` event. */
-export interface DerivativeChangeDetail {
-  mode: DerivativeMode;
-  fn: FunctionId;
-  x0: number;
-  h: number;
-  weight: number;
-  bias: number;
-  wrt: ChainVariable;
-  /**
-   * The exact slope at the point: f′(x₀) in slope mode; in chain mode the chain-rule product
-   * da/dz · ∂z/∂v for the variable v named by `wrt`.
-   */
-  exact: number;
-  /** The secant slope with step h (slope mode) of the function drawn. */
-  secant: number;
-  /** The central difference with step h (slope mode) or 0.001 (chain mode, the numeric check). */
-  central: number;
-}
-
-/** What is plotted and differentiated: f(v) with its exact derivative, and how it is named. */
-interface Subject {
-  f: (v: number) => number;
-  df: (v: number) => number;
-  /** The variable's current value and the plotted window. */
-  v: number;
-  vMin: number;
-  vMax: number;
-}
 
 /**
  * @summary The derivative as a limit. In slope mode: a function f (x², x³, sin x, σ(x), eˣ), a
@@ -168,44 +131,6 @@ export class NnDerivative extends NnElement {
     this._draw();
   }
 
-  private get _fn(): RealFunction {
-    // `fn` is validated by its converter; a property set from script may still be anything.
-    return functionById(this.fn) ?? FUNCTIONS[0]!;
-  }
-
-  /** What is plotted: f itself in slope mode; in chain mode a = σ(w·x + b) as a function of v. */
-  private _subject(): Subject {
-    if (this.mode === 'slope') {
-      const fn = this._fn;
-      return { f: fn.f, df: fn.df, v: this.x0, vMin: SLOPE_WINDOW[0], vMax: SLOPE_WINDOW[1] };
-    }
-    const { weight: w, bias: b, x0: x } = this;
-    // a(v) = σ(z(v)); the chain rule: da/dv = σ′(z) · ∂z/∂v, with ∂z/∂x = w, ∂z/∂w = x, ∂z/∂b = 1.
-    switch (this.wrt) {
-      case 'w':
-        return {
-          f: (v) => sigmoid(v * x + b),
-          df: (v) => sigmoidPrime(v * x + b) * x,
-          v: w,
-          ...windowOf('weight'),
-        };
-      case 'b':
-        return {
-          f: (v) => sigmoid(w * x + v),
-          df: (v) => sigmoidPrime(w * x + v),
-          v: b,
-          ...windowOf('bias'),
-        };
-      default:
-        return {
-          f: (v) => sigmoid(w * v + b),
-          df: (v) => sigmoidPrime(w * v + b) * w,
-          v: x,
-          ...windowOf('x0'),
-        };
-    }
-  }
-
   private get _svg(): SVGSVGElement | null {
     return this.renderRoot.querySelector('svg');
   }
@@ -216,7 +141,7 @@ export class NnDerivative extends NnElement {
     if (!svg || !this._size.measured) return;
     const width = this._size.widthOr(600);
     const height = Math.round(Math.min(380, Math.max(260, width * 0.65)));
-    const s = this._subject();
+    const s = subjectOf(this);
     const slope = this.mode === 'slope';
     drawDerivativeChart(
       svg,
@@ -228,9 +153,7 @@ export class NnDerivative extends NnElement {
         x0: s.v,
         slope: s.df(s.v),
         h: slope ? this.h : null,
-        curveLabel: slope ? `f(x) = ${this._fn.label}` : 'a = σ(w·x + b)',
-        xLabel: slope ? 'x' : VARIABLE_NAMES[this.wrt],
-        yLabel: slope ? 'f(x)' : 'output a',
+        ...chartLabels(this),
       },
       { width, height },
     );
@@ -270,7 +193,7 @@ export class NnDerivative extends NnElement {
       return;
     }
     // Start from the largest h when already at the smallest: the button always shows something.
-    const from = this.h <= H_MIN * 1.0001 ? 1 : this.h;
+    const from = shrinkStart(this.h);
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
       // No motion: jump to the end; the table and the data table still show the way there.
       this.h = H_MIN;
@@ -279,13 +202,11 @@ export class NnDerivative extends NnElement {
     }
     this.h = from;
     this._animating = true;
-    // Log-linear in time: h = from · (0.001 / from)^t, so each decade of h takes as long.
-    const duration = (SHRINK_MS * Math.log10(from / H_MIN)) / 3;
+    const duration = shrinkDuration(from);
     const start = performance.now();
     const tick = (now: number): void => {
       const t = Math.min(1, (now - start) / duration);
-      // Rounded to 4 significant digits: the attribute stays readable while it moves.
-      this.h = t >= 1 ? H_MIN : Number((from * Math.pow(H_MIN / from, t)).toPrecision(4));
+      this.h = shrinkH(from, t);
       if (t >= 1) this._stopAnimation(true);
       else this._animationFrame = requestAnimationFrame(tick);
     };
@@ -300,20 +221,7 @@ export class NnDerivative extends NnElement {
   }
 
   private _emitChange(): void {
-    const s = this._subject();
-    const slope = this.mode === 'slope';
-    this.emit<DerivativeChangeDetail>('nn-change', {
-      mode: this.mode,
-      fn: this._fn.id,
-      x0: this.x0,
-      h: this.h,
-      weight: this.weight,
-      bias: this.bias,
-      wrt: this.wrt,
-      exact: s.df(s.v),
-      secant: secantSlope(s.f, s.v, slope ? this.h : CHECK_H),
-      central: centralDifference(s.f, s.v, slope ? this.h : CHECK_H),
-    });
+    this.emit<DerivativeChangeDetail>('nn-change', changeDetail(this));
   }
 
   private _toggleTable(): void {
@@ -324,30 +232,29 @@ export class NnDerivative extends NnElement {
 
   override render(): TemplateResult {
     const slope = this.mode === 'slope';
+    const caption = summary(this, this._animating);
     return html`
       <div class="layout" part="base">
         <figure part="chart">
-          <svg role="img" aria-label=${this._chartLabel()}></svg>
-          <figcaption part="summary" aria-live="polite">${this._summary()}</figcaption>
+          <svg role="img" aria-label=${chartLabel(this)}></svg>
+          <figcaption part="summary" aria-live="polite">${caption}</figcaption>
         </figure>
 
         <div class="controls" part="controls">
           ${slope ? this._slopeControls() : this._chainControls()}
         </div>
 
-        <div class="formula" part="formula">
-          ${slope ? this._slopeFormula() : this._chainFormula()}
-        </div>
+        <div class="formula" part="formula">${slope ? slopeFormula(this) : chainFormula(this)}</div>
 
-        ${slope ? this._slopesTable() : nothing}
-        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => (slope ? this._hTable() : this._chainTable()) })}
+        ${slope ? slopesTable(this) : nothing}
+        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => (slope ? hTable(this) : chainTable(this)) })}
       </div>
     `;
   }
 
   private _slopeControls(): TemplateResult {
     const index = nearestStop(this.h);
-    const { min: hMin, max: hMax } = rangeOf('h');
+    const scale = hScale();
     return html`
       <fieldset class="choices">
         <legend>Function <var>f</var>(<var>x</var>)</legend>
@@ -384,8 +291,8 @@ export class NnDerivative extends NnElement {
           @input=${this._onH}
         />
         <span class="scale" id="h-scale">
-          <span>${formatStep(hMax)} (large)</span>
-          <span>${formatStep(hMin)} (small)</span>
+          <span>${scale.large}</span>
+          <span>${scale.small}</span>
         </span>
       </div>
       <button
@@ -441,392 +348,4 @@ export class NnDerivative extends NnElement {
       onInput: (e) => this._onSlider(name, e),
     });
   }
-
-  private _slopeFormula(): TemplateResult {
-    const fn = this._fn;
-    const { x0, h } = this;
-    const x1 = x0 + h;
-    const y0 = fn.f(x0);
-    const y1 = fn.f(x1);
-    const hText = formatStep(h);
-    return html`
-      <p class="eq">
-        <span class="seg"><var>f</var>(<var>x</var>) = ${fn.label},</span>
-        <span class="seg"><var>x</var>₀ = ${param(x0)},</span>
-        <span class="seg"><var>h</var> = ${hText}</span>
-      </p>
-      <p class="eq">
-        <span class="seg">secant slope</span>
-        <span class="seg"
-          >= (<var>f</var>(<var>x</var>₀+<var>h</var>) − <var>f</var>(<var>x</var>₀)) /
-          <var>h</var></span
-        >
-        <span class="seg"
-          >= (<var>f</var>(${formatNumber(x1, digitsOf(x1))}) − <var>f</var>(${param(x0)})) /
-          ${hText}</span
-        >
-        <span class="seg"
-          >= (${formatNumber(y1, 4)} − ${paren(formatNumber(y0, 4), y0)}) / ${hText}</span
-        >
-        <span class="seg"
-          >=
-          <strong class="num" data-value="secant"
-            >${formatNumber(secantSlope(fn.f, x0, h), 4)}</strong
-          ></span
-        >
-      </p>
-      <p class="eq tangent">
-        <span class="seg">tangent slope</span>
-        <span class="seg"><var>f</var>′(<var>x</var>) = ${fn.dfLabel}, so</span>
-        <span class="seg"><var>f</var>′(${param(x0)}) = ${fn.dfAt(param(x0))}</span>
-        <span class="seg"
-          >= <strong class="num" data-value="exact">${formatNumber(fn.df(x0), 4)}</strong></span
-        >
-      </p>
-    `;
-  }
-
-  private _slopesTable(): TemplateResult {
-    const fn = this._fn;
-    const { x0, h } = this;
-    const exact = fn.df(x0);
-    const secant = secantSlope(fn.f, x0, h);
-    const central = centralDifference(fn.f, x0, h);
-    return html`
-      <div class="slopes-wrap">
-        <table part="slopes" class="slopes">
-          <caption>
-            Slopes of ${fn.label} at
-            <var>x</var
-            >₀ = ${param(x0)} with
-            <var>h</var>
-            = ${formatStep(h)}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">method</th>
-              <th scope="col">slope</th>
-              <th scope="col">error</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr data-row="secant">
-              <th scope="row">
-                secant<br /><span class="how"
-                  >(<var>f</var>(<var>x</var>₀+<var>h</var>) − <var>f</var>(<var>x</var>₀)) /
-                  <var>h</var></span
-                >
-              </th>
-              <td>${formatNumber(secant, 6)}</td>
-              <td>${formatError(secant - exact)}</td>
-            </tr>
-            <tr data-row="central">
-              <th scope="row">
-                central<br /><span class="how"
-                  >(<var>f</var>(<var>x</var>₀+<var>h</var>) −
-                  <var>f</var>(<var>x</var>₀−<var>h</var>)) / 2<var>h</var></span
-                >
-              </th>
-              <td>${formatNumber(central, 6)}</td>
-              <td>${formatError(central - exact)}</td>
-            </tr>
-            <tr data-row="exact">
-              <th scope="row">
-                exact<br /><span class="how"><var>f</var>′(<var>x</var>₀)</span>
-              </th>
-              <td>${formatNumber(exact, 6)}</td>
-              <td>—</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
-    `;
-  }
-
-  private _chainFormula(): TemplateResult {
-    const { weight: w, bias: b, x0: x, wrt } = this;
-    const z = w * x + b;
-    const a = sigmoid(z);
-    const dadz = sigmoidPrime(z);
-    const dzdv = wrt === 'x' ? w : wrt === 'w' ? x : 1;
-    const product = dadz * dzdv;
-    const s = this._subject();
-    const numeric = centralDifference(s.f, s.v, CHECK_H);
-    const agree = Math.abs(numeric - product) < 1e-4;
-    const dzdvWhy = wrt === 'x' ? html`<var>w</var>` : html`<var>x</var>`;
-    const v = html`<var>${wrt}</var>`;
-    return html`
-      <p class="eq">
-        <span class="seg"><var>z</var> = <var>w</var>·<var>x</var> + <var>b</var></span>
-        <span class="seg">= ${param(w)} · ${paren(param(x), x)} ${signed(b)}</span>
-        <span class="seg">= ${formatNumber(z, 2)},</span>
-        <span class="seg"
-          ><var>a</var> = σ(<var>z</var>) =
-          <strong class="num" data-value="a">${formatNumber(a, 4)}</strong></span
-        >
-      </p>
-      <p class="eq factor">
-        <span class="seg"
-          >∂<var>z</var>/∂${v} =
-          ${
-            wrt === 'b'
-              ? html`<strong class="num" data-value="dz">1</strong>`
-              : html`${dzdvWhy} = <strong class="num" data-value="dz">${param(dzdv)}</strong>`
-          }</span
-        >
-      </p>
-      <p class="eq factor">
-        <span class="seg">d<var>a</var>/d<var>z</var> = σ(<var>z</var>)(1 − σ(<var>z</var>))</span>
-        <span class="seg">= ${formatNumber(a, 4)} · (1 − ${formatNumber(a, 4)})</span>
-        <span class="seg"
-          >= <strong class="num" data-value="da">${formatNumber(dadz, 4)}</strong></span
-        >
-      </p>
-      <p class="eq product">
-        <span class="seg"
-          >∂<var>a</var>/∂${v} = d<var>a</var>/d<var>z</var> · ∂<var>z</var>/∂${v}</span
-        >
-        <span class="seg">= ${formatNumber(dadz, 4)} · ${dzText(wrt, dzdv)}</span>
-        <span class="seg"
-          >= <strong class="num" data-value="product">${formatNumber(product, 4)}</strong></span
-        >
-      </p>
-      <p class="eq check">
-        <span class="seg">numeric check</span>
-        <span class="seg"
-          >(<var>a</var>(${v}+<var>h</var>) − <var>a</var>(${v}−<var>h</var>)) / 2<var>h</var></span
-        >
-        <span class="seg">with <var>h</var> = ${formatStep(CHECK_H)}</span>
-        <span class="seg"
-          >=
-          <strong class="num" data-value="numeric">${formatNumber(numeric, 4)}</strong>
-          ${agree ? html`<span class="ok">✓ agrees</span>` : nothing}</span
-        >
-      </p>
-      <p class="reading">
-        ${chainReading(wrt, product)} The other two of <var>x</var>, <var>w</var>, <var>b</var> are
-        held fixed: that is what the curly ∂ says.
-      </p>
-    `;
-  }
-
-  /** Data table (slope mode): the slopes for h = 1, 0.1, 0.01, 0.001 and the current h. */
-  private _hTable(): TemplateResult {
-    const fn = this._fn;
-    const x0 = this.x0;
-    const exact = fn.df(x0);
-    const hs = [...new Set<number>([...H_TABLE, this.h])].sort((p, q) => q - p);
-    return html`
-      <table part="table">
-        <caption id="data-table-caption">
-          Secant and central slopes of ${fn.label} at
-          <var>x</var
-          >₀ = ${param(x0)} as
-          <var>h</var>
-          shrinks; the exact slope is ${formatNumber(exact, 6)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">h</th>
-            <th scope="col">secant</th>
-            <th scope="col">its error</th>
-            <th scope="col">central</th>
-            <th scope="col">its error</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${hs.map((h) => {
-            const secant = secantSlope(fn.f, x0, h);
-            const central = centralDifference(fn.f, x0, h);
-            return html`
-              <tr class=${h === this.h ? 'current' : ''}>
-                <th scope="row">${formatStep(h)}</th>
-                <td>${formatNumber(secant, 6)}</td>
-                <td>${formatError(secant - exact)}</td>
-                <td>${formatNumber(central, 6)}</td>
-                <td>${formatError(central - exact)}</td>
-              </tr>
-            `;
-          })}
-        </tbody>
-      </table>
-    `;
-  }
-
-  /** Data table (chain mode): the output and its slope along the chosen variable. */
-  private _chainTable(): TemplateResult {
-    const s = this._subject();
-    const { weight: w, bias: b, x0: x, wrt } = this;
-    const { min, max } = rangeOf(wrt === 'x' ? 'x0' : wrt === 'w' ? 'weight' : 'bias');
-    const rows = Array.from({ length: CHAIN_TABLE_POINTS }, (_, i) => {
-      const v = min + ((max - min) * i) / (CHAIN_TABLE_POINTS - 1);
-      const z = wrt === 'x' ? w * v + b : wrt === 'w' ? v * x + b : w * x + v;
-      return { v, z, a: s.f(v), slope: s.df(v) };
-    });
-    const fixed =
-      wrt === 'x'
-        ? html`<var>w</var> = ${param(w)}, <var>b</var> = ${param(b)}`
-        : wrt === 'w'
-          ? html`<var>x</var> = ${param(x)}, <var>b</var> = ${param(b)}`
-          : html`<var>w</var> = ${param(w)}, <var>x</var> = ${param(x)}`;
-    return html`
-      <table part="table">
-        <caption id="data-table-caption">
-          <var>a</var>
-          = σ(<var>w</var>·<var>x</var>
-          +
-          <var>b</var
-          >) and its slope as
-          <var>${wrt}</var>
-          varies, with ${fixed}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${wrt}</th>
-            <th scope="col">z</th>
-            <th scope="col">a</th>
-            <th scope="col">∂a/∂${wrt}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) => html`
-              <tr class=${Math.abs(r.v - s.v) < 1e-9 ? 'current' : ''}>
-                <th scope="row">${param(r.v)}</th>
-                <td>${formatNumber(r.z, 2)}</td>
-                <td>${formatNumber(r.a, 4)}</td>
-                <td>${formatNumber(r.slope, 4)}</td>
-              </tr>
-            `,
-          )}
-        </tbody>
-      </table>
-    `;
-  }
-
-  private _chartLabel(): string {
-    if (this.mode === 'chain') {
-      return (
-        `Graph of the output a = σ(w·x + b) against ${VARIABLE_NAMES[this.wrt]}, with the ` +
-        `current point marked and the tangent line there`
-      );
-    }
-    const fn = this._fn;
-    return (
-      `Graph of f(x) = ${fn.spoken} from x = −3 to 3, with the point x₀ = ${param(this.x0)} ` +
-      `marked, the tangent line there, and the dashed secant line through x₀ and x₀ + h`
-    );
-  }
-
-  private _summary(): string {
-    if (this.mode === 'chain') {
-      const { weight: w, bias: b, x0: x, wrt } = this;
-      const z = w * x + b;
-      const dadz = sigmoidPrime(z);
-      const dzdv = wrt === 'x' ? w : wrt === 'w' ? x : 1;
-      return (
-        `With w = ${param(w)}, b = ${param(b)} and x = ${param(x)}: z = ${formatNumber(z, 2)} ` +
-        `and a = σ(z) = ${formatNumber(sigmoid(z), 4)}. The slope of a with respect to ${wrt} ` +
-        `is da/dz · ∂z/∂${wrt} = ${formatNumber(dadz, 4)} · ${dzText(wrt, dzdv)} = ` +
-        `${formatNumber(dadz * dzdv, 4)}.`
-      );
-    }
-    if (this._animating) return 'Shrinking h towards 0.001…';
-    const fn = this._fn;
-    const { x0, h } = this;
-    const exact = fn.df(x0);
-    const secant = secantSlope(fn.f, x0, h);
-    const off = Math.abs(secant - exact);
-    const closeness =
-      off < 0.001
-        ? 'The secant and the tangent now look like one line.'
-        : 'Shrink h and the secant turns onto the tangent.';
-    return (
-      `f(x) = ${fn.label} at x₀ = ${param(x0)}: the tangent has slope ${formatNumber(exact, 4)}; ` +
-      `the secant with h = ${formatStep(h)} has slope ${formatNumber(secant, 4)}, ` +
-      `${formatError(off, 4)} away. ${closeness}`
-    );
-  }
-}
-
-/** How each chain-mode variable is named on the x-axis and to screen readers. */
-const VARIABLE_NAMES: Record<ChainVariable, string> = {
-  x: 'the input x',
-  w: 'the weight w',
-  b: 'the bias b',
-};
-
-/** The plotted window of a chain-mode variable: its slider range, one unit wider each side. */
-function windowOf(name: Slider): { vMin: number; vMax: number } {
-  const { min, max } = rangeOf(name);
-  return { vMin: min - 1, vMax: max + 1 };
-}
-
-function chainReading(wrt: ChainVariable, slope: number): string {
-  const what = { x: 'input', w: 'weight', b: 'bias' }[wrt];
-  const size = Math.abs(slope);
-  const dir = slope > 0 ? 'rises' : 'falls';
-  if (size < 0.005) {
-    return `Nudging the ${what} barely moves the output here: the slope is almost 0.`;
-  }
-  return `Nudge the ${what} up by 0.01 and the output ${dir} by about ${formatNumber(size * 0.01, 4)}.`;
-}
-
-/** The factor ∂z/∂v as written: "1" for the bias, else the number, negatives in parentheses. */
-function dzText(wrt: ChainVariable, dzdv: number): string {
-  return wrt === 'b' ? '1' : paren(param(dzdv), dzdv);
-}
-
-/** The index of the h stop nearest to h on the log scale. */
-function nearestStop(h: number): number {
-  let best = 0;
-  for (let i = 1; i < H_STOPS.length; i++) {
-    if (Math.abs(Math.log(H_STOPS[i]! / h)) < Math.abs(Math.log(H_STOPS[best]! / h))) best = i;
-  }
-  return best;
-}
-
-/** A slider value: one decimal (the slider's step), two if an attribute set a finer value. */
-function param(v: number): string {
-  return formatNumber(v, digitsOf(v));
-}
-
-function digitsOf(v: number): number {
-  return Math.abs(v * 10 - Math.round(v * 10)) < 1e-9 ? 1 : 2;
-}
-
-/** h as written: "1", "0.5", "0.002", and 3 significant digits while it animates ("0.0347"). */
-function formatStep(h: number): string {
-  const most = Math.max(0, Math.ceil(-Math.log10(h))) + 2;
-  for (let d = 0; d < most; d++) {
-    if (Math.abs(Number(h.toFixed(d)) - h) < 1e-12) return formatNumber(h, d);
-  }
-  return formatNumber(h, most);
-}
-
-/**
- * |error| with two significant digits, at least `min` decimals and at most 12. Below 1e-12 the
- * difference is floating-point rounding, not the method's error: it is shown as 0.
- */
-function formatError(error: number, min = 6): string {
-  const e = Math.abs(error);
-  if (!(e >= 1e-12)) return formatNumber(Number.isNaN(e) ? e : 0, min);
-  return formatNumber(e, Math.min(12, Math.max(min, Math.ceil(-Math.log10(e)) + 1)));
-}
-
-/** Wrap a negative number in parentheses: 2.0 · (−0.5), not 2.0 · −0.5. */
-function paren(text: string, v: number): string {
-  return v < 0 && /[1-9]/.test(text) ? `(${text})` : text;
-}
-
-/** "+ 1.0" or "− 1.0": the bias term written as a sum. */
-function signed(v: number): string {
-  const text = param(Math.abs(v));
-  return v < 0 && /[1-9]/.test(text) ? `− ${text}` : `+ ${text}`;
-}
-
-/** A slider value for screen readers: the word "minus", which every reader speaks. */
-function spoken(v: number): string {
-  const text = param(Math.abs(v));
-  return v < 0 && /[1-9]/.test(text) ? `minus ${text}` : text;
 }

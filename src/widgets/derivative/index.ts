@@ -2,7 +2,7 @@ import { define } from '../shared/base';
 import { NnDerivative } from './derivative';
 
 export { NnDerivative };
-export type { ChainVariable, DerivativeChangeDetail, DerivativeMode } from './derivative';
+export type { ChainVariable, DerivativeChangeDetail, DerivativeMode } from './model';
 
 define('nn-derivative', NnDerivative);
 
