@@ -234,7 +234,8 @@ describe('<nn-network-trainer>', () => {
     const h = harness(el);
     await ready(el);
     await userEvent.click(h.button(/^Step$/));
-    await expect.poll(() => el.report?.step).toBe(1);
+    // The first Step starts the engine (tfjs's cpu backend, in the worker): allow for its download.
+    await expect.poll(() => el.report?.step, { timeout: 30_000 }).toBe(1);
     await userEvent.click(h.button(/^Step$/));
     await expect.poll(() => el.report?.step).toBe(2);
     expect(el.playing).toBe(false);
@@ -268,8 +269,10 @@ describe('<nn-network-trainer>', () => {
     await expect.poll(() => el.report?.step ?? 0, { timeout: 30_000 }).toBeGreaterThan(50);
     el.pause();
     el.layers = '8:relu,4:tanh'; // a new network: the old one is disposed
-    await expect.poll(() => el.report?.step, { timeout: 30_000 }).toBe(0);
-    expect(el.backendInUse).toBe('cpu');
+    // The new network's untrained preview shows at once; then the engine's own step-0 report.
+    await expect
+      .poll(() => [el.report?.step, el.report?.backend, el.backendInUse], { timeout: 30_000 })
+      .toEqual([0, 'cpu', 'cpu']);
     await el.step();
     await el.reset();
     el.remove();

@@ -10,7 +10,6 @@ import type { CsvTable } from '../../math/csv';
 import type { LabelledPoint } from '../../math/datasets';
 import { formatNumber, formatPercent } from '../../math/format';
 import {
-  compactNumber,
   formatLayers,
   formatPoints,
   layerSizes,
@@ -20,7 +19,7 @@ import {
 } from '../../math/trainer-setup';
 import type { HiddenLayer, SetupValue } from '../../math/trainer-setup';
 import type { EngineName, ModelSpec } from '../../train/types';
-import { ENGINE_CHOICES, engineLabel } from '../../train/protocol';
+import { engineLabel } from '../../train/protocol';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
 import {
@@ -34,21 +33,34 @@ import {
 import { FrameTask, SizeController } from '../shared/size';
 import { iframeSrc, stateOf } from '../shared/embed';
 import { classColors, tokens } from '../shared/tokens';
-import { buildData, gridPoints, toUnit } from './data';
+import { buildData, gridPoints } from './data';
 import type { DataSource, PlaneData } from './data';
 import { HIDEABLE_PARTS, networkTrainerDoc } from './meta';
 import type { HideablePart } from './meta';
 import { architecturePanel, dataPanel, hyperPanel, pointsPanel } from './panels';
 import type { CsvReport, TapMode } from './panels';
 import { TrainingSession } from './controller';
+import {
+  GRID,
+  MAP_GRID,
+  centreOf,
+  checkSeed,
+  checkUnits,
+  matchingMaps,
+  matchingWeights,
+  moveCursor,
+  pointsCsv,
+  probabilityAt,
+  propertyOf,
+} from './model';
 import { badgeTitle, speedText } from './describe';
+import { noticeBox, playbackBar, shareArea } from './templates';
 import type { SessionReport } from './controller';
 import { styles } from './styles';
 import {
   axisNumber,
   dataTables,
   diagramLabel,
-  epochText,
   keyList,
   plotLabel,
   summaryText,
@@ -57,16 +69,8 @@ import type { Names } from './describe';
 
 const TAG = 'nn-network-trainer';
 
-/** Cells per side of the heatmap grid: one batched prediction of 40 × 40 = 1,600 points a frame. */
-const GRID = 40;
-/** Cells per side of each neuron's own small map in the diagram. */
-const MAP_GRID = 14;
-/** Side of the text table of the decision map (p(class 1) at 7 × 7 places). */
-/** Rows of the points table. */
 /** The live summary is spoken at most this often while training runs, in ms. */
 const ANNOUNCE_EVERY_MS = 5000;
-/** Cursor steps across the plot with the arrow keys (Shift: 4 at a time). */
-const CURSOR_STEPS = 20;
 /** Longest share link that still carries the points; beyond it, the link leaves them out. */
 const MAX_LINK = 8000;
 
@@ -92,29 +96,6 @@ export interface TrainerChangeDetail {
   setup: Record<string, SetupValue>;
 }
 
-/** Attribute name → the property that holds it. */
-const PROPERTY_OF: Record<string, string> = {
-  dataset: 'datasetName',
-  samples: 'samples',
-  noise: 'noise',
-  'test-fraction': 'testFraction',
-  points: 'points',
-  'x-label': 'xLabel',
-  'y-label': 'yLabel',
-  'label-name': 'labelName',
-  classes: 'classes',
-  layers: 'layers',
-  loss: 'loss',
-  optimizer: 'optimizer',
-  'learning-rate': 'learningRate',
-  'batch-size': 'batchSize',
-  l2: 'l2',
-  seed: 'seed',
-  backend: 'backend',
-  'max-epochs': 'maxEpochs',
-  autoplay: 'autoplay',
-  hide: 'hide',
-};
 const ATTRIBUTES = networkTrainerDoc.attributes.map((a) => a.name);
 
 /** Properties whose change means a new network (training restarts). */
@@ -364,7 +345,7 @@ export class NnNetworkTrainer extends NnElement {
   constructor() {
     super();
     for (const attribute of ATTRIBUTES) {
-      (this as unknown as Record<string, unknown>)[PROPERTY_OF[attribute]!] = defaultOf(
+      (this as unknown as Record<string, unknown>)[propertyOf(attribute)] = defaultOf(
         TAG,
         attribute,
       );
@@ -784,27 +765,14 @@ export class NnNetworkTrainer extends NnElement {
         sizes,
         activations: [...this._hidden.map((l) => l.activation as UnitActivation), 'sigmoid'],
         inputLabels: [this.xLabel, this.yLabel],
-        weights: this._matchingWeights(sizes),
-        maps: this._matchingMaps(sizes),
+        weights: matchingWeights(this._session.weights, sizes),
+        maps: matchingMaps(this._session.maps, sizes),
         inputMaps: this._inputMaps,
         gridSize: MAP_GRID,
         colors,
       },
       { width, height: diagramHeight(sizes, width), dpr: window.devicePixelRatio || 1 },
     );
-  }
-
-  /** The session's weights, if they belong to the network now shown. */
-  private _matchingWeights(sizes: number[]) {
-    const w = this._session.weights;
-    if (!w || w.length !== sizes.length - 1) return null;
-    return w.every((l, i) => l.inputs === sizes[i] && l.units === sizes[i + 1]) ? w : null;
-  }
-
-  private _matchingMaps(sizes: number[]) {
-    const maps = this._session.maps;
-    if (!maps || maps.length !== sizes.length - 1) return null;
-    return maps.every((layer, i) => layer.length === sizes[i + 1]) ? maps : null;
   }
 
   // ---- User input ----------------------------------------------------------------------------
@@ -851,71 +819,34 @@ export class NnNetworkTrainer extends NnElement {
   private _onPlotKey(event: KeyboardEvent): void {
     const data = this._data;
     if (!data) return;
-    const cursor = this._cursor ?? this._centre();
-    const dx = (data.xDomain[1] - data.xDomain[0]) / CURSOR_STEPS;
-    const dy = (data.yDomain[1] - data.yDomain[0]) / CURSOR_STEPS;
-    const k = event.shiftKey ? 4 : 1;
-    let { x, y } = cursor;
+    const cursor = this._cursor ?? centreOf(data);
     switch (event.key) {
-      case 'ArrowLeft':
-        x -= k * dx;
-        break;
-      case 'ArrowRight':
-        x += k * dx;
-        break;
-      case 'ArrowUp':
-        y += k * dy;
-        break;
-      case 'ArrowDown':
-        y -= k * dy;
-        break;
-      case 'Home':
-        x = data.xDomain[0];
-        break;
-      case 'End':
-        x = data.xDomain[1];
-        break;
-      case 'PageUp':
-        y = data.yDomain[1];
-        break;
-      case 'PageDown':
-        y = data.yDomain[0];
-        break;
       case 'Enter':
       case ' ':
         event.preventDefault();
-        if (!this._hideSet.has('points')) this._addUserPoint(x, y);
+        if (!this._hideSet.has('points')) this._addUserPoint(cursor.x, cursor.y);
         return;
       case '0':
       case '1':
         event.preventDefault();
         if (this._hideSet.has('points')) return;
         this._addClass = event.key === '1' ? 1 : 0;
-        this._cursorText = `New points: ${this.labelName} = ${this._classNames[event.key === '1' ? 1 : 0]}.`;
-        return;
-      default:
+        this._cursorText = `New points: ${this.labelName} = ${this._classNames[this._addClass]}.`;
         return;
     }
+    const moved = moveCursor(event.key, event.shiftKey, cursor, data.xDomain, data.yDomain);
+    if (!moved) return;
     event.preventDefault();
     this._plotFocused = true;
-    const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, v));
-    this._cursor = { x: clamp(x, data.xDomain), y: clamp(y, data.yDomain) };
+    this._cursor = moved;
     this._cursorText = this._cursorReading();
-  }
-
-  private _centre(): { x: number; y: number } {
-    const data = this._data!;
-    return {
-      x: (data.xDomain[0] + data.xDomain[1]) / 2,
-      y: (data.yDomain[0] + data.yDomain[1]) / 2,
-    };
   }
 
   private _onPlotFocus(event: FocusEvent): void {
     // The cursor follows the keyboard here; a click (which also focuses) is handled by _onPlotClick.
     if (!(event.target as HTMLElement).matches(':focus-visible')) return;
     this._plotFocused = true;
-    this._cursor ??= this._centre();
+    this._cursor ??= centreOf(this._data!);
     this._cursorText = this._cursorReading();
   }
 
@@ -925,15 +856,7 @@ export class NnNetworkTrainer extends NnElement {
 
   /** p(class 1) at a point of the plane, read from the grid (nearest cell); null: no grid yet. */
   private _probabilityAt(x: number, y: number): number | null {
-    const grid = this._session.grid;
-    const data = this._data;
-    if (!grid || !data || grid.length < GRID * GRID) return null;
-    const u = toUnit(x, data.xDomain);
-    const v = toUnit(y, data.yDomain);
-    const col = Math.min(GRID - 1, Math.max(0, Math.floor(((u + 1) / 2) * GRID)));
-    const row = Math.min(GRID - 1, Math.max(0, Math.floor(((1 - v) / 2) * GRID)));
-    const p = grid[row * GRID + col]!;
-    return Number.isFinite(p) ? p : null;
+    return this._data ? probabilityAt(this._session.grid, { x, y }, this._data) : null;
   }
 
   private _cursorReading(): string {
@@ -948,16 +871,13 @@ export class NnNetworkTrainer extends NnElement {
   }
 
   private _onUnitsInput(layer: number, value: string): void {
-    const units = value.trim() === '' ? NaN : Number(value);
-    if (!Number.isInteger(units) || units < 1 || units > 16) {
-      this._unitsError = {
-        layer,
-        message: `Layer ${layer + 1} needs a whole number of neurons from 1 to 16; it keeps ${this._hidden[layer]?.units ?? 4}.`,
-      };
+    const checked = checkUnits(value, layer, this._hidden[layer]?.units ?? 4);
+    if ('error' in checked) {
+      this._unitsError = { layer, message: checked.error };
       return;
     }
     this._unitsError = null;
-    this._setLayers(this._hidden.map((l, i) => (i === layer ? { ...l, units } : l)));
+    this._setLayers(this._hidden.map((l, i) => (i === layer ? { ...l, units: checked.units } : l)));
   }
 
   private _setLayers(layers: HiddenLayer[]): void {
@@ -966,13 +886,13 @@ export class NnNetworkTrainer extends NnElement {
   }
 
   private _onSeedInput(value: string): void {
-    const seed = value.trim() === '' ? NaN : Number(value);
-    if (!Number.isInteger(seed) || seed < 0 || seed > 999999) {
-      this._seedError = `The seed is a whole number from 0 to 999999; it stays ${this.seed}.`;
+    const checked = checkSeed(value, this.seed);
+    if ('error' in checked) {
+      this._seedError = checked.error;
       return;
     }
     this._seedError = null;
-    this._userSet({ seed });
+    this._userSet({ seed: checked.seed });
   }
 
   private _useColumns(table: CsvTable, xCol: number, yCol: number): void {
@@ -1008,15 +928,8 @@ export class NnNetworkTrainer extends NnElement {
   private _downloadCsv(): void {
     const data = this._data;
     if (!data) return;
-    const cell = (s: string) => (/[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    const lines = [
-      [this.xLabel, this.yLabel, this.labelName].map(cell).join(','),
-      ...data.points.map(
-        (p) =>
-          `${compactNumber(p.x, 6)},${compactNumber(p.y, 6)},${cell(this._classNames[p.label])}`,
-      ),
-    ];
-    const url = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }));
+    const csv = pointsCsv(data.points, this._names);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = 'data.csv';
@@ -1043,7 +956,7 @@ export class NnNetworkTrainer extends NnElement {
   private _setup(): Record<string, SetupValue> {
     const values: Record<string, SetupValue> = {};
     for (const name of ATTRIBUTES) {
-      values[name] = (this as unknown as Record<string, SetupValue>)[PROPERTY_OF[name]!]!;
+      values[name] = (this as unknown as Record<string, SetupValue>)[propertyOf(name)]!;
     }
     values.layers = formatLayers(this._hidden);
     return values;
@@ -1061,7 +974,7 @@ export class NnNetworkTrainer extends NnElement {
       data: this._data!,
       names: this._names,
       probabilityAt: (x, y) => this._probabilityAt(x, y),
-      weights: this._matchingWeights(layerSizes(this._hidden)),
+      weights: matchingWeights(this._session.weights, layerSizes(this._hidden)),
     });
   }
 
@@ -1087,57 +1000,32 @@ export class NnNetworkTrainer extends NnElement {
     const speed = speedText(this._session.rate, this._data?.train.y.length ?? 0);
     return html`
       <div class="layout" part="base">
-        <div class="toolbar" part="playback">
-          <div class="buttons">
-            <button type="button" class="primary" ?disabled=${!canTrain} @click=${this._togglePlay}>
-              ${playing ? 'Pause' : r && r.step > 0 ? 'Continue' : 'Train'}
-            </button>
-            <button type="button" ?disabled=${!canTrain} @click=${() => this.step()}>Step</button>
-            <button type="button" ?disabled=${!canTrain} @click=${() => this.reset()}>Reset</button>
-          </div>
-          <dl class="stats">
-            <div>
-              <dt>Epoch</dt>
-              <dd class="num" data-value="epoch">${r ? epochText(r.epoch) : '0'}</dd>
-            </div>
-            <div>
-              <dt>Train loss</dt>
-              <dd class="num" data-value="train-loss">${r ? formatNumber(r.trainLoss, 3) : '—'}</dd>
-            </div>
-            <div>
-              <dt>Test loss</dt>
-              <dd class="num" data-value="test-loss">
-                ${r && this._hasTest() ? formatNumber(r.testLoss, 3) : '—'}
-              </dd>
-            </div>
-            <div>
-              <dt>Test accuracy</dt>
-              <dd class="num" data-value="test-accuracy">
-                ${r && this._hasTest() ? formatPercent(r.testAccuracy) : '—'}
-              </dd>
-            </div>
-          </dl>
-          <div class="backend" part="backend">
-            <label for="backend" ?hidden=${hidden('backend')}>Engine</label>
-            <select
-              id="backend"
-              ?hidden=${hidden('backend')}
-              @change=${(e: Event) =>
-                this._userSet({ backend: (e.target as HTMLSelectElement).value })}
-            >
-              ${ENGINE_CHOICES.map(
-                (b) =>
-                  html`<option value=${b} ?selected=${b === this.backend}>
-                    ${b === 'auto' ? 'auto (fastest here)' : engineLabel(b)}
-                  </option>`,
-              )}
-            </select>
-            <span class="badge" title=${badgeTitle(this._session)}> ${badge} </span>
-            ${speed ? html`<span class="rate" data-value="speed">${speed}</span>` : nothing}
-          </div>
-        </div>
-
-        ${notice ? this._notice(notice) : nothing}
+        ${playbackBar({
+          report: r,
+          playing,
+          canTrain,
+          hasTest: this._hasTest(),
+          engine: this.backend,
+          hideEngine: hidden('backend'),
+          badge,
+          badgeTitle: badgeTitle(this._session),
+          speed,
+          onPlay: () => this._togglePlay(),
+          onStep: () => void this.step(),
+          onReset: () => void this.reset(),
+          onEngine: (backend) => this._userSet({ backend }),
+        })}
+        ${
+          notice
+            ? noticeBox({
+                notice,
+                learningRate: this.learningRate,
+                onReset: () => void this.reset(),
+                onLearningRate: (learningRate) => this._userSet({ learningRate }),
+                onDismiss: () => this._session.dismissNotice(),
+              })
+            : nothing
+        }
 
         <figure class="plot-area" part="plot">
           <div class="plot-box">
@@ -1238,55 +1126,14 @@ export class NnNetworkTrainer extends NnElement {
           })}
         </div>
 
-        <div class="share" part="share" ?hidden=${hidden('share')}>
-          <button type="button" @click=${() => void this._share()}>
-            Copy a link to this setup
-          </button>
-          ${
-            this._link
-              ? html`<label class="visually-hidden" for="share-link">Link to this setup</label>
-                  <input id="share-link" class="link" readonly .value=${this._link} />`
-              : nothing
-          }
-          <p class="note" role="status">${this._linkNote}</p>
-        </div>
-
+        ${shareArea({
+          hidden: hidden('share'),
+          link: this._link,
+          note: this._linkNote,
+          onShare: () => void this._share(),
+        })}
         ${dataTableArea({ shown: this._showTable, onToggle: () => (this._showTable = !this._showTable), table: () => this._dataTables(), label: 'Data tables' })}
       </div>
     `;
-  }
-
-  private _notice(notice: { kind: string; message: string }): TemplateResult {
-    const diverged = notice.kind === 'diverged';
-    const smaller = this.learningRate / 10;
-    return html`<div
-      class="notice ${diverged || notice.kind === 'error' ? 'problem' : ''}"
-      part="notice"
-      role=${diverged || notice.kind === 'error' ? 'alert' : 'status'}
-    >
-      <p>
-        ${diverged ? html`<strong>Training paused.</strong> ` : nothing}
-        ${notice.kind === 'context-lost' ? html`<strong>The GPU stopped answering.</strong> ` : nothing}
-        ${notice.message}
-      </p>
-      <div class="buttons">
-        ${
-          diverged
-            ? html`<button type="button" class="primary" @click=${() => this.reset()}>Reset</button>
-                ${
-                  smaller >= 0.00001
-                    ? html`<button
-                        type="button"
-                        @click=${() => this._userSet({ learningRate: Number(smaller.toPrecision(3)) })}
-                      >
-                        Reset with learning rate ${compactNumber(smaller, 3)}
-                      </button>`
-                    : nothing
-                }`
-            : nothing
-        }
-        <button type="button" @click=${() => this._session.dismissNotice()}>Dismiss</button>
-      </div>
-    </div>`;
   }
 }

@@ -1,0 +1,163 @@
+/**
+ * The numbers behind `<nn-network-trainer>`'s interactions, as pure functions: where the keyboard
+ * cursor goes, what the network says at a place of the plot, the student's points as CSV, and the
+ * checks of what a student types. No DOM, no Lit: tested in node (tests/unit/trainer-model.test.ts).
+ */
+import { compactNumber } from '../../math/trainer-setup';
+import type { LayerWeights } from '../../train/types';
+import { toUnit } from './data';
+import type { PlaneData } from './data';
+
+/** Cells per side of the heatmap grid: one batched prediction of 40 × 40 = 1,600 points a frame. */
+export const GRID = 40;
+/** Cells per side of each neuron's own small map in the diagram. */
+export const MAP_GRID = 14;
+/** Cursor steps across the plot with the arrow keys (Shift: 4 at a time). */
+export const CURSOR_STEPS = 20;
+
+type Domain = readonly [number, number];
+export interface Place {
+  x: number;
+  y: number;
+}
+
+/** The middle of the plot, in data units. */
+export function centreOf(data: Pick<PlaneData, 'xDomain' | 'yDomain'>): Place {
+  return {
+    x: (data.xDomain[0] + data.xDomain[1]) / 2,
+    y: (data.yDomain[0] + data.yDomain[1]) / 2,
+  };
+}
+
+/**
+ * Where a key moves the plot's cursor (arrows: a 20th of the plot, with Shift 4 times that;
+ * Home/End: the left/right edge; PageUp/PageDown: the top/bottom), kept inside the plot; null
+ * for a key that does not move it.
+ */
+export function moveCursor(
+  key: string,
+  shift: boolean,
+  cursor: Place,
+  xDomain: Domain,
+  yDomain: Domain,
+): Place | null {
+  const dx = (xDomain[1] - xDomain[0]) / CURSOR_STEPS;
+  const dy = (yDomain[1] - yDomain[0]) / CURSOR_STEPS;
+  const k = shift ? 4 : 1;
+  let { x, y } = cursor;
+  switch (key) {
+    case 'ArrowLeft':
+      x -= k * dx;
+      break;
+    case 'ArrowRight':
+      x += k * dx;
+      break;
+    case 'ArrowUp':
+      y += k * dy;
+      break;
+    case 'ArrowDown':
+      y -= k * dy;
+      break;
+    case 'Home':
+      x = xDomain[0];
+      break;
+    case 'End':
+      x = xDomain[1];
+      break;
+    case 'PageUp':
+      y = yDomain[1];
+      break;
+    case 'PageDown':
+      y = yDomain[0];
+      break;
+    default:
+      return null;
+  }
+  const clamp = (v: number, [lo, hi]: Domain) => Math.min(hi, Math.max(lo, v));
+  return { x: clamp(x, xDomain), y: clamp(y, yDomain) };
+}
+
+/**
+ * p(class 1) at a place of the plane, read from the heatmap grid (the nearest cell; row 0 at the
+ * top); null when there is no grid yet or its value is not a number.
+ */
+export function probabilityAt(
+  grid: Float32Array | null,
+  at: Place,
+  data: Pick<PlaneData, 'xDomain' | 'yDomain'>,
+  size = GRID,
+): number | null {
+  if (!grid || grid.length < size * size) return null;
+  const u = toUnit(at.x, data.xDomain);
+  const v = toUnit(at.y, data.yDomain);
+  const col = Math.min(size - 1, Math.max(0, Math.floor(((u + 1) / 2) * size)));
+  const row = Math.min(size - 1, Math.max(0, Math.floor(((1 - v) / 2) * size)));
+  const p = grid[row * size + col]!;
+  return Number.isFinite(p) ? p : null;
+}
+
+/** The points as a CSV file: a header of the three names, then x, y and the class name. */
+export function pointsCsv(
+  points: readonly { x: number; y: number; label: 0 | 1 }[],
+  names: { xLabel: string; yLabel: string; labelName: string; classNames: readonly string[] },
+): string {
+  const cell = (s: string) => (/[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [
+    [names.xLabel, names.yLabel, names.labelName].map(cell).join(','),
+    ...points.map(
+      (p) =>
+        `${compactNumber(p.x, 6)},${compactNumber(p.y, 6)},${cell(names.classNames[p.label]!)}`,
+    ),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** A typed neuron count: the number, or why it cannot be used (the layer keeps `current`). */
+export function checkUnits(
+  value: string,
+  layer: number,
+  current: number,
+): { units: number } | { error: string } {
+  const units = value.trim() === '' ? NaN : Number(value);
+  if (!Number.isInteger(units) || units < 1 || units > 16) {
+    return {
+      error: `Layer ${layer + 1} needs a whole number of neurons from 1 to 16; it keeps ${current}.`,
+    };
+  }
+  return { units };
+}
+
+/** A typed seed: the number, or why it cannot be used (the seed stays `current`). */
+export function checkSeed(value: string, current: number): { seed: number } | { error: string } {
+  const seed = value.trim() === '' ? NaN : Number(value);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 999999) {
+    return { error: `The seed is a whole number from 0 to 999999; it stays ${current}.` };
+  }
+  return { seed };
+}
+
+/** The weights, if they belong to a network of these layer sizes (else null: not drawn). */
+export function matchingWeights(
+  weights: readonly LayerWeights[] | null,
+  sizes: readonly number[],
+): LayerWeights[] | null {
+  if (!weights || weights.length !== sizes.length - 1) return null;
+  return weights.every((l, i) => l.inputs === sizes[i] && l.units === sizes[i + 1])
+    ? [...weights]
+    : null;
+}
+
+/** The neurons' maps, if they belong to a network of these layer sizes (else null). */
+export function matchingMaps(
+  maps: readonly Float32Array[][] | null,
+  sizes: readonly number[],
+): Float32Array[][] | null {
+  if (!maps || maps.length !== sizes.length - 1) return null;
+  return maps.every((layer, i) => layer.length === sizes[i + 1]) ? [...maps] : null;
+}
+
+/** The property that holds an attribute: camelCase, except `dataset` (every element's data-*). */
+export function propertyOf(attribute: string): string {
+  if (attribute === 'dataset') return 'datasetName';
+  return attribute.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
