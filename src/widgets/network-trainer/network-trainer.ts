@@ -57,14 +57,7 @@ import { badgeTitle, speedText } from './describe';
 import { noticeBox, playbackBar, shareArea } from './templates';
 import type { SessionReport } from './controller';
 import { styles } from './styles';
-import {
-  axisNumber,
-  dataTables,
-  diagramLabel,
-  keyList,
-  plotLabel,
-  summaryText,
-} from './describe';
+import { axisNumber, dataTables, diagramLabel, keyList, plotLabel, summaryText } from './describe';
 import type { Names } from './describe';
 
 const TAG = 'nn-network-trainer';
