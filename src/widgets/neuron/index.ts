@@ -2,7 +2,7 @@ import { define } from '../shared/base';
 import { NnNeuron } from './neuron';
 
 export { NnNeuron };
-export type { NeuronActivation, NeuronChangeDetail } from './neuron';
+export type { NeuronActivation, NeuronChangeDetail } from './model';
 
 define('nn-neuron', NnNeuron);
 

@@ -40,7 +40,7 @@ export const neuronDoc: WidgetDoc = {
       name: 'activation',
       type: 'string',
       default: 'sigmoid',
-      // Each value needs one entry in ACTIVATIONS in neuron.ts.
+      // Each value needs one entry in ACTIVATIONS in model.ts (and ACTIVATION_LABEL in describe.ts).
       values: ['sigmoid', 'none'],
       description:
         'The activation: sigmoid σ(z), or none (the output is z itself, a linear neuron).',

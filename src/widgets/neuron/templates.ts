@@ -1,0 +1,168 @@
+/**
+ * The pieces of `<nn-neuron>` that are markup: a number field with its message, the number of
+ * inputs and the activation, the formula box, and the data table. Each is a function of what it
+ * shows and the callbacks it calls; the state lives in the element, the numbers in model.ts, the
+ * words in describe.ts.
+ */
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { formatNumber } from '../../math/format';
+import { ACTIVATION_LABEL, numericSum, reading, sub, termRows } from './describe';
+import { ACTIVATIONS, activationOf, compute } from './model';
+import type { FieldKey, NeuronActivation, NeuronState } from './model';
+
+export interface FieldOptions {
+  key: FieldKey;
+  label: TemplateResult;
+  /** The text in the field: what the user typed, or the number. */
+  value: string;
+  /** What is wrong with the text, or ''. */
+  error: string;
+  onInput: (event: Event) => void;
+  onChange: (event: Event) => void;
+  onKeyDown: (event: KeyboardEvent) => void;
+}
+
+/** A labelled text field for a number, with the message that says what is wrong with it. */
+export function field(o: FieldOptions): TemplateResult {
+  return html`
+    <div class="field">
+      <label for=${`field-${o.key}`}>${o.label}</label>
+      <input
+        id=${`field-${o.key}`}
+        part="field"
+        type="text"
+        inputmode="decimal"
+        autocomplete="off"
+        spellcheck="false"
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${`msg-${o.key}`}
+        .value=${o.value}
+        @input=${o.onInput}
+        @change=${o.onChange}
+        @keydown=${o.onKeyDown}
+      />
+      <span class="message" id=${`msg-${o.key}`} aria-live="polite">${o.error}</span>
+    </div>
+  `;
+}
+
+export interface OptionsOptions {
+  /** The inputs in use. */
+  n: number;
+  activation: NeuronActivation;
+  onInputs: (event: Event) => void;
+  onActivation: (event: Event) => void;
+}
+
+/** The number of inputs and the activation, as radio buttons. */
+export function options(o: OptionsOptions): TemplateResult {
+  return html`
+    <div class="options" part="options">
+      <fieldset class="choices">
+        <legend>Number of inputs</legend>
+        ${[2, 3, 4].map(
+          (count) => html`
+            <label class="choice">
+              <input
+                type="radio"
+                name="inputs"
+                value=${count}
+                .checked=${o.n === count}
+                @change=${o.onInputs}
+              />
+              <span>${count}</span>
+            </label>
+          `,
+        )}
+      </fieldset>
+      <fieldset class="choices">
+        <legend>Activation</legend>
+        ${(Object.keys(ACTIVATIONS) as NeuronActivation[]).map(
+          (id) => html`
+            <label class="choice">
+              <input
+                type="radio"
+                name="activation"
+                value=${id}
+                .checked=${o.activation === id}
+                @change=${o.onActivation}
+              />
+              <span>${ACTIVATION_LABEL[id]}</span>
+            </label>
+          `,
+        )}
+      </fieldset>
+    </div>
+  `;
+}
+
+/** z and a written out, symbols first, then the numbers, then the result; and the reading. */
+export function formula(state: NeuronState): TemplateResult {
+  const { z, output } = compute(state);
+  const act = activationOf(state.activation);
+  const symbolic = state.xs.map(
+    (_, i) => html`${i > 0 ? ' + ' : ''}<var>w</var>${sub(i + 1)}<var>x</var>${sub(i + 1)}`,
+  );
+  const { products, bias } = numericSum(state);
+  return html`
+    <p class="eq">
+      <span class="seg"><var>z</var> = ${symbolic} + <var>b</var></span>
+      <span class="seg">= ${products} ${bias}</span>
+      <span class="seg">= <strong class="num" data-value="z">${formatNumber(z, 2)}</strong></span>
+    </p>
+    <p class="eq">
+      ${
+        act.symbol
+          ? html`<span class="seg"><var>a</var> = ${act.symbol}(<var>z</var>)</span>
+              <span class="seg">= ${act.symbol}(${formatNumber(z, 2)})</span>`
+          : html`<span class="seg"><var>a</var> = <var>z</var></span>`
+      }
+      <span class="seg"
+        >=
+        <strong class="num" data-value="output">${formatNumber(output, act.digits)}</strong></span
+      >
+    </p>
+    ${
+      state.activation === 'sigmoid'
+        ? html`<p class="reading">
+            Read as a probability: the neuron is ${reading(output)} sure the answer is “yes”.
+          </p>`
+        : html`<p class="reading">
+            With no activation the output is the weighted sum itself: any number, not a probability.
+          </p>`
+    }
+  `;
+}
+
+/** The data table: what each input contributes to z, the bias, the sum and the output. */
+export function table(state: NeuronState): TemplateResult {
+  return html`
+    <table part="table">
+      <caption id="data-table-caption">
+        What each input contributes to the weighted sum
+        <var>z</var>
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">term</th>
+          <th scope="col">x</th>
+          <th scope="col">w</th>
+          <th scope="col">w · x</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${termRows(state).map(
+          (r) => html`
+            <tr class=${r.total ? 'total' : nothing}>
+              <th scope="row">${r.term}</th>
+              <td>${r.x}</td>
+              <td>${r.w}</td>
+              <td>${r.value}</td>
+            </tr>
+          `,
+        )}
+      </tbody>
+    </table>
+  `;
+}
