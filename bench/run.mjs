@@ -5,15 +5,21 @@
 //     (compiled code vs JS objects), and what is left behind (widgets, observers, listeners,
 //     detached DOM, tfjs tensors); exit code 1 on growth (bench/memory.mjs).
 //  3. <nn-loss-chart> streaming 100,000 points (bench/loss-chart.mjs).
-//  4. The training engine: steps/s per backend vs the hand-written and playground-style engines,
-//     grid prediction, scaling, longest main-thread task (bench/train.mjs).
+//  4. Training: examples/s of every engine and backend on three tasks, side by side, and the rate,
+//     start-up time, frame rate and longest main-thread task of the real <nn-network-trainer>
+//     after a click on Train (bench/train.mjs).
 // Run one part alone with `npm run bench -- size|memory|loss-chart|train`.
-import { spawn } from 'node:child_process';
+//
+// It builds the course, serves the build with `vite preview` on BENCH_PORT (4175; strictly that
+// port: a port already taken is an error, never a stale server silently reused) and, for the pages
+// under bench/pages, runs a Vite dev server in this process (port 5188). Every process it starts
+// is ended — its whole process group — on success, on error and on Ctrl-C (bench/processes.mjs).
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { measureMemory, printMemoryReport } from './memory.mjs';
 import { runLossChartBench } from './loss-chart.mjs';
+import { assertPortFree, runToEnd, startPreview, stopAll, stopAllOnExit } from './processes.mjs';
 import { runTrainBench, startDevServer } from './train.mjs';
 
 const only = process.argv[2];
@@ -23,30 +29,22 @@ let overBudget = false;
 
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 
-function run(cmd, args) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: 'inherit' });
-    p.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`)),
-    );
-  });
+const PARTS = ['size', 'memory', 'loss-chart', 'train'];
+if (only && !PARTS.includes(only)) {
+  console.error(`Unknown part "${only}": choose one of ${PARTS.join(', ')} (or none for all).`);
+  process.exit(2);
 }
 
-await run('npm', ['run', 'build', '--silent']);
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-  stdio: 'ignore',
-});
+stopAllOnExit();
+let preview;
+let dev;
+let browser;
 try {
-  const base = `http://localhost:${PORT}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  await assertPortFree(PORT);
+  await runToEnd('npm', ['run', 'build', '--silent']);
+  preview = await startPreview(PORT);
+  const base = preview.url;
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 
   async function pageWeight(path, ready) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -103,20 +101,18 @@ try {
     printMemoryReport(memory);
     if (memory.problems.length) overBudget = true;
   }
-  await browser.close();
-} finally {
-  server.kill();
-}
-
-if (want('loss-chart') || want('train')) {
-  const dev = await startDevServer();
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-  try {
+  if (want('loss-chart') || want('train')) {
+    dev = await startDevServer();
     if (want('loss-chart')) await runLossChartBench(dev.url, browser);
-    if (want('train')) await runTrainBench(dev.url, browser);
-  } finally {
-    await browser.close();
-    await dev.stop();
+    if (want('train')) await runTrainBench({ devUrl: dev.url, previewUrl: base, browser });
   }
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await browser?.close();
+  await dev?.stop();
+  await preview?.stop();
+  await stopAll();
 }
-if (overBudget) process.exit(1);
+if (overBudget) process.exitCode = 1;

@@ -1,533 +1,299 @@
 /**
- * The training benchmark's page (bench/train.mjs drives it through `window.bench`). Every engine
- * trains the same task — seeded XOR points, a 2-w-w-1 network with sigmoid units, cross-entropy,
- * full batch — and reports steps per second (one step = one parameter update on the whole batch).
+ * The engine half of the training benchmark (bench/train.mjs drives it through `window.bench`).
+ * Every engine trains the same task on the same data: the widget's own data for the task (its
+ * generator, noise, seed and train/test split, src/widgets/network-trainer/data.ts) — and is
+ * timed side by side with the others in this one page, in examples per second.
+ *
+ * Engines: the course's trainer (`createTrainer`, src/train) on each tfjs backend; the
+ * from-scratch JS engine (`createJsTrainer`, src/train/js-trainer.ts); a faithful port of TensorFlow Playground's per-example engine (../playground-nn.ts); a tight
+ * Float32Array loop (../tight-loop.ts).
  */
-import { xor } from '../../src/math/datasets.ts';
-import { Mlp } from '../../src/math/mlp.ts';
-import {
-  availableBackends,
-  chooseBackend,
-  clearBackendChoices,
-  createTrainer,
-  TrainingLoop,
-} from '../../src/train/index.ts';
-import type {
-  BackendName,
-  ModelSpec,
-  Points,
-  TrainReport,
-  Trainer,
-} from '../../src/train/index.ts';
-import { tf } from '../../src/train/backend.ts';
-// tfjs-layers only for the comparison below (the course itself uses tfjs-core alone).
-import * as tfjs from '@tensorflow/tfjs';
+import { LAYER_LIMITS } from '../../src/math/trainer-setup.ts';
+import { buildData } from '../../src/widgets/network-trainer/data.ts';
+import { networkTrainerDoc } from '../../src/widgets/network-trainer/meta.ts';
+import { availableBackends, createTrainer } from '../../src/train/index.ts';
+import type { Activation, BackendName, ModelSpec, Points, Trainer } from '../../src/train/index.ts';
+import { createJsTrainer } from '../../src/train/js-trainer.ts';
+import { batchRows, initialWeights } from '../../src/train/spec.ts';
 import * as playground from '../playground-nn.ts';
+import { TightNet } from '../tight-loop.ts';
 
+/** A task as train.mjs describes it (the same numbers become the widget's attributes). */
 export interface Task {
-  points: number;
-  width: number;
+  samples: number;
+  hidden: { units: number; activation: Activation }[];
   optimizer: 'sgd' | 'adam';
+  learningRate: number;
+  /** 0: full batch. */
+  batchSize: number;
 }
 
-const DEFAULT_TASK: Task = { points: 400, width: 8, optimizer: 'sgd' };
-const LEARNING_RATE = { sgd: 0.5, adam: 0.01 };
+export type EngineKind = 'trainer' | 'playground' | 'tight';
 
-function points(n: number, seed: number): Points {
-  const pts = xor(n, 0.05, seed);
-  const x = new Float32Array(2 * n);
-  const y = new Float32Array(n);
-  pts.forEach((p, i) => {
-    x[2 * i] = p.x;
-    x[2 * i + 1] = p.y;
-    y[i] = p.label;
-  });
-  return { x, y };
+/** The widget's defaults for what a task leaves out (noise, split, seed, loss). */
+function widgetDefault<T>(name: string): T {
+  const attribute = networkTrainerDoc.attributes.find((a) => a.name === name);
+  if (!attribute) throw new Error(`<nn-network-trainer> has no attribute ${name}`);
+  return attribute.default as T;
 }
 
-const cache = new Map<number, Points>();
-function data(n: number): Points {
-  let d = cache.get(n);
-  if (!d) cache.set(n, (d = points(n, 1)));
-  return d;
-}
-const TEST = points(200, 2);
+const dataCache = new Map<string, { train: Points; test: Points }>();
 
-function spec(task: Task): ModelSpec {
+/** The widget's data for `samples` XOR points: generated, split, mapped as the widget does. */
+function taskData(task: Task): { train: Points; test: Points } {
+  const key = String(task.samples);
+  let data = dataCache.get(key);
+  if (!data) {
+    const built = buildData({
+      dataset: 'xor',
+      samples: task.samples,
+      noise: widgetDefault<number>('noise'),
+      testFraction: widgetDefault<number>('test-fraction'),
+      seed: widgetDefault<number>('seed'),
+      points: [],
+    });
+    data = { train: built.train, test: built.test };
+    dataCache.set(key, data);
+  }
+  return data;
+}
+
+function specOf(task: Task): ModelSpec {
   return {
-    hidden: [
-      { units: task.width, activation: 'sigmoid' },
-      { units: task.width, activation: 'sigmoid' },
-    ],
-    loss: 'cross-entropy',
+    hidden: task.hidden,
+    loss: widgetDefault('loss'),
     optimizer: task.optimizer,
-    learningRate: LEARNING_RATE[task.optimizer],
-    batchSize: 0,
+    learningRate: task.learningRate,
+    batchSize: task.batchSize,
     l2: 0,
-    seed: 1,
+    seed: widgetDefault('seed'),
   };
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-type Run = (steps: number) => unknown;
-
 /**
- * Warm-up that does not count: WebGL compiles its shaders on the first steps, and JavaScript
- * engines need a few hundred calls before the optimising compiler has done its work.
+ * An engine being measured. `run(units)` trains `units` units of work: a step (one update on
+ * `unitRows` examples) for the trainer, an epoch (`unitRows` = the training rows) for the
+ * per-example engines, which are written epoch by epoch.
  */
-async function warm(run: Run, ms = 100): Promise<void> {
-  const until = performance.now() + ms;
-  await run(1);
-  await run(2);
-  for (let chunk = 2; performance.now() < until; chunk *= 2) await run(chunk);
-  await tick();
+interface Engine {
+  unitRows: number;
+  /** Units in one epoch. */
+  unitsPerEpoch: number;
+  run: (units: number) => unknown;
+  /** Share of the training points classified right now. */
+  accuracy: () => Promise<number> | number;
+  /** What ran, e.g. the backend a trainer reports. */
+  label: string;
+  dispose: () => void;
 }
 
-/** Steps per second of `run(steps)`: chunks double until `ms` have been spent timing. */
-async function timeRun(run: Run, ms: number): Promise<number> {
-  let steps = 0;
+async function trainerEngine(backend: string, task: Task): Promise<Engine> {
+  const { train, test } = taskData(task);
+  const spec = specOf(task);
+  // The from-scratch engine is made as the widget's engine host makes it (src/train/host.ts):
+  // createTrainer is tfjs's face and does not take 'js' (it would fall back to a tfjs backend).
+  const trainer: Trainer =
+    backend === 'js'
+      ? createJsTrainer({ spec, train, test })
+      : await createTrainer({ spec, train, test, backend: backend as BackendName });
+  const via = backend === 'js' ? 'createJsTrainer (src/train/js-trainer.ts)' : '';
+  if (trainer.backend !== backend) {
+    // createTrainer falls back when a backend does not start: that is not the row asked for.
+    const ran = trainer.backend;
+    trainer.dispose();
+    throw new Error(
+      `the ${backend} backend did not start here (createTrainer fell back to ${ran})`,
+    );
+  }
+  const rows = batchRows(spec, train.y.length);
+  return {
+    unitRows: rows,
+    unitsPerEpoch: Math.ceil(train.y.length / rows),
+    run: (steps) => trainer.train(steps),
+    accuracy: async () => (await trainer.train(0)).trainAccuracy,
+    label: via,
+    dispose: () => trainer.dispose(),
+  };
+}
+
+function playgroundEngine(task: Task): Engine {
+  const { train } = taskData(task);
+  const n = train.y.length;
+  const inputs: number[][] = [];
+  const targets: number[] = [];
+  for (let i = 0; i < n; i++) {
+    inputs.push([train.x[2 * i]!, train.x[2 * i + 1]!]);
+    targets.push(train.y[i] === 1 ? 1 : -1);
+  }
+  const A = playground.Activations;
+  const hidden = task.hidden[0]!.activation;
+  const activation =
+    hidden === 'tanh'
+      ? A.TANH
+      : hidden === 'sigmoid'
+        ? A.SIGMOID
+        : hidden === 'relu'
+          ? A.RELU
+          : A.LINEAR;
+  const shape = [2, ...task.hidden.map((l) => l.units), 1];
+  const network = playground.buildNetwork(shape, activation, A.TANH, null, ['x1', 'x2'], 1);
+  const batch = task.batchSize > 0 ? task.batchSize : n;
+  return {
+    unitRows: n,
+    unitsPerEpoch: 1,
+    run: (epochs) => {
+      for (let e = 0; e < epochs; e++) {
+        playground.trainEpoch(network, inputs, targets, batch, task.learningRate);
+      }
+    },
+    accuracy: () => playground.accuracy(network, inputs, targets),
+    label: task.optimizer === 'sgd' ? 'SGD' : 'SGD (Playground has no Adam)',
+    dispose: () => undefined,
+  };
+}
+
+function tightEngine(task: Task): Engine {
+  const { train } = taskData(task);
+  const spec = specOf(task);
+  const net = new TightNet(spec, initialWeights(spec), train);
+  return {
+    unitRows: train.y.length,
+    unitsPerEpoch: 1,
+    run: (epochs) => net.trainEpochs(epochs),
+    accuracy: () => net.accuracy(),
+    label: task.optimizer === 'sgd' ? 'SGD' : 'Adam',
+    dispose: () => undefined,
+  };
+}
+
+function makeEngine(kind: EngineKind, backend: string, task: Task): Engine | Promise<Engine> {
+  switch (kind) {
+    case 'trainer':
+      return trainerEngine(backend, task);
+    case 'playground':
+      return playgroundEngine(task);
+    case 'tight':
+      return tightEngine(task);
+  }
+}
+
+/**
+ * Warm-up that does not count: WebGL compiles its shaders on its first steps, and JavaScript
+ * needs many calls before the optimising compiler has done its work. At least `ms`, and at least
+ * two calls.
+ */
+async function warm(run: Engine['run'], ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  await run(1);
+  for (let chunk = 1; performance.now() < until; chunk *= 2) {
+    await run(chunk);
+    await tick();
+  }
+}
+
+/** Units per second of `run`: chunks double until `ms` have been spent timing. */
+async function unitsPerSecond(run: Engine['run'], ms: number): Promise<number> {
+  let units = 0;
   let elapsed = 0;
   for (let chunk = 1; elapsed < ms; chunk *= 2) {
     const t0 = performance.now();
     await run(chunk);
     elapsed += performance.now() - t0;
-    steps += chunk;
+    units += chunk;
     await tick();
   }
-  return steps / (elapsed / 1000);
-}
-
-/** An engine kept alive between measurements, so they can be interleaved (see train.mjs). */
-interface Engine {
-  run: Run;
-  dispose: () => void;
-}
-
-async function withTrainer<T>(
-  backend: BackendName | 'auto',
-  task: Task,
-  fn: (trainer: Trainer) => Promise<T>,
-): Promise<T> {
-  const trainer = await createTrainer({
-    spec: spec(task),
-    train: data(task.points),
-    test: TEST,
-    backend,
-  });
-  try {
-    return await fn(trainer);
-  } finally {
-    trainer.dispose();
-  }
-}
-
-/** tfjs with its own autodiff and optimizer (what a textbook tfjs model does), for comparison. */
-async function autodiffEngine(backend: BackendName, task: Task): Promise<Engine> {
-  await tf.setBackend(backend);
-  const { x, y } = data(task.points);
-  const sizes = [2, task.width, task.width, 1];
-  const xs = tf.tensor2d(x, [y.length, 2]);
-  const ys = tf.tensor2d(y, [y.length, 1]);
-  const vars = sizes
-    .slice(1)
-    .flatMap((units, l) => [
-      tf.variable(tf.randomUniform([sizes[l]!, units], -0.5, 0.5, 'float32', 1)),
-      tf.variable(tf.zeros([units])),
-    ]);
-  const optimizer =
-    task.optimizer === 'sgd' ? tf.train.sgd(LEARNING_RATE.sgd) : tf.train.adam(LEARNING_RATE.adam);
-  const loss = (): tf.Scalar => {
-    let a: tf.Tensor2D = xs;
-    for (let l = 0; l < 3; l++) {
-      a = tf.fused.matMul({
-        a,
-        b: vars[2 * l] as tf.Tensor2D,
-        bias: vars[2 * l + 1],
-        activation: l < 2 ? 'sigmoid' : 'linear',
-      }) as tf.Tensor2D;
-    }
-    return tf.losses.sigmoidCrossEntropy(ys, a);
-  };
-  return {
-    run: async (steps) => {
-      await tf.setBackend(backend);
-      let last: tf.Scalar | null = null;
-      for (let i = 0; i < steps; i++) {
-        last?.dispose();
-        last = optimizer.minimize(loss, true) as tf.Scalar;
-      }
-      await last!.data();
-      last!.dispose();
-    },
-    dispose: () => {
-      optimizer.dispose();
-      for (const t of [xs, ys, ...vars]) t.dispose();
-    },
-  };
-}
-
-/** The same network as a tfjs-layers model, trained batch by batch with `trainOnBatch`. */
-async function layersEngine(backend: BackendName, task: Task): Promise<Engine> {
-  await tf.setBackend(backend);
-  const { x, y } = data(task.points);
-  const xs = tf.tensor2d(x, [y.length, 2]);
-  const ys = tf.tensor2d(y, [y.length, 1]);
-  const model = tfjs.sequential({
-    layers: [
-      tfjs.layers.dense({ inputShape: [2], units: task.width, activation: 'sigmoid' }),
-      tfjs.layers.dense({ units: task.width, activation: 'sigmoid' }),
-      tfjs.layers.dense({ units: 1, activation: 'sigmoid' }),
-    ],
-  });
-  model.compile({
-    optimizer:
-      task.optimizer === 'sgd'
-        ? tf.train.sgd(LEARNING_RATE.sgd)
-        : tf.train.adam(LEARNING_RATE.adam),
-    loss: 'binaryCrossentropy',
-  });
-  return {
-    run: async (steps) => {
-      await tf.setBackend(backend);
-      for (let i = 0; i < steps; i++) await model.trainOnBatch(xs, ys);
-    },
-    dispose: () => {
-      model.dispose();
-      xs.dispose();
-      ys.dispose();
-    },
-  };
-}
-
-async function trainerEngine(backend: BackendName, task: Task): Promise<Engine> {
-  const trainer = await createTrainer({
-    spec: spec(task),
-    train: data(task.points),
-    test: TEST,
-    backend,
-  });
-  return { run: (steps) => trainer.train(steps), dispose: () => trainer.dispose() };
-}
-
-function mlpEngine(task: Task): Engine {
-  const { x, y } = data(task.points);
-  const mlp = new Mlp({
-    sizes: [2, task.width, task.width, 1],
-    activation: 'sigmoid',
-    loss: 'cross-entropy',
-    learningRate: LEARNING_RATE.sgd,
-    batchSize: 0,
-    seed: 1,
-  });
-  mlp.setData(x, y);
-  return { run: (steps) => mlp.train(steps), dispose: () => undefined };
-}
-
-function playgroundEngine(task: Task): Engine {
-  const { x, y } = data(task.points);
-  const fn = playground.ACTIVATIONS.sigmoid;
-  const net = playground.buildNetwork([2, task.width, task.width, 1], fn, fn, 1);
-  return {
-    run: (steps) => {
-      for (let i = 0; i < steps; i++) playground.trainStep(net, x, y, LEARNING_RATE.sgd);
-    },
-    dispose: () => undefined,
-  };
-}
-
-export type EngineKind = 'trainer' | 'autodiff' | 'layers' | 'mlp' | 'playground';
-
-function makeEngine(kind: EngineKind, backend: BackendName, task: Task): Engine | Promise<Engine> {
-  switch (kind) {
-    case 'trainer':
-      return trainerEngine(backend, task);
-    case 'autodiff':
-      return autodiffEngine(backend, task);
-    case 'layers':
-      return layersEngine(backend, task);
-    case 'mlp':
-      return mlpEngine(task);
-    case 'playground':
-      return playgroundEngine(task);
-  }
+  return units / (elapsed / 1000);
 }
 
 const engines = new Map<string, Engine>();
 
-/** A 100 × 100 grid over [−1, 1]², as the widget's heatmap asks for. */
-function grid(side = 100): Float32Array {
-  const g = new Float32Array(2 * side * side);
-  for (let r = 0; r < side; r++) {
-    for (let c = 0; c < side; c++) {
-      g[2 * (r * side + c)] = -1 + (2 * c) / (side - 1);
-      g[2 * (r * side + c) + 1] = 1 - (2 * r) / (side - 1);
-    }
-  }
-  return g;
-}
-const GRID = grid();
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** Draw p(class 1) over the grid into the page's canvas, as a heatmap would. */
-function draw(p: Float32Array): void {
-  const canvas = document.getElementById('heatmap') as HTMLCanvasElement;
-  const ctx = canvas.getContext('2d')!;
-  const image = ctx.createImageData(100, 100);
-  for (let i = 0; i < p.length; i++) {
-    const v = p[i]!;
-    image.data[4 * i] = 255 * v;
-    image.data[4 * i + 1] = 120;
-    image.data[4 * i + 2] = 255 * (1 - v);
-    image.data[4 * i + 3] = 255;
-  }
-  ctx.putImageData(image, 0, 0);
-}
-
-/** Collect PerformanceObserver 'longtask' entries (tasks over 50 ms) until stopped. */
-function watchLongTasks(): { stop: () => number[] } {
-  const durations: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) durations.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  return {
-    stop: () => {
-      for (const entry of observer.takeRecords()) durations.push(entry.duration);
-      observer.disconnect();
-      return durations;
-    },
-  };
-}
-
-/** The longest gap between animation frames while `until` is pending. */
-function watchFrames(): { stop: () => { frames: number; maxGap: number } } {
-  let last = performance.now();
-  let maxGap = 0;
-  let frames = 0;
-  let on = true;
-  const frame = (t: number): void => {
-    if (!on) return;
-    maxGap = Math.max(maxGap, t - last);
-    last = t;
-    frames++;
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-  return {
-    stop: () => {
-      on = false;
-      return { frames, maxGap };
-    },
-  };
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Times the synchronous part of each train() call (the main-thread cost of the steps). */
-class TimedTrainer implements Trainer {
-  maxSyncMs = 0;
-  constructor(private readonly inner: Trainer) {}
-  get backend(): BackendName {
-    return this.inner.backend;
-  }
-  get spec(): ModelSpec {
-    return this.inner.spec;
-  }
-  train(steps: number, options?: { maxMs?: number }): Promise<TrainReport> {
-    const t0 = performance.now();
-    const result = this.inner.train(steps, options);
-    this.maxSyncMs = Math.max(this.maxSyncMs, performance.now() - t0);
-    return result;
-  }
-  predict(xy: Float32Array): Promise<Float32Array> {
-    return this.inner.predict(xy);
-  }
-  activations(xy: Float32Array): Promise<Float32Array[][]> {
-    return this.inner.activations(xy);
-  }
-  weights() {
-    return this.inner.weights();
-  }
-  setData(train: Points, test: Points): void {
-    this.inner.setData(train, test);
-  }
-  reset(): void {
-    this.inner.reset();
-  }
-  dispose(): void {
-    this.inner.dispose();
-  }
+/** The GPU (or software renderer) a WebGL context gets in this browser. */
+function webglRenderer(): string | null {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(
+    info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
+  );
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return renderer;
 }
 
 const bench = {
-  available: (): Promise<BackendName[]> => availableBackends(),
-
-  /** Create an engine (kind, backend, task) under `id` and warm it up. */
-  async prepare(
-    id: string,
-    kind: EngineKind,
-    backend: BackendName = 'cpu',
-    task: Partial<Task> = {},
-  ): Promise<void> {
-    const engine = await makeEngine(kind, backend, { ...DEFAULT_TASK, ...task });
-    engines.set(id, engine);
-    await warm(engine.run);
+  /** What this browser offers, and the widget's own rules the driver needs. */
+  async info() {
+    const backend = networkTrainerDoc.attributes.find((a) => a.name === 'backend');
+    return {
+      backends: await availableBackends(),
+      webgl: webglRenderer(),
+      widgetBackends: (backend?.values ?? []) as string[],
+      widgetLimits: {
+        samples: networkTrainerDoc.attributes.find((a) => a.name === 'samples')?.max ?? 0,
+        units: LAYER_LIMITS.maxUnits,
+      },
+      defaults: {
+        noise: widgetDefault<number>('noise'),
+        testFraction: widgetDefault<number>('test-fraction'),
+        seed: widgetDefault<number>('seed'),
+        loss: widgetDefault<string>('loss'),
+        layers: widgetDefault<string>('layers'),
+      },
+    };
   },
 
-  /** Steps per second of the engine `id`, timed for `ms`. */
-  measure: (id: string, ms = 150): Promise<number> => timeRun(engines.get(id)!.run, ms),
+  /** Training and test rows of a task's data (the widget's split). */
+  rows(task: Task) {
+    const { train, test } = taskData(task);
+    return { train: train.y.length, test: test.y.length };
+  },
+
+  /**
+   * Create the engine `kind` (on `backend`, for the trainer) for `task` under `id` and warm it up
+   * for `warmMs`. Resolves to its examples per unit and label, or to the reason it cannot run.
+   */
+  async prepare(id: string, kind: EngineKind, backend: string, task: Task, warmMs = 300) {
+    try {
+      const engine = await makeEngine(kind, backend, task);
+      engines.set(id, engine);
+      await warm(engine.run, warmMs);
+      return { unitRows: engine.unitRows, label: engine.label };
+    } catch (error) {
+      engines.get(id)?.dispose();
+      engines.delete(id);
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  },
+
+  /** Examples per second of the engine `id`, timed for about `ms`. */
+  async measure(id: string, ms: number): Promise<number> {
+    const engine = engines.get(id)!;
+    return (await unitsPerSecond(engine.run, ms)) * engine.unitRows;
+  },
 
   release(id: string): void {
     engines.get(id)?.dispose();
     engines.delete(id);
   },
 
-  /** The default ('auto') choice, measured afresh, and the rates it saw. */
-  async autoChoice(task: Partial<Task> = {}) {
-    const t = { ...DEFAULT_TASK, ...task };
-    clearBackendChoices();
-    const t0 = performance.now();
-    const choice = await chooseBackend(
-      { spec: spec(t), train: data(t.points), test: TEST },
-      { measure: true },
-    );
-    return { ...choice, ms: performance.now() - t0 };
-  },
-
-  /** Median milliseconds of one batched prediction over the 100 × 100 grid. */
-  async gridPredict(backend: BackendName, runs = 9): Promise<number> {
-    return withTrainer(backend, DEFAULT_TASK, async (trainer) => {
-      await trainer.train(1);
-      await trainer.predict(GRID);
-      await trainer.predict(GRID);
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const t0 = performance.now();
-        await trainer.predict(GRID);
-        times.push(performance.now() - t0);
-      }
-      return median(times);
-    });
-  },
-
   /**
-   * Train with the TrainingLoop for `seconds`, predicting the grid and drawing the heatmap every
-   * frame like the widget does; report the long tasks (> 50 ms) while training, the longest gap
-   * between frames, the longest synchronous train() call, and the rates.
+   * A fresh engine trained for `epochs` passes over the training set from its seeded start (not
+   * timed): the share of training points it then classifies right. Engines that compute the same
+   * thing reach about the same accuracy; one that is fast because it is broken does not.
    */
-  async loop(backend: BackendName | 'auto', seconds = 3, task: Partial<Task> = {}) {
-    const t = { ...DEFAULT_TASK, ...task };
-    const creation = watchLongTasks();
-    const t0 = performance.now();
-    const inner = await createTrainer({
-      spec: spec(t),
-      train: data(t.points),
-      test: TEST,
-      backend,
-    });
-    const createMs = performance.now() - t0;
-    const creationTasks = creation.stop();
-    const trainer = new TimedTrainer(inner);
-    await trainer.train(1); // first report (and warm-up) before watching
-    await trainer.predict(GRID);
-    await sleep(100);
-    const tasks = watchLongTasks();
-    const frames = watchFrames();
-    let reports = 0;
-    let drawing = false;
-    let last: TrainReport | null = null;
-    const loop = new TrainingLoop(trainer, {
-      onReport: (report) => {
-        reports++;
-        last = report;
-        if (drawing) return;
-        drawing = true;
-        trainer.predict(GRID).then(
-          (p) => {
-            draw(p);
-            drawing = false;
-          },
-          () => undefined, // disposed at the end of the run
-        );
-      },
-    });
-    const start = performance.now();
-    const startStep = (await trainer.train(0)).step;
-    loop.start();
-    await sleep(seconds * 1000);
-    loop.pause();
-    const elapsed = (performance.now() - start) / 1000;
-    const longTasks = tasks.stop();
-    const frameStats = frames.stop();
-    await sleep(50);
-    trainer.dispose();
-    const report = last as TrainReport | null;
-    return {
-      backend: inner.backend,
-      createMs,
-      creationLongTasks: creationTasks,
-      longTasks,
-      maxLongTask: longTasks.length ? Math.max(...longTasks) : 0,
-      maxFrameGap: frameStats.maxGap,
-      fps: frameStats.frames / elapsed,
-      reportsPerSecond: reports / elapsed,
-      stepsPerSecond: ((report?.step ?? startStep) - startStep) / elapsed,
-      maxSyncMs: trainer.maxSyncMs,
-      stepsPerFrame: loop.stepsPerFrame,
-      trainAccuracy: report?.trainAccuracy ?? 0,
-    };
-  },
-
-  /** The same, with the real widget on screen, when it is there: press Play and watch. */
-  async widget(seconds = 3) {
+  async accuracyAfter(kind: EngineKind, backend: string, task: Task, epochs: number) {
+    let engine: Engine | undefined;
     try {
-      await import('../../src/widgets/network-trainer/index.ts');
+      engine = await makeEngine(kind, backend, task);
+      await engine.run(epochs * engine.unitsPerEpoch);
+      return { accuracy: await engine.accuracy() };
     } catch (error) {
-      return { error: `widget not loadable: ${String(error)}` };
+      return { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      engine?.dispose();
     }
-    const host = document.getElementById('widget')!;
-    host.innerHTML = '<nn-network-trainer dataset="xor"></nn-network-trainer>';
-    const el = host.firstElementChild as HTMLElement & { updateComplete?: Promise<unknown> };
-    await el.updateComplete;
-    const progress: { step: number; backend: string }[] = [];
-    el.addEventListener('nn-train-progress', (e) => {
-      progress.push((e as CustomEvent<{ step: number; backend: string }>).detail);
-    });
-    // Wait for the widget to load its engine, then find its Play button by its name.
-    let play: HTMLButtonElement | undefined;
-    for (let i = 0; i < 100 && !play; i++) {
-      play = [...(el.shadowRoot?.querySelectorAll('button') ?? [])].find(
-        (b) => /^\s*(play|train|start)/i.test(b.textContent ?? '') && !b.disabled,
-      );
-      if (!play) await sleep(100);
-    }
-    if (!play) return { error: 'no Play button found' };
-    await sleep(500);
-    const tasks = watchLongTasks();
-    const frames = watchFrames();
-    const start = performance.now();
-    play.click();
-    await sleep(seconds * 1000);
-    const elapsed = (performance.now() - start) / 1000;
-    const longTasks = tasks.stop();
-    const frameStats = frames.stop();
-    play.click(); // pause
-    const steps = progress.length ? progress.at(-1)!.step - progress[0]!.step : 0;
-    host.innerHTML = '';
-    return {
-      backend: progress.at(-1)?.backend ?? '?',
-      longTasks,
-      maxLongTask: longTasks.length ? Math.max(...longTasks) : 0,
-      maxFrameGap: frameStats.maxGap,
-      fps: frameStats.frames / elapsed,
-      progressEventsPerSecond: progress.length / elapsed,
-      stepsPerSecond: steps / elapsed,
-    };
   },
-
-  tensors: (): number => tf.memory().numTensors,
 };
 
 declare global {
