@@ -1,10 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { dataTableArea } from '../shared/data-table';
-import { drawNetworkDiagram, diagramHeight } from '../../charts/network-diagram';
-import type { UnitActivation } from '../../charts/network-diagram';
-import { drawTrainerHeatmap } from '../../charts/trainer-heatmap';
-import type { HeatmapLayout, ThemeColors } from '../../charts/trainer-heatmap';
 import { parseCsv } from '../../math/csv';
 import type { CsvTable } from '../../math/csv';
 import type { LabelledPoint } from '../../math/datasets';
@@ -30,7 +26,6 @@ import {
   numberAttribute,
   warnOnce,
 } from '../shared/base';
-import { FrameTask, SizeController } from '../shared/size';
 import { iframeSrc, stateOf } from '../shared/embed';
 import { classColors, tokens } from '../shared/tokens';
 import { buildData, gridPoints } from './data';
@@ -40,13 +35,13 @@ import type { HideablePart } from './meta';
 import { architecturePanel, dataPanel, hyperPanel, pointsPanel } from './panels';
 import type { CsvReport, TapMode } from './panels';
 import { TrainingSession } from './controller';
+import { TrainerPicture } from './picture';
 import {
   GRID,
   MAP_GRID,
   centreOf,
   checkSeed,
   checkUnits,
-  matchingMaps,
   matchingWeights,
   moveCursor,
   pointsCsv,
@@ -293,47 +288,19 @@ export class NnNetworkTrainer extends NnElement {
   private _hideSet = new Set<HideablePart>();
   private _classNames: [string, string] = ['0', '1'];
   private _data: PlaneData | null = null;
-  private _layout: HeatmapLayout | null = null;
-  /**
-   * A change of size redraws the plot in the next frame and the diagram in the frame after: two
-   * short tasks instead of one long one while a lesson opens. Each at most once a frame.
-   */
-  private readonly _redrawDiagram = new FrameTask(this, () => this._drawDiagram(this._colors()));
-  /** The engine's latest picture, drawn once in the next frame however many arrive before it. */
-  private readonly _drawPicture = new FrameTask(this, () => {
-    const diagram = this._pictureDiagram;
-    this._pictureDiagram = false;
-    this._drawAll(diagram);
-  });
-  private _pictureDiagram = false;
   /** Loss points not yet handed to the chart (see _onReport), and when it last got some. */
   private readonly _lossTrain: { step: number; loss: number }[] = [];
   private readonly _lossTest: { step: number; loss: number }[] = [];
   private _lossFlushed = 0;
-  /** The theme's colours, read from the computed style once, and again on a change of theme. */
-  private _themeColors: ThemeColors | null = null;
-  private readonly _redraw = new FrameTask(this, () => {
-    this._drawAll(false);
-    this._redrawDiagram.schedule();
-  });
-  private readonly _plotSize = new SizeController(this, {
-    target: () => this.renderRoot.querySelector('.plot-box'),
-    redraw: this._redraw,
-  });
-  private readonly _diagramSize = new SizeController(this, {
-    target: () => this.renderRoot.querySelector('.diagram-box'),
-    redraw: this._redraw,
-  });
   private _intersection: IntersectionObserver | undefined;
-  private _darkQuery: MediaQueryList | undefined;
   private _lastAnnounced = 0;
   private _lastStep = -1;
   private _autoplayed = false;
   private _playWhenReady = false;
   private _forceConfigure = false;
   private readonly _mapXY = gridPoints(MAP_GRID);
-  private readonly _inputMaps: [Float32Array, Float32Array];
   private readonly _session: TrainingSession;
+  private readonly _picture: TrainerPicture;
 
   constructor() {
     super();
@@ -355,21 +322,25 @@ export class NnNetworkTrainer extends NnElement {
     this._cursorText = '';
     this._link = '';
     this._linkNote = '';
-    const x = new Float32Array(MAP_GRID * MAP_GRID);
-    const y = new Float32Array(MAP_GRID * MAP_GRID);
-    for (let i = 0; i < x.length; i++) {
-      x[i] = this._mapXY[2 * i]!;
-      y[i] = this._mapXY[2 * i + 1]!;
-    }
-    this._inputMaps = [x, y];
+    this._picture = new TrainerPicture(
+      this,
+      () => ({
+        data: this._data,
+        hidden: this._hidden,
+        xLabel: this.xLabel,
+        yLabel: this.yLabel,
+        cursor: this._plotFocused ? this._cursor : null,
+        grid: this._session?.grid ?? null,
+        maps: this._session?.maps ?? null,
+        weights: this._session?.weights ?? null,
+      }),
+      this._mapXY,
+    );
     this._session = new TrainingSession(
       this,
       {
         onReport: (report) => this._onReport(report),
-        onPicture: (diagram) => {
-          this._pictureDiagram ||= diagram;
-          this._drawPicture.schedule();
-        },
+        onPicture: (diagram) => this._picture.schedule(diagram),
         onRunningChange: (running) => {
           if (running) return;
           this._flushLoss();
@@ -482,9 +453,6 @@ export class NnNetworkTrainer extends NnElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._darkQuery = matchMedia('(prefers-color-scheme: dark)');
-    this._darkQuery.addEventListener('change', this._onTheme);
-    this._themeColors = null; // a new place may inherit other colours
     if (this.hasUpdated) {
       this._observe();
       this._forceConfigure = true;
@@ -496,13 +464,7 @@ export class NnNetworkTrainer extends NnElement {
     super.disconnectedCallback();
     this._intersection?.disconnect();
     this._intersection = undefined;
-    this._darkQuery?.removeEventListener('change', this._onTheme);
   }
-
-  private readonly _onTheme = (): void => {
-    this._themeColors = null;
-    this._drawAll(true);
-  };
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('layers')) {
@@ -579,8 +541,8 @@ export class NnNetworkTrainer extends NnElement {
     } else if (keepWeights) {
       this._session.setData(data.train, data.test);
     }
-    if (changed.has('theme')) this._themeColors = null;
-    if (PICTURE_PROPS.some((p) => changed.has(p))) this._drawAll(true);
+    if (changed.has('theme')) this._picture.themeChanged();
+    if (PICTURE_PROPS.some((p) => changed.has(p))) this._picture.draw(true);
   }
 
   private _observe(): void {
@@ -689,85 +651,6 @@ export class NnNetworkTrainer extends NnElement {
     this._announcement = summaryText(this._data, this._session.report);
   }
 
-  // ---- Drawing -------------------------------------------------------------------------------
-
-  private _colors(): ThemeColors {
-    this._themeColors ??= this._readColors();
-    return this._themeColors;
-  }
-
-  private _readColors(): ThemeColors {
-    const style = getComputedStyle(this);
-    const read = (name: string, fallback: string) =>
-      style.getPropertyValue(name).trim() || fallback;
-    return {
-      class0: read('--_class0', '#0072b2'),
-      class1: read('--_class1', '#c75c00'),
-      background: read('--_bg', '#ffffff'),
-      foreground: read('--_fg', '#1a1a2e'),
-      muted: read('--_muted', '#4b5563'),
-    };
-  }
-
-  private _drawAll(diagram: boolean): void {
-    const colors = this._colors();
-    this._drawPlot(colors);
-    const diagramCanvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.diagram');
-    if (diagram || diagramCanvas?.width === 0) this._drawDiagram(colors);
-  }
-
-  /** Nothing is drawn before the boxes are measured (see SizeController): the first render stays
-   * short, and the pictures are drawn once, at their real size, in the next frames. */
-  private get _drawable(): boolean {
-    return !!this._data && (this._plotSize.measured || this._diagramSize.measured);
-  }
-
-  private _drawPlot(colors: ThemeColors): void {
-    const data = this._data;
-    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.plot');
-    if (!data || !canvas || !this._drawable) return;
-    const width = Math.min(520, Math.round(this._plotSize.widthOr(360)));
-    // A square plot area: the canvas adds room for the axes (see the chart's margins).
-    const height = Math.round(width - 64 + 54);
-    this._layout = drawTrainerHeatmap(
-      canvas,
-      {
-        grid: this._session.grid,
-        gridSize: GRID,
-        points: data.points,
-        isTest: data.isTest,
-        xDomain: data.xDomain,
-        yDomain: data.yDomain,
-        xLabel: this.xLabel,
-        yLabel: this.yLabel,
-        cursor: this._plotFocused ? this._cursor : null,
-        colors,
-      },
-      { width, height, dpr: window.devicePixelRatio || 1 },
-    );
-  }
-
-  private _drawDiagram(colors: ThemeColors): void {
-    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.diagram');
-    if (!canvas || !this._drawable) return;
-    const sizes = layerSizes(this._hidden);
-    const width = Math.round(this._diagramSize.widthOr(600));
-    drawNetworkDiagram(
-      canvas,
-      {
-        sizes,
-        activations: [...this._hidden.map((l) => l.activation as UnitActivation), 'sigmoid'],
-        inputLabels: [this.xLabel, this.yLabel],
-        weights: matchingWeights(this._session.weights, sizes),
-        maps: matchingMaps(this._session.maps, sizes),
-        inputMaps: this._inputMaps,
-        gridSize: MAP_GRID,
-        colors,
-      },
-      { width, height: diagramHeight(sizes, width), dpr: window.devicePixelRatio || 1 },
-    );
-  }
-
   // ---- User input ----------------------------------------------------------------------------
 
   /** A user change to the setup: apply it and tell the page. */
@@ -785,10 +668,11 @@ export class NnNetworkTrainer extends NnElement {
 
   /** A click or tap adds a point where it lands, or (read mode, or no points allowed) reads there. */
   private _onPlotClick(event: MouseEvent): void {
-    if (!this._layout) return;
+    const layout = this._picture.layout;
+    if (!layout) return;
     const canvas = event.currentTarget as HTMLCanvasElement;
     const rect = canvas.getBoundingClientRect();
-    const at = this._layout.toData(event.clientX - rect.left, event.clientY - rect.top);
+    const at = layout.toData(event.clientX - rect.left, event.clientY - rect.top);
     if (!at) return;
     if (this._addClass === 'read' || this._hideSet.has('points')) {
       this._plotFocused = true;
