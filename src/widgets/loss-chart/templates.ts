@@ -1,0 +1,93 @@
+/**
+ * The pieces of `<nn-loss-chart>` that are markup: the legend, the notes about values that are
+ * not drawn, and the data table. Each is a function of the series it shows; the state lives in
+ * the element, the numbers in model.ts, the words in describe.ts.
+ */
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { SERIES_DASHES, SERIES_STYLES } from '../../charts/loss-chart';
+import type { LossScale } from '../../charts/loss-chart';
+import { formatStep, notesText, tableCell, tableNote } from './describe';
+import { filledSeries, referenceSeries, tableSteps } from './model';
+import type { LossSeries } from './series-store';
+
+/** Each series' name beside a swatch of its line (colour and dash pattern). */
+export function legend(series: readonly LossSeries[]): TemplateResult {
+  return html`
+    <ul class="legend" part="legend" aria-label="Series">
+      ${series.map(
+        (s) =>
+          html`<li>
+            <svg class="swatch" width="30" height="12" aria-hidden="true">
+              <line
+                x1="1"
+                x2="29"
+                y1="6"
+                y2="6"
+                style=${`stroke: var(--_series-${s.slot % SERIES_STYLES}); stroke-dasharray: ${
+                  SERIES_DASHES[s.slot % SERIES_STYLES] || 'none'
+                }`}
+              ></line>
+            </svg>
+            ${s.name}
+          </li>`,
+      )}
+    </ul>
+  `;
+}
+
+/** The values the chart does not draw (non-finite; ≤ 0 on a log scale), if any. */
+export function notes(
+  series: readonly LossSeries[],
+  scale: LossScale,
+): TemplateResult | typeof nothing {
+  const text = notesText(series, scale);
+  return text ? html`<p class="note" part="note">${text}</p>` : nothing;
+}
+
+/** The data table: the loss of each series at up to 40 steps and at each series' lowest. */
+export function table(label: string, series: readonly LossSeries[]): TemplateResult {
+  const ref = referenceSeries(series);
+  const caption = html`<caption id="data-table-caption">
+    ${label}: the loss of each series by training step
+  </caption>`;
+  if (!ref) {
+    return html`<table part="table">
+      ${caption}
+      <tbody>
+        <tr>
+          <td>No data yet.</td>
+        </tr>
+      </tbody>
+    </table>`;
+  }
+  const filled = filledSeries(series);
+  const rows = tableSteps(series, ref);
+  const note = tableNote(rows);
+  return html`
+    ${note ? html`<p class="table-note">${note}</p>` : nothing}
+    <table part="table">
+      ${caption}
+      <thead>
+        <tr>
+          <th scope="col">step</th>
+          ${filled.map((s) => html`<th scope="col">${s.name}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.steps.map(
+          (step) =>
+            html`<tr>
+              <th scope="row">${formatStep(step)}</th>
+              ${filled.map((s) => {
+                const cell = tableCell(s, step, rows);
+                return cell.lowest
+                  ? html`<td><strong>${cell.value}</strong> (lowest)</td>`
+                  : html`<td>${cell.value}</td>`;
+              })}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  `;
+}
