@@ -62,6 +62,42 @@ function yieldTask(): Promise<void> {
   });
 }
 
+/** Wait `ms` milliseconds without using the CPU. */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * How much of the time the host trains, adapted to the page. The page acknowledges each frame
+ * after its next animation frame, so the time between two acknowledgements is the page's frame
+ * interval. On a machine with cores to spare it stays near 16 ms and the host trains all the time.
+ * Where training takes the CPU the page needs to draw — two cores, a GPU emulated on the CPU,
+ * other programs — frames come late: then the host trains a smaller share of the time (down to a
+ * third), resting between slices, and takes the time back as soon as frames come on time.
+ */
+export class Pace {
+  /** The share of time spent training, 1/3 … 1. */
+  share = 1;
+  private lastAck = -1;
+
+  /** An acknowledgement arrived at `now` (ms); `playing`: training ran since the last one. */
+  ack(now: number, playing: boolean): void {
+    const gap = this.lastAck < 0 ? 0 : now - this.lastAck;
+    this.lastAck = playing ? now : -1;
+    if (!playing || gap === 0) return;
+    if (gap > PACE.lateFrameMs) this.share = Math.max(PACE.minShare, this.share * 0.85);
+    else this.share = Math.min(1, this.share + 0.02);
+  }
+
+  /** Milliseconds to rest after a slice of `ms` of training. */
+  restAfter(ms: number): number {
+    return this.share >= 1 ? 0 : (ms * (1 - this.share)) / this.share;
+  }
+}
+
+/** A frame later than this (ms) means the page is short of CPU; training never drops below minShare. */
+export const PACE = { lateFrameMs: 22, minShare: 1 / 3 } as const;
+
 export class EngineHost {
   private trainer: Trainer | null = null;
   private run = -1;
@@ -80,6 +116,7 @@ export class EngineHost {
   private lastResume = -Infinity;
   /** Examples per second, measured over the current stretch of continuous training. */
   private rate = { examples: 0, ms: 0, value: 0 };
+  private readonly pace = new Pace();
   /** Serialises the handling of messages that touch the trainer. */
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -105,6 +142,7 @@ export class EngineHost {
       case 'ack':
         if (message.run !== this.run) return;
         this.acked = true;
+        this.pace.ack(performance.now(), this.playing);
         // Training has stopped with a frame still to send: send it now.
         if (!this.looping && this.unsent) void this.serial(() => this.sendFrame(true));
         return;
@@ -290,7 +328,10 @@ export class EngineHost {
           return;
         }
         if (this.acked) await this.sendFrame(this.frames % DIAGRAM_EVERY === 0);
-        await yieldTask();
+        // Where the page's frames come late, leave it some of the CPU (see Pace).
+        const rest = this.pace.restAfter(ms);
+        if (rest >= 1) await sleep(rest);
+        else await yieldTask();
       }
       // Paused: the page gets the last report with the whole picture.
       if (run === this.run && this.unsent && this.trainer && !this.disposed) {
