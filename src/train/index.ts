@@ -12,6 +12,7 @@
  */
 import { BACKEND_NAMES, availableBackends, backendFailure, ensureBackend } from './backend.ts';
 import { chooseBackend } from './choose.ts';
+import { createJsTrainer } from './js-trainer.ts';
 import { TfTrainer, precompileUnlessAborted, trainerOn } from './trainer.ts';
 import type { BackendName, Trainer, TrainerOptions } from './types.ts';
 
@@ -30,6 +31,7 @@ export type { TrainingLoopOptions } from './loop.ts';
  */
 export async function createTrainer(options: TrainerOptions): Promise<Trainer> {
   const requested = options.backend ?? 'auto';
+  if (requested === 'js') return createJsTrainer(options);
   if (requested !== 'auto') return trainerOn(options, requested);
   const { backend, available } = await chooseBackend(options);
   if (!available.includes('webgl')) {

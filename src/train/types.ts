@@ -109,8 +109,12 @@ export interface TrainerOptions {
   resume?: ResumePoint;
   train: Points;
   test: Points;
-  /** 'auto' measures and picks the fastest for this model on this machine (the default). */
-  backend?: BackendName | 'auto';
+  /**
+   * 'js': the from-scratch engine (no tfjs); a tfjs backend; or 'auto' (the default), which
+   * measures the tfjs backends and picks the fastest (the widget's engine host decides between
+   * 'js' and tfjs by a cost model instead: src/train/cost.ts).
+   */
+  backend?: EngineName | 'auto';
   /** Called when training must pause on its own (divergence, lost WebGL context, failed backend). */
   onProblem?: (problem: TrainProblem) => void;
   /**
