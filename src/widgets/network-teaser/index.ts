@@ -2,7 +2,7 @@ import { define } from '../shared/base';
 import { NnNetworkTeaser } from './network-teaser';
 
 export { NnNetworkTeaser };
-export type { NetworkTeaserChangeDetail } from './network-teaser';
+export type { NetworkTeaserChangeDetail } from './model';
 
 define('nn-network-teaser', NnNetworkTeaser);
 

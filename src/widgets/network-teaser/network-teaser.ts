@@ -1,56 +1,32 @@
-import { html, svg } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawDecisionMap } from '../../charts/decision-map';
 import type { DecisionMapLayout } from '../../charts/decision-map';
-import { BOUND, DATASET_NAMES, makeDataset } from '../../math/datasets';
+import { BOUND } from '../../math/datasets';
 import type { DatasetName, LabelledPoint } from '../../math/datasets';
-import { formatNumber, formatPercent } from '../../math/format';
-import { probability } from '../../math/tiny-network';
+import { formatNumber } from '../../math/format';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
 import { sliderRow } from '../shared/slider';
 import { SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { classColors, tokens } from '../shared/tokens';
-import { TEASER_NETWORKS, layerSizes, parameterCount } from './networks';
+import { aboutText, chartLabel, spoken } from './describe';
+import {
+  STEP,
+  arrowMove,
+  datasetOf,
+  nextSeed,
+  pointsSetup,
+  probabilityAt,
+  roundProbe,
+  safeProbe,
+  teaserData,
+} from './model';
+import type { NetworkTeaserChangeDetail } from './model';
 import { styles } from './styles';
+import { datasets, key, readout, table } from './templates';
 
 const TAG = 'nn-network-teaser';
-
-/** Probe step for the arrow keys and the sliders, in plane units (the plane is −1 … 1). */
-const STEP = 0.05;
-/** Rows in the data table: a sample of the (already shuffled) points. */
-const TABLE_ROWS = 20;
-
-const DATASET_LABELS: Record<DatasetName, string> = {
-  circle: 'Circle',
-  xor: 'XOR',
-  gaussians: 'Two blobs',
-  spiral: 'Spiral',
-};
-const DATASET_WORDS: Record<DatasetName, string> = {
-  circle: 'a disc of orange points inside a ring of blue ones',
-  xor: 'four quadrants, orange where x and y have the same sign and blue where they differ',
-  gaussians: 'two blobs, orange at the top right and blue at the bottom left',
-  spiral: 'two spiral arms winding around each other, one orange and one blue',
-};
-
-const CLASS_WORD = { 1: 'orange', 0: 'blue' } as const;
-
-/** The `detail` of the `nn-change` event. */
-export interface NetworkTeaserChangeDetail {
-  /** The dataset shown. */
-  dataset: DatasetName;
-  /** The seed of its points. */
-  seed: number;
-  /** The probe point. */
-  probeX: number;
-  probeY: number;
-  /** The network's probability that the probe point is orange (class 1). */
-  probability: number;
-  /** How many of the points the network classifies right, and how many there are. */
-  correct: number;
-  total: number;
-}
 
 /**
  * @summary A tiny pre-set network classifying points of the plane: the map of its probability
@@ -155,37 +131,23 @@ export class NnNetworkTeaser extends NnElement {
 
   /** The dataset as a known name (a property set from script may hold anything). */
   private get _name(): DatasetName {
-    return (DATASET_NAMES as readonly string[]).includes(this.datasetName)
-      ? (this.datasetName as DatasetName)
-      : 'circle';
-  }
-
-  private get _network() {
-    return TEASER_NETWORKS[this._name].network;
+    return datasetOf(this.datasetName);
   }
 
   /** p(orange) at (x, y) for the current network. */
   private _p(x: number, y: number): number {
-    return probability(this._network, x, y);
+    return probabilityAt(this._name, x, y);
   }
 
   /** The points and the score, recomputed only when dataset, seed, count or noise change. */
   private get _dataset(): { points: LabelledPoint[]; correct: number } {
-    const n = Math.round(clamp(this.points, 10, 500));
-    const noise = Number.isFinite(this.noise) ? clamp(this.noise, 0, 0.5) : 0.05;
-    const seed = Number.isFinite(this.seed) ? this.seed : 1;
-    const key = `${this._name}|${seed}|${n}|${noise}`;
-    if (this._data?.key !== key) {
-      const points = makeDataset(this._name, n, noise, seed);
-      const correct = points.filter((p) => (this._p(p.x, p.y) >= 0.5 ? 1 : 0) === p.label).length;
-      this._data = { key, points, correct };
-    }
+    const setup = pointsSetup(this._name, this.points, this.noise, this.seed);
+    if (this._data?.key !== setup.key) this._data = { key: setup.key, ...teaserData(setup) };
     return this._data;
   }
 
   private get _probe(): { x: number; y: number } {
-    const safe = (v: number) => (Number.isFinite(v) ? clamp(v, -BOUND, BOUND) : 0);
-    return { x: safe(this.probeX), y: safe(this.probeY) };
+    return safeProbe(this.probeX, this.probeY);
   }
 
   private get _svg(): SVGSVGElement | null {
@@ -220,10 +182,8 @@ export class NnNetworkTeaser extends NnElement {
   // ——— user input ———
 
   private _moveProbe(x: number, y: number): void {
-    // Two decimals: attributes stay readable (probe-x="0.35"), and steps do not drift (0.1 + 0.2).
-    const round = (v: number) => Math.round(clamp(v, -BOUND, BOUND) * 100) / 100;
-    const nx = round(x);
-    const ny = round(y);
+    const nx = roundProbe(x);
+    const ny = roundProbe(y);
     if (nx === this.probeX && ny === this.probeY) return;
     this.probeX = nx;
     this.probeY = ny;
@@ -232,14 +192,7 @@ export class NnNetworkTeaser extends NnElement {
 
   private _onKey(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const step = e.shiftKey ? 4 * STEP : STEP;
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [-step, 0],
-      ArrowRight: [step, 0],
-      ArrowUp: [0, step],
-      ArrowDown: [0, -step],
-    };
-    const move = moves[e.key];
+    const move = arrowMove(e.key, e.shiftKey);
     if (!move) return;
     // Ours: not the page's scroll, and not the lesson's "next step".
     e.preventDefault();
@@ -289,7 +242,7 @@ export class NnNetworkTeaser extends NnElement {
   }
 
   private _newPoints(): void {
-    this.seed = (Math.round(Number.isFinite(this.seed) ? this.seed : 0) + 1) % 1000001;
+    this.seed = nextSeed(this.seed);
     this._emitChange();
   }
 
@@ -316,33 +269,11 @@ export class NnNetworkTeaser extends NnElement {
   override render(): TemplateResult {
     const name = this._name;
     const { x, y } = this._probe;
-    const p = this._p(x, y);
     const { points, correct } = this._dataset;
-    const { network, origin } = TEASER_NETWORKS[name];
-    const sizes = layerSizes(network);
-    const hidden = sizes.slice(1, -1);
 
     return html`
       <div class="layout" part="base">
-        <fieldset part="datasets">
-          <legend>Data</legend>
-          <div class="choices">
-            ${DATASET_NAMES.map(
-              (d) => html`
-                <label>
-                  <input
-                    type="radio"
-                    name="dataset"
-                    value=${d}
-                    .checked=${d === name}
-                    @change=${this._onDataset}
-                  />
-                  ${DATASET_LABELS[d]}
-                </label>
-              `,
-            )}
-          </div>
-        </fieldset>
+        ${datasets(name, (e) => this._onDataset(e))}
 
         <figure part="chart">
           <svg
@@ -350,7 +281,7 @@ export class NnNetworkTeaser extends NnElement {
             part="map"
             role="img"
             tabindex="0"
-            aria-label=${this._chartLabel(points.length)}
+            aria-label=${chartLabel(name, points.length, this._probe)}
             @keydown=${this._onKey}
             @pointerdown=${this._onPointerDown}
             @pointermove=${this._onPointerMove}
@@ -364,33 +295,17 @@ export class NnNetworkTeaser extends NnElement {
         </figure>
 
         <div class="side">
-          <p class="readout" part="readout" aria-live="polite">
-            ${readout(p)}
-            <span class="p"
-              >at (<span class="num">${formatNumber(x, 2)}</span>,
-              <span class="num">${formatNumber(y, 2)}</span>): p(orange) =
-              <span class="num" data-value="probability">${formatNumber(p, 3)}</span></span
-            >
-          </p>
-          <ul class="key" aria-label="Key">
-            <li>${shape(1)} orange points (triangles)</li>
-            <li>${shape(0)} blue points (circles)</li>
-            <li>${probeIcon()} the probe</li>
-          </ul>
-          ${this._slider('x', x)} ${this._slider('y', y)}
+          ${readout(this._p(x, y), x, y)} ${key()} ${this._slider('x', x)} ${this._slider('y', y)}
           <p class="score" part="score">
             It gets <strong class="num">${correct} of ${points.length}</strong> points right.
           </p>
-          <p class="about">
-            The network: 2 inputs → ${hidden.join(' → ')} hidden neurons → 1 output, with
-            ${parameterCount(network)} weights and biases ${origin}.
-          </p>
+          <p class="about">${aboutText(name)}</p>
           <div>
             <button type="button" part="new-points" @click=${this._newPoints}>New points</button>
           </div>
         </div>
 
-        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => this._table(points) })}
+        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => table(name, points) })}
       </div>
     `;
   }
@@ -409,98 +324,4 @@ export class NnNetworkTeaser extends NnElement {
       onInput: (e) => this._onSlider(axis, e),
     });
   }
-
-  /** The map's accessible name: what is drawn; the numbers are in the live readout. */
-  private _chartLabel(n: number): string {
-    const { x, y } = this._probe;
-    return (
-      `Map of the plane, x and y from −1 to 1, shaded by the network's probability that a point ` +
-      `is orange: orange where it says orange, blue where it says blue, with a line where it is ` +
-      `50% sure. Over it, ${n} points of the ${DATASET_LABELS[this._name]} data, ` +
-      `${DATASET_WORDS[this._name]}: orange triangles and blue circles. ` +
-      `The probe is at (${formatNumber(x, 2)}, ${formatNumber(y, 2)}); the arrow keys move it.`
-    );
-  }
-
-  private _table(points: readonly LabelledPoint[]): TemplateResult {
-    const rows = points.slice(0, TABLE_ROWS).map((pt) => {
-      const p = this._p(pt.x, pt.y);
-      const says: 0 | 1 = p >= 0.5 ? 1 : 0;
-      return { ...pt, p, says, right: says === pt.label };
-    });
-    return html`
-      <table part="table">
-        <caption id="data-table-caption">
-          ${rows.length} of the ${points.length} points, with the network's probability that each is
-          orange (it answers "orange" when the probability is 0.5 or more)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">x</th>
-            <th scope="col">y</th>
-            <th scope="col">true class</th>
-            <th scope="col">p(orange)</th>
-            <th scope="col">right?</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) => html`
-              <tr class=${r.right ? '' : 'wrong'}>
-                <td>${formatNumber(r.x, 2)}</td>
-                <td>${formatNumber(r.y, 2)}</td>
-                <td class="class">${CLASS_WORD[r.label]}</td>
-                <td>${formatNumber(r.p, 3)}</td>
-                <td class="class">${r.right ? 'yes' : `no: it says ${CLASS_WORD[r.says]}`}</td>
-              </tr>
-            `,
-          )}
-        </tbody>
-      </table>
-    `;
-  }
-}
-
-const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
-
-/** The probability in words: how sure the network is, and of which colour. */
-function readout(p: number): TemplateResult {
-  if (!Number.isFinite(p)) return html`The network has no answer for this point.`;
-  if (Math.abs(p - 0.5) < 0.005) {
-    return html`The network <strong>cannot decide</strong>: this point is right on its boundary, 50%
-      orange and 50% blue.`;
-  }
-  const colour = p > 0.5 ? 'orange' : 'blue';
-  const sure = p > 0.5 ? p : 1 - p;
-  // A sigmoid never reaches 1: say "more than 99%" rather than round to a false 100%.
-  const amount = sure >= 0.995 ? 'more than 99%' : formatPercent(sure);
-  return html`The network is <strong>${amount}</strong> sure this point is
-    <strong>${colour}</strong>.`;
-}
-
-/** A class's marker for the key: the same shape and colour as on the map. */
-function shape(label: 0 | 1): TemplateResult {
-  return html`<svg viewBox="-8 -8 16 16" aria-hidden="true">
-    ${
-      label === 1
-        ? svg`<path
-          d="M0,-6.5L6,5L-6,5Z"
-          style="fill: var(--_class1); stroke: var(--_fg); stroke-width: 1"
-        />`
-        : svg`<circle r="5" style="fill: var(--_class0); stroke: var(--_fg); stroke-width: 1" />`
-    }
-  </svg>`;
-}
-
-function probeIcon(): TemplateResult {
-  return html`<svg viewBox="-8 -8 16 16" aria-hidden="true">
-    <circle r="6" style="fill: none; stroke: var(--_fg); stroke-width: 2" />
-    <circle r="1.6" style="fill: var(--_fg)" />
-  </svg>`;
-}
-
-/** Slider value for screen readers: the word "minus", which every reader speaks. */
-function spoken(v: number): string {
-  const text = formatNumber(Math.abs(v), 2);
-  return v < 0 && text !== '0.00' ? `minus ${text}` : text;
 }

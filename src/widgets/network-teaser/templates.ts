@@ -1,0 +1,130 @@
+/**
+ * The pieces of `<nn-network-teaser>` that are markup: the dataset choices, the readout, the key
+ * with the classes' markers and the probe, and the data table. Each is a function of what it
+ * shows and the callbacks it calls; the state lives in the element, the numbers in model.ts, the
+ * words in describe.ts.
+ */
+import { html, svg } from 'lit';
+import type { TemplateResult } from 'lit';
+import { DATASET_NAMES } from '../../math/datasets';
+import type { DatasetName, LabelledPoint } from '../../math/datasets';
+import { formatNumber } from '../../math/format';
+import { CLASS_WORD, DATASET_LABELS, sureness, tableCaption, verdict } from './describe';
+import { tableRows } from './model';
+
+/** The datasets, as radio buttons. */
+export function datasets(name: DatasetName, onChange: (e: Event) => void): TemplateResult {
+  return html`
+    <fieldset part="datasets">
+      <legend>Data</legend>
+      <div class="choices">
+        ${DATASET_NAMES.map(
+          (d) => html`
+            <label>
+              <input
+                type="radio"
+                name="dataset"
+                value=${d}
+                .checked=${d === name}
+                @change=${onChange}
+              />
+              ${DATASET_LABELS[d]}
+            </label>
+          `,
+        )}
+      </div>
+    </fieldset>
+  `;
+}
+
+/** The probability in words: how sure the network is, and of which colour. */
+function readoutWords(p: number): TemplateResult {
+  const sure = sureness(p);
+  if (sure === null) return html`The network has no answer for this point.`;
+  if (sure === 'undecided') {
+    return html`The network <strong>cannot decide</strong>: this point is right on its boundary, 50%
+      orange and 50% blue.`;
+  }
+  return html`The network is <strong>${sure.amount}</strong> sure this point is
+    <strong>${sure.colour}</strong>.`;
+}
+
+/** The live readout: how sure the network is at the probe, and p(orange) there. */
+export function readout(p: number, x: number, y: number): TemplateResult {
+  return html`
+    <p class="readout" part="readout" aria-live="polite">
+      ${readoutWords(p)}
+      <span class="p"
+        >at (<span class="num">${formatNumber(x, 2)}</span>,
+        <span class="num">${formatNumber(y, 2)}</span>): p(orange) =
+        <span class="num" data-value="probability">${formatNumber(p, 3)}</span></span
+      >
+    </p>
+  `;
+}
+
+/** A class's marker for the key: the same shape and colour as on the map. */
+function shape(label: 0 | 1): TemplateResult {
+  return html`<svg viewBox="-8 -8 16 16" aria-hidden="true">
+    ${
+      label === 1
+        ? svg`<path
+          d="M0,-6.5L6,5L-6,5Z"
+          style="fill: var(--_class1); stroke: var(--_fg); stroke-width: 1"
+        />`
+        : svg`<circle r="5" style="fill: var(--_class0); stroke: var(--_fg); stroke-width: 1" />`
+    }
+  </svg>`;
+}
+
+function probeIcon(): TemplateResult {
+  return html`<svg viewBox="-8 -8 16 16" aria-hidden="true">
+    <circle r="6" style="fill: none; stroke: var(--_fg); stroke-width: 2" />
+    <circle r="1.6" style="fill: var(--_fg)" />
+  </svg>`;
+}
+
+/** The key: orange triangles, blue circles, the probe. */
+export function key(): TemplateResult {
+  return html`
+    <ul class="key" aria-label="Key">
+      <li>${shape(1)} orange points (triangles)</li>
+      <li>${shape(0)} blue points (circles)</li>
+      <li>${probeIcon()} the probe</li>
+    </ul>
+  `;
+}
+
+/** The data table: 20 of the points, the network's p(orange) for each, right or wrong. */
+export function table(name: DatasetName, points: readonly LabelledPoint[]): TemplateResult {
+  const rows = tableRows(name, points);
+  return html`
+    <table part="table">
+      <caption id="data-table-caption">
+        ${tableCaption(rows.length, points.length)}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">x</th>
+          <th scope="col">y</th>
+          <th scope="col">true class</th>
+          <th scope="col">p(orange)</th>
+          <th scope="col">right?</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) => html`
+            <tr class=${r.right ? '' : 'wrong'}>
+              <td>${formatNumber(r.x, 2)}</td>
+              <td>${formatNumber(r.y, 2)}</td>
+              <td class="class">${CLASS_WORD[r.label]}</td>
+              <td>${formatNumber(r.p, 3)}</td>
+              <td class="class">${verdict(r)}</td>
+            </tr>
+          `,
+        )}
+      </tbody>
+    </table>
+  `;
+}

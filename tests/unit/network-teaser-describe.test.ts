@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  aboutText,
+  chartLabel,
+  spoken,
+  sureness,
+  tableCaption,
+  verdict,
+} from '../../src/widgets/network-teaser/describe';
+import { probabilityAt } from '../../src/widgets/network-teaser/model';
+
+describe('the teaser’s readout', () => {
+  it('says how sure the network is, and of which colour', () => {
+    expect(sureness(0.731)).toEqual({ amount: '73%', colour: 'orange' });
+    expect(sureness(0.2)).toEqual({ amount: '80%', colour: 'blue' });
+  });
+
+  it('never claims 100%, cannot decide near 50%, and has no answer for NaN', () => {
+    expect(sureness(0.9999)).toEqual({ amount: 'more than 99%', colour: 'orange' });
+    expect(sureness(0.0001)).toEqual({ amount: 'more than 99%', colour: 'blue' });
+    expect(sureness(0.503)).toBe('undecided');
+    expect(sureness(probabilityAt('gaussians', 0, 0))).toBe('undecided');
+    expect(sureness(Number.NaN)).toBeNull();
+  });
+});
+
+describe('the teaser in words', () => {
+  it('names the map with the data, what it looks like and the probe', () => {
+    expect(chartLabel('xor', 100, { x: 0.3, y: -0.2 })).toBe(
+      "Map of the plane, x and y from −1 to 1, shaded by the network's probability that a point " +
+        'is orange: orange where it says orange, blue where it says blue, with a line where it ' +
+        'is 50% sure. Over it, 100 points of the XOR data, four quadrants, orange where x and y ' +
+        'have the same sign and blue where they differ: orange triangles and blue circles. The ' +
+        'probe is at (0.30, −0.20); the arrow keys move it.',
+    );
+  });
+
+  it('describes each network: its layers, its parameters and where they came from', () => {
+    expect(aboutText('circle')).toBe(
+      'The network: 2 inputs → 4 hidden neurons → 1 output, with 17 weights and biases set by hand.',
+    );
+    expect(aboutText('gaussians')).toBe(
+      'The network: 2 inputs → 2 hidden neurons → 1 output, with 9 weights and biases set by hand.',
+    );
+    expect(aboutText('spiral')).toBe(
+      'The network: 2 inputs → 8 → 8 hidden neurons → 1 output, with 105 weights and biases ' +
+        'found by training.',
+    );
+  });
+
+  it('speaks negative slider values with the word "minus"', () => {
+    expect(spoken(-0.35)).toBe('minus 0.35');
+    expect(spoken(0.3)).toBe('0.30');
+    expect(spoken(-0.001)).toBe('0.00');
+  });
+
+  it('captions the table and says what the network got wrong', () => {
+    expect(tableCaption(20, 100)).toBe(
+      "20 of the 100 points, with the network's probability that each is orange (it answers " +
+        '"orange" when the probability is 0.5 or more)',
+    );
+    const row = { x: 0, y: 0, label: 1 as const, p: 0.3, says: 0 as const, right: false };
+    expect(verdict(row)).toBe('no: it says blue');
+    expect(verdict({ ...row, p: 0.7, says: 1, right: true })).toBe('yes');
+  });
+});
