@@ -4,7 +4,8 @@ import { lessons, loadLesson } from 'virtual:lessons';
 import { define } from '../widgets/shared/base';
 import { tokens } from '../widgets/shared/tokens';
 import { progressContext } from '../lesson/context';
-import { ProgressStore, STORAGE_KEY } from '../lesson/progress';
+import { ProgressStore, STORAGE_KEY, type StoreNotice } from '../lesson/progress';
+import { indexedDbBackup } from '../lesson/progress-backup';
 import type { Lesson } from '../lesson/types';
 import type { NnLesson, StepChangeDetail } from '../lesson/lesson-runner';
 import '../lesson/lesson-runner';
@@ -19,6 +20,7 @@ import {
 } from './routes';
 import { startPwa } from './pwa';
 import { loadWidgets } from '../widgets/loaders';
+import { downloadText, exportFileName } from './download';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -28,10 +30,22 @@ function safeLocalStorage(): Storage | null {
   }
 }
 
+/** Ask the browser not to evict the course's storage under pressure (once there is progress). */
+function persistStorage(): Promise<unknown> | undefined {
+  const storage = navigator.storage;
+  if (!storage?.persist || !storage.persisted) return undefined;
+  return storage.persisted().then((already) => already || storage.persist());
+}
+
+interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
 interface Notice {
   id: number;
   text: string;
-  action?: { label: string; run: () => void };
+  actions: NoticeAction[];
   tone: 'info' | 'warn';
 }
 
@@ -54,13 +68,19 @@ export class GtApp extends LitElement {
   declare _offline: boolean;
   declare _notices: Notice[];
 
-  private readonly store = new ProgressStore(safeLocalStorage());
+  private readonly store = new ProgressStore(safeLocalStorage(), STORAGE_KEY, undefined, {
+    backup: indexedDbBackup(),
+    persist: persistStorage,
+  });
   private readonly provider = new ContextProvider(this, {
     context: progressContext,
     initialValue: this.store,
   });
   private focusAfterRender = false;
   private noticeId = 0;
+  /** The notice saying progress is not being saved, while it is shown. */
+  private saveNotice = 0;
+  private stopNotices: (() => void) | undefined;
 
   constructor() {
     super();
@@ -161,7 +181,8 @@ export class GtApp extends LitElement {
       }
       .notice {
         display: flex;
-        gap: 0.75rem;
+        flex-wrap: wrap;
+        gap: 0.5rem 0.75rem;
         align-items: center;
         justify-content: space-between;
         padding: 0.6rem 0.8rem;
@@ -170,10 +191,14 @@ export class GtApp extends LitElement {
         color: var(--_bg);
         box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
       }
+      .notice .text {
+        flex: 1 1 16rem;
+      }
       .notice .actions {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.4rem;
-        flex: none;
+        margin-left: auto;
       }
       .notice button {
         background: var(--_bg);
@@ -199,14 +224,15 @@ export class GtApp extends LitElement {
     window.addEventListener('online', this.onNetwork);
     window.addEventListener('offline', this.onNetwork);
     window.addEventListener('storage', this.onStorage);
-    for (const problem of this.store.takeProblems()) this.notify(problem, 'warn');
+    window.addEventListener('pagehide', this.onLeave);
+    document.addEventListener('visibilitychange', this.onLeave);
+    this.stopNotices = this.store.onNotice(this.onStoreNotice);
     void this.loadRoute();
     startPwa({
       onNeedRefresh: (reload) =>
-        this.notify('A new version is available — reload to get it.', 'info', {
-          label: 'Reload',
-          run: reload,
-        }),
+        this.notify('A new version is available — reload to get it.', 'info', [
+          { label: 'Reload', run: reload },
+        ]),
       onOfflineReady: () => this.notify('The course is ready to work offline.', 'info'),
     });
   }
@@ -217,14 +243,73 @@ export class GtApp extends LitElement {
     window.removeEventListener('online', this.onNetwork);
     window.removeEventListener('offline', this.onNetwork);
     window.removeEventListener('storage', this.onStorage);
+    window.removeEventListener('pagehide', this.onLeave);
+    document.removeEventListener('visibilitychange', this.onLeave);
+    this.stopNotices?.();
   }
 
-  private notify(text: string, tone: Notice['tone'], action?: Notice['action']): void {
+  private notify(text: string, tone: Notice['tone'], actions: NoticeAction[] = []): number {
     const id = ++this.noticeId;
-    this._notices = [...this._notices, { id, text, tone, action }];
+    this._notices = [...this._notices, { id, text, tone, actions }];
     // Plain information fades after a while; warnings and offers (Reload) wait for the student.
-    if (tone === 'info' && !action) setTimeout(() => this.dismiss(id), 6000);
+    if (tone === 'info' && actions.length === 0) setTimeout(() => this.dismiss(id), 6000);
+    return id;
   }
+
+  private exportProgress = (): void => {
+    downloadText(this.store.exportJson(), exportFileName());
+  };
+
+  /** What the progress store has to say, shown where the student is, as it happens. */
+  private onStoreNotice = (notice: StoreNotice): void => {
+    const exportAction = { label: 'Export progress', run: this.exportProgress };
+    switch (notice.kind) {
+      case 'save-failed':
+      case 'unavailable':
+        this.dismiss(this.saveNotice);
+        this.saveNotice = this.notify(notice.message, 'warn', [exportAction]);
+        return;
+      case 'save-recovered':
+        this.dismiss(this.saveNotice);
+        this.saveNotice = 0;
+        this.notify(notice.message, 'info');
+        return;
+      case 'damaged': {
+        const damaged = notice.damaged;
+        const actions: NoticeAction[] = damaged
+          ? [
+              {
+                label: 'Download it',
+                run: () => downloadText(damaged.text, damaged.fileName, 'text/plain'),
+              },
+            ]
+          : [];
+        let id = 0;
+        if (notice.replaceable)
+          actions.push({
+            label: 'Replace it',
+            run: () => {
+              this.dismiss(id);
+              this.store.replaceDamaged();
+            },
+          });
+        id = this.notify(notice.message, 'warn', actions);
+        return;
+      }
+      default:
+        this.notify(notice.message, notice.tone);
+    }
+  };
+
+  /** Another tab wrote (fold its progress in), or freed storage (retry a failed save). */
+  private onStorage = (): void => {
+    this.store.sync();
+  };
+
+  /** The tab is hidden or closing: a last try at a save that is failing. */
+  private onLeave = (): void => {
+    if (this.store.saveProblem) this.store.sync();
+  };
 
   private dismiss(id: number): void {
     this._notices = this._notices.filter((n) => n.id !== id);
@@ -232,10 +317,6 @@ export class GtApp extends LitElement {
 
   private onNetwork = (): void => {
     this._offline = !navigator.onLine;
-  };
-
-  private onStorage = (e: StorageEvent): void => {
-    if (e.key === STORAGE_KEY) this.store.reloadFromStorage();
   };
 
   private onHashChange = (): void => {
@@ -400,13 +481,11 @@ export class GtApp extends LitElement {
         ${this._notices.map(
           (n) => html`
             <div class="notice" role=${n.tone === 'warn' ? 'alert' : 'status'}>
-              <span>${n.text}</span>
+              <span class="text">${n.text}</span>
               <span class="actions">
-                ${
-                  n.action
-                    ? html`<button type="button" @click=${n.action.run}>${n.action.label}</button>`
-                    : nothing
-                }
+                ${n.actions.map(
+                  (a) => html`<button type="button" @click=${a.run}>${a.label}</button>`,
+                )}
                 <button type="button" aria-label="Dismiss" @click=${() => this.dismiss(n.id)}>
                   ✕
                 </button>

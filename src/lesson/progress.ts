@@ -2,12 +2,25 @@
  * The student's progress: steps seen, exercises attempted and solved, lessons finished, where they
  * left off. Stored locally (localStorage) as one versioned JSON document, validated on every read.
  *
- * Rules it keeps:
- * - Stored data that cannot be read (broken JSON, wrong shape) is reported once, copied aside
- *   under a backup key (nothing is thrown away), and replaced by empty progress. No crash.
+ * Nothing a student earns is lost. The rules it keeps:
+ * - Every write is checked. A write that fails (storage full, or refused) is reported at once
+ *   (`onNotice`), the progress is kept in memory, and the write is tried again on the next change
+ *   and every few seconds until it succeeds; that is reported too.
+ * - Stored data that cannot be read (broken JSON, wrong shape) is kept before anything replaces
+ *   it: copied under a backup key, or, where storage has no room for a second copy, into the
+ *   browser's database (`ProgressBackup`, IndexedDB). If no copy can be made it is left as it is,
+ *   offered as a download, and replaced only when the student says so (`replaceDamaged`). The
+ *   notice says which of these happened, once it has happened. No crash.
+ * - Two tabs writing at once lose neither's steps or answers: each write first folds in what
+ *   storage holds now (`mergeProgress`: steps seen, answers, finished lessons are unions), and a
+ *   tab that hears of another's write (`sync`, on the `storage` event) folds it in and writes
+ *   back whatever only it had.
+ * - A reset, or an import that replaces progress, stamps the document (`replacedAt`): a merge
+ *   takes the later-stamped document whole, so another tab does not bring back what was reset.
  * - Data written by an older version of the site is migrated forward, step by step.
  * - Importing a file that is not ours, or is broken, is refused with a message; the current
- *   progress is untouched.
+ *   progress is untouched. A good file is merged or replaces progress, as the student chooses,
+ *   after a preview of what changes (`previewImport`).
  */
 import * as v from 'valibot';
 
@@ -48,6 +61,11 @@ export const ProgressSchema = v.object({
   lessons: v.record(v.string(), LessonProgressSchema),
   /** Keyed by `lessonId/exerciseId`. */
   exercises: v.record(v.string(), ExerciseProgressSchema),
+  /**
+   * When the progress was last reset or replaced by an import (absent if never). Optional, so
+   * documents without it, and older versions of the site reading this one, are unaffected.
+   */
+  replacedAt: v.optional(isoDate),
 });
 
 export type Progress = v.InferOutput<typeof ProgressSchema>;
@@ -119,11 +137,163 @@ export function readProgress(text: string): ReadResult {
   return { ok: true, progress: parsed.output };
 }
 
+/** Milliseconds of an ISO time, or −∞ when absent (or unreadable). */
+function time(iso: string | undefined): number {
+  const t = iso === undefined ? NaN : Date.parse(iso);
+  return Number.isNaN(t) ? -Infinity : t;
+}
+
+/**
+ * One progress made of two: steps seen, exercises' answers and finished lessons are unions (the
+ * most wrong attempts, solved if solved in either, the earliest finish), so neither side loses
+ * anything. Where each side has its own answer (the step a lesson is on, where the student left
+ * off, a committed prediction) `primary` wins. If the two were reset or replaced at different
+ * times (`replacedAt`), the later one is taken whole: what was reset stays reset. An import that
+ * merges passes `ignoreReplaced`.
+ */
+export function mergeProgress(
+  primary: Progress,
+  other: Progress,
+  options: { ignoreReplaced?: boolean } = {},
+): Progress {
+  if (!options.ignoreReplaced) {
+    const mine = time(primary.replacedAt);
+    const theirs = time(other.replacedAt);
+    if (mine !== theirs) return structuredClone(mine > theirs ? primary : other);
+  }
+  const out = structuredClone(primary);
+  if (time(other.updatedAt) > time(out.updatedAt)) out.updatedAt = other.updatedAt;
+  if (!out.last && other.last) out.last = { ...other.last };
+  for (const [id, theirs] of Object.entries(other.lessons)) {
+    const mine = out.lessons[id];
+    if (!mine) {
+      out.lessons[id] = structuredClone(theirs);
+      continue;
+    }
+    mine.seen = [...new Set([...mine.seen, ...theirs.seen])].sort((a, b) => a - b);
+    const done = theirs.completedAt;
+    if (done && (!mine.completedAt || time(done) < time(mine.completedAt))) mine.completedAt = done;
+  }
+  for (const [key, theirs] of Object.entries(other.exercises)) {
+    const mine = out.exercises[key];
+    if (!mine) {
+      out.exercises[key] = { ...theirs };
+      continue;
+    }
+    mine.wrong = Math.max(mine.wrong, theirs.wrong);
+    mine.solved = mine.solved || theirs.solved;
+    if (theirs.revealed) mine.revealed = true;
+    if (mine.prediction === undefined && theirs.prediction !== undefined)
+      mine.prediction = theirs.prediction;
+  }
+  return out;
+}
+
+/**
+ * What only grows (steps seen, answers, finishes) and the reset stamp, in a canonical text: two
+ * documents with the same text hold the same things, whatever order their keys are in.
+ */
+function earned(p: Progress): string {
+  const lessons = Object.keys(p.lessons)
+    .sort()
+    .map((id) => [id, p.lessons[id]!.seen, p.lessons[id]!.completedAt ?? '']);
+  const exercises = Object.keys(p.exercises)
+    .sort()
+    .map((k) => {
+      const e = p.exercises[k]!;
+      return [k, e.wrong, e.solved, e.revealed ?? false, e.prediction ?? -1];
+    });
+  return JSON.stringify([p.replacedAt ?? '', lessons, exercises]);
+}
+
+function hasProgress(p: Progress): boolean {
+  return Object.keys(p.lessons).length > 0 || Object.keys(p.exercises).length > 0;
+}
+
+/** How one lesson's progress changes (an import's preview). Pairs are [before, after]. */
+export interface LessonChange {
+  lessonId: string;
+  seen: [number, number];
+  solved: [number, number];
+  completed: [boolean, boolean];
+}
+
+/** Per lesson, what differs between two progresses; lessons that do not change are left out. */
+export function diffProgress(before: Progress, after: Progress): LessonChange[] {
+  const lessonOf = (key: string) => key.slice(0, key.lastIndexOf('/'));
+  const ids = new Set([
+    ...Object.keys(before.lessons),
+    ...Object.keys(after.lessons),
+    ...Object.keys(before.exercises).map(lessonOf),
+    ...Object.keys(after.exercises).map(lessonOf),
+  ]);
+  const view = (p: Progress, id: string) => {
+    const l = p.lessons[id];
+    const exercises = Object.entries(p.exercises).filter(([k]) => lessonOf(k) === id);
+    return {
+      seen: l?.seen ?? [],
+      solved: exercises.filter(([, e]) => e.solved).length,
+      completed: Boolean(l?.completedAt),
+      text: JSON.stringify([l?.seen ?? [], l?.completedAt ?? '', exercises.sort()]),
+    };
+  };
+  const changes: LessonChange[] = [];
+  for (const id of [...ids].sort()) {
+    const a = view(before, id);
+    const b = view(after, id);
+    if (a.text === b.text) continue;
+    changes.push({
+      lessonId: id,
+      seen: [a.seen.length, b.seen.length],
+      solved: [a.solved, b.solved],
+      completed: [a.completed, b.completed],
+    });
+  }
+  return changes;
+}
+
+export type ImportMode = 'merge' | 'replace';
+
+export type ImportPreview =
+  | {
+      ok: true;
+      mode: ImportMode;
+      /** The progress the import would leave. */
+      result: Progress;
+      /** What changes, lesson by lesson (empty: the import changes nothing). */
+      changes: LessonChange[];
+      /** Where "Continue where you left off" points, before and after. */
+      last: [Progress['last'], Progress['last']];
+    }
+  | { ok: false; message: string };
+
 /** The subset of the Web Storage API the store needs (localStorage, or a Map in tests). */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** For listing kept copies of damaged progress (localStorage has both). */
+  readonly length?: number;
+  key?(index: number): string | null;
+}
+
+/**
+ * Somewhere other than the progress's own storage to keep a copy of damaged progress (the
+ * browser's IndexedDB: see `./progress-backup`). `keep` resolves once the copy is stored.
+ */
+export interface ProgressBackup {
+  keep(name: string, text: string): Promise<void>;
+  list(): Promise<{ name: string; size: number }[]>;
+  read(name: string): Promise<string | undefined>;
+  remove(name: string): Promise<void>;
+}
+
+/** A copy of damaged progress the store kept: in storage under a backup key, or in the database. */
+export interface KeptCopy {
+  name: string;
+  where: 'storage' | 'database';
+  /** Its length in characters. */
+  size: number;
 }
 
 export interface LessonSummary {
@@ -134,54 +304,227 @@ export interface LessonSummary {
   completed: boolean;
 }
 
+/**
+ * Why progress is not being saved right now: storage is `full`; it refused for another reason
+ * (`blocked`); it cannot be used at all (`unavailable`, memory only); or damaged data that could
+ * not be copied is still in the way (`held`, until `replaceDamaged`).
+ */
+export type SaveProblem = 'full' | 'blocked' | 'unavailable' | 'held';
+
+/** Something the student should be told, as it happens. */
+export interface StoreNotice {
+  kind: 'damaged' | 'unavailable' | 'save-failed' | 'save-recovered' | 'damaged-replaced';
+  tone: 'warn' | 'info';
+  message: string;
+  /** Damaged data: its text, to offer as a download (kept in memory for this visit). */
+  damaged?: { text: string; fileName: string };
+  /** The damaged data could not be copied and is still in place: `replaceDamaged()` may go on. */
+  replaceable?: boolean;
+}
+
+export interface ProgressStoreOptions {
+  /** Where damaged data goes when storage has no room for a copy (IndexedDB in the app). */
+  backup?: ProgressBackup;
+  /** Called once the student has progress, once (the app asks `navigator.storage.persist()`). */
+  persist?: () => unknown;
+  /** Waits between retries of a failed write, in ms; the last repeats. */
+  retryDelays?: readonly number[];
+  /** A timer: runs `run` after `ms`, returns a cancel function (tests pass their own). */
+  setTimer?: (run: () => void, ms: number) => () => void;
+}
+
+const RETRY_DELAYS = [2000, 4000, 8000, 15000];
+
+function defaultTimer(run: () => void, ms: number): () => void {
+  const id = setTimeout(run, ms);
+  return () => clearTimeout(id);
+}
+
+function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: unknown; code?: unknown } | null;
+  return (
+    e?.name === 'QuotaExceededError' || e?.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e?.code === 22
+  );
+}
+
+const SAVE_FAILED: Record<'full' | 'blocked', string> = {
+  full: 'Progress is not being saved: storage is full — export it now. It is kept in this tab, and saving is tried again with each step and every few seconds.',
+  blocked:
+    'Progress is not being saved: the browser refused to store it — export it now. It is kept in this tab, and saving is tried again with each step and every few seconds.',
+};
+
 type Listener = (progress: Progress) => void;
 
 export class ProgressStore {
   private progress: Progress;
-  private listeners = new Set<Listener>();
-  private problems: string[] = [];
+  private readonly listeners = new Set<Listener>();
+  private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
+  private readonly statusListeners = new Set<(problem: SaveProblem | null) => void>();
+  /** Notices from before anyone listened (start-up), handed to the first listener. */
+  private queued: StoreNotice[] = [];
+  /** The stored text as last read or written here: another tab's write shows as a difference. */
+  private savedText: string | null = null;
+  /** The progress holds something storage does not. */
+  private dirty = false;
+  /** Storage can be used at all (reading it did not throw). */
+  private usable = true;
+  /** Unreadable stored text that is not yet copied anywhere: it must not be overwritten. */
+  private held: string | null = null;
+  private failure: 'full' | 'blocked' | null = null;
+  private retries = 0;
+  private cancelRetry: (() => void) | null = null;
+  private persistAsked = false;
+  private readonly backup: ProgressBackup | undefined;
+  private readonly persist: (() => unknown) | undefined;
+  private readonly retryDelays: readonly number[];
+  private readonly setTimer: (run: () => void, ms: number) => () => void;
 
   constructor(
     private readonly storage: KeyValueStorage | null,
     private readonly key = STORAGE_KEY,
     private readonly now: () => Date = () => new Date(),
+    options: ProgressStoreOptions = {},
   ) {
+    this.backup = options.backup;
+    this.persist = options.persist;
+    this.retryDelays = options.retryDelays?.length ? options.retryDelays : RETRY_DELAYS;
+    this.setTimer = options.setTimer ?? defaultTimer;
     this.progress = this.load();
+    this.flush();
   }
 
-  /** Read from storage; damaged data is backed up, reported once and replaced. */
+  /** Read from storage; damaged data is kept (see `setAside`) before it is replaced. */
   private load(): Progress {
-    let text: string | null = null;
+    let text: string | null;
     try {
-      text = this.storage?.getItem(this.key) ?? null;
+      if (!this.storage) throw new Error('no storage');
+      text = this.storage.getItem(this.key);
     } catch {
-      this.problems.push(
-        'Your browser does not let this page store progress; it will last until you close the tab.',
-      );
+      this.usable = false;
+      this.notify({
+        kind: 'unavailable',
+        tone: 'warn',
+        message:
+          'Your browser does not let this page store progress; it will last until you close the tab. Export it to keep it.',
+      });
       return emptyProgress(this.now());
     }
     if (text === null) return emptyProgress(this.now());
     const read = readProgress(text);
-    if (read.ok) return read.progress;
-    const backupKey = `${this.key}:damaged:${this.now().toISOString()}`;
-    try {
-      this.storage?.setItem(backupKey, text);
-    } catch {
-      /* the backup is a courtesy; losing it must not stop the course */
+    if (read.ok) {
+      this.savedText = text;
+      if (hasProgress(read.progress)) this.askPersistence();
+      return read.progress;
     }
-    this.problems.push(
-      `Your saved progress could not be read (${read.message.replace(/\.$/, '')}). It was set aside as “${backupKey}” and progress starts afresh.`,
-    );
-    const fresh = emptyProgress(this.now());
-    this.write(fresh);
-    return fresh;
+    this.setAside(text, read.message, 'progress starts afresh');
+    return emptyProgress(this.now());
   }
 
-  /** Problems met while loading, each returned once (for a one-time notice). */
-  takeProblems(): string[] {
-    const out = this.problems;
-    this.problems = [];
-    return out;
+  /**
+   * Keep unreadable stored text before anything replaces it: under a backup key in the same
+   * storage if there is room, else in `backup` (asynchronously; until then it is held in place).
+   * If neither works it stays in place until the student chooses (`replaceDamaged`). The notice
+   * is sent once the outcome is known, and says what happened.
+   */
+  private setAside(text: string, reason: string, then: string): void {
+    const storage = this.storage!;
+    const stamp = this.now().toISOString();
+    const name = `${this.key}:damaged:${stamp}`;
+    const damaged = {
+      text,
+      fileName: `gradient-trail-damaged-progress-${stamp.slice(0, 19).replace(/:/g, '-')}.json`,
+    };
+    const why = `Your saved progress could not be read (${reason.replace(/\.$/, '')}).`;
+    let full = false;
+    try {
+      storage.setItem(name, text);
+      if (storage.getItem(name) === text) {
+        this.dirty = true;
+        this.notify({
+          kind: 'damaged',
+          tone: 'warn',
+          damaged,
+          message: `${why} A copy was set aside in this browser's storage as “${name}”, and ${then}.`,
+        });
+        return;
+      }
+    } catch (error) {
+      full = isQuotaError(error);
+    }
+    this.held = text;
+    const fail = () => {
+      if (this.held !== text) return;
+      this.notify({
+        kind: 'damaged',
+        tone: 'warn',
+        damaged,
+        replaceable: true,
+        message: `${why} No copy of it could be made in this browser, so it is left as it was, and progress is not saved until you choose: download it to keep it, then replace it.`,
+      });
+    };
+    if (!this.backup) return fail();
+    this.backup.keep(name, text).then(() => {
+      if (this.held !== text) return;
+      this.held = null;
+      this.dirty = true;
+      this.notify({
+        kind: 'damaged',
+        tone: 'warn',
+        damaged,
+        message: `${why} ${full ? 'There was no room for a copy in storage' : 'Storage would not take a copy'}, so a copy was kept in this browser's database (IndexedDB) as “${name}”, and ${then}.`,
+      });
+      this.flush();
+      this.emitStatus();
+    }, fail);
+    this.emitStatus();
+  }
+
+  /** Damaged data that could not be copied is replaced by the progress: saving starts again. */
+  replaceDamaged(): void {
+    if (this.held === null) return;
+    this.held = null;
+    this.dirty = true;
+    this.savedText = null;
+    this.flush();
+    this.notify({
+      kind: 'damaged-replaced',
+      tone: 'info',
+      message: 'The damaged progress was replaced; progress is saved from now on.',
+    });
+    this.emitStatus();
+  }
+
+  /** Tell the student something: now if someone listens, else when the first listener comes. */
+  private notify(notice: StoreNotice): void {
+    if (this.noticeListeners.size === 0) this.queued.push(notice);
+    for (const l of this.noticeListeners) l(notice);
+  }
+
+  /** Hear the store's notices, starting with those from before anyone listened. */
+  onNotice(listener: (notice: StoreNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    const queued = this.queued;
+    this.queued = [];
+    for (const n of queued) listener(n);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  /** Why progress is not being saved now, or null when it is. */
+  get saveProblem(): SaveProblem | null {
+    if (!this.usable) return 'unavailable';
+    if (this.held !== null) return 'held';
+    return this.failure;
+  }
+
+  /** Hear when `saveProblem` changes. */
+  subscribeStatus(listener: (problem: SaveProblem | null) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  private emitStatus(): void {
+    const problem = this.saveProblem;
+    for (const l of this.statusListeners) l(problem);
   }
 
   get snapshot(): Progress {
@@ -193,33 +536,119 @@ export class ProgressStore {
     return () => this.listeners.delete(listener);
   }
 
-  private write(progress: Progress): void {
+  private emit(): void {
+    for (const l of this.listeners) l(this.progress);
+  }
+
+  /**
+   * Fold in what storage holds now (another tab's writes). Returns whether the progress changed.
+   * Afterwards `dirty` says whether storage lacks something the progress has.
+   */
+  private pull(): boolean {
+    if (!this.usable || this.held !== null) return false;
+    let text: string | null;
     try {
-      this.storage?.setItem(this.key, JSON.stringify(progress));
+      text = this.storage!.getItem(this.key);
     } catch {
-      this.problems.push(
-        'Progress could not be saved (storage is full or blocked); it is kept until you close the tab.',
-      );
+      return false;
+    }
+    if (text === this.savedText) return false;
+    this.savedText = text;
+    if (text === null) {
+      // Removed elsewhere (site data cleared in another tab): what this tab has is written back.
+      this.dirty = hasProgress(this.progress);
+      return false;
+    }
+    const read = readProgress(text);
+    if (!read.ok) {
+      this.savedText = null;
+      this.setAside(text, read.message, 'the progress of this tab was saved in its place');
+      return false;
+    }
+    const merged = mergeProgress(read.progress, this.progress);
+    const changed = JSON.stringify(merged) !== JSON.stringify(this.progress);
+    this.progress = merged;
+    this.dirty = earned(merged) !== earned(read.progress);
+    return changed;
+  }
+
+  /** Write the progress if storage lacks something of it; a failure is reported and retried. */
+  private flush(): void {
+    if (!this.usable || this.held !== null) return;
+    if (!this.dirty) {
+      if (this.failure) this.recovered();
+      return;
+    }
+    const text = JSON.stringify(this.progress);
+    try {
+      this.storage!.setItem(this.key, text);
+    } catch (error) {
+      this.failed(isQuotaError(error) ? 'full' : 'blocked');
+      return;
+    }
+    this.savedText = text;
+    this.dirty = false;
+    if (this.failure) this.recovered();
+    if (hasProgress(this.progress)) this.askPersistence();
+  }
+
+  private failed(reason: 'full' | 'blocked'): void {
+    if (this.failure === null) {
+      this.failure = reason;
+      this.retries = 0;
+      this.notify({ kind: 'save-failed', tone: 'warn', message: SAVE_FAILED[reason] });
+      this.emitStatus();
+    }
+    if (this.cancelRetry) return;
+    const delay = this.retryDelays[Math.min(this.retries, this.retryDelays.length - 1)]!;
+    this.retries++;
+    this.cancelRetry = this.setTimer(() => {
+      this.cancelRetry = null;
+      this.sync();
+    }, delay);
+  }
+
+  private recovered(): void {
+    this.failure = null;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    this.notify({
+      kind: 'save-recovered',
+      tone: 'info',
+      message: 'Progress is being saved again.',
+    });
+    this.emitStatus();
+  }
+
+  private askPersistence(): void {
+    if (this.persistAsked || !this.persist) return;
+    this.persistAsked = true;
+    try {
+      void Promise.resolve(this.persist()).catch(() => undefined);
+    } catch {
+      /* a browser without the Storage API: nothing to ask */
     }
   }
 
+  /**
+   * Catch up with storage: fold in another tab's writes, write back what only this tab has, and
+   * retry a write that failed. The app calls it on every `storage` event; the retry timer too.
+   */
+  sync(): void {
+    const changed = this.pull();
+    this.flush();
+    if (changed) this.emit();
+  }
+
   private commit(mutate: (p: Progress) => void): void {
+    this.pull();
     const next: Progress = structuredClone(this.progress);
     mutate(next);
     next.updatedAt = this.now().toISOString();
     this.progress = next;
-    this.write(next);
-    for (const l of this.listeners) l(next);
-  }
-
-  /** Another tab changed the stored progress: adopt it if it reads cleanly. */
-  reloadFromStorage(): void {
-    const text = this.storage?.getItem(this.key);
-    if (!text) return;
-    const read = readProgress(text);
-    if (!read.ok) return;
-    this.progress = read.progress;
-    for (const l of this.listeners) l(read.progress);
+    this.dirty = true;
+    this.flush();
+    this.emit();
   }
 
   lesson(lessonId: string): LessonProgress | undefined {
@@ -247,7 +676,7 @@ export class ProgressStore {
     if (already) return false;
     this.commit((p) => {
       const l = p.lessons[lessonId];
-      if (l) l.completedAt = this.now().toISOString();
+      if (l && !l.completedAt) l.completedAt = this.now().toISOString();
     });
     return true;
   }
@@ -303,21 +732,90 @@ export class ProgressStore {
     return JSON.stringify(this.progress, null, 2);
   }
 
-  /** Replace progress with an exported file's. On any problem, nothing changes. */
-  importJson(text: string): ReadResult {
+  private importResult(file: Progress, mode: ImportMode): Progress {
+    const stamp = this.now().toISOString();
+    if (mode === 'merge') {
+      const merged = mergeProgress(this.progress, file, { ignoreReplaced: true });
+      merged.updatedAt = stamp;
+      return merged;
+    }
+    return { ...structuredClone(file), updatedAt: stamp, replacedAt: stamp };
+  }
+
+  /** What importing `text` would do, merged or replacing; nothing changes. */
+  previewImport(text: string, mode: ImportMode): ImportPreview {
     const read = readProgress(text);
     if (!read.ok) return read;
-    this.progress = read.progress;
-    this.write(read.progress);
-    for (const l of this.listeners) l(read.progress);
-    return read;
+    const result = this.importResult(read.progress, mode);
+    return {
+      ok: true,
+      mode,
+      result,
+      changes: diffProgress(this.progress, result),
+      last: [this.progress.last, result.last],
+    };
+  }
+
+  /**
+   * Import an exported file: `merge` keeps everything of both (this progress's place in a lesson
+   * wins), `replace` takes the file's progress alone. On any problem, nothing changes.
+   */
+  importJson(text: string, mode: ImportMode = 'replace'): ReadResult {
+    const read = readProgress(text);
+    if (!read.ok) return read;
+    this.pull();
+    this.progress = this.importResult(read.progress, mode);
+    this.dirty = true;
+    this.flush();
+    this.emit();
+    return { ok: true, progress: this.progress };
   }
 
   reset(): void {
     const fresh = emptyProgress(this.now());
+    fresh.replacedAt = fresh.updatedAt;
     this.progress = fresh;
-    this.write(fresh);
-    for (const l of this.listeners) l(fresh);
+    this.dirty = true;
+    this.flush();
+    this.emit();
+  }
+
+  /** The copies of damaged progress kept so far, in storage and in the database. */
+  async keptCopies(): Promise<KeptCopy[]> {
+    const copies: KeptCopy[] = [];
+    const prefix = `${this.key}:damaged:`;
+    const storage = this.storage;
+    try {
+      if (storage?.key && typeof storage.length === 'number') {
+        for (let i = 0; i < storage.length; i++) {
+          const name = storage.key(i);
+          if (name?.startsWith(prefix))
+            copies.push({ name, where: 'storage', size: storage.getItem(name)?.length ?? 0 });
+        }
+      }
+    } catch {
+      /* storage cannot be read: nothing kept there to list */
+    }
+    try {
+      for (const c of (await this.backup?.list()) ?? []) {
+        if (c.name.startsWith(prefix)) copies.push({ ...c, where: 'database' });
+      }
+    } catch {
+      /* the database cannot be opened: nothing to list */
+    }
+    return copies.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async readKeptCopy(copy: KeptCopy): Promise<string | undefined> {
+    if (copy.where === 'database') return this.backup?.read(copy.name);
+    return this.storage?.getItem(copy.name) ?? undefined;
+  }
+
+  /** Delete a kept copy (the student asked to). Storage freed may let a failing write through. */
+  async removeKeptCopy(copy: KeptCopy): Promise<void> {
+    if (copy.where === 'database') await this.backup?.remove(copy.name);
+    else this.storage?.removeItem(copy.name);
+    this.sync();
   }
 }
 
@@ -332,5 +830,11 @@ export class MemoryStorage implements KeyValueStorage {
   }
   removeItem(key: string): void {
     this.data.delete(key);
+  }
+  get length(): number {
+    return this.data.size;
+  }
+  key(index: number): string | null {
+    return [...this.data.keys()][index] ?? null;
   }
 }

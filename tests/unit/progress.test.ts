@@ -6,6 +6,7 @@ import {
   STORAGE_KEY,
   emptyProgress,
   readProgress,
+  type StoreNotice,
 } from '../../src/lesson/progress';
 
 const clock = () => new Date('2026-11-21T10:00:00.000Z');
@@ -14,6 +15,13 @@ function storeWith(text?: string) {
   const storage = new MemoryStorage();
   if (text !== undefined) storage.setItem(STORAGE_KEY, text);
   return { storage, store: new ProgressStore(storage, STORAGE_KEY, clock) };
+}
+
+/** The notices a store has sent so far (and goes on sending). */
+function noticesOf(store: ProgressStore): StoreNotice[] {
+  const notices: StoreNotice[] = [];
+  store.onNotice((n) => notices.push(n));
+  return notices;
 }
 
 describe('ProgressStore', () => {
@@ -25,7 +33,7 @@ describe('ProgressStore', () => {
     store.recordAnswer('sigmoid-neuron', 'sigma-zero', true);
 
     const again = new ProgressStore(storage, STORAGE_KEY, clock);
-    expect(again.takeProblems()).toEqual([]);
+    expect(noticesOf(again)).toEqual([]);
     expect(again.snapshot.last).toEqual({ lessonId: 'sigmoid-neuron', step: 3 });
     expect(again.lesson('sigmoid-neuron')?.seen).toEqual([1, 3]);
     expect(again.exercise('sigmoid-neuron', 'sigma-zero')).toEqual({ wrong: 1, solved: true });
@@ -69,14 +77,16 @@ describe('ProgressStore', () => {
   ])('replaces %s with empty progress, keeps a backup and reports it once', (_name, text) => {
     const { storage, store } = storeWith(text);
     expect(store.snapshot.lessons).toEqual({});
-    const problems = store.takeProblems();
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/could not be read/);
-    expect(store.takeProblems()).toEqual([]);
+    const notices = noticesOf(store);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.message).toMatch(/could not be read/);
+    expect(notices[0]!.message).toMatch(/set aside in this browser's storage/);
+    expect(notices[0]!.damaged?.text).toBe(text);
+    expect(noticesOf(store)).toEqual([]);
     const backup = [...storage.data.keys()].find((k) => k.startsWith(`${STORAGE_KEY}:damaged:`));
     expect(backup && storage.getItem(backup)).toBe(text);
     // The damaged record was replaced: the next load is clean.
-    expect(new ProgressStore(storage, STORAGE_KEY, clock).takeProblems()).toEqual([]);
+    expect(noticesOf(new ProgressStore(storage, STORAGE_KEY, clock))).toEqual([]);
   });
 
   it('keeps working in memory when storage throws', () => {
@@ -92,7 +102,8 @@ describe('ProgressStore', () => {
     const store = new ProgressStore(throwing, STORAGE_KEY, clock);
     store.visitStep('l', 1, 3);
     expect(store.lesson('l')?.seen).toEqual([1]);
-    expect(store.takeProblems().length).toBeGreaterThan(0);
+    expect(store.saveProblem).toBe('unavailable');
+    expect(noticesOf(store).map((n) => n.kind)).toEqual(['unavailable']);
   });
 
   it('exports and imports progress between devices', () => {
