@@ -10,6 +10,7 @@ import type { Lesson } from '../lesson/types';
 import type { NnLesson, StepChangeDetail } from '../lesson/lesson-runner';
 import '../lesson/lesson-runner';
 import './course-map';
+import './progress-tools';
 import {
   canonicalLessonHref,
   galleryHref,
@@ -474,6 +475,11 @@ export class GtApp extends LitElement {
       </header>
       <main id="main" tabindex="-1">${this.renderMain()}</main>
       <footer>
+        ${
+          this._route.name === 'lesson'
+            ? html`<gt-progress-tools compact></gt-progress-tools>`
+            : nothing
+        }
         Gradient Trail is open source. Everything runs in your browser; nothing you do leaves this
         device.
       </footer>

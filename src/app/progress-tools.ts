@@ -1,21 +1,122 @@
-import { LitElement, html, css } from 'lit';
+import { LitElement, html, css, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
+import { lessons } from 'virtual:lessons';
 import { define } from '../widgets/shared/base';
 import { tokens } from '../widgets/shared/tokens';
 import { progressContext } from '../lesson/context';
+import type {
+  ImportMode,
+  KeptCopy,
+  LessonChange,
+  Progress,
+  ProgressStore,
+} from '../lesson/progress';
+import { downloadText, exportFileName } from './download';
 
-/** Export, import and reset of the student's progress. */
+/** A file chosen for import, waiting for the student to choose merge or replace. */
+interface PendingImport {
+  name: string;
+  text: string;
+}
+
+/** Words for one lesson's change in an import's preview. */
+export function describeChange(change: LessonChange, title: string, stepCount?: number): string {
+  const parts: string[] = [];
+  const [seenBefore, seenAfter] = change.seen;
+  const of = stepCount ? ` of ${stepCount}` : '';
+  if (seenBefore !== seenAfter) parts.push(`steps seen ${seenBefore} → ${seenAfter}${of}`);
+  const [solvedBefore, solvedAfter] = change.solved;
+  if (solvedBefore !== solvedAfter) parts.push(`exercises solved ${solvedBefore} → ${solvedAfter}`);
+  const [doneBefore, doneAfter] = change.completed;
+  if (doneBefore !== doneAfter) parts.push(doneAfter ? 'finished' : 'no longer finished');
+  if (parts.length === 0) parts.push('other steps or answers (the same counts)');
+  return `${title}: ${parts.join('; ')}`;
+}
+
+/** Whether a change loses something the student has now. */
+function loses(change: LessonChange): boolean {
+  return (
+    change.seen[1] < change.seen[0] ||
+    change.solved[1] < change.solved[0] ||
+    (change.completed[0] && !change.completed[1])
+  );
+}
+
+function formatSize(chars: number): string {
+  return chars >= 100_000
+    ? `${(chars / 1_000_000).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(chars / 1000))} kB`;
+}
+
+/** The moment a kept copy was made, from its name (`…:damaged:<ISO time>`). */
+function keptWhen(copy: KeptCopy): string {
+  const iso = copy.name.slice(copy.name.lastIndexOf(':damaged:') + ':damaged:'.length);
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? copy.name
+    : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * Export, import and reset of the student's progress, and the copies of damaged progress kept
+ * so far. An import shows what would change and asks whether to merge the file with the progress
+ * or replace it. `compact` (on a lesson page, under the lesson) leaves out the introduction.
+ */
 export class GtProgressTools extends LitElement {
-  static override properties = { _message: { state: true }, _error: { state: true } };
+  static override properties = {
+    compact: { type: Boolean, reflect: true },
+    _message: { state: true },
+    _error: { state: true },
+    _pending: { state: true },
+    _mode: { state: true },
+    _copies: { state: true },
+  };
+  declare compact: boolean;
   declare _message: string;
   declare _error: boolean;
+  declare _pending: PendingImport | null;
+  declare _mode: ImportMode;
+  declare _copies: KeptCopy[];
 
-  private readonly progress = new ContextConsumer(this, { context: progressContext });
+  private readonly progress = new ContextConsumer(this, {
+    context: progressContext,
+    subscribe: true,
+  });
+  private unsubscribe: (() => void)[] = [];
 
   constructor() {
     super();
+    this.compact = false;
     this._message = '';
     this._error = false;
+    this._pending = null;
+    this._mode = 'merge';
+    this._copies = [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    queueMicrotask(() => {
+      const store = this.progress.value;
+      if (!store || !this.isConnected) return;
+      // The preview follows the progress (another tab may write while the dialog is open); the
+      // list of kept copies follows the store's saving state (a copy is made as data is set aside).
+      this.unsubscribe = [
+        store.subscribe(() => this.requestUpdate()),
+        store.subscribeStatus(() => void this.loadCopies()),
+      ];
+      void this.loadCopies();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const u of this.unsubscribe) u();
+    this.unsubscribe = [];
+  }
+
+  private async loadCopies(): Promise<void> {
+    this._copies = (await this.progress.value?.keptCopies()) ?? [];
   }
 
   static override styles = [
@@ -27,9 +128,17 @@ export class GtProgressTools extends LitElement {
         padding-top: 1.25rem;
         border-top: 1px solid var(--_border);
       }
+      :host([compact]) {
+        margin: 0 0 1rem;
+        padding: 0;
+        border: 0;
+      }
       h2 {
         font-size: 1.15rem;
         margin: 0 0 0.5rem;
+      }
+      :host([compact]) h2 {
+        font-size: 1rem;
       }
       p {
         margin: 0 0 0.75rem;
@@ -48,23 +157,71 @@ export class GtProgressTools extends LitElement {
       .message.error {
         color: var(--_danger);
       }
+      .message:empty {
+        display: none;
+      }
       dialog {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         background: var(--_bg);
         color: var(--_fg);
-        max-width: min(28rem, 90vw);
+        max-width: min(32rem, 90vw);
+        max-height: 90vh;
+        box-sizing: border-box;
       }
       dialog::backdrop {
         background: rgb(0 0 0 / 0.45);
       }
       dialog h3 {
         margin-top: 0;
+        overflow-wrap: anywhere;
+      }
+      fieldset {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        margin: 0 0 0.75rem;
+        padding: 0.5rem 0.75rem;
+      }
+      label {
+        display: flex;
+        gap: 0.5rem;
+        align-items: baseline;
+        min-height: 44px;
+        align-content: center;
+        flex-wrap: wrap;
+      }
+      .changes {
+        margin: 0 0 1rem;
+        padding-left: 1.25rem;
+      }
+      .changes .loss {
+        color: var(--_danger);
+        font-weight: 600;
       }
       button.danger {
         background: var(--_danger);
         border-color: var(--_danger);
         color: var(--_bg);
+      }
+      .kept {
+        margin-top: 1rem;
+      }
+      .kept h3 {
+        font-size: 1rem;
+        margin: 0 0 0.25rem;
+      }
+      .kept ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.4rem;
+      }
+      .kept li {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem 0.75rem;
+        align-items: center;
       }
     `,
   ];
@@ -74,26 +231,22 @@ export class GtProgressTools extends LitElement {
     this._error = error;
   }
 
+  private get store(): ProgressStore | undefined {
+    return this.progress.value;
+  }
+
   private exportProgress(): void {
-    const store = this.progress.value;
+    const store = this.store;
     if (!store) return;
-    const blob = new Blob([store.exportJson()], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `gradient-trail-progress-${new Date().toISOString().slice(0, 10)}.json`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(store.exportJson(), exportFileName());
     this.say('Progress exported. Import the file on another device to carry on there.');
   }
 
-  private async importProgress(e: Event): Promise<void> {
+  private async chooseFile(e: Event): Promise<void> {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    const store = this.progress.value;
+    const store = this.store;
     if (!file || !store) return;
     if (file.size > 5_000_000) {
       this.say(
@@ -102,33 +255,210 @@ export class GtProgressTools extends LitElement {
       );
       return;
     }
-    const result = store.importJson(await file.text());
-    if (result.ok) this.say(`Progress imported from “${file.name}”.`);
-    else
+    const text = await file.text();
+    const preview = store.previewImport(text, 'merge');
+    if (!preview.ok) {
       this.say(
-        `Could not import “${file.name}”: ${result.message} Your progress is unchanged.`,
+        `Could not import “${file.name}”: ${preview.message} Your progress is unchanged.`,
         true,
       );
+      return;
+    }
+    this.say('');
+    this._mode = 'merge';
+    this._pending = { name: file.name, text };
+    await this.updateComplete;
+    this.importDialog?.showModal();
   }
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
+  private confirmImport(): void {
+    const pending = this._pending;
+    const store = this.store;
+    this.importDialog?.close();
+    if (!pending || !store) return;
+    const result = store.importJson(pending.text, this._mode);
+    if (!result.ok) {
+      this.say(
+        `Could not import “${pending.name}”: ${result.message} Your progress is unchanged.`,
+        true,
+      );
+      return;
+    }
+    this.say(
+      this._mode === 'merge'
+        ? `Progress from “${pending.name}” merged with yours.`
+        : `Your progress was replaced by “${pending.name}”.`,
+    );
+  }
+
+  private onImportClosed(): void {
+    this._pending = null;
+    this.renderRoot.querySelector<HTMLButtonElement>('#import-button')?.focus();
+  }
+
+  private get importDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('#import-dialog');
+  }
+
+  private get resetDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('#reset-dialog');
   }
 
   private confirmReset(): void {
-    this.progress.value?.reset();
-    this.dialog?.close();
+    this.store?.reset();
+    this.resetDialog?.close();
     this.say('Progress reset. The trail starts afresh.');
+  }
+
+  private async downloadCopy(copy: KeptCopy): Promise<void> {
+    const text = await this.store?.readKeptCopy(copy);
+    if (text === undefined) {
+      this.say('That copy could not be read from the browser.', true);
+      return;
+    }
+    const stamp = copy.name.slice(copy.name.lastIndexOf(':damaged:') + ':damaged:'.length);
+    downloadText(
+      text,
+      `gradient-trail-damaged-progress-${stamp.slice(0, 19).replace(/:/g, '-')}.json`,
+      'text/plain',
+    );
+  }
+
+  private async deleteCopy(copy: KeptCopy): Promise<void> {
+    await this.store?.removeKeptCopy(copy);
+    await this.loadCopies();
+    this.say('The copy of the damaged progress was deleted.');
+  }
+
+  private lastText(last: Progress['last']): string {
+    if (!last) return 'the start of the course';
+    const meta = lessons.find((l) => l.id === last.lessonId);
+    return `${meta?.title ?? last.lessonId}, step ${last.step}`;
+  }
+
+  private renderPreview() {
+    const pending = this._pending;
+    const store = this.store;
+    if (!pending || !store) return nothing;
+    const preview = store.previewImport(pending.text, this._mode);
+    if (!preview.ok) return html`<p>${preview.message}</p>`;
+    const [lastBefore, lastAfter] = preview.last;
+    const moves =
+      JSON.stringify(lastBefore) !== JSON.stringify(lastAfter)
+        ? html`<p>“Continue where you left off” will go to ${this.lastText(lastAfter)}.</p>`
+        : nothing;
+    if (preview.changes.length === 0)
+      return html`<p>Nothing changes: your progress already holds everything in this file.</p>
+        ${moves}`;
+    return html`
+      <p>What changes:</p>
+      <ul class="changes">
+        ${preview.changes.map((c) => {
+          const meta = lessons.find((l) => l.id === c.lessonId);
+          const lost = loses(c);
+          return html`<li class=${lost ? 'loss' : ''}>
+            ${describeChange(c, meta?.title ?? c.lessonId, meta?.stepCount)}${lost ? ' (lost)' : ''}
+          </li>`;
+        })}
+      </ul>
+      ${moves}
+    `;
+  }
+
+  private renderImportDialog() {
+    const pending = this._pending;
+    return html`
+      <dialog id="import-dialog" aria-labelledby="import-title" @close=${this.onImportClosed}>
+        ${
+          pending
+            ? html`
+                <h3 id="import-title">Import “${pending.name}”?</h3>
+                <fieldset>
+                  <legend>How to import</legend>
+                  <label>
+                    <input
+                      type="radio"
+                      name="mode"
+                      value="merge"
+                      .checked=${this._mode === 'merge'}
+                      @change=${() => (this._mode = 'merge')}
+                    />
+                    Merge: keep your progress and add the file’s
+                  </label>
+                  <label>
+                    <input
+                      type="radio"
+                      name="mode"
+                      value="replace"
+                      .checked=${this._mode === 'replace'}
+                      @change=${() => (this._mode = 'replace')}
+                    />
+                    Replace: use only the file’s progress
+                  </label>
+                </fieldset>
+                <div aria-live="polite">${this.renderPreview()}</div>
+                <div class="row">
+                  <button
+                    type="button"
+                    class=${this._mode === 'replace' ? 'danger' : 'primary'}
+                    @click=${this.confirmImport}
+                  >
+                    ${this._mode === 'merge' ? 'Merge' : 'Replace'}
+                  </button>
+                  <button type="button" @click=${() => this.importDialog?.close()}>Cancel</button>
+                </div>
+              `
+            : html`<h3 id="import-title">Import progress</h3>`
+        }
+      </dialog>
+    `;
+  }
+
+  private renderCopies() {
+    if (this._copies.length === 0) return nothing;
+    return html`
+      <section class="kept" aria-labelledby="kept-title">
+        <h3 id="kept-title">Damaged progress kept</h3>
+        <p>
+          Saved progress that could not be read is kept here rather than thrown away. Download it to
+          look at it or to ask for help.
+        </p>
+        <ul>
+          ${this._copies.map(
+            (c) =>
+              html`<li>
+                <span
+                  >${keptWhen(c)}, ${formatSize(c.size)},
+                  ${c.where === 'database' ? 'in the browser’s database' : 'in browser storage'}</span
+                >
+                <button type="button" @click=${() => this.downloadCopy(c)}>Download</button>
+                <button
+                  type="button"
+                  aria-label="Delete the copy from ${keptWhen(c)}"
+                  @click=${() => this.deleteCopy(c)}
+                >
+                  Delete
+                </button>
+              </li>`,
+          )}
+        </ul>
+      </section>
+    `;
   }
 
   override render() {
     return html`
       <section aria-labelledby="tools-title">
         <h2 id="tools-title">Your progress</h2>
-        <p>Progress is kept in this browser. Take it to another device with a file.</p>
+        ${
+          this.compact
+            ? nothing
+            : html`<p>Progress is kept in this browser. Take it to another device with a file.</p>`
+        }
         <div class="row">
           <button type="button" @click=${this.exportProgress}>Export progress</button>
           <button
+            id="import-button"
             type="button"
             @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#import')?.click()}
           >
@@ -140,15 +470,19 @@ export class GtProgressTools extends LitElement {
             accept="application/json,.json"
             hidden
             aria-label="Progress file to import"
-            @change=${this.importProgress}
+            @change=${this.chooseFile}
           />
-          <button type="button" @click=${() => this.dialog?.showModal()}>Reset progress…</button>
+          <button type="button" @click=${() => this.resetDialog?.showModal()}>
+            Reset progress…
+          </button>
         </div>
         <p class="message ${this._error ? 'error' : ''}" role="status" aria-live="polite">
           ${this._message}
         </p>
+        ${this.renderCopies()}
       </section>
-      <dialog aria-labelledby="reset-title">
+      ${this.renderImportDialog()}
+      <dialog id="reset-dialog" aria-labelledby="reset-title">
         <h3 id="reset-title">Reset all progress?</h3>
         <p>
           Steps seen, solved exercises and finished lessons on this device will be cleared. Export
@@ -156,7 +490,7 @@ export class GtProgressTools extends LitElement {
         </p>
         <div class="row">
           <button type="button" class="danger" @click=${this.confirmReset}>Reset progress</button>
-          <button type="button" autofocus @click=${() => this.dialog?.close()}>Cancel</button>
+          <button type="button" autofocus @click=${() => this.resetDialog?.close()}>Cancel</button>
         </div>
       </dialog>
     `;

@@ -207,7 +207,20 @@ export class NnExercise extends NnElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.syncFromStore();
+    // Progress can change under the exercise: an import, or the same lesson in another tab.
+    queueMicrotask(() => {
+      if (!this.isConnected) return;
+      this.stopSync = this.progress.value?.subscribe(() => this.syncFromStore());
+    });
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopSync?.();
+    this.stopSync = undefined;
+  }
+
+  private stopSync: (() => void) | undefined;
 
   private get id_(): string {
     return this.spec?.id ?? this.exerciseId;

@@ -69,7 +69,44 @@ test('export, import of a bad file, import of a good file, and reset with confir
     mimeType: 'application/json',
     buffer: Buffer.from(text),
   });
-  await expect(page.getByText('Progress imported from “mine.json”.')).toBeVisible();
+  const dialog2 = page.getByRole('dialog', { name: 'Import “mine.json”?' });
+  await expect(dialog2.getByRole('listitem')).toHaveText([
+    `${sigmoid.title}: steps seen 0 → 1 of ${sigmoid.stepCount}`,
+  ]);
+  await dialog2.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByText('Progress from “mine.json” merged with yours.')).toBeVisible();
   await expect(card(page).getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
   noErrors();
+});
+
+test('persistent storage is asked for once the student has progress, and only once', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { persistCalls: number };
+    w.persistCalls = 0;
+    Object.defineProperty(StorageManager.prototype, 'persisted', {
+      value: () => Promise.resolve(false),
+    });
+    Object.defineProperty(StorageManager.prototype, 'persist', {
+      value: () => {
+        w.persistCalls++;
+        return Promise.resolve(true);
+      },
+    });
+  });
+  const calls = () =>
+    page.evaluate(() => (window as unknown as { persistCalls: number }).persistCalls);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await calls()).toBe(0);
+  await page.goto(`/#/lesson/${sigmoid.id}/1`);
+  await expect(page.getByText(`Step 1 of ${sigmoid.stepCount}`)).toBeVisible();
+  await expect.poll(calls).toBe(1);
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await expect(page.getByText(`Step 2 of ${sigmoid.stepCount}`)).toBeVisible();
+  await expect
+    .poll(() => page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).lessons, KEY))
+    .toHaveProperty(`${sigmoid.id}.seen`, [1, 2]);
+  expect(await calls()).toBe(1);
 });
