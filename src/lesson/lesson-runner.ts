@@ -99,6 +99,7 @@ export class NnLesson extends NnElement {
 
   private readonly progress = new ContextConsumer(this, { context: progressContext });
   private moved = false;
+  private stopStatus: (() => void) | undefined;
 
   constructor() {
     super();
@@ -115,11 +116,18 @@ export class NnLesson extends NnElement {
     // The whole page listens, not only this element: after a fresh deep link or a click on the
     // text, focus is on the body, outside the lesson.
     window.addEventListener('keydown', this.onKey);
+    // "Your progress is saved" is said only while it is.
+    queueMicrotask(() => {
+      if (!this.isConnected) return;
+      this.stopStatus = this.progress.value?.subscribeStatus(() => this.requestUpdate());
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKey);
+    this.stopStatus?.();
+    this.stopStatus = undefined;
   }
 
   static override styles = [
@@ -386,7 +394,14 @@ export class NnLesson extends NnElement {
             : nothing
         }
         <h3 id="done-title">🎉 Lesson complete: ${lesson.title}</h3>
-        <p>You reached the end of this lesson. Your progress is saved on this device.</p>
+        <p>
+          You reached the end of this lesson.
+          ${
+            this.progress.value?.saveProblem
+              ? 'Your progress is not being saved right now: export it to keep it (see the notice on this page).'
+              : 'Your progress is saved on this device.'
+          }
+        </p>
         <div class="actions">
           ${
             this.next
