@@ -91,6 +91,12 @@ function attributesPlugin() {
           );
         }
       }
+      // The elements and their entry points only: a widget's model, words and templates are
+      // its own business, not API (and the gallery, which imports this file, stays small).
+      customElementsManifest.modules = customElementsManifest.modules.filter(
+        (mod) =>
+          mod.path.endsWith('/index.ts') || (mod.declarations ?? []).some((d) => d.customElement),
+      );
     },
   };
 }

@@ -208,8 +208,9 @@ export class EngineHost {
         return;
       }
       case 'lose-context': {
-        const backend = await import('./backend.ts');
-        backend.webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
+        // (Through index.ts: importing backend.ts's namespace would keep all of tfjs-core's ops.)
+        const tfjs = await import('./index.ts');
+        tfjs.loseWebglContext();
         return;
       }
     }

@@ -10,7 +10,13 @@
  *   const p = await trainer.predict(grid);
  *   loop.dispose(); trainer.dispose();
  */
-import { BACKEND_NAMES, availableBackends, backendFailure, ensureBackend } from './backend.ts';
+import {
+  BACKEND_NAMES,
+  availableBackends,
+  backendFailure,
+  ensureBackend,
+  webglContext,
+} from './backend.ts';
 import { chooseBackend } from './choose.ts';
 import { createJsTrainer } from './js-trainer.ts';
 import { TfTrainer, precompileUnlessAborted, trainerOn } from './trainer.ts';
@@ -47,6 +53,11 @@ export async function createTrainer(options: TrainerOptions): Promise<Trainer> {
   const trainer = new TfTrainer(options, backend);
   await precompileUnlessAborted(trainer, options.signal);
   return trainer;
+}
+
+/** Tests: lose the webgl backend's context, as a GPU reset would (nothing when it has none). */
+export function loseWebglContext(): void {
+  webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
 }
 
 /** Whether `name` is one of the engine's backends. */
