@@ -1,5 +1,6 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { ContextConsumer } from '@lit/context';
 import { NnElement, define } from '../widgets/shared/base';
 import { tokens } from '../widgets/shared/tokens';
@@ -387,7 +388,11 @@ export class NnLesson extends NnElement {
                   { length: 24 },
                   (_, i) =>
                     html`<i
-                      style="left:${(i * 37) % 100}%;background:${colours[i % colours.length]};animation-delay:${(i % 6) * 0.08}s"
+                      style=${styleMap({
+                        left: `${(i * 37) % 100}%`,
+                        background: colours[i % colours.length],
+                        animationDelay: `${(i % 6) * 0.08}s`,
+                      })}
                     ></i>`,
                 )}
               </div>`

@@ -1,4 +1,5 @@
 import { LitElement, html, render, type PropertyDeclarations } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import './embed-menu'; // registers <nn-embed-menu> (a side effect: the class is only used as a type here)
 import type { NnEmbedMenu } from './embed-menu';
 import type { AttributeDoc } from '../catalog';
@@ -27,6 +28,18 @@ export function define(tag: string, ctor: CustomElementConstructor): void {
   customElements.define(tag, ctor);
 }
 
+/**
+ * The inline error's look, set through CSSOM (`styleMap`): the widget's own stylesheet may be what
+ * failed, and a `style="…"` attribute would be refused by the strict Content-Security-Policy.
+ */
+const errorStyle = styleMap({
+  border: '2px solid var(--_danger, #b91c1c)',
+  borderRadius: '8px',
+  padding: '0.75rem 1rem',
+  color: 'var(--_fg, inherit)',
+  background: 'var(--_bg, transparent)',
+});
+
 /** Base element: shared helpers for every `nn-*` element. */
 export class NnElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -50,10 +63,7 @@ export class NnElement extends LitElement {
       console.error(`<${this.localName}> stopped because of an error:`, error);
       const message = error instanceof Error ? error.message : String(error);
       render(
-        html`<div
-          role="alert"
-          style="border:2px solid var(--_danger, #b91c1c);border-radius:8px;padding:0.75rem 1rem;color:var(--_fg, inherit);background:var(--_bg, transparent)"
-        >
+        html`<div role="alert" style=${errorStyle}>
           <strong>This widget ran into a problem and stopped.</strong>
           The rest of the page still works. Details: ${message}
         </div>`,
