@@ -143,8 +143,26 @@ describe('the points table', () => {
       [STARTS['confident-wrong'], { w1: 1, w2: 1, b: 0 }],
     );
     expect(rows).toEqual([
-      { n: 1, x1: '0.45', x2: '0.45', label: 1, outputs: ['0.027 ✗', '0.711 ✓'] },
-      { n: 2, x1: '−0.50', x2: '−0.25', label: 0, outputs: ['0.953 ✗', '0.321 ✓'] },
+      {
+        n: 1,
+        x1: '0.45',
+        x2: '0.45',
+        label: 1,
+        outputs: [
+          { value: '0.027', mark: '✗' },
+          { value: '0.711', mark: '✓' },
+        ],
+      },
+      {
+        n: 2,
+        x1: '−0.50',
+        x2: '−0.25',
+        label: 0,
+        outputs: [
+          { value: '0.953', mark: '✗' },
+          { value: '0.321', mark: '✓' },
+        ],
+      },
     ]);
   });
 });

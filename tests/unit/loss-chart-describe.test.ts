@@ -8,7 +8,7 @@ import {
   readout,
   summary,
   tableCell,
-  tableNote,
+  tableShare,
 } from '../../src/widgets/loss-chart/describe';
 import { exampleRun } from '../../src/widgets/loss-chart/examples';
 import { tableSteps } from '../../src/widgets/loss-chart/model';
@@ -121,7 +121,7 @@ describe('the loss chart’s table cells', () => {
     const train = TRAIN();
     const test = TEST();
     const t = tableSteps([train, test], train);
-    expect(tableNote(t)).toBe('');
+    expect(tableShare(t)).toBeNull();
     expect(tableCell(train, 3, t)).toEqual({ value: '0.034', lowest: true });
     expect(tableCell(train, 1, t)).toEqual({ value: '0.69', lowest: false });
     expect(tableCell(test, 1, t)).toEqual({ value: '—', lowest: false });
@@ -133,9 +133,6 @@ describe('the loss chart’s table cells', () => {
       'train',
       Array.from({ length: 1000 }, (_, i): [number, number] => [i + 1, 1 / (i + 1)]),
     );
-    expect(tableNote(tableSteps([long], long))).toBe(
-      'Showing 40 of 1000 steps: evenly spaced, first and last included, plus the step where ' +
-        'each series is lowest. “—” means a series has no value at that step.',
-    );
+    expect(tableShare(tableSteps([long], long))).toEqual({ shown: '40', total: '1000' });
   });
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  aboutText,
   chartLabel,
+  networkFacts,
   spoken,
   sureness,
-  tableCaption,
   verdict,
 } from '../../src/widgets/network-teaser/describe';
 import { probabilityAt } from '../../src/widgets/network-teaser/model';
@@ -36,16 +35,17 @@ describe('the teaser in words', () => {
   });
 
   it('describes each network: its layers, its parameters and where they came from', () => {
-    expect(aboutText('circle')).toBe(
-      'The network: 2 inputs → 4 hidden neurons → 1 output, with 17 weights and biases set by hand.',
-    );
-    expect(aboutText('gaussians')).toBe(
-      'The network: 2 inputs → 2 hidden neurons → 1 output, with 9 weights and biases set by hand.',
-    );
-    expect(aboutText('spiral')).toBe(
-      'The network: 2 inputs → 8 → 8 hidden neurons → 1 output, with 105 weights and biases ' +
-        'found by training.',
-    );
+    expect(networkFacts('circle')).toEqual({ hidden: '4', parameters: 17, origin: 'set by hand' });
+    expect(networkFacts('gaussians')).toEqual({
+      hidden: '2',
+      parameters: 9,
+      origin: 'set by hand',
+    });
+    expect(networkFacts('spiral')).toEqual({
+      hidden: '8 → 8',
+      parameters: 105,
+      origin: 'found by training',
+    });
   });
 
   it('speaks negative slider values with the word "minus"', () => {
@@ -54,11 +54,7 @@ describe('the teaser in words', () => {
     expect(spoken(-0.001)).toBe('0.00');
   });
 
-  it('captions the table and says what the network got wrong', () => {
-    expect(tableCaption(20, 100)).toBe(
-      "20 of the 100 points, with the network's probability that each is orange (it answers " +
-        '"orange" when the probability is 0.5 or more)',
-    );
+  it('says what the network got wrong', () => {
     const row = { x: 0, y: 0, label: 1 as const, p: 0.3, says: 0 as const, right: false };
     expect(verdict(row)).toBe('no: it says blue');
     expect(verdict({ ...row, p: 0.7, says: 1, right: true })).toBe('yes');

@@ -10,7 +10,7 @@ import {
   parseField,
   reading,
   summary,
-  termRows,
+  termTable,
 } from '../../src/widgets/neuron/describe';
 import type { NeuronState } from '../../src/widgets/neuron/model';
 
@@ -88,19 +88,18 @@ describe('the neuron’s sum, output and summary', () => {
   });
 
   it('tabulates each term, the bias, the sum and the output', () => {
-    expect(termRows(DEFAULT)).toEqual([
-      { term: 'input 1', x: '1', w: '0.8', value: '0.80', total: false },
-      { term: 'input 2', x: '0.5', w: '−0.4', value: '−0.20', total: false },
-      { term: 'bias b', x: '', w: '', value: '0.10', total: false },
-      { term: 'sum z', x: '', w: '', value: '0.70', total: true },
-      { term: 'output a = σ(z)', x: '', w: '', value: '0.668', total: true },
-    ]);
-    expect(termRows({ ...DEFAULT, activation: 'none' }).at(-1)).toEqual({
-      term: 'output a = z',
-      x: '',
-      w: '',
+    expect(termTable(DEFAULT)).toEqual({
+      inputs: [
+        { x: '1', w: '0.8', product: '0.80' },
+        { x: '0.5', w: '−0.4', product: '−0.20' },
+      ],
+      bias: '0.10',
+      z: '0.70',
+      output: { formula: ' = σ(z)', value: '0.668' },
+    });
+    expect(termTable({ ...DEFAULT, activation: 'none' }).output).toEqual({
+      formula: ' = z',
       value: '0.70',
-      total: true,
     });
   });
 });

@@ -133,17 +133,16 @@ describe('the plane’s summary', () => {
 });
 
 describe('the output read as a probability', () => {
-  it('never says 100% or 0%', () => {
-    expect(reading(0.999)).toEqual({ amount: 'more than 99%', rest: 'sure the answer is “yes”.' });
-    expect(reading(0.001).amount).toBe('less than 1%');
-    expect(reading(0.001).rest).toMatch(/almost certain the answer is “no”/);
+  it('never says 100% or 0%: more than 99% sure, less than 1% sure', () => {
+    expect(reading(0.995)).toBe('sure');
+    expect(reading(0.994)).toBe('99%');
+    expect(reading(0.005)).toBe('unsure');
+    expect(reading(0.006)).toBe('1%');
   });
 
-  it('says 50% cannot decide, and a percentage otherwise', () => {
-    expect(reading(0.502)).toEqual({
-      amount: '50%',
-      rest: 'sure — it cannot decide between “yes” and “no”.',
-    });
-    expect(reading(0.731)).toEqual({ amount: '73%', rest: 'sure the answer is “yes”.' });
+  it('cannot decide within 0.005 of 50%, and gives a percentage otherwise', () => {
+    expect(reading(0.502)).toBe('undecided');
+    expect(reading(0.506)).toBe('51%');
+    expect(reading(0.731)).toBe('73%');
   });
 });

@@ -139,8 +139,8 @@ export interface PointRow {
   x1: string;
   x2: string;
   label: 0 | 1;
-  /** One per neuron: "0.973 ✓". */
-  outputs: string[];
+  /** One per neuron: its σ(z), "0.973", and "✓" if it classifies the point right, else "✗". */
+  outputs: { value: string; mark: '✓' | '✗' }[];
 }
 
 export function pointRows(
@@ -152,6 +152,9 @@ export function pointRows(
     x1: formatNumber(q.x1, 2),
     x2: formatNumber(q.x2, 2),
     label: q.label,
-    outputs: params.map((p) => `${formatNumber(output(p, q), 3)} ${isRight(p, q) ? '✓' : '✗'}`),
+    outputs: params.map((p) => ({
+      value: formatNumber(output(p, q), 3),
+      mark: isRight(p, q) ? '✓' : '✗',
+    })),
   }));
 }

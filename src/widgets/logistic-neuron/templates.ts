@@ -227,7 +227,7 @@ export function pointsTable(state: NeuronsState): TemplateResult {
               <td>${row.x1}</td>
               <td>${row.x2}</td>
               <td>${row.label}</td>
-              ${row.outputs.map((text) => html`<td>${text}</td>`)}
+              ${row.outputs.map((o) => html`<td>${o.value} ${o.mark}</td>`)}
             </tr>`,
         )}
       </tbody>

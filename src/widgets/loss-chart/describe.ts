@@ -102,14 +102,13 @@ export function notesText(series: readonly LossSeries[], scale: LossScale): stri
   return notes.join(' ');
 }
 
-/** Above a shortened table: which steps it shows; '' when it shows them all. */
-export function tableNote(table: TableSteps): string {
-  if (table.total <= table.steps.length) return '';
-  return (
-    `Showing ${formatNumber(table.steps.length, 0)} of ${formatNumber(table.total, 0)} steps: ` +
-    'evenly spaced, first and last included, plus the step where each series is lowest. “—” ' +
-    'means a series has no value at that step.'
-  );
+/**
+ * For the note above a shortened table, "Showing 41 of 1000 steps: …": how many steps it shows
+ * and how many there are; null when it shows them all.
+ */
+export function tableShare(table: TableSteps): { shown: string; total: string } | null {
+  if (table.total <= table.steps.length) return null;
+  return { shown: formatNumber(table.steps.length, 0), total: formatNumber(table.total, 0) };
 }
 
 /** A cell of the data table: the loss of a series at a step, whether it is its lowest, or "—". */

@@ -8,7 +8,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { TemplateResult } from 'lit';
 import { SERIES_DASHES, SERIES_STYLES } from '../../charts/loss-chart';
 import type { LossScale } from '../../charts/loss-chart';
-import { formatStep, notesText, tableCell, tableNote } from './describe';
+import { formatStep, notesText, tableCell, tableShare } from './describe';
 import { filledSeries, referenceSeries, tableSteps } from './model';
 import type { LossSeries } from './series-store';
 
@@ -65,9 +65,16 @@ export function table(label: string, series: readonly LossSeries[]): TemplateRes
   }
   const filled = filledSeries(series);
   const rows = tableSteps(series, ref);
-  const note = tableNote(rows);
+  const share = tableShare(rows);
   return html`
-    ${note ? html`<p class="table-note">${note}</p>` : nothing}
+    ${
+      share
+        ? html`<p class="table-note">
+            Showing ${share.shown} of ${share.total} steps: evenly spaced, first and last included,
+            plus the step where each series is lowest. “—” means a series has no value at that step.
+          </p>`
+        : nothing
+    }
     <table part="table">
       ${caption}
       <thead>

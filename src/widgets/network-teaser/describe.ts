@@ -53,28 +53,25 @@ export function chartLabel(name: DatasetName, n: number, probe: { x: number; y: 
   );
 }
 
-/** "The network: 2 inputs → 4 hidden neurons → 1 output, with 17 weights and biases set by hand." */
-export function aboutText(name: DatasetName): string {
+/**
+ * The network in numbers, for "The network: 2 inputs → 4 hidden neurons → 1 output, with 17
+ * weights and biases set by hand.": the hidden layers ("4", "8 → 8"), the number of weights and
+ * biases, and how they were chosen.
+ */
+export function networkFacts(name: DatasetName): {
+  hidden: string;
+  parameters: number;
+  origin: string;
+} {
   const { network, origin } = TEASER_NETWORKS[name];
   const hidden = layerSizes(network).slice(1, -1);
-  return (
-    `The network: 2 inputs → ${hidden.join(' → ')} hidden neurons → 1 output, with ` +
-    `${parameterCount(network)} weights and biases ${origin}.`
-  );
+  return { hidden: hidden.join(' → '), parameters: parameterCount(network), origin };
 }
 
 /** Slider value for screen readers: the word "minus", which every reader speaks. */
 export function spoken(v: number): string {
   const text = formatNumber(Math.abs(v), 2);
   return v < 0 && text !== '0.00' ? `minus ${text}` : text;
-}
-
-/** The data table's caption: how many of the points it shows. */
-export function tableCaption(shown: number, total: number): string {
-  return (
-    `${shown} of the ${total} points, with the network's probability that each is orange ` +
-    `(it answers "orange" when the probability is 0.5 or more)`
-  );
 }
 
 /** The table's "right?" column: "yes", or "no: it says blue". */

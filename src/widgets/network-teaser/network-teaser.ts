@@ -10,7 +10,7 @@ import { sliderRow } from '../shared/slider';
 import { SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { classColors, tokens } from '../shared/tokens';
-import { aboutText, chartLabel, spoken } from './describe';
+import { chartLabel, spoken } from './describe';
 import {
   STEP,
   arrowMove,
@@ -24,7 +24,7 @@ import {
 } from './model';
 import type { NetworkTeaserChangeDetail } from './model';
 import { styles } from './styles';
-import { datasets, key, readout, table } from './templates';
+import { about, datasets, key, readout, table } from './templates';
 
 const TAG = 'nn-network-teaser';
 
@@ -299,7 +299,7 @@ export class NnNetworkTeaser extends NnElement {
           <p class="score" part="score">
             It gets <strong class="num">${correct} of ${points.length}</strong> points right.
           </p>
-          <p class="about">${aboutText(name)}</p>
+          ${about(name)}
           <div>
             <button type="button" part="new-points" @click=${this._newPoints}>New points</button>
           </div>

@@ -10,7 +10,7 @@ import type { TemplateResult } from 'lit';
 import { DATASET_NAMES } from '../../math/datasets';
 import type { DatasetName, LabelledPoint } from '../../math/datasets';
 import { formatNumber } from '../../math/format';
-import { CLASS_WORD, DATASET_LABELS, sureness, tableCaption, verdict } from './describe';
+import { CLASS_WORD, DATASET_LABELS, networkFacts, sureness, verdict } from './describe';
 import { tableRows } from './model';
 
 /** The datasets, as radio buttons. */
@@ -88,6 +88,17 @@ function probeIcon(): TemplateResult {
   </svg>`;
 }
 
+/** The network in one sentence: its layers, its weights and biases, how they were chosen. */
+export function about(name: DatasetName): TemplateResult {
+  const { hidden, parameters, origin } = networkFacts(name);
+  return html`
+    <p class="about">
+      The network: 2 inputs → ${hidden} hidden neurons → 1 output, with ${parameters} weights and
+      biases ${origin}.
+    </p>
+  `;
+}
+
 /** The key: orange triangles, blue circles, the probe. */
 export function key(): TemplateResult {
   return html`
@@ -105,7 +116,8 @@ export function table(name: DatasetName, points: readonly LabelledPoint[]): Temp
   return html`
     <table part="table">
       <caption id="data-table-caption">
-        ${tableCaption(rows.length, points.length)}
+        ${rows.length} of the ${points.length} points, with the network's probability that each is
+        orange (it answers "orange" when the probability is 0.5 or more)
       </caption>
       <thead>
         <tr>

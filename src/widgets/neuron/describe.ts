@@ -123,35 +123,29 @@ export function summary(state: NeuronState): string {
   return `Weighted sum z = ${formatNumber(compute(state).z, 2)}, output ${outputText(state)}. ${strongest}`;
 }
 
-/** One row of the data table: a term of the sum, its x and w (empty for the bias and totals). */
-export interface TermRow {
-  term: string;
-  x: string;
-  w: string;
-  value: string;
-  total: boolean;
+/** The data table: each input's x, w and w · x, then the bias, the sum z and the output. */
+export interface TermTable {
+  inputs: { x: string; w: string; product: string }[];
+  bias: string;
+  z: string;
+  /** After "output a": " = σ(z)" or " = z". */
+  output: { formula: string; value: string };
 }
 
-/** What each input contributes to z, then the bias, the sum and the output. */
-export function termRows(state: NeuronState): TermRow[] {
+export function termTable(state: NeuronState): TermTable {
   const act = activationOf(state.activation);
   const { z, output } = compute(state);
-  return [
-    ...state.xs.map((x, i) => ({
-      term: `input ${i + 1}`,
+  return {
+    inputs: state.xs.map((x, i) => ({
       x: num(x),
       w: num(state.ws[i]!),
-      value: formatNumber(state.ws[i]! * x, 2),
-      total: false,
+      product: formatNumber(state.ws[i]! * x, 2),
     })),
-    { term: 'bias b', x: '', w: '', value: formatNumber(state.bias, 2), total: false },
-    { term: 'sum z', x: '', w: '', value: formatNumber(z, 2), total: true },
-    {
-      term: `output a${act.symbol ? ` = ${act.symbol}(z)` : ' = z'}`,
-      x: '',
-      w: '',
+    bias: formatNumber(state.bias, 2),
+    z: formatNumber(z, 2),
+    output: {
+      formula: act.symbol ? ` = ${act.symbol}(z)` : ' = z',
       value: formatNumber(output, act.digits),
-      total: true,
     },
-  ];
+  };
 }

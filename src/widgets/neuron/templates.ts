@@ -4,10 +4,10 @@
  * shows and the callbacks it calls; the state lives in the element, the numbers in model.ts, the
  * words in describe.ts.
  */
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { formatNumber } from '../../math/format';
-import { ACTIVATION_LABEL, numericSum, reading, sub, termRows } from './describe';
+import { ACTIVATION_LABEL, numericSum, reading, sub, termTable } from './describe';
 import { ACTIVATIONS, activationOf, compute } from './model';
 import type { FieldKey, NeuronActivation, NeuronState } from './model';
 
@@ -137,6 +137,7 @@ export function formula(state: NeuronState): TemplateResult {
 
 /** The data table: what each input contributes to z, the bias, the sum and the output. */
 export function table(state: NeuronState): TemplateResult {
+  const t = termTable(state);
   return html`
     <table part="table">
       <caption id="data-table-caption">
@@ -152,16 +153,34 @@ export function table(state: NeuronState): TemplateResult {
         </tr>
       </thead>
       <tbody>
-        ${termRows(state).map(
-          (r) => html`
-            <tr class=${r.total ? 'total' : nothing}>
-              <th scope="row">${r.term}</th>
+        ${t.inputs.map(
+          (r, i) => html`
+            <tr>
+              <th scope="row">input ${i + 1}</th>
               <td>${r.x}</td>
               <td>${r.w}</td>
-              <td>${r.value}</td>
+              <td>${r.product}</td>
             </tr>
           `,
         )}
+        <tr>
+          <th scope="row">bias b</th>
+          <td></td>
+          <td></td>
+          <td>${t.bias}</td>
+        </tr>
+        <tr class="total">
+          <th scope="row">sum z</th>
+          <td></td>
+          <td></td>
+          <td>${t.z}</td>
+        </tr>
+        <tr class="total">
+          <th scope="row">output a${t.output.formula}</th>
+          <td></td>
+          <td></td>
+          <td>${t.output.value}</td>
+        </tr>
       </tbody>
     </table>
   `;

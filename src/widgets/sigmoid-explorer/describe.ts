@@ -133,19 +133,13 @@ export function sideOf(z: number): 'line' | 'yes' | 'no' {
 }
 
 /**
- * The output read as a probability: "Read as a probability: the neuron is" + the amount (shown
- * strong) + the rest. A sigmoid never reaches 0 or 1: "more than 99%" rather than a false 100%.
+ * How the output reads as a probability: 'sure' (more than 99%), 'unsure' (less than 1%),
+ * 'undecided' (50%, within 0.005), or a percentage. A sigmoid never reaches 0 or 1: "more than
+ * 99%" rather than round to a false 100%.
  */
-export function reading(p: number): { amount: string; rest: string } {
-  if (p >= 0.995) return { amount: 'more than 99%', rest: 'sure the answer is “yes”.' };
-  if (p <= 0.005) {
-    return {
-      amount: 'less than 1%',
-      rest: 'sure the answer is “yes” — it is almost certain the answer is “no”.',
-    };
-  }
-  if (Math.abs(p - 0.5) < 0.005) {
-    return { amount: '50%', rest: 'sure — it cannot decide between “yes” and “no”.' };
-  }
-  return { amount: formatPercent(p), rest: 'sure the answer is “yes”.' };
+export function reading(p: number): 'sure' | 'unsure' | 'undecided' | string {
+  if (p >= 0.995) return 'sure';
+  if (p <= 0.005) return 'unsure';
+  if (Math.abs(p - 0.5) < 0.005) return 'undecided';
+  return formatPercent(p);
 }

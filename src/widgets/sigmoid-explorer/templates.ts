@@ -23,8 +23,21 @@ import type { SigmoidSetup } from './model';
 
 /** The output read as a probability, in plain words. */
 function readingText(p: number): TemplateResult {
-  const { amount, rest } = reading(p);
-  return html`Read as a probability: the neuron is <strong>${amount}</strong> ${rest}`;
+  const read = reading(p);
+  if (read === 'sure') {
+    return html`Read as a probability: the neuron is <strong>more than 99%</strong> sure the answer
+      is “yes”.`;
+  }
+  if (read === 'unsure') {
+    return html`Read as a probability: the neuron is <strong>less than 1%</strong> sure the answer
+      is “yes” — it is almost certain the answer is “no”.`;
+  }
+  if (read === 'undecided') {
+    return html`Read as a probability: the neuron is <strong>50%</strong> sure — it cannot decide
+      between “yes” and “no”.`;
+  }
+  return html`Read as a probability: the neuron is <strong>${read}</strong> sure the answer is
+    “yes”.`;
 }
 
 /** The two lines σ(z) = 1 / (1 + e^(−z)) = … with the numbers. */
