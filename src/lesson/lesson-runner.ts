@@ -1,8 +1,7 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { ContextConsumer } from '@lit/context';
-import { NnElement, define } from '../widgets/shared/base';
+import { NnElement, define, styleProps } from '../widgets/shared/base';
 import { tokens } from '../widgets/shared/tokens';
 import { proseStyles } from './prose-styles';
 import { progressContext } from './context';
@@ -388,7 +387,7 @@ export class NnLesson extends NnElement {
                   { length: 24 },
                   (_, i) =>
                     html`<i
-                      style=${styleMap({
+                      style=${styleProps({
                         left: `${(i * 37) % 100}%`,
                         background: colours[i % colours.length],
                         animationDelay: `${(i % 6) * 0.08}s`,

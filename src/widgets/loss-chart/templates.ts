@@ -4,7 +4,7 @@
  * the element, the numbers in model.ts, the words in describe.ts.
  */
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/base';
 import type { TemplateResult } from 'lit';
 import { SERIES_DASHES, SERIES_STYLES } from '../../charts/loss-chart';
 import type { LossScale } from '../../charts/loss-chart';
@@ -25,7 +25,7 @@ export function legend(series: readonly LossSeries[]): TemplateResult {
                 x2="29"
                 y1="6"
                 y2="6"
-                style=${styleMap({
+                style=${styleProps({
                   stroke: `var(--_series-${s.slot % SERIES_STYLES})`,
                   strokeDasharray: SERIES_DASHES[s.slot % SERIES_STYLES] || 'none',
                 })}

@@ -5,7 +5,7 @@
  * words in describe.ts.
  */
 import { html, svg } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/base';
 import type { TemplateResult } from 'lit';
 import { DATASET_NAMES } from '../../math/datasets';
 import type { DatasetName, LabelledPoint } from '../../math/datasets';
@@ -71,11 +71,11 @@ function shape(label: 0 | 1): TemplateResult {
       label === 1
         ? svg`<path
           d="M0,-6.5L6,5L-6,5Z"
-          style=${styleMap({ fill: 'var(--_class1)', stroke: 'var(--_fg)', strokeWidth: '1' })}
+          style=${styleProps({ fill: 'var(--_class1)', stroke: 'var(--_fg)', strokeWidth: '1' })}
         />`
         : svg`<circle
           r="5"
-          style=${styleMap({ fill: 'var(--_class0)', stroke: 'var(--_fg)', strokeWidth: '1' })}
+          style=${styleProps({ fill: 'var(--_class0)', stroke: 'var(--_fg)', strokeWidth: '1' })}
         />`
     }
   </svg>`;
@@ -83,8 +83,8 @@ function shape(label: 0 | 1): TemplateResult {
 
 function probeIcon(): TemplateResult {
   return html`<svg viewBox="-8 -8 16 16" aria-hidden="true">
-    <circle r="6" style=${styleMap({ fill: 'none', stroke: 'var(--_fg)', strokeWidth: '2' })} />
-    <circle r="1.6" style=${styleMap({ fill: 'var(--_fg)' })} />
+    <circle r="6" style=${styleProps({ fill: 'none', stroke: 'var(--_fg)', strokeWidth: '2' })} />
+    <circle r="1.6" style=${styleProps({ fill: 'var(--_fg)' })} />
   </svg>`;
 }
 
