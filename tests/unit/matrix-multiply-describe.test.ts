@@ -12,7 +12,6 @@ import {
   productSummary,
   staleNote,
   stepFormula,
-  stepWhere,
   summaryIsQuiet,
 } from '../../src/widgets/matrix-multiply/describe';
 import { compute } from '../../src/widgets/matrix-multiply/model';
@@ -52,7 +51,6 @@ describe('matrix-multiply in words: numbers and formulas', () => {
     const { product } = computed('product', { a: '1 2; 3 4', b: '5 6; 7 8' });
     expect(stepFormula(product!, 0, 1)).toBe('c₁₂ = 1·6 + 2·8 = 22');
     expect(stepFormula(product!, 1, 0)).toBe('c₂₁ = 3·5 + 4·7 = 43');
-    expect(stepWhere(0, 1, 2, 4)).toBe('Cell 2 of 4: row 1 of A times column 2 of B');
     expect(dotText('c', 9, 10, [-2, 0.5], [3, -1], -6.5)).toBe('c₁₀₁₁ = (−2)·3 + 0.5·(−1) = −6.5');
   });
 

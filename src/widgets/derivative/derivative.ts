@@ -291,8 +291,8 @@ export class NnDerivative extends NnElement {
           @input=${this._onH}
         />
         <span class="scale" id="h-scale">
-          <span>${scale.large}</span>
-          <span>${scale.small}</span>
+          <span>${scale.large} (large)</span>
+          <span>${scale.small} (small)</span>
         </span>
       </div>
       <button

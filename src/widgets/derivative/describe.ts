@@ -69,10 +69,10 @@ export function dzText(wrt: ChainVariable, dzdv: number): string {
   return wrt === 'b' ? '1' : paren(param(dzdv), dzdv);
 }
 
-/** The ends of the h slider: "1 (large)" on the left, "0.001 (small)" on the right. */
+/** The ends of the h slider as written: 1 (large) on the left, 0.001 (small) on the right. */
 export function hScale(): { large: string; small: string } {
   const { min, max } = rangeOf('h');
-  return { large: `${formatStep(max)} (large)`, small: `${formatStep(min)} (small)` };
+  return { large: formatStep(max), small: formatStep(min) };
 }
 
 // ——— the chart ———
@@ -225,25 +225,6 @@ export function chainFormulaText(p: DerivativeParams) {
     agree: c.agree,
     reading: chainReading(wrt, c.slope),
   };
-}
-
-/** The two variables held fixed in chain mode's data table, with their values. */
-export function fixedVariables(p: DerivativeParams): [string, string][] {
-  const { weight: w, bias: b, x0: x, wrt } = p;
-  if (wrt === 'x')
-    return [
-      ['w', param(w)],
-      ['b', param(b)],
-    ];
-  if (wrt === 'w')
-    return [
-      ['x', param(x)],
-      ['b', param(b)],
-    ];
-  return [
-    ['w', param(w)],
-    ['x', param(x)],
-  ];
 }
 
 /** The data table of chain mode: v, z, a and ∂a/∂v, the current row marked. */

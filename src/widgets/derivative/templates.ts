@@ -8,7 +8,6 @@ import type { TemplateResult } from 'lit';
 import {
   chainFormulaText,
   chainTableRows,
-  fixedVariables,
   hTableRows,
   param,
   slopeFormulaText,
@@ -199,9 +198,13 @@ export function hTable(p: DerivativeParams): TemplateResult {
 /** Data table (chain mode): the output and its slope along the chosen variable. */
 export function chainTable(p: DerivativeParams): TemplateResult {
   const wrt = p.wrt;
-  const [first, second] = fixedVariables(p);
-  const fixed = html`<var>${first![0]}</var> = ${first![1]}, <var>${second![0]}</var> =
-    ${second![1]}`;
+  const { weight: w, bias: b, x0: x } = p;
+  const fixed =
+    wrt === 'x'
+      ? html`<var>w</var> = ${param(w)}, <var>b</var> = ${param(b)}`
+      : wrt === 'w'
+        ? html`<var>x</var> = ${param(x)}, <var>b</var> = ${param(b)}`
+        : html`<var>w</var> = ${param(w)}, <var>x</var> = ${param(x)}`;
   return html`
     <table part="table">
       <caption id="data-table-caption">

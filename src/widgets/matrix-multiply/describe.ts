@@ -95,11 +95,6 @@ export function stepFormula(shown: ProductResult, i: number, j: number): string 
   return dotText('c', i, j, A.row(i), B.column(j), C.get(i, j));
 }
 
-/** Where the step is: "Cell 2 of 4: row 1 of A times column 2 of B". */
-export function stepWhere(i: number, j: number, cols: number, count: number): string {
-  return `Cell ${i * cols + j + 1} of ${count}: row ${i + 1} of A times column ${j + 1} of B`;
-}
-
 /** Neuron i's weighted sum written out: "z₁ = 1·2 + (−1)·1 + 0.5·2 + 0 = 2". */
 export function neuronSum(shown: LayerResult, i: number): string {
   const { W, x, b, z } = shown;

@@ -20,7 +20,6 @@ import {
   problemText,
   staleNote,
   stepFormula,
-  stepWhere,
   sub,
 } from './describe';
 import { GRID_KEYS, MAX_SIZE, MIN_SIZE, nextSize } from './model';
@@ -309,7 +308,9 @@ export function stepPanel(o: {
                   </button>
                 </div>
                 <div class="step-text" aria-live="polite">
-                  <p class="step-where">${stepWhere(i, j, C.cols, count)}</p>
+                  <p class="step-where">
+                    Cell ${index + 1} of ${count}: row ${i + 1} of A times column ${j + 1} of B
+                  </p>
                   <p class="formula" data-value="step">${stepFormula(shown, i, j)}</p>
                 </div>
               `
