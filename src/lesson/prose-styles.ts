@@ -83,6 +83,22 @@ export const proseStyles = [
         'Cambria Math', math;
       font-size: 1.1em;
     }
+    /* Temml's inline styles, as classes (the CSP refuses style="…"; src/lesson/compile/math.ts). */
+    mtd.tml-pl-0 {
+      padding-left: 0;
+    }
+    mtd.tml-pr-0 {
+      padding-right: 0;
+    }
+    mtd.tml-pl-sep {
+      padding-left: 5.9776pt;
+    }
+    mtd.tml-pr-sep {
+      padding-right: 5.9776pt;
+    }
+    .tml-md-0 {
+      math-depth: 0;
+    }
     math[display='block'] {
       display: block math;
       margin: 0.75em 0;

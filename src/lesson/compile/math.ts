@@ -133,17 +133,62 @@ function mathBlock(
   return true;
 }
 
+/**
+ * Temml writes a few layout details as `style="…"` attributes, which the course's
+ * Content-Security-Policy (`style-src 'self'`, vite.config.ts) refuses. Each declaration it writes
+ * for our lessons becomes a class with the same rule in prose-styles.ts (null: a rule there does it
+ * already); any other fails the build, to be added here.
+ */
+const STYLE_CLASSES: Readonly<Record<string, string | null>> = {
+  'display:block math': null, // math[display='block']
+  'padding-left:0em': 'tml-pl-0',
+  'padding-right:0em': 'tml-pr-0',
+  'padding-left:5.9776pt': 'tml-pl-sep',
+  'padding-right:5.9776pt': 'tml-pr-sep',
+  'math-depth:0': 'tml-md-0',
+};
+
+/** Temml's MathML with its style attributes turned into classes; the declarations it cannot turn. */
+function styleAsClasses(mathml: string): { mathml: string; unknown: string[] } {
+  const unknown: string[] = [];
+  const out = mathml.replace(
+    /<([a-z][a-z0-9]*)(\s[^<>]*?)(\/?)>/g,
+    (tag, name: string, attrs: string, close: string) => {
+      const style = / style="([^"]*)"/.exec(attrs);
+      if (!style) return tag;
+      const classes: string[] = [];
+      for (const declaration of style[1]!.split(';')) {
+        const d = declaration.replace(/\s+/g, ' ').trim();
+        if (!d) continue;
+        const cls = STYLE_CLASSES[d];
+        if (cls === undefined) unknown.push(d);
+        else if (cls) classes.push(cls);
+      }
+      let rest = attrs.replace(style[0], '');
+      if (classes.length > 0) {
+        const list = classes.join(' ');
+        rest = / class="/.test(rest)
+          ? rest.replace(/ class="([^"]*)"/, (_, c: string) => ` class="${c} ${list}"`)
+          : `${rest} class="${list}"`;
+      }
+      return `<${name}${rest}${close}>`;
+    },
+  );
+  return { mathml: out, unknown };
+}
+
 /** Renders TeX to MathML, or throws a LessonError at `line` that shows the TeX and temml's complaint. */
 export function renderTex(tex: string, display: boolean, file: string, line: number): string {
+  const delimiter = display ? '$$' : '$';
+  let mathml: string;
   try {
-    return temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false });
+    mathml = temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false });
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     // temml appends " at position N: <excerpt with combining underlines>"; the excerpt is noise here.
     const reason = raw
       .replace(/\s+at (?:position \d+|end of input):[\s\S]*$/, '')
       .replace(/^\s*(?:ParseError:)?\s*/, '');
-    const delimiter = display ? '$$' : '$';
     throw new LessonError(
       file,
       line,
@@ -151,6 +196,17 @@ export function renderTex(tex: string, display: boolean, file: string, line: num
         "commands), or write '\\$' for a literal dollar sign.",
     );
   }
+  const result = styleAsClasses(mathml);
+  if (result.unknown.length > 0) {
+    throw new LessonError(
+      file,
+      line,
+      `${delimiter}${tex}${delimiter} needs the inline style ${result.unknown.map((d) => `"${d}"`).join(', ')}, ` +
+        "which the course's Content-Security-Policy refuses: give it a class in STYLE_CLASSES " +
+        '(src/lesson/compile/math.ts) and a rule in src/lesson/prose-styles.ts, or write the TeX another way.',
+    );
+  }
+  return result.mathml;
 }
 
 /** The class of the span that keeps inline math and the punctuation touching it on one line. */
