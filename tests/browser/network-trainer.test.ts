@@ -322,6 +322,27 @@ describe('<nn-network-trainer>', () => {
     await expect.poll(() => el.report?.step).toBe(1);
   });
 
+  it('new data replaces the trained model at once: no old epoch, accuracy or heatmap stays on screen', async () => {
+    const el = await mount(`dataset="xor" ${QUICK}`);
+    const h = harness(el);
+    await ready(el);
+    el.play();
+    await expect.poll(() => el.report?.epoch ?? 0, { timeout: 30_000 }).toBeGreaterThan(20);
+    el.pause();
+    await expect.poll(() => h.button(/^Continue$/)).toBeTruthy();
+    h.labelled<HTMLTextAreaElement>(/paste a CSV/).value = 'a,b,c\n1,2,0\n2,3,1\n3,1,0\n4,4,1\n';
+    await userEvent.click(h.button(/^Use this data$/));
+    // In the update that follows the click (the network is rebuilt for the new data in the next
+    // microtask): the untrained network of the new data at step 0 (shown before the engine has
+    // answered, or the engine's own step 0 if it was quicker).
+    await el.updateComplete;
+    await Promise.resolve();
+    await el.updateComplete;
+    expect(el.report!.step).toBe(0);
+    expect(h.stat('epoch')).toBe('0');
+    expect(h.button(/^Train$/)).toBeTruthy();
+  });
+
   it('shows markup in a CSV as text and runs none of it', async () => {
     const el = await mount(QUICK);
     const h = harness(el);
