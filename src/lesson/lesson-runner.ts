@@ -220,6 +220,25 @@ export class NnLesson extends NnElement {
       }
       .done h3 {
         margin: 0 0 0.5rem;
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      /* Drawn, not an emoji: a machine without an emoji font showed an empty box. */
+      .done-mark {
+        flex: none;
+        width: 1.4em;
+        height: 1.4em;
+      }
+      .done-mark circle {
+        fill: var(--_success);
+      }
+      .done-mark path {
+        fill: none;
+        stroke: var(--_bg, #fff);
+        stroke-width: 2.5;
+        stroke-linecap: round;
+        stroke-linejoin: round;
       }
       .done .actions {
         display: flex;
@@ -397,7 +416,13 @@ export class NnLesson extends NnElement {
               </div>`
             : nothing
         }
-        <h3 id="done-title">🎉 Lesson complete: ${lesson.title}</h3>
+        <h3 id="done-title">
+          <svg class="done-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="12" cy="12" r="11"></circle>
+            <path d="M6.5 12.5l3.5 3.5 7.5-8"></path>
+          </svg>
+          Lesson complete: ${lesson.title}
+        </h3>
         <p>
           You reached the end of this lesson.
           ${

@@ -183,6 +183,11 @@ describe('<nn-lesson>', () => {
     h.el.step = 3;
     await h.el.updateComplete;
     expect(h.text()).toContain('Lesson complete: A demo lesson');
+    // No emoji (a machine without an emoji font shows an empty box): a drawn mark, hidden from
+    // screen readers.
+    const heading = h.el.shadowRoot!.querySelector('#done-title')!;
+    expect(heading.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(heading.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
     expect(h.button('Next')).toBeUndefined();
     expect(h.text()).toContain('Back to the course map');
   });

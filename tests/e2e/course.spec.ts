@@ -82,7 +82,7 @@ async function walkLesson(page: Page, lesson: Lesson, state: { probed: boolean }
     }
   }
   await expect(
-    page.getByRole('heading', { name: `🎉 Lesson complete: ${lesson.title}` }),
+    page.getByRole('heading', { name: `Lesson complete: ${lesson.title}`, exact: true }),
   ).toBeVisible();
 }
 
