@@ -110,6 +110,8 @@ export default defineConfig({
       'lit',
       'lit/decorators.js',
       'lit/directives/unsafe-html.js',
+      'lit/directives/live.js',
+      'lit/directive.js',
       '@lit/context',
       'd3',
       'valibot',
