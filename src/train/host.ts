@@ -334,8 +334,10 @@ export class EngineHost {
         if (rest >= 1) await sleep(rest);
         else await yieldTask();
       }
-      // Paused: the page gets the last report with the whole picture.
-      if (run === this.run && this.unsent && this.trainer && !this.disposed) {
+      // Paused: the page gets the last report (even if it had it already) with the whole picture,
+      // in a frame that says training has stopped.
+      if (run === this.run && this.latest && this.trainer && !this.disposed) {
+        this.unsent = this.latest;
         this.acked = true;
         await this.sendFrame(true);
       }

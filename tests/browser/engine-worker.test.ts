@@ -100,8 +100,10 @@ describe('the engine client', () => {
     r.client.play();
     await expect.poll(() => r.frames.at(-1)!.report.epoch, { timeout: 10_000 }).toBeGreaterThan(20);
     r.client.pause();
-    await expect.poll(() => r.running()).toBe(false);
-    await expect.poll(() => r.frames.at(-1)!.running).toBe(false);
+    await expect.poll(() => r.running(), { timeout: 10_000 }).toBe(false);
+    // The pause ends with a frame of the last report and the whole picture.
+    await expect.poll(() => r.frames.at(-1)!.running, { timeout: 10_000 }).toBe(false);
+    expect(r.frames.at(-1)!.picture.maps).toBeDefined();
     const paused = r.frames.at(-1)!.report.step;
     await r.client.step(1);
     expect(r.frames.at(-1)!.report.step).toBe(paused + 1);
