@@ -8,7 +8,7 @@ import type {
 } from '../../src/widgets/backprop-graph/index';
 import { Value } from '../../src/math/autodiff';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
-import { fmt } from '../../src/widgets/backprop-graph/walk';
+import { fmt } from '../../src/widgets/backprop-graph/formulas';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget, settle } from './settle';
 

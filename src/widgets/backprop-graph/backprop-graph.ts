@@ -1,39 +1,45 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { drawGraph, edgeKey } from '../../charts/graph-layout';
-import type { GraphLayout, GraphNodeView } from '../../charts/graph-layout';
-import { centralDifference } from '../../math/derivative';
-import { ExpressionError, formatValues, parseValues } from '../../math/expression';
-import { formatNumber } from '../../math/format';
+import { drawGraph } from '../../charts/graph-layout';
+import type { GraphLayout } from '../../charts/graph-layout';
+import { formatValues } from '../../math/expression';
 import { NnElement, defaultOf, numberAttribute, warnOnce } from '../shared/base';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
 import {
-  backwardLines,
-  backwardSentence,
-  definition,
-  displayName,
-  expressionModel,
-  fmt,
-  forwardFormula,
-  gradName,
-  networkModel,
-  nodeLabel,
-  opSymbol,
-  readNumber,
-  refresh,
-} from './walk';
-import type { WalkModel, WalkNode } from './walk';
+  graphView,
+  readField,
+  readLearningRate,
+  stepSentence,
+  updateSummary,
+  valuesWarnings,
+} from './describe';
+import {
+  buildModel,
+  clampStep,
+  paramList,
+  passEnd,
+  phaseOf,
+  readExpression,
+  stepAt,
+  structureOf,
+  totalSteps,
+  updateStep,
+  variableGradients,
+  variableValues,
+  without,
+} from './model';
+import type {
+  BackpropChangeDetail,
+  BackpropStepDetail,
+  ExpressionProblem,
+  WalkModel,
+} from './model';
+import { neighbour, scrollTo } from './navigation';
+import * as parts from './templates';
 
 const TAG = 'nn-backprop-graph';
-
-/** The step of a central difference in the check panel. */
-const H = 1e-5;
-/** Expressions with more nodes than this are not drawn: the graph would be unreadable. */
-const MAX_NODES = 80;
-/** Characters of the expression shown around a mistake, so the caret line fits a phone. */
-const ERROR_WINDOW = 28;
 
 /** A string attribute that is not written back while empty (no `expression=""` on the host). */
 const stringAttribute = (attribute?: string) => ({
@@ -46,35 +52,7 @@ const stringAttribute = (attribute?: string) => ({
   },
 });
 
-/** The `detail` of `nn-change`. */
-export interface BackpropChangeDetail {
-  /** The expression drawn ('' for the network). */
-  expression: string;
-  /** Every variable's value, by name. */
-  values: Record<string, number>;
-  learningRate: number;
-  /** The output (the loss L, or f). */
-  output: number;
-  /** ∂output/∂variable for every variable, by name. */
-  gradients: Record<string, number>;
-}
-
-/** The `detail` of `nn-step`. */
-export interface BackpropStepDetail {
-  step: number;
-  total: number;
-  phase: 'start' | 'forward' | 'backward';
-  /** The node of this step ("h₁"), or null at step 0. */
-  node: string | null;
-  /** The step in words, as announced. */
-  text: string;
-}
-
-interface ExpressionProblem {
-  source: string;
-  message: string;
-  index: number;
-}
+export type { BackpropChangeDetail, BackpropStepDetail } from './model';
 
 /**
  * @summary The computational graph of a small network — or of any expression an author writes —
@@ -212,90 +190,31 @@ export class NnBackpropGraph extends NnElement {
 
   /** Parse the attributes into the graph, compute every value and gradient. */
   private _rebuild(): void {
-    const parsed = parseValues(this.values);
-    for (const problem of parsed.problems) {
-      warnOnce(`<${TAG}> values: ${problem}; ignoring it.`);
-    }
-    const source = this.expression.trim();
-    let model: WalkModel | undefined;
-    this._attrError = undefined;
-    this._tooBig = 0;
-    if (source === '') {
-      model = networkModel(parsed.values);
-    } else {
-      try {
-        model = expressionModel(source, parsed.values, this.params.split(/[\s,]+/).filter(Boolean));
-      } catch (error) {
-        if (!(error instanceof ExpressionError)) throw error;
-        this._attrError = { source, message: error.message, index: error.index };
-      }
-      if (model && model.nodes.length > MAX_NODES) {
-        this._tooBig = model.nodes.length;
-        model = undefined;
-      }
-    }
+    const built = buildModel(this.expression, this.values, this.params);
+    for (const warning of valuesWarnings(built)) warnOnce(`<${TAG}> ${warning}`);
+    this._attrError = built.problem;
+    this._tooBig = built.tooBig;
+    const model = built.model;
     if (model) {
-      const known = new Set(model.variables.map((v) => v.key));
-      for (const key of Object.keys(parsed.values)) {
-        if (!known.has(key)) {
-          const names = [...known].join(', ');
-          warnOnce(
-            `<${TAG}> values: "${key}" is not a variable here (the variables are ${names}); ignoring it.`,
-          );
-        }
-      }
-      this._missing =
-        source === ''
-          ? []
-          : model.variables.map((v) => v.key!).filter((key) => !(key in parsed.values));
-      refresh(model);
-      const structure = model.nodes.map((n) => `${n.name}:${n.inputs.join(',')}`).join(' ');
+      this._missing = built.missing;
+      const structure = structureOf(model);
       if (structure !== this._structure) this._focusId = model.first;
       this._structure = structure;
     }
     this._model = model;
   }
 
-  private get _forwardCount(): number {
-    return this._model?.forward.length ?? 0;
-  }
-
   private get _total(): number {
-    return this._forwardCount + (this._model?.backward.length ?? 0);
+    return this._model ? totalSteps(this._model) : 0;
   }
 
   /** The step shown: the `step` attribute, at most the end of the walk. */
   private get _step(): number {
-    return Math.min(Math.max(0, Math.round(this.step)), this._total);
-  }
-
-  private _valueKnown(node: WalkNode): boolean {
-    if (node.inputs.length === 0) return true;
-    return this._model!.forward.indexOf(node.id) < this._step;
-  }
-
-  private _gradKnown(node: WalkNode): boolean {
-    const done = this._step - this._forwardCount;
-    return done > 0 && this._model!.backward.indexOf(node.id) < done;
-  }
-
-  /** The node of the current step and the pass it belongs to. */
-  private _current(): { node: WalkNode; phase: 'forward' | 'backward'; index: number } | undefined {
-    const model = this._model;
-    const step = this._step;
-    if (!model || step === 0) return undefined;
-    const F = this._forwardCount;
-    if (step <= F)
-      return { node: model.nodes[model.forward[step - 1]!]!, phase: 'forward', index: step };
-    return {
-      node: model.nodes[model.backward[step - F - 1]!]!,
-      phase: 'backward',
-      index: step - F,
-    };
+    return this._model ? clampStep(this._model, this.step) : 0;
   }
 
   private _values(): Record<string, number> {
-    return Object.fromEntries(this._model?.variables.map((v) => [v.key!, v.value.data]) ?? []);
+    return this._model ? variableValues(this._model) : {};
   }
 
   // ——— drawing ———
@@ -315,35 +234,8 @@ export class NnBackpropGraph extends NnElement {
     // Drawn once the box is measured (see SizeController), never by measuring in an update.
     if (!svg || !container || !model || !this._size.measured) return;
     const width = this._size.widthOr(600);
-    const current = this._current();
-    const activeEdges = new Map<string, 'forward' | 'backward'>();
-    if (current?.phase === 'forward') {
-      for (const input of current.node.inputs)
-        activeEdges.set(edgeKey(input, current.node.id), 'forward');
-    } else if (current) {
-      for (const user of current.node.users)
-        activeEdges.set(edgeKey(current.node.id, user), 'backward');
-    }
-    const nodes: GraphNodeView[] = model.nodes.map((node) => {
-      const valueKnown = this._valueKnown(node);
-      const gradKnown = this._gradKnown(node);
-      return {
-        id: node.id,
-        inputs: node.inputs,
-        name: node.name,
-        op: opSymbol(node.value),
-        kind: node.kind,
-        value: valueKnown ? fmt(node.value.data) : null,
-        grad: gradKnown && node.kind !== 'constant' ? fmt(node.value.grad) : null,
-        label: nodeLabel(model, node, valueKnown, gradKnown),
-        current: current?.node === node ? current.phase : null,
-      };
-    });
-    this._layout = drawGraph(
-      svg,
-      { nodes, focusId: this._focusId, activeEdges, label: `Nodes of ${model.description}` },
-      width,
-    );
+    const current = stepAt(model, this._step);
+    this._layout = drawGraph(svg, graphView(model, this._step, this._focusId), width);
     // Whether the graph must scroll decides the box's tab stop and hint; set it after this update
     // (not during it), so that it costs one more render only when it changes.
     const overflow = this._layout.width > width + 1;
@@ -359,15 +251,10 @@ export class NnBackpropGraph extends NnElement {
     if (this._scrollToCurrent && current) {
       this._scrollToCurrent = false;
       const p = this._layout.positions.get(current.node.id);
-      if (
-        p &&
-        (p.x < container.scrollLeft + 40 || p.x > container.scrollLeft + container.clientWidth - 40)
-      ) {
+      const left = p ? scrollTo(p.x, container.scrollLeft, container.clientWidth) : null;
+      if (left !== null) {
         const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-        container.scrollTo({
-          left: p.x - container.clientWidth / 2,
-          behavior: reduce ? 'auto' : 'smooth',
-        });
+        container.scrollTo({ left, behavior: reduce ? 'auto' : 'smooth' });
       }
     }
   }
@@ -380,53 +267,20 @@ export class NnBackpropGraph extends NnElement {
     const next = Math.min(Math.max(0, step), this._total);
     this.step = next;
     this._updateSummary = undefined;
-    const current = this._stepAt(next);
-    if (current) this._focusId = current.id;
+    const current = stepAt(model, next);
+    if (current) this._focusId = current.node.id;
     this._scrollToCurrent = true;
-    const F = this._forwardCount;
     this.emit<BackpropStepDetail>('nn-step', {
       step: next,
       total: this._total,
-      phase: next === 0 ? 'start' : next <= F ? 'forward' : 'backward',
-      node: current?.name ?? null,
-      text: this._sentence(next),
+      phase: phaseOf(model, next),
+      node: current?.node.name ?? null,
+      text: stepSentence(model, next),
     });
   }
 
-  private _stepAt(step: number): WalkNode | undefined {
-    const model = this._model!;
-    const F = this._forwardCount;
-    if (step === 0) return undefined;
-    return model.nodes[step <= F ? model.forward[step - 1]! : model.backward[step - F - 1]!];
-  }
-
-  /** The step in words, for the live region (what a screen reader announces). */
-  private _sentence(step = this._step): string {
-    const model = this._model;
-    if (!model) return '';
-    const F = this._forwardCount;
-    const B = model.backward.length;
-    const out = model.outputName;
-    if (step === 0) {
-      return 'Nothing computed yet: only the leaves hold numbers. Next step starts the forward pass.';
-    }
-    const node = this._stepAt(step)!;
-    if (step <= F) {
-      const done =
-        step === F
-          ? ` The forward pass is complete: ${out} = ${fmt(model.output.value.data)}. Next, the backward pass.`
-          : '';
-      return `Forward pass, step ${step} of ${F}: ${forwardFormula(model, node)}.${done}`;
-    }
-    const k = step - F;
-    const update = model.params.length ? ' You can update the weights.' : '';
-    const done = k === B ? ` The backward pass is complete: every gradient is known.${update}` : '';
-    return `Backward pass, step ${k} of ${B}: ${backwardSentence(model, node)}${done}`;
-  }
-
   private _finishPass(): void {
-    const F = this._forwardCount;
-    this._goTo(this._step < F ? F : this._total);
+    if (this._model) this._goTo(passEnd(this._model, this._step));
   }
 
   // ——— the update ———
@@ -436,30 +290,12 @@ export class NnBackpropGraph extends NnElement {
     if (!model || this._step < this._total || model.params.length === 0) return;
     const eta = this.learningRate;
     const before = model.output.value.data;
-    const values = this._values();
-    const lines: string[] = [];
-    for (const key of model.params) {
-      const node = model.variables.find((v) => v.key === key)!;
-      const old = node.value.data;
-      const grad = node.value.grad;
-      values[key] = Number((old - eta * grad).toPrecision(6));
-      lines.push(
-        `${node.name} = ${fmt(old)} − ${fmt(eta)} × ${paren(fmt(grad))} = ${fmt(values[key]!)}`,
-      );
-    }
+    const { values, changes } = updateStep(model, eta);
     this._setValues(values);
-    const after = this._model!.output.value.data;
-    const out = this._model!.outputName;
-    const verdict =
-      after < before
-        ? 'lower'
-        : after > before
-          ? 'higher: the step overshot, try a smaller learning rate'
-          : 'unchanged';
-    const sentence = `Updated ${model.params.length} parameters with learning rate ${fmt(eta)}. ${out} went from ${fmt(before)} to ${fmt(after)}: ${verdict}.`;
-    lines.push(`${out}: ${fmt(before)} → ${fmt(after)} (${verdict})`);
-    this.step = this._forwardCount;
-    this._updateSummary = { lines, sentence };
+    const updated = this._model!;
+    const after = updated.output.value.data;
+    this.step = updated.forward.length;
+    this._updateSummary = updateSummary(updated.outputName, changes, eta, before, after);
     this._emitChange();
   }
 
@@ -474,10 +310,10 @@ export class NnBackpropGraph extends NnElement {
     if (!model) return;
     this.emit<BackpropChangeDetail>('nn-change', {
       expression: this.expression,
-      values: this._values(),
+      values: variableValues(model),
       learningRate: this.learningRate,
       output: model.output.value.data,
-      gradients: Object.fromEntries(model.variables.map((v) => [v.key!, v.value.grad])),
+      gradients: variableGradients(model),
     });
   }
 
@@ -486,15 +322,9 @@ export class NnBackpropGraph extends NnElement {
   private _onField(key: string, event: Event): void {
     const text = (event.target as HTMLInputElement).value;
     this._drafts = { ...this._drafts, [key]: text };
-    const result = readNumber(text);
-    const errors = { ...this._fieldErrors };
-    if (!result.ok) {
-      errors[key] = `${displayName(key)}: ${result.message}`;
-      this._fieldErrors = errors;
-      return;
-    }
-    delete errors[key];
-    this._fieldErrors = errors;
+    const result = readField(key, text);
+    this._fieldErrors = { ...without(this._fieldErrors, key), ...result.error };
+    if (result.value === undefined) return;
     this._setValues({ ...this._values(), [key]: result.value });
     this._updateSummary = undefined;
     this._emitChange();
@@ -502,22 +332,16 @@ export class NnBackpropGraph extends NnElement {
 
   /** Leaving a field shows its value again (the last valid one if the text was not a number). */
   private _onFieldBlur(key: string): void {
-    const drafts = { ...this._drafts };
-    delete drafts[key];
-    this._drafts = drafts;
-    const errors = { ...this._fieldErrors };
-    delete errors[key];
-    this._fieldErrors = errors;
+    this._drafts = without(this._drafts, key);
+    this._fieldErrors = without(this._fieldErrors, key);
   }
 
   private _onLearningRate(event: Event): void {
     const text = (event.target as HTMLInputElement).value;
     this._lrDraft = text;
-    const result = readNumber(text);
+    const result = readLearningRate(text);
     if (!result.ok) {
-      this._lrError = `Learning rate: ${result.message}`;
-    } else if (result.value < 0 || result.value > 10) {
-      this._lrError = 'Learning rate: choose a number from 0 to 10';
+      this._lrError = result.message;
     } else {
       this._lrError = '';
       this.learningRate = result.value;
@@ -533,43 +357,26 @@ export class NnBackpropGraph extends NnElement {
   private _onExpressionCommit(): void {
     const draft = this._exprDraft;
     if (draft === undefined) return;
-    const source = draft.trim();
-    if (source === '') {
-      this._exprDraftError = { source: draft, message: 'the expression is empty', index: 0 };
-      return;
-    }
-    const values = this._values();
-    try {
-      expressionModel(source, values, this.params.split(/[\s,]+/).filter(Boolean));
-    } catch (error) {
-      if (!(error instanceof ExpressionError)) throw error;
-      this._exprDraftError = { source: draft, message: error.message, index: error.index };
+    const read = readExpression(draft, this._values(), paramList(this.params));
+    if (!read.ok) {
+      this._exprDraftError = read.problem;
       return;
     }
     this._exprDraftError = undefined;
     this._exprDraft = undefined;
-    if (source === this.expression) return;
-    this.expression = source;
-    // Keep the values of the names that are still there; new names start at 0.
-    const model = expressionModel(source, values);
-    this._setValues(Object.fromEntries(model.variables.map((v) => [v.key!, values[v.key!] ?? 0])));
+    if (read.source === this.expression) return;
+    this.expression = read.source;
+    this._setValues(read.values);
     this._updateSummary = undefined;
     this._emitChange();
   }
 
   // ——— keyboard and pointer on the graph ———
 
-  private _nodeOf(event: Event): number | undefined {
-    const target = (event.target as Element).closest?.('g.node');
-    const id = target?.getAttribute('data-id');
-    return id === null || id === undefined ? undefined : Number(id);
-  }
-
-  private _onGraphKey(event: KeyboardEvent): void {
-    const id = this._nodeOf(event);
+  private _onNodeKey(id: number, event: KeyboardEvent): void {
     const layout = this._layout;
-    if (id === undefined || !layout || !this._model) return;
-    const next = this._neighbour(id, event.key, layout);
+    if (!layout || !this._model) return;
+    const next = neighbour(id, event.key, layout);
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const node = this._model.nodes[id]!;
@@ -584,43 +391,6 @@ export class NnBackpropGraph extends NnElement {
     this._wantFocus = true;
   }
 
-  /** The node an arrow key leads to, or undefined for other keys. */
-  private _neighbour(id: number, key: string, layout: GraphLayout): number | undefined {
-    const here = layout.positions.get(id)!;
-    const columns = layout.columns.filter((c) => c.length > 0);
-    const c = columns.findIndex((col) => col.includes(id));
-    const column = columns[c]!;
-    const nearest = (ids: number[]) =>
-      ids.reduce((best, other) =>
-        Math.abs(layout.positions.get(other)!.y - here.y) <
-        Math.abs(layout.positions.get(best)!.y - here.y)
-          ? other
-          : best,
-      );
-    switch (key) {
-      case 'ArrowRight':
-        return c + 1 < columns.length ? nearest(columns[c + 1]!) : id;
-      case 'ArrowLeft':
-        return c > 0 ? nearest(columns[c - 1]!) : id;
-      case 'ArrowDown': {
-        const r = column.indexOf(id);
-        if (r + 1 < column.length) return column[r + 1];
-        return c + 1 < columns.length ? columns[c + 1]![0] : id;
-      }
-      case 'ArrowUp': {
-        const r = column.indexOf(id);
-        if (r > 0) return column[r - 1];
-        return c > 0 ? columns[c - 1]!.at(-1) : id;
-      }
-      case 'Home':
-        return columns[0]![0];
-      case 'End':
-        return columns.at(-1)!.at(-1);
-      default:
-        return undefined;
-    }
-  }
-
   /**
    * ← and → on the focused scroll box scroll it. Handled here (and marked handled) because a page
    * may use those keys for itself, as the lesson does to change steps.
@@ -633,16 +403,13 @@ export class NnBackpropGraph extends NnElement {
     container.scrollBy({ left: event.key === 'ArrowRight' ? 60 : -60 });
   }
 
-  private _onGraphClick(event: Event): void {
-    const id = this._nodeOf(event);
-    if (id === undefined) return;
+  private _onNodeClick(id: number): void {
     this._focusId = id;
     this._wantFocus = true;
   }
 
-  private _onGraphFocus(event: FocusEvent): void {
-    const id = this._nodeOf(event);
-    if (id !== undefined && id !== this._focusId) this._focusId = id;
+  private _onNodeFocus(id: number): void {
+    if (id !== this._focusId) this._focusId = id;
   }
 
   // ——— rendering ———
@@ -651,471 +418,65 @@ export class NnBackpropGraph extends NnElement {
     const model = this._model;
     return html`
       <div class="layout" part="base">
-        ${this._renderHeader()} ${model ? this._renderWalk(model) : nothing}
-      </div>
-    `;
-  }
-
-  private _renderHeader(): TemplateResult {
-    const expressionMode = this.expression.trim() !== '';
-    const problem = this._exprDraftError ?? this._attrError;
-    if (!expressionMode) {
-      return html`<p class="caption">
-        A network with inputs <var>x</var>₁ and <var>x</var>₂, two sigmoid hidden units
-        <var>h</var>₁ and <var>h</var>₂, a sigmoid output <var>ŷ</var> and the squared error
-        <var>L</var> = (<var>ŷ</var> − <var>t</var>)² against the target <var>t</var>.
-      </p>`;
-    }
-    return html`
-      <div class="expression" part="expression">
-        <label for="expression-field">Expression</label>
-        <input
-          id="expression-field"
-          type="text"
-          spellcheck="false"
-          autocomplete="off"
-          autocapitalize="off"
-          aria-invalid=${problem ? 'true' : 'false'}
-          aria-describedby="expression-help ${problem ? 'expression-error' : ''}"
-          .value=${this._exprDraft ?? this.expression}
-          @input=${this._onExpressionInput}
-          @change=${this._onExpressionCommit}
-          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this._onExpressionCommit()}
-        />
-        <p id="expression-help" class="help">
-          Use + − * / ^, numbers, names, and exp, log, tanh, sigmoid, relu; name the result if you
-          like (L = …). Press Enter to draw it.
-        </p>
-        ${problem ? this._renderError(problem) : nothing}
-        ${
-          this._tooBig
-            ? html`<p class="error-text" role="alert">
-                This expression has ${this._tooBig} nodes: too many to draw clearly (at most
-                ${MAX_NODES}).
-              </p>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-
-  /** The message, and the expression (a window around the mistake) with a caret under it. */
-  private _renderError(problem: ExpressionProblem): TemplateResult {
-    const { source, index } = problem;
-    const start = Math.max(0, Math.min(index - ERROR_WINDOW / 2, source.length - ERROR_WINDOW));
-    const end = Math.min(source.length, start + ERROR_WINDOW);
-    const before = start > 0 ? '…' : '';
-    const shown = before + source.slice(start, end) + (end < source.length ? '…' : '');
-    const caret = ' '.repeat(before.length + index - start) + '^';
-    const showing = this._model
-      ? ' The graph below is the last expression that could be read.'
-      : '';
-    return html`
-      <div class="error" part="error" role="alert">
-        <p id="expression-error" class="error-text">
-          This expression cannot be read: ${problem.message}.${showing}
-        </p>
-        <pre aria-hidden="true">
-${shown}
-${caret}</pre>
+        ${parts.header({
+          expression: this.expression,
+          draft: this._exprDraft,
+          problem: this._exprDraftError ?? this._attrError,
+          showingLastGraph: model !== undefined,
+          tooBig: this._tooBig,
+          onInput: (e) => this._onExpressionInput(e),
+          onCommit: () => this._onExpressionCommit(),
+        })}
+        ${model ? this._renderWalk(model) : nothing}
       </div>
     `;
   }
 
   private _renderWalk(model: WalkModel): TemplateResult {
     const step = this._step;
-    const total = this._total;
-    const F = this._forwardCount;
-    const current = this._current();
-    const focus = model.nodes[this._focusId] ?? model.nodes[0]!;
-    return html`
-      <div
-        class="graph-scroll"
-        part="graph"
-        role="region"
-        aria-label="Computational graph${this._overflow ? ', scrolls sideways' : ''}"
-        tabindex=${this._overflow ? '0' : nothing}
-        @keydown=${this._onScrollKey}
-      >
-        <svg
-          class="graph"
-          @keydown=${this._onGraphKey}
-          @click=${this._onGraphClick}
-          @focusin=${this._onGraphFocus}
-        ></svg>
-      </div>
-      ${
-        this._overflow
-          ? html`<p class="help scroll-hint">
-              The graph is wider than the page: scroll it sideways (or move through it with the
-              arrow keys).
-            </p>`
-          : nothing
-      }
-      <p class="node-details" part="node-details">${this._details(model, focus)}</p>
-      <p class="help">
-        Boxes show values, <strong class="grad-word">grad</strong> under a box its gradient
-        ∂${model.outputName}/∂node. Dashed boxes are parameters the update changes. In the graph,
-        the arrow keys move between nodes.
-      </p>
-
-      <div class="walk">
-        <p class="progress" part="progress">${this._progress(step, F, total)}</p>
-        <div class="controls" part="controls">
-          <button type="button" ?disabled=${step === 0} @click=${() => this._goTo(step - 1)}>
-            ← Previous step
-          </button>
-          <button
-            type="button"
-            class="primary"
-            ?disabled=${step === total}
-            @click=${() => this._goTo(step + 1)}
-          >
-            Next step →
-          </button>
-          <button type="button" ?disabled=${step === total} @click=${this._finishPass}>
-            ${step < F ? 'Finish the forward pass' : 'Finish the backward pass'}
-          </button>
-          <button type="button" ?disabled=${step === 0} @click=${() => this._goTo(0)}>Reset</button>
-        </div>
-        <div class="explanation" part="explanation">${this._explanation(model, current)}</div>
-        <p class="visually-hidden" aria-live="polite">
-          ${this._updateSummary?.sentence ?? this._sentence()}
-        </p>
-      </div>
-
-      ${this._renderUpdate(model)} ${this._renderFields(model)} ${this._renderTables(model)}
-    `;
+    const update = parts.update({
+      model,
+      ready: step === this._total,
+      learningRate: this.learningRate,
+      draft: this._lrDraft,
+      error: this._lrError,
+      onInput: (e) => this._onLearningRate(e),
+      onBlur: () => {
+        this._lrDraft = undefined;
+        this._lrError = '';
+      },
+      onUpdate: () => this._applyUpdate(),
+    });
+    const fields = parts.fields({
+      model,
+      network: this.expression.trim() === '',
+      missing: this._missing,
+      drafts: this._drafts,
+      errors: this._fieldErrors,
+      onInput: (key, e) => this._onField(key, e),
+      onBlur: (key) => this._onFieldBlur(key),
+    });
+    const tables = parts.tables({
+      model,
+      step,
+      showTable: this._showTable,
+      showCheck: this._showCheck,
+      toggleTable: () => (this._showTable = !this._showTable),
+      toggleCheck: () => (this._showCheck = !this._showCheck),
+    });
+    return parts.walk({
+      model,
+      step,
+      focus: model.nodes[this._focusId] ?? model.nodes[0]!,
+      overflow: this._overflow,
+      update: this._updateSummary,
+      goTo: (to) => this._goTo(to),
+      finishPass: () => this._finishPass(),
+      onScrollKey: (e) => this._onScrollKey(e),
+      onNodeKey: (id, e) => this._onNodeKey(id, e),
+      onNodeClick: (id) => this._onNodeClick(id),
+      onNodeFocus: (id) => this._onNodeFocus(id),
+      below: { update, fields, tables },
+    });
   }
-
-  private _progress(step: number, F: number, total: number): string {
-    if (step === 0) return 'Ready: nothing computed yet.';
-    if (step <= F) return `Forward pass: step ${step} of ${F}`;
-    return `Backward pass: step ${step - F} of ${total - F}`;
-  }
-
-  private _details(model: WalkModel, node: WalkNode): TemplateResult {
-    const valueKnown = this._valueKnown(node);
-    const gradKnown = this._gradKnown(node);
-    const what = node.inputs.length
-      ? definition(model, node)
-      : node.name + (node.role ? ` (${node.role})` : '');
-    return html`Selected: <strong>${what}</strong> · value
-      <span class="num">${valueKnown ? fmt(node.value.data) : 'not computed yet'}</span>
-      ${
-        node.kind === 'constant'
-          ? nothing
-          : html`· ${gradName(model, node)}
-              <span class="num">${gradKnown ? fmt(node.value.grad) : 'not computed yet'}</span>`
-      }`;
-  }
-
-  private _explanation(
-    model: WalkModel,
-    current: { node: WalkNode; phase: 'forward' | 'backward'; index: number } | undefined,
-  ): TemplateResult {
-    if (this._updateSummary) {
-      return html`<p class="title">The update: each parameter moves by −η × its gradient</p>
-        ${this._updateSummary.lines.map((line) => html`<p class="eq">${line}</p>`)}`;
-    }
-    if (!current) {
-      return html`<p>
-        Press <strong>Next step</strong> to compute the first node of the forward pass. Values fill
-        the boxes from left to right; then the backward pass brings each gradient from right to
-        left.
-      </p>`;
-    }
-    const node = current.node;
-    if (current.phase === 'forward') {
-      const done =
-        current.index === this._forwardCount
-          ? html`<p>
-              The forward pass is complete: ${model.outputName} =
-              <strong class="num">${fmt(model.output.value.data)}</strong>. Next, the backward pass.
-            </p>`
-          : nothing;
-      return html`<p class="title">Forward: the value of ${node.name}</p>
-        <p class="eq" data-formula="forward">${forwardFormula(model, node)}</p>
-        ${done}`;
-    }
-    const [rule, ...rest] = backwardLines(model, node);
-    const done =
-      current.index === model.backward.length
-        ? html`<p>
-            The backward pass is complete: every gradient is
-            known.${model.params.length ? ' Update the weights next.' : ''}
-          </p>`
-        : nothing;
-    return html`<p class="title">Backward: the gradient arrives at ${node.name}</p>
-      <p class="eq" data-formula="chain-rule">${rule}</p>
-      ${rest.map((line) => html`<p class="eq">${line}</p>`)} ${done}`;
-  }
-
-  private _renderUpdate(model: WalkModel): TemplateResult {
-    const ready = this._step === this._total;
-    const noParams = model.params.length === 0;
-    return html`
-      <div class="update" part="update">
-        <div class="field">
-          <label for="learning-rate">Learning rate <var>η</var></label>
-          <input
-            id="learning-rate"
-            type="text"
-            autocomplete="off"
-            spellcheck="false"
-            aria-invalid=${this._lrError ? 'true' : 'false'}
-            aria-describedby="learning-rate-error"
-            .value=${this._lrDraft ?? String(this.learningRate)}
-            @input=${this._onLearningRate}
-            @blur=${() => {
-              this._lrDraft = undefined;
-              this._lrError = '';
-            }}
-          />
-          <span id="learning-rate-error" class="error-text">${this._lrError}</span>
-        </div>
-        <button
-          type="button"
-          class="primary"
-          ?disabled=${!ready || noParams}
-          aria-describedby="update-hint"
-          @click=${this._applyUpdate}
-        >
-          Update the weights
-        </button>
-        <p id="update-hint" class="help">
-          ${
-            noParams
-              ? 'Nothing to update: only weights and biases change (names starting with w or b), and this expression has none.'
-              : ready
-                ? html`Each parameter <var>p</var> becomes <var>p</var> − <var>η</var> ×
-                    ∂${model.outputName}/∂<var>p</var>.`
-                : 'The update needs every gradient: finish the backward pass first.'
-          }
-        </p>
-      </div>
-    `;
-  }
-
-  private _renderFields(model: WalkModel): TemplateResult {
-    const groups: { legend: string; nodes: WalkNode[] }[] =
-      this.expression.trim() === ''
-        ? [
-            { legend: 'Inputs', nodes: model.variables.filter((v) => v.kind === 'input') },
-            {
-              legend: 'Weights and biases',
-              nodes: model.variables.filter((v) => v.kind === 'param'),
-            },
-            { legend: 'Target', nodes: model.variables.filter((v) => v.kind === 'target') },
-          ]
-        : [
-            {
-              legend: 'Parameters (the update changes these)',
-              nodes: model.variables.filter((v) => v.kind === 'param'),
-            },
-            { legend: 'Other variables', nodes: model.variables.filter((v) => v.kind !== 'param') },
-          ];
-    const missing = this._missing.map(displayName);
-    return html`
-      <div class="values" part="values">
-        ${groups
-          .filter((g) => g.nodes.length > 0)
-          .map(
-            (group) => html`
-              <fieldset>
-                <legend>${group.legend}</legend>
-                <div class="fields">${group.nodes.map((node) => this._field(node))}</div>
-              </fieldset>
-            `,
-          )}
-        ${
-          missing.length
-            ? html`<p class="help">
-                No value was given for ${missing.join(', ')}:
-                ${missing.length > 1 ? 'they start' : 'it starts'} at 0.
-              </p>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-
-  private _field(node: WalkNode): TemplateResult {
-    const key = node.key!;
-    const error = this._fieldErrors[key];
-    return html`
-      <div class="field">
-        <label for=${`field-${key}`}
-          >${node.name}${
-            node.role ? html`<span class="visually-hidden">, ${node.role}</span>` : nothing
-          }</label
-        >
-        <input
-          id=${`field-${key}`}
-          type="text"
-          autocomplete="off"
-          spellcheck="false"
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${`field-${key}-error`}
-          .value=${this._drafts[key] ?? String(node.value.data)}
-          @input=${(e: Event) => this._onField(key, e)}
-          @blur=${() => this._onFieldBlur(key)}
-        />
-        <span id=${`field-${key}-error`} class="error-text">${error ?? ''}</span>
-      </div>
-    `;
-  }
-
-  private _renderTables(model: WalkModel): TemplateResult {
-    return html`
-      <div class="tables">
-        <div class="toggles">
-          <button
-            type="button"
-            aria-expanded=${this._showTable ? 'true' : 'false'}
-            aria-controls="node-table"
-            @click=${() => (this._showTable = !this._showTable)}
-          >
-            ${this._showTable ? 'Hide the table of nodes' : 'Show the table of nodes'}
-          </button>
-          <button
-            type="button"
-            aria-expanded=${this._showCheck ? 'true' : 'false'}
-            aria-controls="check-table"
-            @click=${() => (this._showCheck = !this._showCheck)}
-          >
-            ${this._showCheck ? 'Hide the numerical check' : 'Check the gradients numerically'}
-          </button>
-        </div>
-        <div
-          class="table-wrap"
-          id="node-table"
-          role="region"
-          aria-labelledby="node-table-caption"
-          tabindex=${this._showTable ? '0' : '-1'}
-          ?hidden=${!this._showTable}
-        >
-          ${this._showTable ? this._nodeTable(model) : nothing}
-        </div>
-        <div
-          class="table-wrap"
-          id="check-table"
-          role="region"
-          aria-labelledby="check-table-caption"
-          tabindex=${this._showCheck ? '0' : '-1'}
-          ?hidden=${!this._showCheck}
-        >
-          ${this._showCheck ? this._checkTable(model) : nothing}
-        </div>
-      </div>
-    `;
-  }
-
-  private _nodeTable(model: WalkModel): TemplateResult {
-    return html`
-      <table part="table">
-        <caption id="node-table-caption">
-          Every node of ${model.description}, in the order the forward pass computes them
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Node</th>
-            <th scope="col">Definition</th>
-            <th scope="col">Value</th>
-            <th scope="col">Gradient ∂${model.outputName}/∂node</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${model.nodes.map(
-            (node) => html`
-              <tr>
-                <th scope="row">${node.name}</th>
-                <td class="text">
-                  ${node.inputs.length ? definition(model, node) : node.role || node.kind}
-                </td>
-                <td>${this._valueKnown(node) ? fmt(node.value.data) : 'not yet'}</td>
-                <td>
-                  ${
-                    node.kind === 'constant'
-                      ? '—'
-                      : this._gradKnown(node)
-                        ? fmt(node.value.grad)
-                        : 'not yet'
-                  }
-                </td>
-              </tr>
-            `,
-          )}
-        </tbody>
-      </table>
-    `;
-  }
-
-  private _checkTable(model: WalkModel): TemplateResult {
-    const out = model.output.value;
-    const rows = [...model.backward]
-      .reverse()
-      .map((id) => model.nodes[id]!)
-      .filter((node) => this._gradKnown(node))
-      .map((node) => {
-        const estimate = centralDifference(
-          (v) => out.evaluateWith(new Map([[node.value, v]])),
-          node.value.data,
-          H,
-        );
-        const difference = Math.abs(estimate - node.value.grad);
-        return {
-          node,
-          estimate,
-          difference,
-          agree: difference <= 1e-6 * Math.max(1, Math.abs(estimate)),
-        };
-      });
-    return html`
-      <table part="check">
-        <caption id="check-table-caption">
-          Each gradient from backpropagation next to a numerical estimate: nudge the node by h =
-          ${formatNumber(H, 5)} both ways and measure the change, (${model.outputName}(+h) −
-          ${model.outputName}(−h)) / 2h
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Node</th>
-            <th scope="col">Backpropagation</th>
-            <th scope="col">Numerical estimate</th>
-            <th scope="col">Difference</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${
-            rows.length
-              ? rows.map(
-                  (r) => html`
-                    <tr>
-                      <th scope="row">${r.node.name}</th>
-                      <td>${fmt(r.node.value.grad)}</td>
-                      <td>${fmt(r.estimate)}</td>
-                      <td>
-                        ${r.difference < 1e-6 ? '< 0.000001' : fmt(r.difference)}
-                        ${r.agree ? '✓ agree' : '✗ differ'}
-                      </td>
-                    </tr>
-                  `,
-                )
-              : html`<tr>
-                  <td colspan="4" class="text">
-                    No gradient yet: step through the backward pass, and each gradient appears here
-                    as it arrives.
-                  </td>
-                </tr>`
-          }
-        </tbody>
-      </table>
-    `;
-  }
-}
-
-/** "(−0.5)" for a negative number after an operator. */
-function paren(text: string): string {
-  return text.startsWith('−') ? `(${text})` : text;
 }
