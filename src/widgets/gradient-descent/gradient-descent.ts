@@ -1,110 +1,38 @@
-import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawDescent1d } from '../../charts/descent-1d';
 import type { ChartLayout } from '../../charts/descent-1d';
 import { drawDescentContour } from '../../charts/descent-contour';
-import { RISING_LIMIT, initialState, nextStep, step } from '../../math/descent';
-import type { DescentOptions, DescentState, StopKind } from '../../math/descent';
-import { formatNumber } from '../../math/format';
-import { NEURON_DATA, SURFACES, surfaceById } from '../../math/surfaces';
+import { initialState } from '../../math/descent';
+import type { DescentOptions, DescentState } from '../../math/descent';
+import { SURFACES, surfaceById } from '../../math/surfaces';
 import type { Surface } from '../../math/surfaces';
-import { widgetDoc } from '../catalog';
 import { NnElement, defaultOf, enumAttribute, numberAttribute, warnOnce } from '../shared/base';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
+import { outsideWarning, rateError, statusText } from './describe';
+import {
+  DEFAULT_BETA,
+  TAG,
+  advance,
+  chartFrame,
+  curveHeight,
+  descentOptions,
+  keyedStart,
+  pickedStart,
+  rangeOf,
+  rateFromSlider,
+  startIn,
+  statusOf,
+  stepDuration,
+  tween,
+  typedRate,
+} from './model';
+import type { DescentChangeDetail, DescentStatus, DescentStepDetail } from './model';
+import { optionalNumber } from './attributes';
+import * as parts from './templates';
 
-const TAG = 'nn-gradient-descent';
-
-/** A run stops after this many steps (a rate on the edge of stability can bounce for ever). */
-export const MAX_STEPS = 500;
-/** The momentum coefficient the checkbox turns on: 0.8 suits these small surfaces (0.9 overdoes it). */
-const DEFAULT_BETA = 0.8;
-/** Slider step in log10 η: 2.3% per step, fine enough to creep up on the edge of stability. */
-const LOG_STEP = 0.01;
-
-/** What the live summary and the event say about the run. */
-export type DescentStatus = 'ready' | 'running' | StopKind;
-
-/** The `detail` of the `nn-descent-step` event. */
-export interface DescentStepDetail {
-  /** Steps taken so far. */
-  iteration: number;
-  /** The parameters now: `[w]` or `[w₁, w₂]`. */
-  position: number[];
-  /** The loss at the current position. */
-  loss: number;
-  /** The gradient at the current position (the slope in 1D). */
-  gradient: number[];
-  /** `running`, or why the run stopped: converged, diverged, overflow, max-steps. */
-  status: DescentStatus;
-  /** The status in words (empty while running with nothing to report). */
-  message: string;
-}
-
-/** The `detail` of the `nn-change` event. */
-export interface DescentChangeDetail {
-  surface: string;
-  rate: number;
-  momentum: number;
-  start: number[];
-}
-
-/** The catalog's range of a numeric attribute. */
-function rangeOf(name: string): { min: number; max: number } {
-  const doc = widgetDoc(TAG)?.attributes.find((a) => a.name === name);
-  return { min: doc?.min ?? -Infinity, max: doc?.max ?? Infinity };
-}
-
-/**
- * A numeric attribute whose absence means "the surface's suggestion": undefined when absent, and
- * undefined with one console warning when invalid or out of range, never a broken render.
- */
-function optionalNumber(name: string) {
-  const { min, max } = rangeOf(name);
-  return {
-    type: Number,
-    reflect: true,
-    attribute: name,
-    converter: {
-      fromAttribute(value: string | null): number | undefined {
-        if (value === null) return undefined;
-        const n = value.trim() === '' ? NaN : Number(value);
-        if (!(Number.isFinite(n) && n >= min && n <= max)) {
-          warnOnce(
-            `<${TAG}> ${name}="${value}" is not a number between ${min} and ${max}; using the surface's suggested value.`,
-          );
-          return undefined;
-        }
-        return n;
-      },
-      toAttribute(value: number | undefined): string | null {
-        return value === undefined ? null : String(value);
-      },
-    },
-  };
-}
-
-/** η rounded to 3 significant digits: what the log slider produces, and what the attribute shows. */
-const roundRate = (rate: number): number => Number(rate.toPrecision(3));
-
-/** η for people: at least two decimals and up to three significant digits (0.10, 0.035, 1.10). */
-export function formatRate(rate: number): string {
-  if (!Number.isFinite(rate) || rate <= 0) return formatNumber(rate, 2);
-  const decimals = Math.max(2, 2 - Math.floor(Math.log10(rate)));
-  const text = formatNumber(rate, decimals);
-  // 0.100 → 0.10, but keep two decimals.
-  return text.replace(/(\.\d\d\d*?)0+$/, '$1');
-}
-
-/** A parameter value: two decimals. */
-const num = (v: number): string => formatNumber(v, 2);
-/** A loss: three decimals. */
-const lossText = (v: number): string => formatNumber(v, 3);
-/** Wrap a negative factor in parentheses: 0.10 · (−3.00), not 0.10 · −3.00. */
-const paren = (text: string): string => (text.startsWith('\u2212') ? `(${text})` : text);
-/** A tuple of numbers: (1.50, −0.20). */
-const tuple = (v: readonly number[]): string => `(${v.map(num).join(', ')})`;
+export type { DescentChangeDetail, DescentStatus, DescentStepDetail } from './model';
 
 /**
  * @summary Gradient descent, step by step: a ball rolling down a loss curve (one parameter) or
@@ -195,6 +123,23 @@ export class NnGradientDescent extends NnElement {
   private _tweenFrom: number[] | null = null;
   private _layout: ChartLayout | undefined;
   private _dragging = false;
+  /** What the controls call: the template binds these. */
+  private readonly _on: parts.Handlers = {
+    surface: (e) => this._onSurface(e),
+    plotKey: (e) => this._onPlotKey(e),
+    click: (e) => this._onClick(e),
+    pointerDown: (e) => this._onPointerDown(e),
+    pointerMove: (e) => this._onPointerMove(e),
+    pointerUp: (e) => this._onPointerUp(e),
+    play: () => this._onPlay(),
+    step: () => this._onStep(),
+    reset: () => this._onReset(),
+    rateSlider: (e) => this._onRateSlider(e),
+    rateExact: (e) => this._onRateExact(e),
+    momentumToggle: (e) => this._onMomentumToggle(e),
+    beta: (e) => this._onBeta(e),
+    toggleTable: () => this._toggleTable(),
+  };
 
   constructor() {
     super();
@@ -224,21 +169,13 @@ export class NnGradientDescent extends NnElement {
   /** The start point in use, inside the surface's domain. */
   get effectiveStart(): number[] {
     const s = this.currentSurface;
-    const given = [this.startX, this.startY];
-    return s.domain.map(([lo, hi], i) => {
-      const v = given[i] ?? s.suggestedStart[i] ?? 0;
-      if (v < lo || v > hi) {
-        const name = i === 0 ? 'start-x' : 'start-y';
-        warnOnce(
-          `<${TAG}> ${name}="${v}" is outside the ${s.id} surface's range ${lo} to ${hi}; using ${v < lo ? lo : hi}.`,
-        );
-      }
-      return Math.min(hi, Math.max(lo, v));
-    });
+    const { start, outside } = startIn(s, [this.startX, this.startY]);
+    for (const o of outside) warnOnce(`<${TAG}> ${outsideWarning(s, o)}`);
+    return start;
   }
 
   private get _options(): DescentOptions {
-    return { rate: this.effectiveRate, momentum: this.momentum, maxSteps: MAX_STEPS };
+    return descentOptions(this.effectiveRate, this.momentum);
   }
 
   private get _state(): DescentState {
@@ -246,9 +183,11 @@ export class NnGradientDescent extends NnElement {
   }
 
   private get _status(): DescentStatus {
-    const s = this._state;
-    if (s.stopped) return s.stopped.kind;
-    return s.iteration === 0 ? 'ready' : 'running';
+    return statusOf(this._state);
+  }
+
+  private get _statusText(): string {
+    return statusText(this.currentSurface, this._states, this.effectiveRate);
   }
 
   // ---- Lifecycle ----------------------------------------------------------------------------
@@ -293,10 +232,7 @@ export class NnGradientDescent extends NnElement {
 
   /** How long one step lasts while playing: slow at first, then faster, so long runs finish. */
   private _stepDuration(): number {
-    const k = this._state.iteration;
-    const ms = k < 8 ? 420 : k < 30 ? 180 : 70;
-    // Without tweening a 70ms jump flickers: under reduced motion, steps come at most 5 a second.
-    return this._reducedMotion() ? Math.max(ms, 200) : ms;
+    return stepDuration(this._state.iteration, this._reducedMotion());
   }
 
   /** The ball's position now: the current iterate, or on its way there while tweening. */
@@ -304,13 +240,7 @@ export class NnGradientDescent extends NnElement {
     const to = this._state.position;
     const from = this._tweenFrom;
     if (!from || this._reducedMotion()) return { position: to, moving: false };
-    const t = Math.min(1, (now - this._stepTime) / (this._stepDuration() * 0.85));
-    if (t >= 1) return { position: to, moving: false };
-    const ease = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
-    return {
-      position: to.map((v, i) => (from[i] ?? v) + (v - (from[i] ?? v)) * ease),
-      moving: true,
-    };
+    return tween(from, to, (now - this._stepTime) / (this._stepDuration() * 0.85));
   }
 
   private _draw(now = performance.now()): boolean {
@@ -320,40 +250,22 @@ export class NnGradientDescent extends NnElement {
     const width = this._size.widthOr(600);
     const surface = this.currentSurface;
     const { position: ball, moving } = this._ballPosition(now);
-    const state = this._state;
-    // The arrow shows the next step only while the ball rests and the run can go on.
-    const next =
-      moving || state.stopped
-        ? null
-        : state.position.map((p, i) => p + (nextStep(state, this._options)[i] ?? 0));
-    // While the ball travels, the trail ends where it left from.
-    const trailStates = moving ? this._states.slice(0, -1) : this._states;
-    if (surface.dims === 1) {
-      const height = Math.round(Math.min(340, Math.max(230, width * 0.58)));
-      this._layout = drawDescent1d(
-        svg,
-        {
-          surface,
-          trail: trailStates.map((s) => s.position[0] ?? 0),
-          ball: ball[0] ?? 0,
-          next: next ? (next[0] ?? 0) : null,
-          start: this.effectiveStart[0] ?? 0,
-        },
-        { width, height },
-      );
-    } else {
-      this._layout = drawDescentContour(
-        svg,
-        {
-          surface,
-          trail: trailStates.map((s) => s.position),
-          ball,
-          next,
-          start: this.effectiveStart,
-        },
-        { width, height: 0 },
-      );
-    }
+    const { trail, next } = chartFrame(this._states, this._options, moving);
+    const start = this.effectiveStart;
+    this._layout =
+      surface.dims === 1
+        ? drawDescent1d(
+            svg,
+            {
+              surface,
+              trail: trail.map((p) => p[0] ?? 0),
+              ball: ball[0] ?? 0,
+              next: next ? (next[0] ?? 0) : null,
+              start: start[0] ?? 0,
+            },
+            { width, height: curveHeight(width) },
+          )
+        : drawDescentContour(svg, { surface, trail, ball, next, start }, { width, height: 0 });
     return moving;
   }
 
@@ -363,18 +275,12 @@ export class NnGradientDescent extends NnElement {
   private _step(): boolean {
     const before = this._state;
     if (before.stopped) return false;
-    const after = step(before, this.currentSurface, this._options);
-    if (after.iteration === before.iteration) {
-      // The step was refused (its numbers would overflow): same state, now marked stopped.
-      this._states = [...this._states.slice(0, -1), after];
-      this._tweenFrom = null;
-    } else {
-      this._states = [...this._states, after];
-      this._tweenFrom = before.position;
-    }
+    const run = advance(this._states, this.currentSurface, this._options);
+    this._states = run.states;
+    this._tweenFrom = run.from;
     this._stepTime = performance.now();
     this._emitStep();
-    return !after.stopped;
+    return !this._state.stopped;
   }
 
   private _emitStep(): void {
@@ -385,7 +291,7 @@ export class NnGradientDescent extends NnElement {
       loss: s.loss,
       gradient: [...s.gradient],
       status: this._status,
-      message: this._statusText(),
+      message: this._statusText,
     });
   }
 
@@ -464,20 +370,18 @@ export class NnGradientDescent extends NnElement {
   private _onRateSlider(event: Event): void {
     const v = Number((event.target as HTMLInputElement).value);
     if (!Number.isFinite(v)) return;
-    const { min, max } = rangeOf('rate');
-    this.rate = Math.min(max, Math.max(min, roundRate(10 ** v)));
+    this.rate = rateFromSlider(v);
     this._rateError = '';
     this._emitChange();
   }
 
   private _onRateExact(event: Event): void {
     const input = event.target as HTMLInputElement;
-    const { min, max } = rangeOf('rate');
-    const text = input.value.trim();
-    const v = input.validity.badInput || text === '' ? NaN : Number(text);
-    if (!(Number.isFinite(v) && v >= min && v <= max)) {
+    const v = typedRate(input.value, input.validity.badInput);
+    if (v === undefined) {
       // Keep the last valid rate; say what would work, next to the box.
-      this._rateError = `Type a number from ${min} to ${max}, like 0.1. The learning rate stays ${formatRate(this.effectiveRate)}.`;
+      const { min, max } = rangeOf('rate');
+      this._rateError = rateError(min, max, this.effectiveRate);
       return;
     }
     this._rateError = '';
@@ -503,9 +407,7 @@ export class NnGradientDescent extends NnElement {
   /** Move the start point (rounded to 2 decimals, inside the domain); the run restarts there. */
   private _setStart(p: readonly number[]): void {
     const s = this.currentSurface;
-    const clamped = s.domain.map(([lo, hi], i) =>
-      Number(Math.min(hi, Math.max(lo, p[i] ?? 0)).toFixed(2)),
-    );
+    const clamped = pickedStart(s, p);
     this.startX = clamped[0];
     if (s.dims === 2) this.startY = clamped[1];
     this._emitChange();
@@ -557,22 +459,9 @@ export class NnGradientDescent extends NnElement {
   /** Arrow keys on the focused plot move the start point; Shift moves it 5 times as far. */
   private _onPlotKey(event: KeyboardEvent): void {
     const s = this.currentSurface;
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-      ...(s.dims === 2 ? { ArrowDown: [1, -1], ArrowUp: [1, 1] } : {}),
-    };
-    const move = moves[event.key];
-    if (!move) return;
+    const start = keyedStart(s, this.effectiveStart, event.key, event.shiftKey);
+    if (!start) return;
     event.preventDefault();
-    const [axis, sign] = move;
-    const [lo, hi] = s.domain[axis] ?? [0, 1];
-    const width = hi - lo;
-    // 0.05 on the narrow curves, 0.1 on most, 0.25 on the neuron's wide range.
-    const unit = width <= 4 ? 0.05 : width <= 8 ? 0.1 : 0.25;
-    const delta = sign * unit * (event.shiftKey ? 5 : 1);
-    const start = this.effectiveStart;
-    start[axis] = Math.round(((start[axis] ?? 0) + delta) / unit) * unit;
     this._pause();
     this._setStart(start);
   }
@@ -581,402 +470,18 @@ export class NnGradientDescent extends NnElement {
     this._showTable = !this._showTable;
   }
 
-  // ---- Words --------------------------------------------------------------------------------
-
-  /** The run's status in words, for the status box, the live summary and the event. */
-  private _statusText(): string {
-    const state = this._state;
-    const surface = this.currentSurface;
-    const steps = `${state.iteration} step${state.iteration === 1 ? '' : 's'}`;
-    switch (this._status) {
-      case 'ready':
-        return 'Ready: press Play, or Step to take one step.';
-      case 'converged': {
-        const where = this._minimumNote();
-        return state.iteration === 0
-          ? `The slope is already 0 here, so gradient descent cannot move. ${where}`
-          : `Converged after ${steps}: the slope is almost 0, so the next step would be tiny. ${where}`;
-      }
-      case 'diverged':
-        return `The loss grew for ${RISING_LIMIT} steps in a row: the learning rate is too large. Each step overshoots the bottom by more than the last. Try a smaller η.`;
-      case 'overflow':
-        return `Stopped before the numbers overflow: the next step would go beyond a million. The learning rate η = ${formatRate(this.effectiveRate)} is far too large; try a smaller one.`;
-      case 'max-steps':
-        return this._fallingSlowly()
-          ? `Stopped after ${steps}, still going downhill: the learning rate is too small to get there in time. Try a larger η.`
-          : `Stopped after ${steps} without settling: the ball keeps bouncing between the walls. The learning rate is on the edge of too large.`;
-      default: {
-        const notes: string[] = [];
-        const prev = this._states[this._states.length - 2];
-        if (prev) {
-          const dot = prev.gradient.reduce((sum, g, i) => sum + g * (state.gradient[i] ?? 0), 0);
-          if (dot < 0) {
-            notes.push(
-              surface.dims === 1
-                ? 'The last step jumped over the bottom: the slope changed sign.'
-                : 'The last step overshot: the gradient turned around.',
-            );
-          }
-          if (state.loss > prev.loss) notes.push('The loss went up on the last step.');
-        }
-        return notes.join(' ');
-      }
-    }
-  }
-
-  /** Whether the last 10 steps all lowered the loss (a run that is slow, not bouncing). */
-  private _fallingSlowly(): boolean {
-    const recent = this._states.slice(-11);
-    return recent.length > 1 && recent.every((s, i) => i === 0 || s.loss < recent[i - 1]!.loss);
-  }
-
-  /** Which minimum the run reached: the global one, or a local one with a lower one elsewhere. */
-  private _minimumNote(): string {
-    const surface = this.currentSurface;
-    const p = this._state.position;
-    const near = surface.minima.find(
-      (m) => Math.hypot(...m.point.map((q, i) => q - (p[i] ?? 0))) < 0.1,
-    );
-    if (!near) return 'But this is not a minimum: the ball is balanced where the ground is flat.';
-    if (near.kind === 'global' || surface.minima.length === 1) {
-      return surface.minima.length > 1 ? 'This is the global minimum.' : 'This is the minimum.';
-    }
-    const best = surface.minima.find((m) => m.kind === 'global')!;
-    return (
-      `This is only a local minimum: the global minimum at ${this._point(best.point)} has a ` +
-      `lower loss (${lossText(best.value)} instead of ${lossText(near.value)}).`
-    );
-  }
-
-  /** "w = 1.50" or "(w₁, w₂) = (1.50, −0.20)". */
-  private _point(p: readonly number[]): string {
-    const v = this.currentSurface.variables;
-    return v.length === 1 ? `${v[0]} = ${num(p[0] ?? 0)}` : `(${v.join(', ')}) = ${tuple(p)}`;
-  }
-
-  /** The live summary: where the run is, and what happened. */
-  private _summary(): string {
-    const s = this._state;
-    const surface = this.currentSurface;
-    const off = s.position.some((v, i) => {
-      const [lo, hi] = surface.domain[i] ?? [-Infinity, Infinity];
-      return v < lo || v > hi;
-    });
-    const slope =
-      surface.dims === 1 ? `slope ${num(s.gradient[0] ?? 0)}` : `gradient ${tuple(s.gradient)}`;
-    const where = `Iteration ${s.iteration}: ${this._point(s.position)}, loss ${lossText(s.loss)}, ${slope}.`;
-    return [where, off ? 'The ball is off the chart.' : '', this._statusText()]
-      .filter(Boolean)
-      .join(' ');
-  }
-
-  private _chartLabel(): string {
-    const surface = this.currentSurface;
-    const [x0, x1] = surface.domain[0] ?? [0, 0];
-    const what =
-      surface.dims === 1
-        ? `Graph of the loss ${surface.formula} for ${surface.variables[0]} from ${num(x0)} to ${num(x1)}`
-        : `Contour map of the loss ${surface.formula}`;
-    return (
-      `${what}, with the ball, its path so far and the next step as an arrow. ` +
-      'Click or tap to move the start point, or focus here and use the ' +
-      `arrow keys${surface.dims === 2 ? ' (left and right, up and down)' : ''}.`
-    );
-  }
-
   // ---- Rendering ----------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    const surface = this.currentSurface;
-    const state = this._state;
-    const status = this._status;
-    const stopped = Boolean(state.stopped);
-    const statusText = this._statusText();
-    return html`
-      <div class="layout" part="base">
-        <div class="head">
-          <label for="surface">Loss surface</label>
-          <select id="surface" @change=${this._onSurface}>
-            ${SURFACES.map(
-              (s) =>
-                html`<option value=${s.id} ?selected=${s.id === surface.id}>${s.label}</option>`,
-            )}
-          </select>
-          <p class="loss-formula">${surface.formula}</p>
-          ${surface.id === 'neuron' ? this._neuronData() : nothing}
-        </div>
-
-        <figure part="chart">
-          <svg
-            part="plot"
-            role="img"
-            tabindex="0"
-            aria-label=${this._chartLabel()}
-            @keydown=${this._onPlotKey}
-            @click=${this._onClick}
-            @pointerdown=${this._onPointerDown}
-            @pointermove=${this._onPointerMove}
-            @pointerup=${this._onPointerUp}
-            @pointercancel=${this._onPointerUp}
-          ></svg>
-          <figcaption part="summary" aria-live=${this._playing ? 'off' : 'polite'}>
-            ${this._summary()}
-          </figcaption>
-          <p class="hint">
-            Start point: click or tap the chart, drag the dashed ring, or use the arrow keys on the
-            focused chart.
-          </p>
-        </figure>
-
-        <div class="run">
-          <div class="buttons" part="buttons">
-            <button type="button" class="primary" @click=${this._onPlay}>
-              ${this._playing ? 'Pause' : stopped ? 'Play again' : 'Play'}
-            </button>
-            <button
-              type="button"
-              aria-disabled=${stopped ? 'true' : 'false'}
-              @click=${this._onStep}
-            >
-              Step
-            </button>
-            <button type="button" @click=${this._onReset}>Reset</button>
-          </div>
-          <p class="readout" part="readout">
-            <span>Iteration <strong data-value="iteration">${state.iteration}</strong></span>
-            <span>Loss <strong data-value="loss">${lossText(state.loss)}</strong></span>
-          </p>
-        </div>
-
-        <p
-          class="status"
-          part="status"
-          data-status=${status}
-          ?hidden=${statusText === '' || status === 'ready'}
-        >
-          ${
-            status === 'diverged' || status === 'overflow'
-              ? html`<strong>Too large a learning rate.</strong> `
-              : nothing
-          }${statusText}
-        </p>
-
-        <div class="controls" part="controls">
-          ${this._rateControls()} ${this._momentumControls()}
-        </div>
-
-        <div class="formula" part="formula">${this._formula()}</div>
-
-        <div class="table-area">
-          <button
-            type="button"
-            part="table-button"
-            aria-expanded=${this._showTable ? 'true' : 'false'}
-            aria-controls="data-table"
-            @click=${this._toggleTable}
-          >
-            ${this._showTable ? 'Hide the iterates' : 'Show the iterates'}
-          </button>
-          <div
-            class="table-wrap"
-            id="data-table"
-            role="region"
-            aria-labelledby="data-table-caption"
-            tabindex=${this._showTable ? '0' : '-1'}
-            ?hidden=${!this._showTable}
-          >
-            ${this._showTable ? this._table() : nothing}
-          </div>
-        </div>
-      </div>
-    `;
-  }
-
-  private _rateControls(): TemplateResult {
-    const rate = this.effectiveRate;
-    const { min, max } = rangeOf('rate');
-    const shown = formatRate(rate);
-    return html`
-      <div class="control">
-        <label for="rate">learning rate <var>η</var> (log scale)</label>
-        <span class="value" id="rate-value">η = ${shown}</span>
-        <input
-          id="rate"
-          part="slider"
-          type="range"
-          min=${Math.log10(min)}
-          max=${Math.log10(max)}
-          step=${LOG_STEP}
-          aria-valuetext=${`η = ${shown}`}
-          .value=${String(Math.log10(rate))}
-          @input=${this._onRateSlider}
-        />
-      </div>
-      <div class="exact">
-        <label for="rate-exact">or type η exactly:</label>
-        <input
-          id="rate-exact"
-          type="number"
-          inputmode="decimal"
-          min=${min}
-          max=${max}
-          step="any"
-          aria-invalid=${this._rateError ? 'true' : 'false'}
-          aria-describedby=${this._rateError ? 'rate-error' : nothing}
-          .value=${String(rate)}
-          @change=${this._onRateExact}
-        />
-        ${
-          this._rateError
-            ? html`<p class="error" id="rate-error" role="alert">${this._rateError}</p>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-
-  private _momentumControls(): TemplateResult {
-    const on = this.momentum > 0;
-    const { max } = rangeOf('momentum');
-    return html`
-      <label class="toggle">
-        <input type="checkbox" .checked=${on} @change=${this._onMomentumToggle} />
-        Momentum
-      </label>
-      ${
-        on
-          ? html`<div class="control">
-              <label for="beta">momentum <var>β</var></label>
-              <span class="value">β = ${num(this.momentum)}</span>
-              <input
-                id="beta"
-                part="slider"
-                type="range"
-                min="0"
-                max=${max}
-                step="0.01"
-                aria-valuetext=${`β = ${num(this.momentum)}`}
-                .value=${String(this.momentum)}
-                @input=${this._onBeta}
-              />
-            </div>`
-          : nothing
-      }
-    `;
-  }
-
-  /** The update rule with the numbers written in: the next step, or the last one once stopped. */
-  private _formula(): TemplateResult {
-    const surface = this.currentSurface;
-    const stopped = Boolean(this._state.stopped);
-    const prev = this._states[this._states.length - 2];
-    // Once stopped, show the step that got here (if any); the refused step of an overflow is
-    // never written out: its numbers are the ones too large to trust.
-    const from = stopped ? prev : this._state;
-    const title = stopped ? 'The last step' : 'The next step';
-    const rate = formatRate(this.effectiveRate);
-    const beta = this.momentum;
-    if (!from) {
-      return html`<p class="title">${title}</p>
-        <p>No step taken: ${stopped ? 'the run stopped at the start.' : ''}</p>`;
-    }
-    const v = nextStep(from, this._options);
-    const to = from.position.map((p, i) => p + (v[i] ?? 0));
-    const dims = surface.dims;
-    const names = surface.variables;
-    const w =
-      dims === 1
-        ? html`<var>${names[0]}</var>`
-        : html`(${names.map((n, i) => html`${i ? ', ' : ''}<var>${n}</var>`)})`;
-    const grad = dims === 1 ? 'slope' : '∇L';
-    const show = (x: readonly number[]) => (dims === 1 ? num(x[0] ?? 0) : tuple(x));
-    const g = show(from.gradient);
-    const slopeLine =
-      dims === 1
-        ? html`<p class="eq">
-            <span class="seg"
-              >slope L′(${num(from.position[0] ?? 0)}) = ${num(from.gradient[0] ?? 0)}</span
-            >
-          </p>`
-        : html`<p class="eq">
-            <span class="seg">∇L${tuple(from.position)}</span>
-            <span class="seg">= ${tuple(from.gradient)}</span>
-          </p>`;
-    // Each "= …" and each "− …" term is one unbreakable piece: lines break between them.
-    if (beta === 0) {
-      return html`
-        <p class="title">${title}</p>
-        ${slopeLine}
-        <p class="eq">
-          <span class="seg">${w} ← ${w} − <var>η</var>·${grad}</span>
-          <span class="seg">= ${show(from.position)}</span>
-          <span class="seg">− ${rate} · ${paren(g)}</span>
-          <span class="seg">= <strong data-value="next">${show(to)}</strong></span>
-        </p>
-      `;
-    }
-    return html`
-      <p class="title">${title} (with momentum)</p>
-      ${slopeLine}
-      <p class="eq">
-        <span class="seg"><var>v</var> ← <var>β</var>·<var>v</var> − <var>η</var>·${grad}</span>
-        <span class="seg">= ${num(beta)} · ${paren(show(from.velocity))}</span>
-        <span class="seg">− ${rate} · ${paren(g)}</span>
-        <span class="seg">= ${show(v)}</span>
-      </p>
-      <p class="eq">
-        <span class="seg">${w} ← ${w} + <var>v</var></span>
-        <span class="seg">= ${show(from.position)}</span>
-        <span class="seg">+ ${paren(show(v))}</span>
-        <span class="seg">= <strong data-value="next">${show(to)}</strong></span>
-      </p>
-    `;
-  }
-
-  /** The neuron's training data, so the loss is not a black box. */
-  private _neuronData(): TemplateResult {
-    const xs = (y: 0 | 1) =>
-      NEURON_DATA.filter((p) => p.y === y)
-        .map((p) => num(p.x).replace(/0$/, ''))
-        .join(', ');
-    return html`<p class="data">
-      Data: class 1 at <var>x</var> = ${xs(1)}; class 0 at <var>x</var> = ${xs(0)}.
-    </p>`;
-  }
-
-  private _table(): TemplateResult {
-    const surface = this.currentSurface;
-    const names = surface.variables;
-    const gradNames = surface.dims === 1 ? ['slope L′'] : names.map((n) => `∂L/∂${n}`);
-    return html`
-      <table part="table">
-        <caption id="data-table-caption">
-          The iterates of gradient descent on ${surface.formula}, with η =
-          ${formatRate(this.effectiveRate)}${
-            this.momentum > 0 ? ` and momentum β = ${num(this.momentum)}` : ''
-          }
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">step</th>
-            ${names.map((n) => html`<th scope="col">${n}</th>`)}
-            <th scope="col">loss L</th>
-            ${gradNames.map((n) => html`<th scope="col">${n}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${this._states.map(
-            (s, k) => html`
-              <tr class=${k === this._states.length - 1 ? 'current' : ''}>
-                <th scope="row">${s.iteration}</th>
-                ${s.position.map((p) => html`<td>${num(p)}</td>`)}
-                <td>${lossText(s.loss)}</td>
-                ${s.gradient.map((g) => html`<td>${num(g)}</td>`)}
-              </tr>
-            `,
-          )}
-        </tbody>
-      </table>
-    `;
+    return parts.body({
+      surface: this.currentSurface,
+      states: this._states,
+      rate: this.effectiveRate,
+      momentum: this.momentum,
+      playing: this._playing,
+      showTable: this._showTable,
+      rateError: this._rateError,
+      on: this._on,
+    });
   }
 }
