@@ -37,20 +37,10 @@ import type {
   WalkModel,
 } from './model';
 import { neighbour, scrollTo } from './navigation';
+import { stringAttribute } from './attributes';
 import * as parts from './templates';
 
 const TAG = 'nn-backprop-graph';
-
-/** A string attribute that is not written back while empty (no `expression=""` on the host). */
-const stringAttribute = (attribute?: string) => ({
-  type: String,
-  reflect: true,
-  ...(attribute ? { attribute } : {}),
-  converter: {
-    fromAttribute: (value: string | null) => value ?? '',
-    toAttribute: (value: string) => (value === '' ? null : value),
-  },
-});
 
 export type { BackpropChangeDetail, BackpropStepDetail } from './model';
 
