@@ -11,7 +11,15 @@
 import { DenseNet } from '../math/dense-net.ts';
 import type { DenseStats } from '../math/dense-net.ts';
 import { divergence } from './divergence.ts';
-import { INPUTS, checkPoints, checkSpec, initialWeights, layerSizes, shuffleSeed } from './spec.ts';
+import {
+  checkPoints,
+  checkSpec,
+  emptyReport,
+  initialWeights,
+  layerSizes,
+  pointCount,
+  shuffleSeed,
+} from './spec.ts';
 import { initialState, layersOf } from './state.ts';
 import type { NetworkState } from './state.ts';
 import type {
@@ -86,12 +94,12 @@ export class JsTrainer implements Trainer {
   }
 
   predict(xy: Float32Array): Promise<Float32Array> {
-    return this.alive(() => this.net.predictInto(xy, new Float32Array(this.pointCount(xy))));
+    return this.alive(() => this.net.predictInto(xy, new Float32Array(pointCount(xy))));
   }
 
   activations(xy: Float32Array): Promise<Float32Array[][]> {
     return this.alive(() => {
-      const n = this.pointCount(xy);
+      const n = pointCount(xy);
       const out = this.net.sizes
         .slice(1)
         .map((units) => Array.from({ length: units }, () => new Float32Array(n)));
@@ -190,28 +198,12 @@ export class JsTrainer implements Trainer {
     this.step = this.snapshot?.report.step ?? 0;
     this.epoch = this.snapshot?.epoch ?? 0;
     const problem: TrainProblem = { kind: 'diverged', message };
-    const report = { ...(this.snapshot?.report ?? this.emptyReport()), problem };
+    const report = {
+      ...(this.snapshot?.report ?? emptyReport(this.step, this.epoch, this.backend)),
+      problem,
+    };
     this.onProblem?.(problem);
     return report;
-  }
-
-  private emptyReport(): TrainReport {
-    return {
-      step: this.step,
-      epoch: this.epoch,
-      trainLoss: 0,
-      testLoss: 0,
-      trainAccuracy: 0,
-      testAccuracy: 0,
-      backend: this.backend,
-    };
-  }
-
-  private pointCount(xy: Float32Array): number {
-    if (xy.length % INPUTS !== 0) {
-      throw new RangeError(`expected [x0, y0, x1, y1, …] pairs, got ${xy.length} numbers`);
-    }
-    return xy.length / INPUTS;
   }
 
   /** `fn`'s result (or error) as a promise; rejected once the trainer is disposed. */

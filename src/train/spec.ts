@@ -5,7 +5,7 @@
  * backend's initialiser draw its own.
  */
 import { createRng } from '../math/rng.ts';
-import type { LayerWeights, ModelSpec, Points } from './types.ts';
+import type { EngineName, LayerWeights, ModelSpec, Points, TrainReport } from './types.ts';
 
 /** The network always reads a point of the plane. */
 export const INPUTS = 2;
@@ -122,4 +122,25 @@ export function sizeKey(spec: ModelSpec, trainRows: number): string {
 /** A learning rate as a person would write it: 3, 0.03, 1000, 1e-7. */
 export function formatRate(rate: number): string {
   return String(Number(rate.toPrecision(4))).replace('-', '\u2212');
+}
+
+/** How many points a flat [x0, y0, x1, y1, …] array holds; a RangeError when it is not pairs. */
+export function pointCount(xy: Float32Array): number {
+  if (xy.length % INPUTS !== 0) {
+    throw new RangeError(`expected [x0, y0, x1, y1, …] pairs, got ${xy.length} numbers`);
+  }
+  return xy.length / INPUTS;
+}
+
+/** A report with no numbers yet (losses and accuracies 0), at this step and epoch. */
+export function emptyReport(step: number, epoch: number, backend: EngineName): TrainReport {
+  return {
+    step,
+    epoch,
+    trainLoss: 0,
+    testLoss: 0,
+    trainAccuracy: 0,
+    testAccuracy: 0,
+    backend,
+  };
 }

@@ -24,7 +24,16 @@ import { divergence } from './divergence.ts';
 import { Network, STATS, initialState, layersOf } from './network.ts';
 import { compileShaders } from './precompile.ts';
 import type { EvalSet, NetworkState } from './network.ts';
-import { INPUTS, batchRows, checkPoints, checkSpec, initialWeights, shuffleSeed } from './spec.ts';
+import {
+  INPUTS,
+  batchRows,
+  checkPoints,
+  checkSpec,
+  emptyReport,
+  initialWeights,
+  pointCount,
+  shuffleSeed,
+} from './spec.ts';
 import type {
   BackendName,
   LayerWeights,
@@ -165,7 +174,7 @@ export class TfTrainer implements Trainer {
 
   predict(xy: Float32Array): Promise<Float32Array> {
     return this.exclusive(async () => {
-      const n = this.pointCount(xy);
+      const n = pointCount(xy);
       if (n === 0) return new Float32Array(0);
       return this.readWith(() =>
         tf.tidy(() => this.network.predict(tf.tensor2d(xy, [n, INPUTS]))),
@@ -175,7 +184,7 @@ export class TfTrainer implements Trainer {
 
   activations(xy: Float32Array): Promise<Float32Array[][]> {
     return this.exclusive(async () => {
-      const n = this.pointCount(xy);
+      const n = pointCount(xy);
       const units = this.network.sizes.slice(1);
       const values = await this.readWith(() =>
         tf.tidy(() => {
@@ -324,7 +333,10 @@ export class TfTrainer implements Trainer {
     packed: tf.Tensor1D,
   ): Promise<{ report: TrainReport } | { problem: TrainReport }> {
     const values = await this.read(packed);
-    if (this.disposed) return { problem: this.snapshot?.report ?? this.emptyReport() };
+    if (this.disposed)
+      return {
+        problem: this.snapshot?.report ?? emptyReport(this.step, this.epoch, this.currentBackend),
+      };
     if (values === null) return { problem: await this.recover() };
     const stats = values.subarray(0, STATS.length);
     const [trainLoss, trainAccuracy, testLoss, testAccuracy, maxWeight] =
@@ -362,7 +374,10 @@ export class TfTrainer implements Trainer {
   private diverged(message: string): TrainReport {
     this.restore();
     const problem: TrainProblem = { kind: 'diverged', message };
-    const report = { ...(this.snapshot?.report ?? this.emptyReport()), problem };
+    const report = {
+      ...(this.snapshot?.report ?? emptyReport(this.step, this.epoch, this.currentBackend)),
+      problem,
+    };
     this.onProblem?.(problem);
     return report;
   }
@@ -536,7 +551,10 @@ export class TfTrainer implements Trainer {
     };
     if (this.snapshot) this.snapshot.report = { ...this.snapshot.report, backend: to };
     this.onProblem?.(problem);
-    return { ...(this.snapshot?.report ?? this.emptyReport()), problem };
+    return {
+      ...(this.snapshot?.report ?? emptyReport(this.step, this.epoch, this.currentBackend)),
+      problem,
+    };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -559,25 +577,6 @@ export class TfTrainer implements Trainer {
     this.disposeBatches();
     disposeSet(this.tensors.train);
     disposeSet(this.tensors.test);
-  }
-
-  private pointCount(xy: Float32Array): number {
-    if (xy.length % INPUTS !== 0) {
-      throw new RangeError(`expected [x0, y0, x1, y1, …] pairs, got ${xy.length} numbers`);
-    }
-    return xy.length / INPUTS;
-  }
-
-  private emptyReport(): TrainReport {
-    return {
-      step: this.step,
-      epoch: this.epoch,
-      trainLoss: 0,
-      testLoss: 0,
-      trainAccuracy: 0,
-      testAccuracy: 0,
-      backend: this.currentBackend,
-    };
   }
 
   private assertAlive(): void {
