@@ -63,8 +63,25 @@ interface Token {
   value?: number;
 }
 
-/** Characters people type for the same operator. */
-const SYNONYMS: Record<string, string> = { '·': '*', '×': '*', '−': '-', '–': '-', σ: 'sigmoid' };
+/**
+ * Characters people type for the same operator. A Map, not an object: a name such as `toString` or
+ * `__proto__` must find nothing here, not a property of Object.prototype.
+ */
+const SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['·', '*'],
+  ['×', '*'],
+  ['−', '-'],
+  ['–', '-'],
+  ['σ', 'sigmoid'],
+]);
+
+/**
+ * The value `record` holds for `key` as its own property, else undefined: never one inherited from
+ * Object.prototype (`record['toString']` is a function, `record['__proto__']` an object). Variable
+ * names are the author's words, so every lookup by name goes through this.
+ */
+export const ownValue = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
 
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*/u;
@@ -100,7 +117,12 @@ function tokenize(source: string, start = 0): Token[] {
     const name = NAME.exec(rest);
     if (name) {
       const text = name[0];
-      tokens.push({ kind: 'name', text: SYNONYMS[text] ?? text, start: i, end: i + text.length });
+      tokens.push({
+        kind: 'name',
+        text: SYNONYMS.get(text) ?? text,
+        start: i,
+        end: i + text.length,
+      });
       i += text.length;
       continue;
     }
@@ -109,7 +131,7 @@ function tokenize(source: string, start = 0): Token[] {
       i += 2;
       continue;
     }
-    const op = SYNONYMS[ch] ?? ch;
+    const op = SYNONYMS.get(ch) ?? ch;
     if ('+-*/^'.includes(op)) {
       tokens.push({ kind: 'op', text: op, start: i, end: i + 1 });
     } else if (ch === '(' || ch === ')') {
@@ -395,7 +417,7 @@ export function buildGraph(
       case 'variable': {
         let leaf = variables.get(e.name);
         if (!leaf) {
-          leaf = new Value(values[e.name] ?? fallback, e.name);
+          leaf = new Value(ownValue(values, e.name) ?? fallback, e.name);
           variables.set(e.name, leaf);
         }
         return leaf;
@@ -436,7 +458,9 @@ export interface ParsedValues {
  * `"w1=0.5 x1=2, b=-1"`. An entry that is not `name=number` is skipped and described in `problems`.
  */
 export function parseValues(text: string): ParsedValues {
-  const values: Record<string, number> = {};
+  // Collected in a Map and made a record by Object.fromEntries, which defines own properties: an
+  // entry "__proto__=1" is a value named __proto__, not a change of the record's prototype.
+  const values = new Map<string, number>();
   const problems: string[] = [];
   for (const entry of text.split(/[\s,;]+/).filter((e) => e !== '')) {
     const match = /^([\p{L}_][\p{L}\p{N}_]*)=(.*)$/u.exec(entry);
@@ -445,9 +469,9 @@ export function parseValues(text: string): ParsedValues {
       problems.push(`"${entry}" is not name=number (like w1=0.5)`);
       continue;
     }
-    values[match[1]!] = number;
+    values.set(match[1]!, number);
   }
-  return { values, problems };
+  return { values: Object.fromEntries(values), problems };
 }
 
 /**

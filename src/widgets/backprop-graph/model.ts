@@ -6,7 +6,13 @@
  * the widget shows for all this are in describe.ts.
  */
 import { Value } from '../../math/autodiff';
-import { ExpressionError, buildGraph, parseDefinition, parseValues } from '../../math/expression';
+import {
+  ExpressionError,
+  buildGraph,
+  ownValue,
+  parseDefinition,
+  parseValues,
+} from '../../math/expression';
 import { checkGradient } from '../../math/gradient-check';
 import type { GradientCheck } from '../../math/gradient-check';
 import { assignColumns, edgeKey } from '../../charts/graph-layout';
@@ -137,7 +143,7 @@ function modelOf(
  * node, exactly as autodiff records it.
  */
 export function networkModel(values: Readonly<Record<string, number>>): WalkModel {
-  const v = (key: string) => values[key] ?? NETWORK_DEFAULTS[key]!;
+  const v = (key: string) => ownValue(values, key) ?? NETWORK_DEFAULTS[key]!;
   const leaf = (key: string) => new Value(v(key), displayName(key));
   const x = [leaf('x1'), leaf('x2')];
   const roles = new Map<Value, { kind: GraphNodeKind; key: string; role: string }>();
@@ -344,7 +350,7 @@ export function readExpression(
     return { ok: false, problem: { source: draft, message: error.message, index: error.index } };
   }
   const model = expressionModel(source, values);
-  const kept = model.variables.map((v) => [v.key!, values[v.key!] ?? 0] as const);
+  const kept = model.variables.map((v) => [v.key!, ownValue(values, v.key!) ?? 0] as const);
   return { ok: true, source, values: Object.fromEntries(kept) };
 }
 
@@ -368,7 +374,7 @@ export const unknownKeys = (model: WalkModel, values: Readonly<Record<string, nu
 
 /** Keys of the variables `values` says nothing about (they start at 0 in an expression). */
 export const missingKeys = (model: WalkModel, values: Readonly<Record<string, number>>): string[] =>
-  model.variables.map((v) => v.key!).filter((key) => !(key in values));
+  model.variables.map((v) => v.key!).filter((key) => !Object.hasOwn(values, key));
 
 /** Every variable's value, by key. */
 export const variableValues = (model: WalkModel): Record<string, number> =>
@@ -458,16 +464,18 @@ export function updateStep(
   model: WalkModel,
   eta: number,
 ): { values: Record<string, number>; changes: ParamUpdate[] } {
-  const values = variableValues(model);
+  // A Map, made a record by Object.fromEntries (own properties): assigning values['__proto__']
+  // would change the record's prototype instead of setting a variable named __proto__.
+  const values = new Map(model.variables.map((v) => [v.key!, v.value.data]));
   const changes = model.params.map((key) => {
     const node = model.variables.find((v) => v.key === key)!;
     const old = node.value.data;
     const grad = node.value.grad;
     const next = Number((old - eta * grad).toPrecision(6));
-    values[key] = next;
+    values.set(key, next);
     return { key, name: node.name, old, grad, next };
   });
-  return { values, changes };
+  return { values: Object.fromEntries(values), changes };
 }
 
 /** A gradient the walk has revealed, next to its numerical estimate. */

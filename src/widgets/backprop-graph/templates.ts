@@ -4,6 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { ownValue } from '../../math/expression';
 import {
   NO_CHECK_YET,
   checkCaption,
@@ -254,7 +255,7 @@ export function fields(v: FieldsView): TemplateResult {
 
 function field(v: FieldsView, node: WalkNode): TemplateResult {
   const key = node.key!;
-  const error = v.errors[key];
+  const error = ownValue(v.errors, key);
   return html`
     <div class="field">
       <label for=${`field-${key}`}
@@ -269,7 +270,7 @@ function field(v: FieldsView, node: WalkNode): TemplateResult {
         spellcheck="false"
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${`field-${key}-error`}
-        .value=${v.drafts[key] ?? String(node.value.data)}
+        .value=${ownValue(v.drafts, key) ?? String(node.value.data)}
         @input=${(e: Event) => v.onInput(key, e)}
         @blur=${() => v.onBlur(key)}
       />
