@@ -4,13 +4,8 @@ import { lessons } from 'virtual:lessons';
 import { define } from '../widgets/shared/base';
 import { tokens } from '../widgets/shared/tokens';
 import { progressContext } from '../lesson/context';
-import type {
-  ImportMode,
-  KeptCopy,
-  LessonChange,
-  Progress,
-  ProgressStore,
-} from '../lesson/progress';
+import type { KeptCopy, ProgressStore } from '../lesson/progress';
+import type { ImportMode, LessonChange, Progress } from '../lesson/progress-data';
 import { downloadText, exportFileName } from './download';
 
 /** A file chosen for import, waiting for the student to choose merge or replace. */

@@ -5,7 +5,7 @@ import { NnElement, define } from '../widgets/shared/base';
 import { tokens } from '../widgets/shared/tokens';
 import { proseStyles } from './prose-styles';
 import { progressContext } from './context';
-import type { ExerciseProgress } from './progress';
+import type { ExerciseProgress } from './progress-data';
 import type { ExerciseSpec } from './types';
 import { hintsToShow, isNumericCorrect, parseNumber, solutionShown } from './answers';
 

@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { PROGRESS_FORMAT, PROGRESS_VERSION, STORAGE_KEY } from '../../src/lesson/progress';
+import { STORAGE_KEY } from '../../src/lesson/progress';
+import { PROGRESS_FORMAT, PROGRESS_VERSION } from '../../src/lesson/progress-data';
 import { courseLessons, widgetsDrawn } from './helpers';
 
 /*

@@ -7,14 +7,16 @@ import {
   MemoryStorage,
   ProgressStore,
   STORAGE_KEY,
-  diffProgress,
-  emptyProgress,
-  mergeProgress,
-  readProgress,
   type ProgressBackup,
   type ProgressStoreOptions,
   type StoreNotice,
 } from '../../src/lesson/progress';
+import {
+  diffProgress,
+  emptyProgress,
+  mergeProgress,
+  readProgress,
+} from '../../src/lesson/progress-data';
 
 let tick = 0;
 /** A clock that moves on a second per reading, as time does between a student's clicks. */

@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   MemoryStorage,
   ProgressStore,
-  PROGRESS_VERSION,
   STORAGE_KEY,
-  emptyProgress,
-  readProgress,
   type StoreNotice,
 } from '../../src/lesson/progress';
+import { PROGRESS_VERSION, emptyProgress, readProgress } from '../../src/lesson/progress-data';
 
 const clock = () => new Date('2026-11-21T10:00:00.000Z');
 
