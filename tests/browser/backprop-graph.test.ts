@@ -7,7 +7,6 @@ import type {
   NnBackpropGraph,
 } from '../../src/widgets/backprop-graph/index';
 import { Value } from '../../src/math/autodiff';
-import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { fmt } from '../../src/widgets/backprop-graph/formulas';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget, settle } from './settle';
@@ -121,14 +120,6 @@ afterEach(() => {
 });
 
 describe('<nn-backprop-graph>', () => {
-  it('observes exactly the attributes listed in the catalog', () => {
-    const doc = WIDGETS.find((w) => w.tag === TAG)!;
-    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
-    expect([...ctor.observedAttributes].sort()).toEqual(
-      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
-    );
-  });
-
   it('draws the default network as a listbox of 29 nodes with one tab stop, nothing computed yet', async () => {
     const el = await mount();
     const h = harness(el);

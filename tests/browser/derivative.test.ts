@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import '../../src/widgets/derivative/index';
 import type { DerivativeChangeDetail, NnDerivative } from '../../src/widgets/derivative/index';
-import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
 
@@ -104,14 +103,6 @@ afterEach(() => {
 });
 
 describe('<nn-derivative> in slope mode', () => {
-  it('observes exactly the attributes listed in the catalog', () => {
-    const doc = WIDGETS.find((w) => w.tag === TAG)!;
-    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
-    expect([...ctor.observedAttributes].sort()).toEqual(
-      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
-    );
-  });
-
   it('renders x² at x₀ = 1 with h = 1: curve, point, tangent, secant and the slopes compared', async () => {
     const el = await mount();
     const h = harness(el);

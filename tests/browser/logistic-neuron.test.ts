@@ -8,7 +8,6 @@ import type {
   NnLogisticNeuron,
 } from '../../src/widgets/logistic-neuron/index';
 import type { NnLossChart } from '../../src/widgets/loss-chart/index';
-import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolations } from './axe';
 
 const TAG = 'nn-logistic-neuron';
@@ -81,14 +80,6 @@ afterEach(() => {
 });
 
 describe('<nn-logistic-neuron>', () => {
-  it('observes exactly the attributes listed in the catalog', () => {
-    const doc = WIDGETS.find((w) => w.tag === TAG)!;
-    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
-    expect([...ctor.observedAttributes].sort()).toEqual(
-      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
-    );
-  });
-
   it('trains with Play: the loss falls, the line moves, and it pauses after `steps` steps', async () => {
     const el = await mount('steps="40"');
     const h = harness(el);

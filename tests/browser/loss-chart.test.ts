@@ -6,7 +6,6 @@ import type {
   LossPoint,
   NnLossChart,
 } from '../../src/widgets/loss-chart/index';
-import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { createRng } from '../../src/math/rng';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget, settle } from './settle';
@@ -61,14 +60,6 @@ afterEach(() => {
 });
 
 describe('<nn-loss-chart>', () => {
-  it('observes exactly the attributes listed in the catalog', () => {
-    const doc = WIDGETS.find((w) => w.tag === TAG)!;
-    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
-    expect([...ctor.observedAttributes].sort()).toEqual(
-      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
-    );
-  });
-
   it('starts empty, and says so', async () => {
     const el = await mount();
     const h = harness(el);

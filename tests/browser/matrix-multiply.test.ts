@@ -5,7 +5,6 @@ import type {
   MatrixMultiplyChangeDetail,
   NnMatrixMultiply,
 } from '../../src/widgets/matrix-multiply/index';
-import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { sigmoid } from '../../src/math/activations';
 import { formatNumber } from '../../src/math/format';
 import { Matrix } from '../../src/math/matrix';
@@ -79,14 +78,6 @@ afterEach(() => {
 });
 
 describe('<nn-matrix-multiply>', () => {
-  it('observes exactly the attributes listed in the catalog', () => {
-    const doc = WIDGETS.find((w) => w.tag === TAG)!;
-    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
-    expect([...ctor.observedAttributes].sort()).toEqual(
-      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
-    );
-  });
-
   it('renders A, B and C = AB from its attributes, as captioned tables of labelled cells', async () => {
     const el = await mount('a="1 2; 3 4" b="5 6; 7 8"');
     const h = harness(el);

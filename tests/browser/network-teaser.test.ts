@@ -5,7 +5,6 @@ import type {
   NetworkTeaserChangeDetail,
   NnNetworkTeaser,
 } from '../../src/widgets/network-teaser/index';
-import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { TEASER_NETWORKS } from '../../src/widgets/network-teaser/networks';
 import { probability } from '../../src/math/tiny-network';
 import { makeDataset } from '../../src/math/datasets';
@@ -59,14 +58,6 @@ afterEach(() => {
 });
 
 describe('<nn-network-teaser>', () => {
-  it('observes exactly the attributes listed in the catalog', () => {
-    const doc = WIDGETS.find((w) => w.tag === TAG)!;
-    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
-    expect([...ctor.observedAttributes].sort()).toEqual(
-      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
-    );
-  });
-
   it('renders the map, 100 points of two shapes, the boundary, the probe and the readout', async () => {
     const el = await mount();
     const h = harness(el);

@@ -11,7 +11,6 @@ import type {
   TrainProgressDetail,
   TrainerChangeDetail,
 } from '../../src/widgets/network-trainer/index';
-import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { parseFrameHash } from '../../src/embed/frame';
 import { expectNoAxeViolations } from './axe';
 
@@ -95,14 +94,6 @@ afterEach(() => {
 });
 
 describe('<nn-network-trainer>', () => {
-  it('observes exactly the attributes listed in the catalog', () => {
-    const doc = WIDGETS.find((w) => w.tag === TAG)!;
-    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
-    expect([...ctor.observedAttributes].sort()).toEqual(
-      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
-    );
-  });
-
   it('shows the untrained network without an engine, which starts in a worker when Train is pressed', async () => {
     const { liveEngines } = await import('../../src/train/client');
     const el = await mount(`dataset="xor" test-fraction="0.3" ${QUICK}`);

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import '../../src/widgets/neuron/index';
 import type { NeuronChangeDetail, NnNeuron } from '../../src/widgets/neuron/index';
-import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
 
@@ -67,14 +66,6 @@ afterEach(() => {
 });
 
 describe('<nn-neuron>', () => {
-  it('observes exactly the attributes listed in the catalog', () => {
-    const doc = WIDGETS.find((w) => w.tag === TAG)!;
-    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
-    expect([...ctor.observedAttributes].sort()).toEqual(
-      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
-    );
-  });
-
   it('renders two inputs, signed weighted edges, and z and a written out with numbers', async () => {
     const el = await mount();
     const h = harness(el);

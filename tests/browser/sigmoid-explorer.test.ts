@@ -5,7 +5,6 @@ import type {
   NnSigmoidExplorer,
   SigmoidChangeDetail,
 } from '../../src/widgets/sigmoid-explorer/index';
-import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
 
@@ -67,14 +66,6 @@ afterEach(() => {
 });
 
 describe('<nn-sigmoid-explorer>', () => {
-  it('observes exactly the attributes listed in the catalog', () => {
-    const doc = WIDGETS.find((w) => w.tag === TAG)!;
-    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
-    expect([...ctor.observedAttributes].sort()).toEqual(
-      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
-    );
-  });
-
   it('renders the curve σ(w·x + b) with the current point, from its defaults', async () => {
     const el = await mount();
     const h = harness(el);
