@@ -12,6 +12,9 @@
  * - Math: `$…$` inline, `$$…$$` display, rendered to MathML at build time.
  * - Widgets: `<nn-*>` tags from src/widgets/catalog.ts, with their documented attributes.
  * - Exercises: a fenced block with the info string `exercise` holding YAML (see compile/exercises.ts).
+ *
+ * With `untrusted: true` (a shared lesson, the studio) the same source may produce only the course's
+ * own elements: no raw HTML but widget tags, safe links only, no images (compile/untrusted.ts).
  */
 import type { ExerciseSpec, Lesson, LessonStep } from './types.ts';
 import { LessonError, type SourceRef } from './compile/errors.ts';
@@ -27,6 +30,7 @@ import {
   type Token,
 } from './compile/markdown.ts';
 import { checkBalance } from './compile/widgets.ts';
+import { checkSize } from './compile/untrusted.ts';
 
 export { LessonError } from './compile/errors.ts';
 export { frontMatterKeyLine } from './compile/front-matter.ts';
@@ -34,14 +38,20 @@ export { frontMatterKeyLine } from './compile/front-matter.ts';
 export interface CompileOptions {
   /** The file the source came from, relative to the project root; used in errors and `Lesson.file`. */
   file: string;
+  /**
+   * Someone else's text (a shared lesson, the studio): only the course's own elements may come
+   * out, and links and size are limited (./compile/untrusted.ts). Default false.
+   */
+  untrusted?: boolean;
 }
 
 /** Compiles one lesson. Throws `LessonError` on the first problem found. */
 export function compileLesson(source: string, options: CompileOptions): Lesson {
-  const { file } = options;
+  const { file, untrusted = false } = options;
+  if (untrusted) checkSize(source, file);
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { frontMatter, body } = splitFrontMatter(text, file);
-  const ref: SourceRef = { file, lineBase: 0 };
+  const ref: SourceRef = untrusted ? { file, lineBase: 0, untrusted } : { file, lineBase: 0 };
   const tokens = parse(body, ref);
   const bodyLines = body.split('\n');
 
@@ -94,7 +104,14 @@ export function compileLesson(source: string, options: CompileOptions): Lesson {
 
   const html = [
     ...steps.map((s) => s.html),
-    ...Object.values(exercises).map((e) => (e.kind === 'predict' ? e.reveal : '')),
+    // A widget may sit in any part of an exercise (a reveal, a hint, the worked answer).
+    ...Object.values(exercises).flatMap((e) => [
+      e.prompt,
+      ...e.hints,
+      e.solution,
+      ...(e.kind === 'numeric' ? [] : e.choices),
+      e.kind === 'predict' ? e.reveal : '',
+    ]),
   ].join('\n');
   const widgets = [...new Set([...html.matchAll(/<(nn-[a-z0-9-]+)/g)].map((m) => m[1]!))].filter(
     (tag) => tag !== 'nn-exercise',

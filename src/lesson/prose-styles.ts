@@ -23,6 +23,10 @@ export const proseStyles = [
     .prose a {
       color: var(--_accent);
     }
+    /* A shared lesson's link to another site (src/lesson/compile/untrusted.ts). */
+    .prose a.external::after {
+      content: ' ↗';
+    }
     /* A widget between paragraphs gets the room a paragraph has, above and below. */
     ${widgetTags} {
       margin-block: 1.25em;

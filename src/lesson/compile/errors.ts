@@ -27,6 +27,11 @@ export interface SourceRef {
   file: string;
   /** 0-based line in the file of the first line of the text being parsed. */
   lineBase: number;
+  /**
+   * Someone else's text (a shared lesson, the studio): it may produce only the course's own
+   * elements (see ./untrusted.ts). Absent for the course's lessons.
+   */
+  untrusted?: boolean;
 }
 
 /** Edit distance, for "did you mean …?" suggestions on typos. */

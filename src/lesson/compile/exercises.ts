@@ -107,7 +107,7 @@ export function buildExercise(
     );
   }
 
-  const yaml = parseYaml(fence.content, { file, lineBase: openLine }, 'the exercise block');
+  const yaml = parseYaml(fence.content, { ...ref, lineBase: openLine }, 'the exercise block');
   const data = yaml.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new LessonError(

@@ -7,6 +7,7 @@ import type { MarkdownIt as Markdown, StateInline, Token } from 'markdown-it';
 import { LessonError, type SourceRef } from './errors.ts';
 import { ENV_KEY, mathPlugin, renderTex } from './math.ts';
 import { checkBalance, checkHtml, malformed, type TagEvent } from './widgets.ts';
+import { checkLink, isExternal, refuseImage, sanitizeHtml } from './untrusted.ts';
 
 export type { Token };
 
@@ -43,6 +44,14 @@ function createMarkdown(): Markdown {
     }
     return `<nn-exercise exercise-id="${md.utils.escapeHtml(id)}"></nn-exercise>\n`;
   };
+  // A link out of a shared lesson says so to screen readers too (the prose styles draw an arrow).
+  const defaultLinkClose =
+    md.renderer.rules.link_close ??
+    ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_close = (tokens, idx, options, env, self) =>
+    ((tokens[idx]!.meta as { external?: boolean } | null)?.external
+      ? '<span class="visually-hidden"> (another site, opens in a new tab)</span>'
+      : '') + defaultLinkClose(tokens, idx, options, env, self);
   // A paragraph holding only widgets is not a paragraph: render the widgets bare.
   md.renderer.rules.widget_paragraph_open = () => '';
   md.renderer.rules.widget_paragraph_close = () => '\n';
@@ -85,6 +94,7 @@ export function prepare(
         break;
       case 'html_block':
         events.push(...checkHtml(token.content, ref.file, line));
+        if (ref.untrusted) token.content = sanitizeHtml(token.content, ref.file, line);
         break;
       case 'fence':
         onFence(token);
@@ -107,6 +117,8 @@ export function prepare(
 
 function prepareInline(inline: Token, ref: SourceRef): TagEvent[] {
   const events: TagEvent[] = [];
+  /** For each open link of a shared lesson, whether it goes to another site. */
+  const links: boolean[] = [];
   // Lines are exact where a rule recorded the offset (math, HTML); elsewhere count the line breaks.
   let line = lineOf(inline, ref);
   for (const child of inline.children ?? []) {
@@ -125,6 +137,26 @@ function prepareInline(inline: Token, ref: SourceRef): TagEvent[] {
       }
       case 'html_inline':
         events.push(...checkHtml(child.content, ref.file, line));
+        if (ref.untrusted) child.content = sanitizeHtml(child.content, ref.file, line);
+        break;
+      case 'image':
+        if (ref.untrusted) refuseImage(ref.file, line);
+        break;
+      case 'link_open': {
+        if (!ref.untrusted) break;
+        const href = String(child.attrGet('href') ?? '');
+        checkLink(href, ref.file, line);
+        const external = isExternal(href);
+        links.push(external);
+        if (external) {
+          child.attrSet('class', 'external');
+          child.attrSet('target', '_blank');
+          child.attrSet('rel', 'noopener noreferrer nofollow');
+        }
+        break;
+      }
+      case 'link_close':
+        if (ref.untrusted && links.pop()) child.meta = { ...child.meta, external: true };
         break;
       case 'text':
         // A widget tag that markdown-it did not take for HTML (a stray quote, a missing '>').

@@ -73,7 +73,7 @@ export function parseYaml(text: string, ref: SourceRef, what: string): YamlSourc
       // A block scalar (`key: |`) starts its text on the line after the indicator.
       const block =
         isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
-      return { file: ref.file, lineBase: block ? line0 + 1 : line0 };
+      return { ...ref, lineBase: block ? line0 + 1 : line0 };
     },
   };
 }
