@@ -15,6 +15,7 @@ import { lossChartDoc } from './loss-chart/meta.ts';
 import { logisticNeuronDoc } from './logistic-neuron/meta.ts';
 import { networkTrainerDoc } from './network-trainer/meta.ts';
 import { backpropGraphDoc } from './backprop-graph/meta.ts';
+import { softmaxDoc } from './softmax/meta.ts';
 
 export type AttributeType = 'number' | 'boolean' | 'string';
 
@@ -66,6 +67,7 @@ export const WIDGETS: readonly WidgetDoc[] = [
   logisticNeuronDoc,
   networkTrainerDoc,
   backpropGraphDoc,
+  softmaxDoc,
 ];
 
 /** Elements the lesson runtime provides; authors use them through exercise blocks, not by hand. */

@@ -13,6 +13,7 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'nn-logistic-neuron': () => import('./logistic-neuron/index'),
   'nn-network-trainer': () => import('./network-trainer/index'),
   'nn-backprop-graph': () => import('./backprop-graph/index'),
+  'nn-softmax': () => import('./softmax/index'),
 };
 
 /** Load (once) the code of every known widget among `tags`; unknown tags are ignored. */

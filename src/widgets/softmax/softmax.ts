@@ -1,0 +1,316 @@
+import { html } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { formatNumber } from '../../math/format';
+import { widgetDoc } from '../catalog';
+import { NnElement, defaultOf, numberAttribute, warnOnce } from '../shared/base';
+import { dataTableArea } from '../shared/data-table';
+import { sliderRow } from '../shared/slider';
+import { tokens } from '../shared/tokens';
+import {
+  fieldText,
+  labelsWarning,
+  logitsWarning,
+  problemText,
+  summary,
+  targetWarning,
+} from './describe';
+import {
+  canShift,
+  changeDetail,
+  classCount,
+  classNames,
+  readField,
+  readLabels,
+  readLogits,
+  scoresInUse,
+  shifted,
+  sliderToTemperature,
+  stateOf,
+  stepped,
+  temperatureToSlider,
+  tidy,
+  withScore,
+} from './model';
+import type { SoftmaxChangeDetail, SoftmaxState } from './model';
+import { styles } from './styles';
+import { classRow, classStepper, formula, shiftButtons, table, targetChoice } from './templates';
+
+const TAG = 'nn-softmax';
+
+/** `logits="2 1 0.1"`: anything but 1 to 10 numbers in [−10, 10] is the default, with one warning. */
+const LOGITS_ATTRIBUTE = (() => {
+  const fallbackText = String(widgetDoc(TAG)?.attributes.find((a) => a.name === 'logits')?.default);
+  const fallback = readLogits(fallbackText) ?? [];
+  return {
+    reflect: true,
+    converter: {
+      fromAttribute(value: string | null): number[] {
+        if (value === null) return [...fallback];
+        const list = readLogits(value);
+        if (list) return list;
+        warnOnce(logitsWarning(TAG, value, fallbackText));
+        return [...fallback];
+      },
+      toAttribute: (value: number[]): string => value.map(String).join(' '),
+    },
+  };
+})();
+
+/** `labels="cat, dog, bird"`: anything but 1 to 10 short names is no names, with one warning. */
+const LABELS_ATTRIBUTE = {
+  reflect: true,
+  converter: {
+    fromAttribute(value: string | null): string[] {
+      if (value === null) return [];
+      const names = readLabels(value);
+      if (names) return names;
+      warnOnce(labelsWarning(TAG, value));
+      return [];
+    },
+    toAttribute: (value: string[]): string => value.join(', '),
+  },
+};
+
+/**
+ * @summary The softmax of 2 to 10 scores (logits): one row per class with a slider and a field
+ * for its score, its probability as a bar (they always add up to 1), and the gradient of the loss
+ * on its score. The right class is chosen with radio chips; its probability p and the loss −log p
+ * are written out with the numbers, and so is the rule ∂L/∂zᵢ = pᵢ − [i = right]. A temperature
+ * slider divides every score by T; buttons add or subtract 1 from every score (nothing changes).
+ *
+ * @event nn-change - The user changed a score, the right class, the temperature or the number of
+ *   classes. `detail`: `{ logits, target, temperature, probabilities, loss, gradient, predicted }`
+ *   (see `SoftmaxChangeDetail`; classes count from 1). Bubbles and is composed. Not fired for
+ *   attribute or property changes.
+ *
+ * @csspart base - The layout wrapper around everything.
+ * @csspart classes - The list of classes.
+ * @csspart class - One class's row.
+ * @csspart score-slider - Each score's slider.
+ * @csspart score-field - Each score's text field.
+ * @csspart summary - The live text summary (`aria-live="polite"`).
+ * @csspart target - The choice of the right class.
+ * @csspart slider - The temperature slider.
+ * @csspart formula - The box with p, the loss and the gradient rule written out.
+ * @csspart table-button - The "Show data table" button.
+ * @csspart table - The data table (present only while shown).
+ *
+ * @cssproperty --nn-color-fg - Text colour.
+ * @cssproperty --nn-color-bg - Background of the widget and the fields.
+ * @cssproperty --nn-color-surface - Background of the rows, bars, formula box and choices.
+ * @cssproperty --nn-color-muted - Secondary text.
+ * @cssproperty --nn-color-border - The widget's border, fields and table rules.
+ * @cssproperty --nn-color-accent - The probability bars, sliders and the chosen right class.
+ * @cssproperty --nn-color-accent-2 - The right class's row and bar.
+ * @cssproperty --nn-color-danger - The message under a field that is not a number.
+ * @cssproperty --nn-color-focus - The focus ring.
+ * @cssproperty --nn-radius - Corner radius.
+ * @cssproperty --nn-font - Text font.
+ * @cssproperty --nn-font-mono - Font of the numbers.
+ */
+export class NnSoftmax extends NnElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    classes: numberAttribute(TAG, 'classes'),
+    logits: LOGITS_ATTRIBUTE,
+    labels: LABELS_ATTRIBUTE,
+    target: numberAttribute(TAG, 'target'),
+    temperature: numberAttribute(TAG, 'temperature'),
+    _drafts: { state: true },
+    _showTable: { state: true },
+  };
+
+  /** How many classes, 2 to 10. Default 3. */
+  declare classes: number;
+  /**
+   * The scores z₁ … z_k (attribute `logits="2 1 0.1"`). Missing ones are 0; extra ones are kept
+   * (so going from 5 classes to 3 and back loses nothing). Default [2, 1, 0.1].
+   */
+  declare logits: number[];
+  /** The class names (attribute `labels="cat, dog, bird"`); missing ones are "class i". Default []. */
+  declare labels: string[];
+  /** The right class, counting from 1. Default 1. */
+  declare target: number;
+  /** The temperature T, 0.1 to 10: the probabilities are softmax(z / T). Default 1. */
+  declare temperature: number;
+  /** What the user typed in each score's field, while it differs from the score (or is not a number). */
+  declare private _drafts: Partial<Record<number, string>>;
+  declare private _showTable: boolean;
+
+  /** True while an update comes from the user's typing: it must not wipe the fields' drafts. */
+  private _fromUser = false;
+
+  constructor() {
+    super();
+    this.classes = defaultOf<number>(TAG, 'classes');
+    this.logits = LOGITS_ATTRIBUTE.converter.fromAttribute(null);
+    this.labels = [];
+    this.target = defaultOf<number>(TAG, 'target');
+    this.temperature = defaultOf<number>(TAG, 'temperature');
+    this._drafts = {};
+    this._showTable = false;
+  }
+
+  private get _k(): number {
+    return classCount(this.classes);
+  }
+
+  /** Everything shown, from one softmax. */
+  private get _state(): SoftmaxState {
+    const k = this._k;
+    return stateOf(
+      scoresInUse(this.logits, k),
+      classNames(this.labels, k),
+      this.target,
+      this.temperature,
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A caller's change of the scores replaces what is in the fields, half-typed or not.
+    if (!this._fromUser && changed.has('logits')) this._drafts = {};
+    this._fromUser = false;
+    const k = this._k;
+    if ((changed.has('target') || changed.has('classes')) && !this._targetFits(k)) {
+      warnOnce(targetWarning(TAG, this.target, k));
+    }
+  }
+
+  private _targetFits(k: number): boolean {
+    return Number.isInteger(this.target) && this.target >= 1 && this.target <= k;
+  }
+
+  // ---- user input ------------------------------------------------------------------------
+
+  private _setScore(i: number, value: number): void {
+    this._fromUser = true;
+    this.logits = withScore(this.logits, this._k, i, value);
+    this._emitChange();
+  }
+
+  private _onSlider(i: number, event: Event): void {
+    const value = tidy(Number((event.target as HTMLInputElement).value));
+    const drafts = { ...this._drafts };
+    delete drafts[i];
+    this._drafts = drafts;
+    this._setScore(i, value);
+  }
+
+  private _onFieldInput(i: number, event: Event): void {
+    const text = (event.target as HTMLInputElement).value;
+    this._fromUser = true;
+    this._drafts = { ...this._drafts, [i]: text };
+    const read = readField(text);
+    if (read.ok) this._setScore(i, read.value);
+  }
+
+  /** On commit (Enter, leaving the field): a valid number is shown tidied up. */
+  private _onFieldChange(i: number, event: Event): void {
+    if (!readField((event.target as HTMLInputElement).value).ok) return;
+    this._fromUser = true;
+    const drafts = { ...this._drafts };
+    delete drafts[i];
+    this._drafts = drafts;
+  }
+
+  /** ArrowUp / ArrowDown step a field by 0.1, as in a native number field. */
+  private _onFieldKey(i: number, event: KeyboardEvent): void {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+    const draft = this._drafts[i];
+    const current =
+      draft === undefined ? { ok: true as const, value: this._state.scores[i]! } : readField(draft);
+    if (!current.ok) return;
+    event.preventDefault();
+    const drafts = { ...this._drafts };
+    delete drafts[i];
+    this._drafts = drafts;
+    this._setScore(i, stepped(current.value, event.key === 'ArrowUp'));
+  }
+
+  private _onTarget(event: Event): void {
+    this.target = Number((event.target as HTMLInputElement).value);
+    this._emitChange();
+  }
+
+  private _onTemperature(event: Event): void {
+    this.temperature = sliderToTemperature(Number((event.target as HTMLInputElement).value));
+    this._emitChange();
+  }
+
+  private _setClasses(k: number): void {
+    // The right class stays a class: removing it makes the last class the right one.
+    if (this._targetFits(this._k) && this.target > k) this.target = k;
+    this.classes = k;
+    this._emitChange();
+  }
+
+  private _shift(c: number): void {
+    this._fromUser = true;
+    this._drafts = {};
+    this.logits = shifted(this.logits, this._k, c);
+    this._emitChange();
+  }
+
+  private _emitChange(): void {
+    this.emit<SoftmaxChangeDetail>('nn-change', changeDetail(this._state));
+  }
+
+  private _toggleTable(): void {
+    this._showTable = !this._showTable;
+  }
+
+  // ---- rendering -------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const state = this._state;
+    const t = state.temperature;
+    return html`
+      <div class="layout" part="base">
+        <ol class="classes" part="classes" aria-label="Classes, their scores and probabilities">
+          ${state.scores.map((_, i) => {
+            const draft = this._drafts[i];
+            const read = draft === undefined ? null : readField(draft);
+            return classRow({
+              state,
+              i,
+              text: draft ?? fieldText(state.scores[i]!),
+              error: read && !read.ok ? problemText(read.problem, read.text) : '',
+              onSlider: (e) => this._onSlider(i, e),
+              onInput: (e) => this._onFieldInput(i, e),
+              onChange: (e) => this._onFieldChange(i, e),
+              onKeyDown: (e) => this._onFieldKey(i, e),
+            });
+          })}
+        </ol>
+        <p class="summary" part="summary" aria-live="polite">${summary(state)}</p>
+
+        <div class="controls">
+          ${targetChoice({ state, onTarget: (e) => this._onTarget(e) })}
+          ${sliderRow({
+            id: 'temperature',
+            label: html`Temperature <var>T</var>`,
+            value: temperatureToSlider(t),
+            shown: `T = ${formatNumber(t, t < 1 ? 2 : 1)}`,
+            spoken: formatNumber(t, t < 1 ? 2 : 1),
+            min: -1,
+            max: 1,
+            step: 0.05,
+            onInput: (e) => this._onTemperature(e),
+          })}
+          <div class="steppers">
+            ${shiftButtons({
+              canAdd: canShift(state.scores, 1),
+              canSubtract: canShift(state.scores, -1),
+              onShift: (c) => this._shift(c),
+            })}
+            ${classStepper({ k: state.scores.length, set: (k) => this._setClasses(k) })}
+          </div>
+        </div>
+
+        ${formula(state)}
+        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => table(state) })}
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,225 @@
+import { css } from 'lit';
+import { choiceChips, formulaBox, sliderRows, widgetFrame } from '../shared/tokens';
+import { dataTableStyles } from '../shared/data-table';
+
+/** Styles of `<nn-softmax>`; colours come from the shared tokens (`--_*`). */
+export const styles = [
+  widgetFrame,
+  choiceChips,
+  sliderRows,
+  dataTableStyles,
+  formulaBox,
+  css`
+    .layout {
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: minmax(0, 1fr);
+    }
+
+    /* ——— one row per class ——— */
+    .classes {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    /* A phone: name and field, then the slider, then the probability and the gradient. */
+    .row {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-areas:
+        'name field'
+        'slider slider'
+        'prob grad';
+      align-items: center;
+      column-gap: 0.75rem;
+      padding: 0.4rem 0.6rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    @container (min-width: 640px) {
+      .row {
+        grid-template-columns: 8.5rem minmax(6rem, 1fr) 5rem minmax(8rem, 1fr) 8.5rem;
+        grid-template-areas: 'name slider field prob grad';
+        padding-block: 0.2rem;
+      }
+    }
+    .row[data-right] {
+      border: 2px solid var(--_accent-2);
+    }
+    .name {
+      grid-area: name;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.1rem 0.4rem;
+      min-width: 0;
+    }
+    .label {
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .symbol {
+      color: var(--_muted);
+    }
+    .right-tag {
+      font-size: 0.8rem;
+      font-weight: 600;
+      color: var(--_accent-2);
+    }
+    .slider {
+      grid-area: slider;
+      width: 100%;
+      min-height: 44px;
+      margin: 0;
+      accent-color: var(--_accent);
+      cursor: pointer;
+      /* Dragging a slider on a phone moves the thumb, not the page sideways. */
+      touch-action: pan-y;
+    }
+    .field {
+      grid-area: field;
+      display: grid;
+      justify-items: end;
+    }
+    .field input {
+      font: inherit;
+      font-family: var(--_mono);
+      font-variant-numeric: tabular-nums;
+      width: 5rem;
+      min-height: 44px;
+      padding: 0.3rem 0.5rem;
+      text-align: end;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_fg);
+    }
+    .field input[aria-invalid='true'] {
+      border: 2px solid var(--_danger);
+    }
+    .message {
+      color: var(--_danger);
+      font-size: 0.85rem;
+      max-width: 12rem;
+      text-align: end;
+    }
+    .message:empty {
+      display: none;
+    }
+    .prob {
+      grid-area: prob;
+      display: grid;
+      grid-template-columns: minmax(2rem, 1fr) auto;
+      align-items: center;
+      gap: 0.5rem;
+      min-width: 0;
+    }
+    .bar {
+      display: block;
+      height: 0.9rem;
+      border: 1px solid var(--_border);
+      border-radius: 3px;
+      background: var(--_bg);
+      overflow: hidden;
+    }
+    .fill {
+      display: block;
+      height: 100%;
+      background: var(--_accent);
+    }
+    .row[data-right] .fill {
+      background: var(--_accent-2);
+    }
+    .pct {
+      min-width: 4.2rem;
+      text-align: end;
+      font-size: 0.9rem;
+    }
+    .grad {
+      grid-area: grad;
+      justify-self: end;
+      font-family: var(--_mono);
+      font-size: 0.85rem;
+      white-space: nowrap;
+    }
+    .arrow {
+      display: inline-block;
+      width: 1ch;
+      font-weight: 700;
+    }
+    .num {
+      font-variant-numeric: tabular-nums;
+    }
+    var {
+      font-family: Cambria, 'Times New Roman', serif;
+      font-style: italic;
+    }
+
+    .summary {
+      margin: 0;
+      color: var(--_muted);
+      font-size: 0.95rem;
+    }
+
+    /* ——— controls ——— */
+    .controls {
+      display: grid;
+      gap: 0.75rem;
+    }
+    legend,
+    .stepper-label {
+      font-weight: 600;
+    }
+    .steppers {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem 1.5rem;
+      align-items: end;
+    }
+    .stepper,
+    .shift {
+      display: flex;
+      flex-direction: column;
+      gap: 0.15rem;
+    }
+    .stepper-controls,
+    .shift-buttons {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .step-button {
+      padding: 0;
+      font-size: 1.2rem;
+    }
+    .size {
+      min-width: 2.5ch;
+      text-align: center;
+      font-variant-numeric: tabular-nums;
+      font-weight: 700;
+    }
+    button[aria-disabled='true'] {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+
+    /* ——— formula ——— */
+    .formula .rule {
+      font-size: 0.95rem;
+    }
+    /* Ten exponentials written out do not fit a phone on one line: let them wrap there. */
+    @container (max-width: 520px) {
+      .formula .seg {
+        white-space: normal;
+        overflow-wrap: anywhere;
+      }
+    }
+    th[scope='row'] {
+      text-align: start;
+    }
+  `,
+];
