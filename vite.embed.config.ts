@@ -6,6 +6,7 @@
  */
 import { readdirSync, existsSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { digitsPlugin } from './scripts/digits-plugin.ts';
 
 const widgets = readdirSync('src/widgets', { withFileTypes: true })
   .filter(
@@ -37,7 +38,7 @@ function perWidgetEntries(): Plugin {
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [perWidgetEntries()],
+  plugins: [perWidgetEntries(), digitsPlugin()],
   // The training engine's worker is a module worker that splits like the page does: tfjs is a chunk
   // of its own, loaded only when a tfjs engine is chosen (the from-scratch engine needs none).
   // Minified like the page's own chunks (without this, each of tfjs's ~700 files kept its licence
