@@ -3,6 +3,10 @@ export type Route =
   | { name: 'map' }
   | { name: 'lesson'; id: string; step: number }
   | { name: 'gallery'; tag?: string }
+  /** The instructor studio: write a lesson with a live preview. */
+  | { name: 'studio' }
+  /** A lesson shared by link: its Markdown, packed (src/lesson/share.ts), and a step (1-based). */
+  | { name: 'shared'; payload: string; step: number }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -10,6 +14,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '') return { name: 'map' };
   const g = /^\/gallery(?:\/(nn-[a-z0-9-]+))?\/?$/.exec(path);
   if (g) return g[1] ? { name: 'gallery', tag: g[1] } : { name: 'gallery' };
+  if (/^\/studio\/?$/.test(path)) return { name: 'studio' };
+  const s = /^\/shared\/([^/]*)(?:\/(\d+))?\/?$/.exec(path);
+  if (s) return { name: 'shared', payload: s[1]!, step: Math.max(1, Number(s[2] ?? 1)) };
   const m = /^\/lesson\/([a-z0-9-]+)(?:\/(\d+))?\/?$/.exec(path);
   if (m) return { name: 'lesson', id: m[1]!, step: Math.max(1, Number(m[2] ?? 1)) };
   return { name: 'not-found', path };
@@ -37,5 +44,10 @@ export function canonicalLessonHref(id: string, step: number, stepCount: number)
   return lessonHref(id, Math.min(Math.max(1, Math.floor(step) || 1), last));
 }
 
+export function sharedHref(payload: string, step = 1): string {
+  return `#/shared/${payload}/${step}`;
+}
+
 export const mapHref = '#/';
+export const studioHref = '#/studio';
 export const galleryHref = '#/gallery';

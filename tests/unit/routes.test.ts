@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLessonHref, lessonHref, parseRoute } from '../../src/app/routes';
+import {
+  canonicalLessonHref,
+  lessonHref,
+  parseRoute,
+  sharedHref,
+  studioHref,
+} from '../../src/app/routes';
 
 describe('routes', () => {
   it('reads the course map from an empty or root hash', () => {
@@ -35,6 +41,18 @@ describe('routes', () => {
   it('reads the widget gallery, optionally at one widget', () => {
     expect(parseRoute('#/gallery')).toEqual({ name: 'gallery' });
     expect(parseRoute('#/gallery/nn-neuron')).toEqual({ name: 'gallery', tag: 'nn-neuron' });
+  });
+  it('reads the studio and a shared lesson at a step', () => {
+    expect(parseRoute(studioHref)).toEqual({ name: 'studio' });
+    expect(parseRoute('#/studio/')).toEqual({ name: 'studio' });
+    expect(parseRoute(sharedHref('AQx-_y', 3))).toEqual({
+      name: 'shared',
+      payload: 'AQx-_y',
+      step: 3,
+    });
+    expect(parseRoute('#/shared/AQxy')).toEqual({ name: 'shared', payload: 'AQxy', step: 1 });
+    // A damaged payload is still a shared lesson (whose page says it is damaged), not "not found".
+    expect(parseRoute('#/shared/AQ$%')).toEqual({ name: 'shared', payload: 'AQ$%', step: 1 });
   });
   it('reports anything else as not found', () => {
     expect(parseRoute('#/nope')).toEqual({ name: 'not-found', path: '/nope' });
