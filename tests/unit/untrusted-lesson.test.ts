@@ -3,6 +3,7 @@
  * course's own elements (src/lesson/compile/untrusted.ts). Each hostile lesson below either fails
  * with a message at its line, or compiles to HTML with nothing that could run or restyle the page.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LessonError, compileLesson } from '../../src/lesson/compile';
 import type { Lesson } from '../../src/lesson/types';
@@ -98,6 +99,41 @@ describe('a shared lesson refuses raw HTML at its line', () => {
       expect(error.message).toMatch(/^shared lesson:\d+: .*cannot be used in a shared lesson/);
     });
   }
+
+  it('an inert element takes only its harmless attributes', () => {
+    const html = allHtml(
+      shared(
+        lesson(
+          '## Step',
+          '',
+          '<details>',
+          '<summary>More</summary>',
+          '',
+          'Folded text.',
+          '',
+          '</details>',
+          '',
+          '<pre tabindex="0" role="region" aria-label="Code"><code>x &lt; 1</code></pre>',
+        ),
+      ),
+    );
+    expect(html).toContain('<details>\n<summary>More</summary>');
+    expect(html).toContain(
+      '<pre tabindex="0" role="region" aria-label="Code"><code>x &lt; 1</code></pre>',
+    );
+    for (const [attribute, line] of [
+      ['onclick="x()"', 12],
+      ['style="color:red"', 12],
+      ['tabindex="5"', 12],
+      ['class="x"', 12],
+    ] as const) {
+      const error = errorOf(lesson('## Step', '', `<pre ${attribute}><code>x</code></pre>`));
+      expect(error.line).toBe(line);
+      expect(error.message).toMatch(
+        /the attribute '(onclick|style|tabindex|class)' on <pre> cannot be used/,
+      );
+    }
+  });
 
   it('event handlers and style on a widget are unknown attributes', () => {
     expect(
@@ -224,4 +260,20 @@ describe('what a shared lesson may produce', () => {
     expect(allHtml(trusted)).toContain('<!-- a note for the author -->');
     expect(allHtml(trusted)).not.toContain('class="external"');
   });
+});
+
+describe("the course's own lessons", () => {
+  const dir = new URL('../../lessons/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => /^\d{2}-.*\.md$/.test(f));
+  it.each(files)(
+    '%s opens as a shared lesson, as the course shows it (a copy in the studio works)',
+    (f) => {
+      const source = readFileSync(new URL(f, dir), 'utf8');
+      const course = compileLesson(source, { file: `lessons/${f}` });
+      const copy = compileLesson(source, { file: `lessons/${f}`, untrusted: true });
+      expect(copy.steps.map((s) => s.title)).toEqual(course.steps.map((s) => s.title));
+      expect(copy.exercises).toEqual(course.exercises);
+      expect(copy.widgets).toEqual(course.widgets);
+    },
+  );
 });

@@ -10,7 +10,7 @@ import { lineOf, renderFragment, type Token } from './markdown.ts';
 import { parseYaml, schemaError } from './yaml.ts';
 
 export const EXERCISE_INFO = 'exercise';
-const KINDS: readonly ExerciseKind[] = ['numeric', 'choice', 'predict'];
+export const KINDS: readonly ExerciseKind[] = ['numeric', 'choice', 'predict'];
 const DEFAULT_ATTEMPTS = 3;
 
 const Markdown = v.pipe(
@@ -48,13 +48,14 @@ const SCHEMAS = {
   }),
 };
 
-const KEYS: Record<ExerciseKind, readonly string[]> = {
+/** The keys each kind of exercise takes (the studio offers them as completions). */
+export const KEYS: Record<ExerciseKind, readonly string[]> = {
   numeric: ['id', 'kind', 'prompt', 'answer', 'tolerance', 'hint', 'solution', 'attempts'],
   choice: ['id', 'kind', 'prompt', 'choices', 'answer', 'hint', 'solution', 'attempts'],
   predict: ['id', 'kind', 'prompt', 'choices', 'answer', 'hint', 'solution', 'attempts', 'reveal'],
 };
 
-const HELP: Record<string, string> = {
+export const HELP: Record<string, string> = {
   id: 'a kebab-case id, unique in the lesson, e.g. id: sigmoid-at-zero',
   kind: `one of ${KINDS.join(', ')}`,
   prompt: 'the question in Markdown (math allowed), e.g. prompt: What is $\\sigma(0)$?',
@@ -65,7 +66,7 @@ const HELP: Record<string, string> = {
   reveal:
     'the HTML shown once the student has committed, usually a widget, e.g. reveal: <nn-sigmoid-explorer weight="10"></nn-sigmoid-explorer>',
 };
-const ANSWER_HELP: Record<ExerciseKind, string> = {
+export const ANSWER_HELP: Record<ExerciseKind, string> = {
   numeric: 'a number, e.g. answer: 0.5',
   choice: 'the 0-based index of the right choice, e.g. answer: 0 for the first',
   predict: 'the 0-based index of the right choice, e.g. answer: 0 for the first',

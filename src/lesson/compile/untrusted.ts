@@ -3,9 +3,12 @@
  * produce only the course's own elements — `nn-*` widgets with their documented attributes,
  * exercises, math and plain Markdown. The course's own lessons may hold raw HTML; these may not.
  *
- * - Raw HTML: only `<nn-*>` widget tags (already checked against the catalog by ./widgets.ts) and
- *   comments. Each widget tag is written out again from the attributes that were checked, quoted,
- *   so the browser reads exactly what was checked; comments are dropped; any other `<` is refused.
+ * - Raw HTML: only `<nn-*>` widget tags (already checked against the catalog by ./widgets.ts),
+ *   comments, and a few inert elements the course's lessons use where Markdown has no syntax
+ *   (`INERT`: a `<details>` to fold, a `<pre><code>` with an accessible name), with only the
+ *   attributes in `INERT_ATTRIBUTES`. Each tag is written out again from the attributes that were
+ *   checked, quoted, so the browser reads exactly what was checked; comments are dropped; any
+ *   other element, attribute or `<` is refused.
  * - Links: to web pages (`http:`, `https:`), mail (`mailto:`) or a place in the course (`#…`, a
  *   relative address). markdown-it already leaves `javascript:`, `vbscript:`, `file:` and `data:`
  *   links as text; anything else with a scheme is refused. Links to web pages open in a new tab
@@ -28,6 +31,15 @@ const ATTRIBUTE_PARTS = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<
 /** A comment as the HTML parser ends it: not `<!-->` or `<!--->`, which end at once. */
 const COMMENT = /<!--(?!-?>)[\s\S]*?-->/g;
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
+/** Elements that do nothing but structure text, allowed besides the widgets. */
+export const INERT = new Set(['details', 'summary', 'pre', 'code', 'kbd', 'sub', 'sup', 'br']);
+/** What an inert element may carry, each with the values it may take. */
+const INERT_ATTRIBUTES: Record<string, RegExp> = {
+  tabindex: /^(0|-1)$/,
+  role: /^[a-z]+$/,
+  title: /^/,
+  lang: /^[A-Za-z-]+$/,
+};
 
 const ONLY =
   "a shared lesson may use only the course's widgets (<nn-…> tags), exercise blocks, math and plain Markdown";
@@ -65,7 +77,8 @@ export function sanitizeHtml(html: string, file: string, line: number): string {
   for (const match of text.matchAll(TAG)) {
     const [whole, slash, rawName = '', attributes = ''] = match;
     const name = rawName.toLowerCase();
-    if (!name.startsWith('nn-')) refuse(file, lineAt(match.index), `<${name}>`);
+    const widget = name.startsWith('nn-');
+    if (!widget && !INERT.has(name)) refuse(file, lineAt(match.index), `<${name}>`);
     out += between(last, match.index);
     last = match.index + whole.length;
     if (slash === '/') {
@@ -75,10 +88,13 @@ export function sanitizeHtml(html: string, file: string, line: number): string {
     let tag = `<${name}`;
     for (const part of attributes.matchAll(ATTRIBUTE_PARTS)) {
       const attribute = (part[1] ?? '').toLowerCase();
-      if (!ATTRIBUTE_NAME.test(attribute) || attribute.startsWith('on')) {
-        refuse(file, lineAt(match.index), `the attribute '${attribute}'`);
-      }
       const value = part[2] ?? part[3] ?? part[4];
+      const allowed = widget
+        ? !attribute.startsWith('on')
+        : attribute.startsWith('aria-') || INERT_ATTRIBUTES[attribute]?.test(value ?? '') === true;
+      if (!ATTRIBUTE_NAME.test(attribute) || !allowed) {
+        refuse(file, lineAt(match.index), `the attribute '${attribute}' on <${name}>`);
+      }
       tag +=
         value === undefined ? ` ${attribute}` : ` ${attribute}="${value.replace(/"/g, '&quot;')}"`;
     }
