@@ -6,15 +6,26 @@
  *
  * Notation (row-major, a batch of n examples as rows). Layer ℓ = 1 … L has a kernel W⁽ℓ⁾ of
  * shape [inputs × units] — `W[i·units + j]` is the weight from input i into unit j — a bias b⁽ℓ⁾
- * and an activation f (σ at the output, which has one unit). An input batch A⁽⁰⁾ = X flows forward:
+ * and an activation f. Any number of inputs. The output layer is either ONE sigmoid unit (two
+ * classes, labels 0/1, p = p(class 1)) or a softmax over k ≥ 2 units (k classes, labels 0 … k − 1,
+ * p_j = p(class j)). An input batch A⁽⁰⁾ = X flows forward:
  *
- *   Z⁽ℓ⁾ = A⁽ℓ⁻¹⁾ W⁽ℓ⁾ + b⁽ℓ⁾,   A⁽ℓ⁾ = f(Z⁽ℓ⁾),   p = σ(z⁽ᴸ⁾)
+ *   Z⁽ℓ⁾ = A⁽ℓ⁻¹⁾ W⁽ℓ⁾ + b⁽ℓ⁾,   A⁽ℓ⁾ = f(Z⁽ℓ⁾),   p = σ(z⁽ᴸ⁾)  or  p_j = e^{z_j} / Σ_m e^{z_m}
  *
  * The loss of a batch is the mean of the examples' losses (data loss), plus λ·Σ‖W‖² (L2, kernels
- * only, biases are not regularised):
+ * only, biases are not regularised). One sigmoid output:
  *
  *   cross-entropy   ℓ = −y ln p − (1 − y) ln(1 − p)    ⇒  ∂L/∂z⁽ᴸ⁾ = (p − y)/n
  *   squared error   ℓ = (p − y)²                       ⇒  ∂L/∂z⁽ᴸ⁾ = 2(p − y)·p(1 − p)/n
+ *
+ * A softmax output, with e = onehot(y) (1 at the label, 0 elsewhere):
+ *
+ *   cross-entropy   ℓ = −ln p_y = logΣexp(z) − z_y      ⇒  ∂L/∂z_j = (p_j − e_j)/n
+ *   squared error   ℓ = Σ_j (p_j − e_j)²                 ⇒  ∂L/∂z_j = p_j (g_j − Σ_m p_m g_m)/n,
+ *                                                           g = 2(p − e)
+ *
+ * (the softmax's Jacobian ∂p_m/∂z_j = p_m([m = j] − p_j)). A point counts as right when its
+ * largest logit is its label's (with one sigmoid unit: when z and 2y − 1 agree in sign).
  *
  * Backpropagation, with dZ⁽ℓ⁾ = ∂L/∂Z⁽ℓ⁾ (one row per example):
  *
@@ -40,6 +51,10 @@
  * training rows, cut into consecutive batches (the last one shorter); the shuffling stream goes on
  * across epochs, and new data (or `load`) starts a new epoch without reseeding it.
  *
+ * Inputs come as rows of numbers (any ArrayLike; typed arrays are kept, not copied, so a big
+ * training set costs no second copy), or as a Uint8Array of pixels 0 … 255, each read as
+ * fround(v/255) — the Float32 a tfjs engine gets from `Float32Array.from(pixels, v => v / 255)`.
+ *
  * Fast: every buffer is allocated in the constructor and in `setData`; `step` allocates nothing.
  * Sums run in Float64 scratch; the parameters and slots stay Float32, as on tfjs.
  *
@@ -49,7 +64,7 @@ import { sigmoid } from './activations';
 import { createRng } from './rng';
 import type { Rng } from './rng';
 
-/** Activation of a hidden layer (the output layer is always a sigmoid). */
+/** Activation of a hidden layer (the output layer is a sigmoid unit or a softmax). */
 export type DenseActivation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
 export type DenseLoss = 'cross-entropy' | 'squared-error';
 export type DenseOptimizer = 'sgd' | 'momentum' | 'adam';
@@ -66,7 +81,10 @@ export interface DenseState {
 }
 
 export interface DenseNetConfig {
-  /** Units per layer, input first, output (1 unit, σ) last: [2, 8, 8, 1]. */
+  /**
+   * Units per layer, input first, output last: [2, 8, 8, 1] (one σ unit, two classes) or
+   * [784, 64, 10] (a softmax over ten classes).
+   */
   sizes: readonly number[];
   /** One activation per hidden layer (sizes.length − 2 of them). */
   activations: readonly DenseActivation[];
@@ -91,6 +109,23 @@ export interface DenseStats {
   testLoss: number;
   testAccuracy: number;
   maxWeight: number;
+  /**
+   * Per class c (0 … classes − 1): the share of the set's points labelled c classified c, NaN
+   * where the set has no point of class c (empty arrays for a missing test set).
+   */
+  trainClassAccuracy: number[];
+  testClassAccuracy: number[];
+}
+
+/** Rows of inputs: numbers, or a Uint8Array of pixels 0 … 255 (read as fround(v/255)). */
+export type DenseInputs = ArrayLike<number>;
+
+/** fround(v/255) for each byte v: how a Uint8Array input is read. */
+const PIXEL = Float64Array.from({ length: 256 }, (_, v) => Math.fround(v / 255));
+
+/** Is `x` a Uint8Array of pixels (read as fround(v/255)) rather than numbers? */
+function isPixels(x: ArrayLike<number>): boolean {
+  return x instanceof Uint8Array || x instanceof Uint8ClampedArray;
 }
 
 const ACTIVATION_CODE: Record<DenseActivation, number> = {
@@ -102,6 +137,8 @@ const ACTIVATION_CODE: Record<DenseActivation, number> = {
 const SIGMOID = 0;
 const TANH = 1;
 const RELU = 2;
+/** The output layer's code when it is a softmax over k ≥ 2 units. */
+const SOFTMAX = 4;
 
 /** Rows evaluated at a time by `stats` and the predictions (at least; more with a larger batch). */
 const MIN_CHUNK = 256;
@@ -131,6 +168,10 @@ export class DenseNet {
   readonly l2: number;
   readonly batchSize: number;
   readonly shuffleSeed: number;
+  /** Classes told apart: 2 with one sigmoid output unit, k with a softmax over k units. */
+  readonly classes: number;
+  /** Whether the output layer is a softmax (k ≥ 2 output units) rather than one σ unit. */
+  readonly softmax: boolean;
   /** Weights and biases (not counting the optimizer slots). */
   readonly parameterCount: number;
   /**
@@ -154,7 +195,7 @@ export class DenseNet {
   private capacity = 0;
   /** A⁽ℓ⁾ for a batch, row-major [rows × sizes[ℓ]]; a[0] is the input, a[L] is p. */
   private a: Float64Array[] = [];
-  /** z of the output unit per row (the loss is computed from it, without log(0)). */
+  /** z of the output units, row-major (the loss is computed from it, without log(0)). */
   private zOut = new Float64Array(0);
   /** dZ of the current layer and of the one below (swapped as backpropagation descends). */
   private dz = new Float64Array(0);
@@ -163,9 +204,13 @@ export class DenseNet {
   private yBatch = new Float64Array(0);
   /** What `evaluate` found: Σ loss, right answers. */
   private readonly evaluation = new Float64Array(2);
+  /** What `evaluate` found per class: points labelled c, and those classified c among them. */
+  private readonly classCount: Float64Array;
+  private readonly classRight: Float64Array;
 
-  /** The training set (copied), rows of inputs and labels 0/1. */
-  private x = new Float64Array(0);
+  /** The training set: rows of inputs (kept; pixels when a Uint8Array) and labels (copied). */
+  private x: ArrayLike<number> = new Float64Array(0);
+  private xPixels = false;
   private y = new Float64Array(0);
   private n = 0;
   /** This epoch's order of the training rows, and where the next batch starts (n: none left). */
@@ -176,9 +221,9 @@ export class DenseNet {
   constructor(config: DenseNetConfig) {
     const sizes = [...config.sizes];
     const L = sizes.length - 1;
-    if (L < 1 || sizes.some((s) => !Number.isInteger(s) || s < 1) || sizes[L] !== 1) {
+    if (L < 1 || sizes.some((s) => !Number.isInteger(s) || s < 1)) {
       throw new RangeError(
-        `DenseNet: sizes must be whole numbers ≥ 1 ending in one output unit; got [${sizes.join(', ')}]`,
+        `DenseNet: sizes must be two or more whole numbers ≥ 1; got [${sizes.join(', ')}]`,
       );
     }
     if (config.activations.length !== L - 1) {
@@ -204,6 +249,10 @@ export class DenseNet {
     this.batchSize = config.batchSize;
     this.shuffleSeed = config.shuffleSeed;
     this.rng = createRng(config.shuffleSeed);
+    this.softmax = sizes[L]! > 1;
+    this.classes = this.softmax ? sizes[L]! : 2;
+    this.classCount = new Float64Array(this.classes);
+    this.classRight = new Float64Array(this.classes);
 
     this.act = new Int32Array(L);
     config.activations.forEach((name, l) => {
@@ -211,7 +260,7 @@ export class DenseNet {
       if (code === undefined) throw new RangeError(`DenseNet: unknown activation "${name}"`);
       this.act[l] = code;
     });
-    this.act[L - 1] = SIGMOID;
+    this.act[L - 1] = this.softmax ? SOFTMAX : SIGMOID;
     this.kernelAt = new Int32Array(L);
     this.biasAt = new Int32Array(L);
     let offset = 0;
@@ -234,8 +283,12 @@ export class DenseNet {
     return this.t;
   }
 
-  /** Training points: `x` row by row (sizes[0] numbers each), `y` one label 0/1 each (copied). */
-  setData(x: ArrayLike<number>, y: ArrayLike<number>): void {
+  /**
+   * Training points: `x` row by row (sizes[0] numbers each; a typed array is kept, not copied —
+   * do not change it while training — and a Uint8Array is read as pixels, fround(v/255)), `y` one
+   * label 0 … classes − 1 each (copied).
+   */
+  setData(x: DenseInputs, y: ArrayLike<number>): void {
     const inputs = this.sizes[0]!;
     const n = y.length;
     if (x.length !== n * inputs) {
@@ -243,7 +296,9 @@ export class DenseNet {
         `DenseNet.setData: ${n} labels need ${n * inputs} inputs, got ${x.length}`,
       );
     }
-    this.x = Float64Array.from(x);
+    this.checkLabels(y, 'setData');
+    this.x = ArrayBuffer.isView(x) ? x : Float64Array.from(x);
+    this.xPixels = isPixels(x);
     this.y = Float64Array.from(y);
     this.n = n;
     if (this.order.length !== n) this.order = new Int32Array(n);
@@ -276,27 +331,34 @@ export class DenseNet {
 
   /**
    * Mean loss and accuracy on the training set and on the test set (0 and 0 when it is empty or
-   * missing), and the largest |weight or bias|. Cross-entropy straight from the logit z, which
-   * never overflows: with s = 1 − 2y, −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = softplus(s·z). A point
-   * is classified right when z and its label agree in sign, i.e. when s·z < 0.
+   * missing), per-class accuracy, and the largest |weight or bias|. Cross-entropy straight from
+   * the logits, which never overflows: one σ unit, with s = 1 − 2y,
+   * −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = softplus(s·z), right when s·z < 0; a softmax,
+   * −ln p_y = max + ln Σ e^{z_m − max} − z_y, right when z_y is the largest logit (the first
+   * largest on a tie).
    */
   stats(
-    trainX: ArrayLike<number>,
+    trainX: DenseInputs,
     trainY: ArrayLike<number>,
-    testX?: ArrayLike<number>,
+    testX?: DenseInputs,
     testY?: ArrayLike<number>,
   ): DenseStats {
     const nTrain = trainY.length;
     this.evaluate(trainX, trainY);
     const trainLoss = this.evaluation[0]!;
     const trainRight = this.evaluation[1]!;
+    const perClass = (): number[] =>
+      Array.from(this.classCount, (count, c) => this.classRight[c]! / count);
+    const trainClassAccuracy = perClass();
     const nTest = testX && testY ? testY.length : 0;
     let testLoss = 0;
     let testRight = 0;
+    let testClassAccuracy: number[] = [];
     if (nTest > 0) {
       this.evaluate(testX!, testY!);
       testLoss = this.evaluation[0]!;
       testRight = this.evaluation[1]!;
+      testClassAccuracy = perClass();
     }
     // The largest |θ|, NaN as soon as one parameter is NaN (so a broken run never looks fine).
     let maxWeight = 0;
@@ -311,19 +373,56 @@ export class DenseNet {
       testLoss: nTest > 0 ? testLoss / nTest : 0,
       testAccuracy: nTest > 0 ? testRight / nTest : 0,
       maxWeight,
+      trainClassAccuracy,
+      testClassAccuracy,
     };
   }
 
-  /** p(class 1) for each row of `xy` (sizes[0] numbers a row) into `out`; returns `out`. */
-  predictInto<T extends Float32Array | Float64Array>(xy: ArrayLike<number>, out: T): T {
-    const n = this.pointCount(xy, out.length);
+  /**
+   * The output for each row of `xy` (sizes[0] numbers a row) into `out`: one σ unit, p(class 1)
+   * per row; a softmax, the k probabilities of each row in turn (`out[r·k + j]` = p(class j) of
+   * row r). Returns `out`.
+   */
+  predictInto<T extends Float32Array | Float64Array>(xy: DenseInputs, out: T): T {
+    const k = this.sizes[this.sizes.length - 1]!;
+    const n = this.pointCount(xy, out.length / k);
     const L = this.sizes.length - 1;
     const p = this.a[L]!;
     for (let start = 0; start < n; start += this.capacity) {
       const count = Math.min(this.capacity, n - start);
       this.loadRows(xy, start, count);
       this.forward(count);
-      for (let r = 0; r < count; r++) out[start + r] = p[r]!;
+      const from = start * k;
+      for (let q = 0; q < count * k; q++) out[from + q] = p[q]!;
+    }
+    return out;
+  }
+
+  /**
+   * The confusion matrix of `labels` against the predicted classes of `xy`, counted into `out`
+   * (classes × classes, zeroed first): `out[t·classes + c]` = points of class t predicted as c.
+   */
+  confusionInto<T extends Float32Array | Float64Array | Int32Array | Uint32Array>(
+    xy: DenseInputs,
+    labels: ArrayLike<number>,
+    out: T,
+  ): T {
+    const k = this.classes;
+    if (out.length !== k * k) {
+      throw new RangeError(`DenseNet.confusionInto: out must hold ${k}×${k} counts`);
+    }
+    const n = labels.length;
+    this.pointCount(xy, n);
+    if (xy.length !== n * this.sizes[0]!) {
+      throw new RangeError(`DenseNet.confusionInto: ${n} labels need ${n * this.sizes[0]!} inputs`);
+    }
+    this.checkLabels(labels, 'confusionInto');
+    out.fill(0);
+    for (let start = 0; start < n; start += this.capacity) {
+      const count = Math.min(this.capacity, n - start);
+      this.loadRows(xy, start, count);
+      this.forward(count);
+      for (let r = 0; r < count; r++) out[labels[start + r]! * k + this.predicted(r)]! += 1;
     }
     return out;
   }
@@ -333,7 +432,7 @@ export class DenseNet {
    * layer ℓ + 1 (0 = the first hidden layer, the last = the output's p) at point k. Returns `out`.
    */
   activationsInto<T extends Float32Array | Float64Array>(
-    xy: ArrayLike<number>,
+    xy: DenseInputs,
     out: readonly (readonly T[])[],
   ): readonly (readonly T[])[] {
     const L = this.sizes.length - 1;
@@ -395,7 +494,7 @@ export class DenseNet {
     const widest = Math.max(...sizes);
     this.capacity = rows;
     this.a = sizes.map((units) => new Float64Array(rows * units));
-    this.zOut = new Float64Array(rows);
+    this.zOut = new Float64Array(rows * sizes[sizes.length - 1]!);
     this.dz = new Float64Array(rows * widest);
     this.dzBelow = new Float64Array(rows * widest);
     this.yBatch = new Float64Array(rows);
@@ -416,7 +515,7 @@ export class DenseNet {
     const y = this.y;
     const yb = this.yBatch;
     if (rows >= n) {
-      a0.set(x);
+      this.loadRows(x, 0, n);
       yb.set(y);
       return n;
     }
@@ -433,21 +532,55 @@ export class DenseNet {
     }
     const start = this.cursor;
     const count = Math.min(rows, n - start);
+    const pixels = this.xPixels;
     for (let r = 0; r < count; r++) {
       const row = order[start + r]!;
-      for (let i = 0; i < inputs; i++) a0[r * inputs + i] = x[row * inputs + i]!;
+      const to = r * inputs;
+      const from = row * inputs;
+      if (pixels) {
+        for (let i = 0; i < inputs; i++) a0[to + i] = PIXEL[x[from + i]!]!;
+      } else {
+        for (let i = 0; i < inputs; i++) a0[to + i] = x[from + i]!;
+      }
       yb[r] = y[row]!;
     }
     this.cursor = start + count;
     return count;
   }
 
-  /** Rows `start … start + count − 1` of `xy` into a[0]. */
-  private loadRows(xy: ArrayLike<number>, start: number, count: number): void {
+  /** Rows `start … start + count − 1` of `xy` into a[0] (pixels read as fround(v/255)). */
+  private loadRows(xy: DenseInputs, start: number, count: number): void {
     const inputs = this.sizes[0]!;
     const a0 = this.a[0]!;
     const from = start * inputs;
-    for (let k = 0; k < count * inputs; k++) a0[k] = xy[from + k]!;
+    if (isPixels(xy)) {
+      for (let k = 0; k < count * inputs; k++) a0[k] = PIXEL[xy[from + k]!]!;
+    } else {
+      for (let k = 0; k < count * inputs; k++) a0[k] = xy[from + k]!;
+    }
+  }
+
+  /** The class predicted for row r of the last forward pass: the largest logit's (first on a tie). */
+  private predicted(r: number): number {
+    if (!this.softmax) return this.zOut[r]! > 0 ? 1 : 0;
+    const k = this.classes;
+    const z = this.zOut;
+    let best = 0;
+    for (let j = 1; j < k; j++) if (z[r * k + j]! > z[r * k + best]!) best = j;
+    return best;
+  }
+
+  /** Labels must be whole numbers 0 … classes − 1. */
+  private checkLabels(labels: ArrayLike<number>, where: string): void {
+    const k = this.classes;
+    for (let r = 0; r < labels.length; r++) {
+      const c = labels[r]!;
+      if (!(Number.isInteger(c) && c >= 0 && c < k)) {
+        throw new RangeError(
+          `DenseNet.${where}: labels must be whole numbers 0 … ${k - 1}; label ${r} is ${c}`,
+        );
+      }
+    }
   }
 
   /** Z⁽ℓ⁾ = A⁽ℓ⁻¹⁾W⁽ℓ⁾ + b⁽ℓ⁾, A⁽ℓ⁾ = f(Z⁽ℓ⁾) for the first `rows` rows of a[0]. */
@@ -496,6 +629,22 @@ export class DenseNet {
         case RELU:
           for (let k = 0; k < count; k++) a[k] = z[k]! > 0 ? z[k]! : 0;
           break;
+        case SOFTMAX:
+          // Row by row, p_j = e^{z_j − max} / Σ_m e^{z_m − max}: the max keeps every e^… ≤ 1.
+          for (let r = 0; r < rows; r++) {
+            const zr = r * units;
+            let max = z[zr]!;
+            for (let j = 1; j < units; j++) if (z[zr + j]! > max) max = z[zr + j]!;
+            let sum = 0;
+            for (let j = 0; j < units; j++) {
+              const e = Math.exp(z[zr + j]! - max);
+              a[zr + j] = e;
+              sum += e;
+            }
+            const inv = 1 / sum;
+            for (let j = 0; j < units; j++) a[zr + j]! *= inv;
+          }
+          break;
         default: // linear: a = z, already in place
       }
     }
@@ -511,10 +660,30 @@ export class DenseNet {
     const y = this.yBatch;
     let dz = this.dz;
     let below = this.dzBelow;
-    // dz at the sigmoid output: (p − y)/n for cross-entropy (σ′ cancels against ∂ℓ/∂p), and
-    // 2(p − y)·p(1 − p)/n for squared error.
     const inv = 1 / rows;
-    if (this.loss === 'cross-entropy') {
+    if (this.softmax) {
+      // dz at a softmax output, e = onehot(y): (p − e)/n for cross-entropy; for squared error,
+      // p_j (g_j − Σ_m p_m g_m)/n with g = 2(p − e) (the softmax's Jacobian).
+      const k = this.classes;
+      for (let r = 0; r < rows; r++) {
+        const at = r * k;
+        const label = at + y[r]!;
+        if (this.loss === 'cross-entropy') {
+          for (let q = at; q < at + k; q++) dz[q] = p[q]! * inv;
+          dz[label]! -= inv;
+        } else {
+          let dot = 0;
+          for (let q = at; q < at + k; q++) {
+            const gq = 2 * (p[q]! - (q === label ? 1 : 0));
+            dz[q] = gq;
+            dot += p[q]! * gq;
+          }
+          for (let q = at; q < at + k; q++) dz[q] = p[q]! * (dz[q]! - dot) * inv;
+        }
+      }
+    } else if (this.loss === 'cross-entropy') {
+      // dz at the sigmoid output: (p − y)/n for cross-entropy (σ′ cancels against ∂ℓ/∂p), and
+      // 2(p − y)·p(1 − p)/n for squared error.
       for (let r = 0; r < rows; r++) dz[r] = (p[r]! - y[r]!) * inv;
     } else {
       for (let r = 0; r < rows; r++) {
@@ -617,15 +786,19 @@ export class DenseNet {
    * Σ loss and the number of right answers over `xy`/`labels`, into `evaluation` (run forward in
    * chunks of the scratch's rows).
    */
-  private evaluate(xy: ArrayLike<number>, labels: ArrayLike<number>): void {
+  private evaluate(xy: DenseInputs, labels: ArrayLike<number>): void {
     const n = labels.length;
     if (xy.length !== n * this.sizes[0]!) {
       throw new RangeError(`DenseNet.stats: ${n} labels need ${n * this.sizes[0]!} inputs`);
     }
+    this.checkLabels(labels, 'stats');
     const L = this.sizes.length - 1;
     const p = this.a[L]!;
     const z = this.zOut;
+    const k = this.sizes[L]!;
     const crossEntropy = this.loss === 'cross-entropy';
+    const classCount = this.classCount.fill(0);
+    const classRight = this.classRight.fill(0);
     let loss = 0;
     let right = 0;
     for (let start = 0; start < n; start += this.capacity) {
@@ -634,14 +807,32 @@ export class DenseNet {
       this.forward(count);
       for (let r = 0; r < count; r++) {
         const y = labels[start + r]!;
-        const sz = (1 - 2 * y) * z[r]!;
-        if (crossEntropy) {
-          loss += softplus(sz);
+        if (this.softmax) {
+          const at = r * k;
+          if (crossEntropy) {
+            let max = z[at]!;
+            for (let j = 1; j < k; j++) if (z[at + j]! > max) max = z[at + j]!;
+            let sum = 0;
+            for (let j = 0; j < k; j++) sum += Math.exp(z[at + j]! - max);
+            loss += max + Math.log(sum) - z[at + y]!;
+          } else {
+            for (let j = 0; j < k; j++) {
+              const e = p[at + j]! - (j === y ? 1 : 0);
+              loss += e * e;
+            }
+          }
+        } else if (crossEntropy) {
+          loss += softplus((1 - 2 * y) * z[r]!);
         } else {
           const e = p[r]! - y;
           loss += e * e;
         }
-        if (sz < 0) right++;
+        classCount[y]! += 1;
+        // One σ unit: right when s·z < 0 (z = 0 is wrong for either label, as on tfjs).
+        if (this.softmax ? this.predicted(r) === y : (1 - 2 * y) * z[r]! < 0) {
+          right++;
+          classRight[y]! += 1;
+        }
       }
     }
     this.evaluation[0] = loss;

@@ -75,10 +75,10 @@ function randomState(sizes: number[], optimizer: DenseOptimizer, seed: number) {
   return { values, adamStep: 0 };
 }
 
-function randomData(n: number, inputs: number, seed: number) {
+function randomData(n: number, inputs: number, seed: number, classes = 2) {
   const rng = createRng(seed);
   const x = new Float32Array(n * inputs).map(() => rng.uniform(-1.5, 1.5));
-  const y = new Float32Array(n).map(() => (rng.next() < 0.5 ? 0 : 1));
+  const y = new Float32Array(n).map(() => rng.int(classes));
   return { x, y };
 }
 
@@ -119,6 +119,17 @@ function referenceLoss(
       }
       offset += (inputs + 1) * units;
       a = next;
+    }
+    if (a.length > 1) {
+      // A softmax over the logits: −ln p_y, or Σ_j (p_j − [j = y])².
+      const exps = a.map(Math.exp);
+      const sum = exps.reduce((s, e) => s + e, 0);
+      const p = exps.map((e) => e / sum);
+      total +=
+        loss === 'cross-entropy'
+          ? -Math.log(p[y[r]!]!)
+          : p.reduce((s, pj, j) => s + (pj - (j === y[r] ? 1 : 0)) ** 2, 0);
+      continue;
     }
     const z = a[0]!;
     const p = 1 / (1 + Math.exp(-z));
@@ -187,6 +198,61 @@ describe('DenseNet gradients', () => {
       expect(Math.max(...net.gradients.map(Math.abs))).toBeGreaterThan(1e-2);
     },
   );
+
+  it.each(cases)(
+    'with a softmax over 4 classes, equal central finite differences ($activation, $loss, λ = $l2)',
+    ({ activation, loss, l2 }) => {
+      const sizes = [5, 4, 3, 4];
+      const activations: DenseActivation[] = [activation, 'tanh'];
+      const state = randomState(sizes, 'sgd', 12);
+      const data = randomData(11, 5, 6, 4);
+      expect(new Set(data.y).size).toBe(4); // every class is present
+      const net = new DenseNet(config({ sizes, activations, loss, l2, state }));
+      expect(net.softmax).toBe(true);
+      expect(net.classes).toBe(4);
+      // stats computes the data loss (from the logits) as the reference does.
+      const before = net.stats(data.x, data.y).trainLoss;
+      net.setData(data.x, data.y);
+      expect(net.step()).toBe(11);
+      const theta = Float64Array.from(state.values);
+      const h = 1e-6;
+      const L = (t: Float64Array): number =>
+        referenceLoss(t, sizes, activations, loss, l2, data.x, data.y);
+      let worst = 0;
+      for (let k = 0; k < theta.length; k++) {
+        const plus = theta.slice();
+        const minus = theta.slice();
+        plus[k]! += h;
+        minus[k]! -= h;
+        worst = Math.max(worst, Math.abs(net.gradients[k]! - (L(plus) - L(minus)) / (2 * h)));
+      }
+      expect(worst).toBeLessThan(1e-7);
+      expect(Math.max(...net.gradients.map(Math.abs))).toBeGreaterThan(1e-2);
+      const dataLoss = referenceLoss(theta, sizes, activations, loss, 0, data.x, data.y);
+      expect(before).toBeCloseTo(dataLoss, 12);
+    },
+  );
+
+  it('a softmax without hidden layers: ∂L/∂b_j = mean(p_j − [j = y])', () => {
+    const sizes = [2, 3];
+    const state = randomState(sizes, 'sgd', 2);
+    const net = new DenseNet(config({ sizes, activations: [], state }));
+    const x = new Float32Array([1, 2, -1, 0.5]);
+    const y = [2, 0];
+    net.setData(x, y);
+    net.step();
+    const w = state.values;
+    const p = [0, 1].map((r) => {
+      const z = [0, 1, 2].map((j) => w[6 + j]! + x[2 * r]! * w[j]! + x[2 * r + 1]! * w[3 + j]!);
+      const e = z.map(Math.exp);
+      const sum = e[0]! + e[1]! + e[2]!;
+      return e.map((v) => v / sum);
+    });
+    for (let j = 0; j < 3; j++) {
+      const expected = (p[0]![j]! - (j === 2 ? 1 : 0) + p[1]![j]! - (j === 0 ? 1 : 0)) / 2;
+      expect(net.gradients[6 + j]).toBeCloseTo(expected, 7);
+    }
+  });
 
   it('include L2 on kernels only, never on biases', () => {
     const sizes = [2, 3, 1];
@@ -284,6 +350,82 @@ describe('DenseNet forward pass and statistics', () => {
     expect(out[0]!.some((unit) => unit.some((a) => a === 0))).toBe(true); // relu cuts
     expect(() => net.predictInto(new Float32Array(3), new Float32Array(2))).toThrow(RangeError);
     expect(() => net.predictInto(xy, new Float32Array(10))).toThrow(RangeError);
+  });
+
+  it('a softmax: k probabilities a row that sum to 1, from the stable formula even at huge logits', () => {
+    const sizes = [2, 4, 3];
+    const state = randomState(sizes, 'sgd', 9);
+    const net = new DenseNet(config({ sizes, state }));
+    const xy = randomData(300, 2, 4).x;
+    const p = net.predictInto(xy, new Float64Array(900));
+    for (let r = 0; r < 300; r++) {
+      expect(p[3 * r]! + p[3 * r + 1]! + p[3 * r + 2]!).toBeCloseTo(1, 12);
+    }
+    expect(new Set(p).size).toBeGreaterThan(800); // not a constant answer
+    expect(() => net.predictInto(xy, new Float64Array(300))).toThrow(RangeError);
+    // Biases of ±1000 would overflow e^z without the max taken out: still finite, still 1.
+    const big = state.values.slice();
+    big[24] = 1000; // output biases: kernel 0 (8), bias 0 (4), kernel 1 (12), then these
+    big[25] = -1000;
+    net.load({ values: big, adamStep: 0 });
+    const q = net.predictInto([0.5, 0.5], new Float64Array(3));
+    expect(Array.from(q)).toEqual([1, 0, 0]);
+    const s = net.stats([0.5, 0.5, 0.1, 0.2], [0, 1]);
+    expect(Number.isFinite(s.trainLoss)).toBe(true);
+    expect(s.trainLoss).toBeGreaterThan(500); // the second point's −ln p ≈ 1000 + z₀ − z₁
+  });
+
+  it('stats: per-class accuracy; confusionInto counts label × prediction', () => {
+    const sizes = [2, 3];
+    // Unit j's logit is x·w_j with w₀ = (1, 0), w₁ = (0, 1), w₂ = (−1, −1): the largest wins.
+    const values = new Float32Array([1, 0, -1, 0, 1, -1, 0, 0, 0]);
+    const net = new DenseNet(config({ sizes, activations: [], state: { values, adamStep: 0 } }));
+    const x = [2, 0, 0, 2, -2, -2, 2, 0, 0, 3];
+    const y = [0, 1, 2, 1, 2]; // points 3 and 4 are wrong: predicted 0 and 1
+    const stats = net.stats(x, y, [2, 0], [0]);
+    expect(stats.trainAccuracy).toBeCloseTo(3 / 5, 12);
+    expect(stats.trainClassAccuracy).toEqual([1, 1 / 2, 1 / 2]);
+    expect(stats.testAccuracy).toBe(1);
+    expect(stats.testClassAccuracy[0]).toBe(1);
+    expect(stats.testClassAccuracy.slice(1)).toEqual([NaN, NaN]); // no test point of class 1 or 2
+    const confusion = net.confusionInto(x, y, new Int32Array(9));
+    expect(Array.from(confusion)).toEqual([1, 0, 0, 1, 1, 0, 0, 1, 1]);
+    // One sigmoid unit tells two classes apart.
+    const binary = new DenseNet(config({ sizes: [1, 1], activations: [] }));
+    binary.load({ values: new Float32Array([1, 0]), adamStep: 0 });
+    expect(binary.classes).toBe(2);
+    expect(binary.stats([1, -1, 2], [1, 1, 0]).trainClassAccuracy).toEqual([0, 1 / 2]);
+    expect(Array.from(binary.confusionInto([1, -1, 2], [1, 1, 0], new Int32Array(4)))).toEqual([
+      0, 1, 1, 1,
+    ]);
+  });
+
+  it('reads a Uint8Array as pixels v/255, exactly as the Float32 values of those pixels', () => {
+    const sizes = [6, 4, 3];
+    const rng = createRng(2);
+    const pixels = new Uint8Array(60).map(() => rng.int(256));
+    const floats = Float32Array.from(pixels, (v) => v / 255);
+    const y = new Float32Array(10).map(() => rng.int(3));
+    const state = randomState(sizes, 'adam', 3);
+    const nets = [pixels, floats].map((x) => {
+      const net = new DenseNet(config({ sizes, optimizer: 'adam', batchSize: 4, state }));
+      net.setData(x, y);
+      net.train(7);
+      return net;
+    });
+    expect(nets[0]!.state()).toEqual(nets[1]!.state());
+    expect(nets[0]!.stats(pixels, y)).toEqual(nets[1]!.stats(floats, y));
+    const p = nets[0]!.predictInto(pixels, new Float32Array(30));
+    expect(p).toEqual(nets[0]!.predictInto(floats, new Float32Array(30)));
+  });
+
+  it('refuses labels that are not classes', () => {
+    const net = new DenseNet(config({ sizes: [2, 3] }));
+    expect(() => net.setData([0, 0, 1, 1], [0, 3])).toThrow(/0 … 2; label 1 is 3/);
+    expect(() => net.setData([0, 0], [0.5])).toThrow(RangeError);
+    expect(() => net.stats([0, 0], [-1])).toThrow(RangeError);
+    const binary = new DenseNet(config({ sizes: [2, 1], activations: [] }));
+    expect(() => binary.setData([0, 0], [2])).toThrow(/0 … 1/);
   });
 });
 
@@ -492,48 +634,106 @@ describe('DenseNet training', () => {
     },
   );
 
-  it('keeps its buffers across steps and epochs, and allocates no typed array in step()', () => {
-    const net = netFor(xorSpec({ batchSize: 32, optimizer: 'adam' }));
-    const train = xorPoints(200, 1);
-    net.setData(train.x, train.y);
-    net.step();
-    const fields = (): unknown[] => {
-      const inside = net as unknown as Record<string, unknown>;
-      return Object.keys(inside)
-        .filter((key) => ArrayBuffer.isView(inside[key]) || Array.isArray(inside[key]))
-        .flatMap((key) =>
-          Array.isArray(inside[key]) ? [inside[key], ...(inside[key] as unknown[])] : [inside[key]],
-        );
+  it('learns three blobs with a softmax (test accuracy ≥ 0.95) from a fixed seed', () => {
+    const blobs = (n: number, seed: number) => {
+      const rng = createRng(seed);
+      const centres = [
+        [-1, -1],
+        [1, -1],
+        [0, 1],
+      ];
+      const x = new Float32Array(2 * n);
+      const y = new Float32Array(n);
+      for (let r = 0; r < n; r++) {
+        const c = r % 3;
+        x[2 * r] = centres[c]![0]! + rng.normal() * 0.35;
+        x[2 * r + 1] = centres[c]![1]! + rng.normal() * 0.35;
+        y[r] = c;
+      }
+      return { x, y };
     };
-    const before = fields();
-    expect(before.length).toBeGreaterThan(10);
-    // Count every typed array made while stepping (the engine's code reaches the globals).
-    const made = { count: 0 };
-    const originals = { Float32Array, Float64Array, Int32Array };
-    type Constructor = new (...args: unknown[]) => object;
-    const counting = (Base: unknown): unknown =>
-      class extends (Base as Constructor) {
-        constructor(...args: unknown[]) {
-          super(...args);
-          made.count++;
-        }
-      };
-    Object.assign(globalThis, {
-      Float32Array: counting(Float32Array),
-      Float64Array: counting(Float64Array),
-      Int32Array: counting(Int32Array),
-    });
-    try {
-      for (let s = 0; s < 50; s++) net.step(); // several epochs of 7 batches
-      new Float64Array(1); // the counter works
-    } finally {
-      Object.assign(globalThis, originals);
-    }
-    expect(made.count).toBe(1);
-    const after = fields();
-    expect(after.length).toBe(before.length);
-    after.forEach((buffer, k) => expect(buffer).toBe(before[k]));
+    const sizes = [2, 8, 3];
+    const net = new DenseNet(
+      config({
+        sizes,
+        optimizer: 'adam',
+        learningRate: 0.03,
+        batchSize: 16,
+        state: randomState(sizes, 'adam', 1),
+      }),
+    );
+    const train = blobs(300, 1);
+    const test = blobs(150, 2);
+    net.setData(train.x, train.y);
+    const start = net.stats(train.x, train.y, test.x, test.y);
+    net.train(400);
+    const end = net.stats(train.x, train.y, test.x, test.y);
+    expect(end.trainLoss).toBeLessThan(start.trainLoss / 4);
+    expect(end.testAccuracy).toBeGreaterThanOrEqual(0.95);
+    expect(Math.min(...end.testClassAccuracy)).toBeGreaterThanOrEqual(0.9);
   });
+
+  it.each([
+    ['one sigmoid unit', 1],
+    ['a softmax over 4 classes', 4],
+  ])(
+    'keeps its buffers across steps and epochs, and allocates no typed array in step() (%s)',
+    (_, k) => {
+      const net =
+        k === 1
+          ? netFor(xorSpec({ batchSize: 32, optimizer: 'adam' }))
+          : new DenseNet(
+              config({
+                sizes: [2, 8, 8, 4],
+                optimizer: 'adam',
+                batchSize: 32,
+                state: randomState([2, 8, 8, 4], 'adam', 1),
+              }),
+            );
+      const train = xorPoints(200, 1);
+      if (k > 1) train.y.forEach((_, r) => (train.y[r] = r % k));
+      net.setData(train.x, train.y);
+      net.step();
+      const fields = (): unknown[] => {
+        const inside = net as unknown as Record<string, unknown>;
+        return Object.keys(inside)
+          .filter((key) => ArrayBuffer.isView(inside[key]) || Array.isArray(inside[key]))
+          .flatMap((key) =>
+            Array.isArray(inside[key])
+              ? [inside[key], ...(inside[key] as unknown[])]
+              : [inside[key]],
+          );
+      };
+      const before = fields();
+      expect(before.length).toBeGreaterThan(10);
+      // Count every typed array made while stepping (the engine's code reaches the globals).
+      const made = { count: 0 };
+      const originals = { Float32Array, Float64Array, Int32Array };
+      type Constructor = new (...args: unknown[]) => object;
+      const counting = (Base: unknown): unknown =>
+        class extends (Base as Constructor) {
+          constructor(...args: unknown[]) {
+            super(...args);
+            made.count++;
+          }
+        };
+      Object.assign(globalThis, {
+        Float32Array: counting(Float32Array),
+        Float64Array: counting(Float64Array),
+        Int32Array: counting(Int32Array),
+      });
+      try {
+        for (let s = 0; s < 50; s++) net.step(); // several epochs of 7 batches
+        new Float64Array(1); // the counter works
+      } finally {
+        Object.assign(globalThis, originals);
+      }
+      expect(made.count).toBe(1);
+      const after = fields();
+      expect(after.length).toBe(before.length);
+      after.forEach((buffer, k) => expect(buffer).toBe(before[k]));
+    },
+  );
 
   it('state() is a copy; load() puts a state back exactly', () => {
     const net = netFor(xorSpec());
@@ -561,7 +761,8 @@ describe('DenseNet training', () => {
   });
 
   it('refuses what it cannot run', () => {
-    expect(() => new DenseNet(config({ sizes: [2, 2] }))).toThrow(RangeError);
+    expect(() => new DenseNet(config({ sizes: [2] }))).toThrow(RangeError);
+    expect(() => new DenseNet(config({ sizes: [2, 0] }))).toThrow(RangeError);
     expect(() => new DenseNet(config({ sizes: [2, 3, 1], activations: [] }))).toThrow(RangeError);
     expect(() => new DenseNet(config({ sizes: [2, 1], activations: [], learningRate: 0 }))).toThrow(
       RangeError,
