@@ -66,7 +66,7 @@ export function readable(v: number): string {
   if (!Number.isFinite(v)) return formatNumber(v);
   const a = Math.abs(v);
   if (a >= 0.001 && a < 10_000) {
-    const digits = Math.max(0, Math.min(3, 2 - Math.floor(Math.log10(a))));
+    const digits = Math.max(0, Math.min(5, 2 - Math.floor(Math.log10(a))));
     return formatNumber(v, digits);
   }
   const [mantissa, exponent] = v.toExponential(2).split('e') as [string, string];

@@ -14,10 +14,26 @@ export const styles = [
       display: grid;
       gap: 1rem;
       grid-template-columns: minmax(0, 1fr);
+      grid-template-areas:
+        'classes'
+        'summary'
+        'controls'
+        'formula'
+        'table';
+    }
+    @container (min-width: 760px) {
+      .controls {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        column-gap: 2rem;
+      }
+      .steppers {
+        grid-column: 1 / -1;
+      }
     }
 
     /* ——— one row per class ——— */
     .classes {
+      grid-area: classes;
       list-style: none;
       margin: 0;
       padding: 0;
@@ -69,7 +85,8 @@ export const styles = [
       font-weight: 600;
       color: var(--_accent-2);
     }
-    .slider {
+    /* (.row .slider outranks the shared slider rows' input[type='range'] spanning a whole row.) */
+    .row .slider {
       grid-area: slider;
       width: 100%;
       min-height: 44px;
@@ -159,6 +176,7 @@ export const styles = [
     }
 
     .summary {
+      grid-area: summary;
       margin: 0;
       color: var(--_muted);
       font-size: 0.95rem;
@@ -166,8 +184,10 @@ export const styles = [
 
     /* ——— controls ——— */
     .controls {
+      grid-area: controls;
       display: grid;
       gap: 0.75rem;
+      align-items: start;
     }
     legend,
     .stepper-label {

@@ -1,0 +1,303 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
+import '../../src/widgets/softmax/index';
+import type { NnSoftmax, SoftmaxChangeDetail } from '../../src/widgets/softmax/index';
+import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
+import { expectNoAxeViolations } from './axe';
+import { mountWidget } from './settle';
+
+const TAG = 'nn-softmax';
+
+const mount = (attributes = '', width?: number): Promise<NnSoftmax> =>
+  mountWidget(TAG, attributes, width);
+
+const text = (node: Node | null | undefined): string =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Finds controls the way a user does: by their role and name. */
+function harness(el: NnSoftmax) {
+  const root = el.shadowRoot!;
+  const named = <T extends HTMLElement>(selector: string, name: string): T => {
+    const found = [...root.querySelectorAll<T>(selector)].find(
+      (c) => c.getAttribute('aria-label') === name,
+    );
+    if (!found) throw new Error(`no ${selector} named ${name}`);
+    return found;
+  };
+  return {
+    slider: (name: string) => named<HTMLInputElement>('input[type="range"]', name),
+    field: (name: string) => named<HTMLInputElement>('input[type="text"]', name),
+    button: (pattern: RegExp): HTMLButtonElement => {
+      const button = [...root.querySelectorAll('button')].find(
+        (b) => pattern.test(b.getAttribute('aria-label') ?? '') || pattern.test(text(b)),
+      );
+      if (!button) throw new Error(`no button ${pattern}`);
+      return button;
+    },
+    radio: (name: string): HTMLInputElement => {
+      const label = [...root.querySelectorAll('label.choice')].find((l) => text(l) === name);
+      if (!label) throw new Error(`no radio ${name}`);
+      return label.querySelector('input')!;
+    },
+    temperature: () => root.getElementById('temperature') as HTMLInputElement,
+    rows: () => [...root.querySelectorAll('li.row')],
+    /** Each row's probability as shown, e.g. "65.9%". */
+    percents: () =>
+      [...root.querySelectorAll('li.row .pct')].map((p) => text(p).replace(/^probability /, '')),
+    /** Each row's gradient as shown, e.g. "−0.341". */
+    gradients: () =>
+      [...root.querySelectorAll('li.row .grad')].map((g) => /[+−]?\d\.\d{3}/.exec(text(g))![0]),
+    bars: () => [...root.querySelectorAll<HTMLElement>('li.row .fill')],
+    formula: () => text(root.querySelector('[part~="formula"]')),
+    summary: () => text(root.querySelector('[part~="summary"]')),
+    messageFor: (input: HTMLInputElement) =>
+      text(root.getElementById(input.getAttribute('aria-describedby')!)),
+    table: () => root.querySelector('table'),
+  };
+}
+
+async function retype(input: HTMLInputElement, value: string): Promise<void> {
+  input.focus();
+  input.select();
+  await userEvent.keyboard(value === '' ? '{Backspace}' : value);
+}
+
+function collect(el: Element): SoftmaxChangeDetail[] {
+  const events: SoftmaxChangeDetail[] = [];
+  el.addEventListener('nn-change', (e) =>
+    events.push((e as CustomEvent<SoftmaxChangeDetail>).detail),
+  );
+  return events;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('<nn-softmax>', () => {
+  it('observes exactly the attributes listed in the catalog', () => {
+    const doc = WIDGETS.find((w) => w.tag === TAG)!;
+    const ctor = customElements.get(TAG) as unknown as { observedAttributes: string[] };
+    expect([...ctor.observedAttributes].sort()).toEqual(
+      [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
+    );
+  });
+
+  it('shows the probabilities of 2, 1, 0.1 as bars, the loss of the right class and the gradients', async () => {
+    const el = await mount('labels="cat, dog, bird"');
+    const h = harness(el);
+    expect(h.rows()).toHaveLength(3);
+    expect(h.percents()).toEqual(['65.9%', '24.2%', '9.9%']);
+    expect(h.gradients()).toEqual(['−0.341', '+0.242', '+0.099']);
+    expect(h.formula()).toContain('p₁ = e^(z₁) / Σⱼ e^(zⱼ) = 7.39 / (7.39 + 2.72 + 1.11)');
+    expect(h.formula()).toContain('L = −log p₁ = −log 0.659 = 0.417');
+    expect(h.formula()).toContain('The 3 probabilities add up to 1.000.');
+    expect(h.summary()).toContain('The most likely class is cat, the right one.');
+    // The bars are as long as the probabilities.
+    expect(h.bars().map((b) => b.style.width)).toEqual(['65.9%', '24.24%', '9.86%']);
+    expect(text(h.rows()[0])).toContain('right class');
+    expect(h.slider('score z₂ of dog').getAttribute('aria-valuetext')).toBe(
+      '1.0, probability 24.2%',
+    );
+  });
+
+  it('arrow keys on a score move it by 0.1; probabilities, attribute and nn-change follow', async () => {
+    const el = await mount('labels="cat, dog, bird"');
+    const h = harness(el);
+    const events = collect(el);
+    h.slider('score z₃ of bird').focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
+    await el.updateComplete;
+    expect(el.getAttribute('logits')).toBe('2 1 0.4');
+    expect(h.field('score z₃ of bird').value).toBe('0.4');
+    // e^0.4 / (e^2 + e^1 + e^0.4) = 1.492 / 11.600 = 0.1286
+    expect(h.percents()[2]).toBe('12.9%');
+    expect(events).toHaveLength(3);
+    expect(events.at(-1)!.logits).toEqual([2, 1, 0.4]);
+    expect(events.at(-1)!.probabilities.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('typing a score updates everything; text that is not a number gets a message in place', async () => {
+    const el = await mount();
+    const h = harness(el);
+    const events = collect(el);
+    const field = h.field('score z₂ of class 2');
+
+    await retype(field, 'abc');
+    await el.updateComplete;
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(h.messageFor(field)).toContain('“abc” is not a number');
+    expect(h.percents()).toEqual(['65.9%', '24.2%', '9.9%']);
+    expect(events).toHaveLength(0);
+
+    await retype(field, '15');
+    await el.updateComplete;
+    expect(h.messageFor(field)).toBe('Use a number from −10 to 10.');
+
+    await retype(field, '2');
+    await el.updateComplete;
+    expect(field.getAttribute('aria-invalid')).toBe('false');
+    expect(el.getAttribute('logits')).toBe('2 2 0.1');
+    expect(h.percents()).toEqual(['46.5%', '46.5%', '7.0%']);
+    expect(h.summary()).toContain('class 1 46.5%, class 2 46.5%');
+    expect(events.at(-1)!.logits).toEqual([2, 2, 0.1]);
+
+    // ↑ in the field steps it by 0.1.
+    await userEvent.keyboard('{ArrowUp}');
+    await el.updateComplete;
+    expect(el.getAttribute('logits')).toBe('2 2.1 0.1');
+  });
+
+  it('choosing another right class moves the loss and flips the signs of the gradients', async () => {
+    const el = await mount('labels="cat, dog, bird"');
+    const h = harness(el);
+    await userEvent.click(h.radio('bird'));
+    await el.updateComplete;
+    expect(el.getAttribute('target')).toBe('3');
+    expect(h.formula()).toContain('L = −log p₃ = −log 0.0986 = 2.317');
+    expect(h.gradients()).toEqual(['+0.659', '+0.242', '−0.901']);
+    expect(text(h.rows()[2])).toContain('right class');
+    expect(h.summary()).toContain('The most likely class is cat, but the right one is bird.');
+  });
+
+  it('the temperature slider flattens the probabilities (log scale, keyboard)', async () => {
+    const el = await mount();
+    const h = harness(el);
+    const events = collect(el);
+    const slider = h.temperature();
+    slider.focus();
+    // 6 steps of 0.05 along log₁₀ T: T = 10^0.3 ≈ 2.
+    await userEvent.keyboard('{ArrowRight}'.repeat(6));
+    await el.updateComplete;
+    expect(el.getAttribute('temperature')).toBe('2');
+    expect(h.percents()).toEqual(['50.2%', '30.4%', '19.4%']);
+    expect(h.formula()).toContain('p₁ = e^(z₁/T) / Σⱼ e^(zⱼ/T)');
+    expect(events.at(-1)!.temperature).toBe(2);
+    expect(slider.getAttribute('aria-valuetext')).toBe('2.0');
+    // All the way down: T = 0.1 sharpens towards the largest score.
+    await userEvent.keyboard('{Home}');
+    await el.updateComplete;
+    expect(el.getAttribute('temperature')).toBe('0.1');
+    expect(h.percents()[0]).toBe('more than 99.9%');
+  });
+
+  it('+1 to every score changes the scores but not one probability', async () => {
+    const el = await mount('logits="2 1 0.1 9.5" classes="3"');
+    const h = harness(el);
+    const before = h.percents();
+    await userEvent.click(h.button(/^\+1 to every score$/));
+    await el.updateComplete;
+    expect(el.getAttribute('logits')).toBe('3 2 1.1 9.5');
+    expect(h.percents()).toEqual(before);
+    for (let i = 0; i < 7; i++) await userEvent.click(h.button(/^\+1 to every score$/));
+    await el.updateComplete;
+    expect(el.getAttribute('logits')).toBe('10 9 8.1 9.5');
+    // One more would push a score past 10: the button says it cannot.
+    expect(h.button(/^\+1 to every score$/).getAttribute('aria-disabled')).toBe('true');
+    // (Playwright will not click an aria-disabled button; a reader still can.)
+    h.button(/^\+1 to every score$/).click();
+    await el.updateComplete;
+    expect(el.getAttribute('logits')).toBe('10 9 8.1 9.5');
+    expect(h.percents()).toEqual(before);
+  });
+
+  it('more classes adds rows (score 0); fewer keeps the right class a class', async () => {
+    const el = await mount('target="3"');
+    const h = harness(el);
+    await userEvent.click(h.button(/^More classes$/));
+    await el.updateComplete;
+    expect(el.getAttribute('classes')).toBe('4');
+    expect(h.rows()).toHaveLength(4);
+    expect(h.field('score z₄ of class 4').value).toBe('0');
+    expect(h.formula()).toContain('The 4 probabilities add up to 1.000.');
+    await userEvent.click(h.button(/^Fewer classes$/));
+    await userEvent.click(h.button(/^Fewer classes$/));
+    await el.updateComplete;
+    expect(h.rows()).toHaveLength(2);
+    expect(el.getAttribute('target')).toBe('2');
+    expect(h.button(/^Fewer classes$/).getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('shows a data table of every class on demand', async () => {
+    const el = await mount('labels="cat, dog, bird" target="2"');
+    const h = harness(el);
+    await userEvent.click(h.button(/show data table/i));
+    await el.updateComplete;
+    const rows = [...h.table()!.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    expect(rows).toEqual([
+      ['cat', '2.0', '0.6590', '+0.659'],
+      ['dog (right class)', '1.0', '0.2424', '−0.758'],
+      ['bird', '0.1', '0.0986', '+0.099'],
+    ]);
+  });
+
+  it.each([
+    ['logits', '1 2 abc', 'logits', [2, 1, 0.1]],
+    ['classes', '11', 'classes', 3],
+    ['temperature', '0', 'temperature', 1],
+    ['labels', 'a,,b', 'labels', []],
+  ] as const)(
+    'a bad %s="%s" falls back to the default with exactly one warning',
+    async (name, value, prop, fallback) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const el = await mount(`${name}="${value}"`);
+      expect(el[prop]).toEqual(fallback);
+      expect(harness(el).percents()).toEqual(['65.9%', '24.2%', '9.9%']);
+      expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity|undefined/);
+      el.target = 2;
+      await el.updateComplete;
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toContain(`${name}="${value}"`);
+    },
+  );
+
+  it('a right class beyond the classes is class 1, with one warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const el = await mount('classes="3" target="7"');
+    expect(harness(el).formula()).toContain('L = −log p₁');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('target="7" is not a class 1 to 3');
+  });
+
+  it('fits a 375px phone with ten classes, without horizontal scrolling', async () => {
+    const el = await mount(
+      'classes="10" logits="-10 9.9 0.25 -3.5 1 2 3 4 5 6" labels="aeroplane, automobile, bird, cat, deer, dog, frog, horse, ship, truck" temperature="0.15"',
+      343,
+    );
+    await userEvent.click(harness(el).button(/show data table/i));
+    await el.updateComplete;
+    expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
+    for (const child of el.shadowRoot!.querySelectorAll('.layout > *, li.row > *')) {
+      expect(
+        (child as HTMLElement).getBoundingClientRect().right,
+        (child as HTMLElement).className,
+      ).toBeLessThanOrEqual(el.getBoundingClientRect().right);
+    }
+  });
+
+  it('has no axe violations in light mode, with a bad field and the table shown', async () => {
+    const el = await mount('labels="cat, dog, bird"');
+    const h = harness(el);
+    await retype(h.field('score z₂ of dog'), 'oops');
+    await userEvent.click(h.button(/show data table/i));
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
+  });
+
+  it('has no axe violations in dark mode', async () => {
+    const session = cdp();
+    await session.send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    });
+    try {
+      const el = await mount('classes="5" target="4" temperature="3"');
+      await userEvent.click(harness(el).button(/show data table/i));
+      await el.updateComplete;
+      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
+      await expectNoAxeViolations(el);
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [] });
+    }
+  });
+});
