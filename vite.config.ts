@@ -120,6 +120,17 @@ export default defineConfig({
       'd3',
       'valibot',
       'axe-core',
+      // The studio's editor (src/app/studio/editor.ts).
+      'codemirror',
+      '@codemirror/view',
+      '@codemirror/state',
+      '@codemirror/lang-markdown',
+      '@codemirror/lint',
+      '@codemirror/autocomplete',
+      // The lesson compiler, which the studio and shared lessons run in the browser.
+      'markdown-it',
+      'temml',
+      'yaml',
       '@tensorflow/tfjs',
       '@tensorflow/tfjs-core',
       '@tensorflow/tfjs-backend-cpu',
