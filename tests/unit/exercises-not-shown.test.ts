@@ -13,6 +13,14 @@ import { backpropGraphDoc } from '../../src/widgets/backprop-graph/meta';
 import { derivativeDoc } from '../../src/widgets/derivative/meta';
 import { gradientDescentDoc } from '../../src/widgets/gradient-descent/meta';
 import { sigmoidExplorerDoc } from '../../src/widgets/sigmoid-explorer/meta';
+import {
+  classCount,
+  exponentials,
+  readLogits,
+  scoresInUse,
+  stateOf,
+} from '../../src/widgets/softmax/model';
+import { softmaxDoc } from '../../src/widgets/softmax/meta';
 import type { WidgetDoc } from '../../src/widgets/catalog';
 
 /**
@@ -131,6 +139,14 @@ function shownBy(tag: string): number[] | undefined {
     const d = derivativeDetail(params);
     const chain = chainOf(params);
     return [d.exact, d.secant, d.central, chain.z, chain.a, chain.dadz, chain.slope];
+  }
+  if (name === 'nn-softmax') {
+    const a = attributes(tag, softmaxDoc);
+    const k = classCount(num(a('classes'), 3));
+    const scores = scoresInUse(readLogits(a('logits') ?? '') ?? [], k);
+    const s = stateOf(scores, [], num(a('target'), 1), num(a('temperature'), 1));
+    const r = s.reading;
+    return [...r.probabilities, r.loss, ...r.gradient, ...exponentials(s)];
   }
   return undefined;
 }
