@@ -10,14 +10,12 @@ import { Value } from '../../src/math/autodiff';
 import { fmt } from '../../src/widgets/backprop-graph/formulas';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget, settle } from './settle';
+import { text } from './harness';
 
 const TAG = 'nn-backprop-graph';
 
 const mount = (attributes = '', width?: number): Promise<NnBackpropGraph> =>
   mountWidget(TAG, attributes, width);
-
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Finds what a user finds: buttons by their words, fields by their labels, nodes by their names. */
 function harness(el: NnBackpropGraph) {

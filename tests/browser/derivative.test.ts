@@ -4,13 +4,11 @@ import '../../src/widgets/derivative/index';
 import type { DerivativeChangeDetail, NnDerivative } from '../../src/widgets/derivative/index';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
+import { text } from './harness';
 
 const TAG = 'nn-derivative';
 
 const mount = (attributes = ''): Promise<NnDerivative> => mountWidget(TAG, attributes);
-
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Reads "−1.25" (typographic minus) back as a number. */
 const number = (s: string): number => Number(s.replace('\u2212', '-'));

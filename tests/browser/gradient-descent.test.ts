@@ -10,29 +10,17 @@ import { WIDGETS } from '../../src/widgets/catalog';
 import { SURFACE_IDS } from '../../src/math/surfaces';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget, settle } from './settle';
+import { labelledControl, text } from './harness';
 
 const TAG = 'nn-gradient-descent';
 
 const mount = (attributes = ''): Promise<NnGradientDescent> => mountWidget(TAG, attributes);
 
-/** Whitespace-normalised text, as a reader would see it. */
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 /** A small harness: finds controls by their label or accessible name, never by private members. */
 function harness(el: NnGradientDescent) {
   const root = el.shadowRoot!;
-  const labelled = (pattern: RegExp): HTMLInputElement | HTMLSelectElement => {
-    for (const label of root.querySelectorAll('label')) {
-      if (!pattern.test(text(label))) continue;
-      const control = label.htmlFor
-        ? root.getElementById(label.htmlFor)
-        : label.querySelector('input');
-      if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement)
-        return control;
-    }
-    throw new Error(`no control labelled ${pattern}`);
-  };
+  const labelled = (pattern: RegExp) =>
+    labelledControl<HTMLInputElement | HTMLSelectElement>(root, pattern);
   return {
     rateSlider: () => labelled(/^learning rate/) as HTMLInputElement,
     rateExact: () => labelled(/exactly/) as HTMLInputElement,

@@ -9,13 +9,11 @@ import type {
 } from '../../src/widgets/logistic-neuron/index';
 import type { NnLossChart } from '../../src/widgets/loss-chart/index';
 import { expectNoAxeViolations } from './axe';
+import { text } from './harness';
 
 const TAG = 'nn-logistic-neuron';
 /** Loading tfjs the first time can take a while in a cold browser. */
 const LOAD = { timeout: 20_000 };
-
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Mounts without waiting for the drawing: a test may need the events of the first steps. */
 async function mount(attributes = '', width = 900): Promise<NnLogisticNeuron> {

@@ -9,15 +9,13 @@ import type {
 import { createRng } from '../../src/math/rng';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget, settle } from './settle';
+import { text } from './harness';
 
 const TAG = 'nn-loss-chart';
 
 // The first drawing happens once the chart is measured, in the next frame (see settle).
 const mount = (attributes = '', width = 700): Promise<NnLossChart> =>
   mountWidget(TAG, attributes, width);
-
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** A harness that finds things the way a user does: by role, label and visible text. */
 function harness(el: NnLossChart) {

@@ -9,6 +9,7 @@ import { sigmoid } from '../../src/math/activations';
 import { formatNumber } from '../../src/math/format';
 import { Matrix } from '../../src/math/matrix';
 import { expectNoAxeViolations } from './axe';
+import { text } from './harness';
 
 const TAG = 'nn-matrix-multiply';
 
@@ -19,10 +20,6 @@ async function mount(attributes = '', width?: number): Promise<NnMatrixMultiply>
   await el.updateComplete;
   return el;
 }
-
-/** Whitespace-normalised text, as a reader would see it. */
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * Finds things the way a user does: cells by their label, buttons by their name, tables by their

@@ -11,13 +11,11 @@ import { makeDataset } from '../../src/math/datasets';
 import { formatNumber } from '../../src/math/format';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
+import { text } from './harness';
 
 const TAG = 'nn-network-teaser';
 
 const mount = (attributes = ''): Promise<NnNetworkTeaser> => mountWidget(TAG, attributes);
-
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Finds controls the way a user does: by label, role or accessible name. */
 function harness(el: NnNetworkTeaser) {

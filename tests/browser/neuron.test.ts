@@ -4,27 +4,16 @@ import '../../src/widgets/neuron/index';
 import type { NeuronChangeDetail, NnNeuron } from '../../src/widgets/neuron/index';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
+import { labelledControl, text } from './harness';
 
 const TAG = 'nn-neuron';
 
 const mount = (attributes = ''): Promise<NnNeuron> => mountWidget(TAG, attributes);
 
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 /** Finds controls the way a user does: by their label. */
 function harness(el: NnNeuron) {
   const root = el.shadowRoot!;
-  const labelled = (pattern: RegExp): HTMLInputElement => {
-    for (const label of root.querySelectorAll('label')) {
-      if (!pattern.test(text(label))) continue;
-      const control = label.htmlFor
-        ? root.getElementById(label.htmlFor)
-        : label.querySelector('input');
-      if (control instanceof HTMLInputElement) return control;
-    }
-    throw new Error(`no control labelled ${pattern}`);
-  };
+  const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
   return {
     field: (name: string) => labelled(new RegExp(`^${name}$`)),
     radio: (pattern: RegExp) => labelled(pattern),

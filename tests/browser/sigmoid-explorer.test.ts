@@ -7,14 +7,11 @@ import type {
 } from '../../src/widgets/sigmoid-explorer/index';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
+import { labelledControl, text } from './harness';
 
 const TAG = 'nn-sigmoid-explorer';
 
 const mount = (attributes = ''): Promise<NnSigmoidExplorer> => mountWidget(TAG, attributes);
-
-/** Whitespace-normalised text, as a reader would see it. */
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * A small harness: finds controls the way a user does, by their label or accessible name.
@@ -22,16 +19,7 @@ const text = (node: Node | null | undefined): string =>
  */
 function harness(el: NnSigmoidExplorer) {
   const root = el.shadowRoot!;
-  const labelled = (pattern: RegExp): HTMLInputElement => {
-    for (const label of root.querySelectorAll('label')) {
-      if (!pattern.test(text(label))) continue;
-      const control = label.htmlFor
-        ? root.getElementById(label.htmlFor)
-        : label.querySelector('input');
-      if (control instanceof HTMLInputElement) return control;
-    }
-    throw new Error(`no control labelled ${pattern}`);
-  };
+  const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
   return {
     slider: (name: 'weight' | 'bias' | 'input') => labelled(new RegExp(`^${name}\\b`)),
     /** Plane mode's sliders, by their visible label: "weight w1", "input x2", "bias b". */
