@@ -221,6 +221,25 @@ const CASES: Record<string, TouchCase> = {
       await expect(el.getByRole('button', { name: '← Previous step' })).toBeEnabled();
     },
   },
+
+  'nn-softmax': {
+    async interact(page, el) {
+      await expect(el).toHaveAttribute('logits', '2 1 0.1');
+      const summary = el.locator('[part~="summary"]');
+      await expect(summary).toContainText('The most likely class is class 1, the right one.');
+      // A finger drags class 3's score from 0.1 far to the right: class 3 becomes the most likely.
+      const slider = el.getByRole('slider', { name: 'score z₃ of class 3' });
+      await drag(page, await pointIn(slider, 0.505), await pointIn(slider, 0.97));
+      await expect(el).toHaveAttribute('logits', /^2 1 (9|10)(\.\d)?$/);
+      await expect(summary).toContainText(
+        'The most likely class is class 3, but the right one is class 1.',
+      );
+      // Tap a chip: class 3 is the right class, and its row says so.
+      await tap(page, el.getByRole('radio', { name: 'class 3' }));
+      await expect(el).toHaveAttribute('target', '3');
+      await expect(summary).toContainText('The most likely class is class 3, the right one.');
+    },
+  },
 };
 
 test('every widget in the catalog has a touch case here', () => {
