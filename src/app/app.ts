@@ -17,8 +17,11 @@ import {
   lessonHref,
   mapHref,
   parseRoute,
+  sharedHref,
+  studioHref,
   type Route,
 } from './routes';
+import { openSharedLesson } from './shared-lesson';
 import { startPwa } from './pwa';
 import { loadWidgets } from '../widgets/loaders';
 import { downloadText, exportFileName } from './download';
@@ -55,6 +58,7 @@ export class GtApp extends LitElement {
   static override properties = {
     _route: { state: true },
     _lesson: { state: true },
+    _shared: { state: true },
     _loadError: { state: true },
     _widgetsLoading: { state: true },
     _offline: { state: true },
@@ -63,6 +67,8 @@ export class GtApp extends LitElement {
 
   declare _route: Route;
   declare _lesson: Lesson | undefined;
+  /** The lesson of a shared link, with the payload it came from. */
+  declare _shared: { payload: string; lesson: Lesson } | undefined;
   declare _loadError: string;
   /** A lesson's text is shown while the code of its widgets still loads. */
   declare _widgetsLoading: boolean;
@@ -87,6 +93,7 @@ export class GtApp extends LitElement {
     super();
     this._route = parseRoute(location.hash);
     this._lesson = undefined;
+    this._shared = undefined;
     this._loadError = '';
     this._widgetsLoading = false;
     this._offline = !navigator.onLine;
@@ -166,6 +173,17 @@ export class GtApp extends LitElement {
         /* Keep the footer below the fold while a lesson loads, so nothing jumps when it arrives. */
         min-height: 100vh;
         box-sizing: border-box;
+      }
+      /* The studio shows the editor and the preview side by side. */
+      main.wide {
+        max-width: 96rem;
+      }
+      .shared-note {
+        margin: 0 0 1rem;
+        padding: 0.6rem 0.8rem;
+        border-left: 4px solid var(--_accent-2);
+        background: var(--_surface);
+        border-radius: var(--_radius);
       }
       main:focus {
         outline: none;
@@ -342,6 +360,18 @@ export class GtApp extends LitElement {
       }
       return;
     }
+    if (route.name === 'studio') {
+      document.title = 'Studio — write a lesson — Gradient Trail';
+      try {
+        await import('./studio/studio');
+      } catch {
+        this._loadError = navigator.onLine
+          ? 'The studio could not be loaded. Reload the page to try again.'
+          : 'The studio could not be loaded while offline. It will be available once this page has been visited online.';
+      }
+      return;
+    }
+    if (route.name === 'shared') return this.loadShared(route.payload, route.step);
     if (route.name !== 'lesson') {
       document.title = 'Page not found — Gradient Trail';
       return;
@@ -386,6 +416,31 @@ export class GtApp extends LitElement {
     }
   }
 
+  private async loadShared(payload: string, step: number): Promise<void> {
+    if (this._shared?.payload !== payload) {
+      this._shared = undefined;
+      const opened = await openSharedLesson(payload);
+      if (!opened.ok) {
+        document.title = `${opened.title} — Gradient Trail`;
+        this._loadError = `${opened.title}. ${opened.reason}`;
+        return;
+      }
+      this._shared = { payload, lesson: opened.lesson };
+      this._widgetsLoading = true;
+      await this.updateComplete;
+      try {
+        await loadWidgets(opened.lesson.widgets);
+      } catch {
+        this.notify('Some interactive parts of this lesson could not be loaded.', 'warn');
+      } finally {
+        this._widgetsLoading = false;
+      }
+    }
+    const lesson = this._shared.lesson;
+    const s = lesson.steps[Math.min(step, lesson.steps.length) - 1];
+    document.title = `${s ? `${s.title} — ` : ''}${lesson.title} — a shared lesson`;
+  }
+
   /**
    * A step past the end (`/99` of 8) shows the last step: the address says so too. Replaced, not
    * pushed, so that Back does not return to the address that did not exist.
@@ -409,7 +464,11 @@ export class GtApp extends LitElement {
 
   override updated(): void {
     const route = this._route;
-    if (this.focusAfterRender && route.name === 'lesson' && this._lesson?.id === route.id) {
+    if (
+      this.focusAfterRender &&
+      ((route.name === 'lesson' && this._lesson?.id === route.id) ||
+        (route.name === 'shared' && this._shared?.payload === route.payload))
+    ) {
       this.focusAfterRender = false;
       const runner = this.renderRoot.querySelector<NnLesson>('nn-lesson');
       void runner?.updateComplete.then(() => runner.focusHeading());
@@ -427,6 +486,12 @@ export class GtApp extends LitElement {
         ? html`<h1>Gallery not available</h1>
             <p>${this._loadError}</p>`
         : html`<gt-gallery focus-tag=${route.tag ?? ''}></gt-gallery>`;
+    if (route.name === 'studio')
+      return this._loadError
+        ? html`<h1>Studio not available</h1>
+            <p>${this._loadError}</p>`
+        : html`<gt-studio></gt-studio>`;
+    if (route.name === 'shared') return this.renderShared(route.payload, route.step);
     if (route.name === 'not-found')
       return html`<h1>Page not found</h1>
         <p>Nothing lives at “${route.path}”. <a href=${mapHref}>Go to the course map</a>.</p>`;
@@ -447,6 +512,30 @@ export class GtApp extends LitElement {
     ></nn-lesson>`;
   }
 
+  private renderShared(payload: string, step: number) {
+    if (this._loadError)
+      return html`<h1>Shared lesson not available</h1>
+        <p>${this._loadError}</p>
+        <p>
+          <a href=${mapHref}>Go to the course map</a> · <a href=${studioHref}>Open the studio</a>
+        </p>`;
+    const lesson = this._shared?.payload === payload ? this._shared.lesson : undefined;
+    return html`<p class="shared-note">
+        A lesson shared by its author through a link: it is not part of the Gradient Trail course.
+        Your progress in it is kept on this device.
+      </p>
+      <nn-lesson
+        .lesson=${lesson}
+        .step=${step}
+        ?loading-widgets=${this._widgetsLoading}
+        home-href=${mapHref}
+        @nn-step-change=${(e: CustomEvent<StepChangeDetail>) => {
+          const href = sharedHref(payload, e.detail.step);
+          if (location.hash !== href) location.hash = href;
+        }}
+      ></nn-lesson>`;
+  }
+
   override render() {
     return html`
       <header>
@@ -465,6 +554,7 @@ export class GtApp extends LitElement {
           <nav aria-label="Site" class="site-nav">
             <a href=${mapHref}>Course</a>
             <a href=${galleryHref}>Widget gallery</a>
+            <a href=${studioHref}>Studio</a>
           </nav>
           ${
             this._offline
@@ -473,7 +563,9 @@ export class GtApp extends LitElement {
           }
         </div>
       </header>
-      <main id="main" tabindex="-1">${this.renderMain()}</main>
+      <main id="main" tabindex="-1" class=${this._route.name === 'studio' ? 'wide' : ''}>
+        ${this.renderMain()}
+      </main>
       <footer>
         ${
           this._route.name === 'lesson'

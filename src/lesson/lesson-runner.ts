@@ -327,7 +327,8 @@ export class NnLesson extends NnElement {
     // Hand each exercise of the step its spec.
     for (const el of this.renderRoot.querySelectorAll<NnExercise>('nn-exercise[exercise-id]')) {
       const id = el.getAttribute('exercise-id') ?? '';
-      if (el.spec?.id !== id) {
+      // Compared as objects: the studio's preview hands a new spec for the same id after an edit.
+      if (el.spec !== lesson.exercises[id]) {
         el.lessonId = lesson.id;
         el.spec = lesson.exercises[id];
       }
