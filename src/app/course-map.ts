@@ -4,7 +4,7 @@ import { define } from '../widgets/shared/base';
 import { tokens } from '../widgets/shared/tokens';
 import { progressContext } from '../lesson/context';
 import type { LessonMeta } from '../lesson/types';
-import { lessonHref } from './routes';
+import { lessonHref, studioHref } from './routes';
 import './progress-tools';
 
 /**
@@ -222,6 +222,10 @@ export class GtCourseMap extends LitElement {
         </ol>
       </section>
       <gt-progress-tools></gt-progress-tools>
+      <p class="teach">
+        Teaching? Write a lesson of your own with these widgets and exercises in the
+        <a href=${studioHref}>studio</a>, and share it with your class as a link.
+      </p>
     `;
   }
 }

@@ -203,7 +203,8 @@ export class GtGallery extends LitElement {
       <p class="lead">
         Every Gradient Trail widget, live. Put one in your own page with a script tag, an npm import
         or an iframe, configured only by attributes. Each widget's <strong>Embed</strong> menu gives
-        snippets of its current state.
+        snippets of its current state. To teach your own sequence with them, write a lesson in the
+        <a href="#/studio">studio</a> and share it as a link.
       </p>
       <nav aria-label="Widgets">
         <ul>
