@@ -95,7 +95,17 @@ function reportHeight(): void {
   new ResizeObserver(send).observe(document.body);
 }
 
-if (typeof document !== 'undefined' && document.getElementById('frame')) {
+/**
+ * `#lesson=…` and `#shared=…` ask for a whole lesson: src/app/lesson-frame.ts, embed.html's other
+ * entry, shows it (a lesson needs the lesson runtime, which this layer may not import).
+ */
+export const isLessonAddress = (hash: string) => /^#?(lesson|shared)=/.test(hash);
+
+if (
+  typeof document !== 'undefined' &&
+  document.getElementById('frame') &&
+  !isLessonAddress(location.hash)
+) {
   void render();
   reportHeight();
   window.addEventListener('hashchange', () => void render());
