@@ -38,7 +38,15 @@ import type {
   Step,
 } from './model';
 import { styles } from './styles';
-import { editableGrid, messages, neuronList, resultTable, stepPanel, stepper } from './templates';
+import {
+  editableGrid,
+  messages,
+  neuronList,
+  resultTable,
+  stepPanel,
+  stepper,
+  term,
+} from './templates';
 
 const TAG = 'nn-matrix-multiply';
 
@@ -293,10 +301,9 @@ export class NnMatrixMultiply extends NnElement {
       >
         <div class="equation">
           ${this._editable(GRIDS.a, html`A`, { row: hl?.[0] })}
-          <span class="op" aria-hidden="true">·</span>
-          ${this._editable(GRIDS.b, html`B`, { col: hl?.[1] })}
-          <span class="op" aria-hidden="true">=</span>
-          ${
+          ${term('·', this._editable(GRIDS.b, html`B`, { col: hl?.[1] }))}
+          ${term(
+            '=',
             shown
               ? resultTable(
                   shown.C,
@@ -304,8 +311,8 @@ export class NnMatrixMultiply extends NnElement {
                   AB${stale ? html`, <span class="stale-word">out of date</span>` : nothing}`,
                   { stale, cell: hl },
                 )
-              : html`<p class="no-result">C = AB: no product until the sizes match</p>`
-          }
+              : html`<p class="no-result">C = AB: no product until the sizes match</p>`,
+          )}
         </div>
       </div>
 
@@ -380,33 +387,30 @@ export class NnMatrixMultiply extends NnElement {
       >
         <div class="equation">
           ${this._editable(GRIDS.weights, html`W, weights`)}
-          <span class="op" aria-hidden="true">·</span>
-          ${this._editable(GRIDS.input, html`x, input`)}
-          <span class="op" aria-hidden="true">+</span>
-          ${this._editable(GRIDS.bias, html`b, bias`)}
-          <span class="op" aria-hidden="true">=</span>
-          ${
+          ${term('·', this._editable(GRIDS.input, html`x, input`))}
+          ${term('+', this._editable(GRIDS.bias, html`b, bias`))}
+          ${term(
+            '=',
             shown
-              ? html`${resultTable(
+              ? resultTable(
                   shown.z,
                   html`z = Wx +
                   b${stale ? html`, <span class="stale-word">out of date</span>` : nothing}`,
                   { stale, neurons: true },
-                )}
-                ${
-                  activation === 'none'
-                    ? nothing
-                    : html`<span class="op" aria-hidden="true">→</span> ${resultTable(
-                          shown.a,
-                          html`a = ${symbol}(z)`,
-                          {
-                            stale,
-                            neurons: true,
-                            digits: activation === 'relu' ? undefined : 3,
-                          },
-                        )}`
-                }`
-              : html`<p class="no-result">z = Wx + b: no result until the sizes match</p>`
+                )
+              : html`<p class="no-result">z = Wx + b: no result until the sizes match</p>`,
+          )}
+          ${
+            shown && activation !== 'none'
+              ? term(
+                  '→',
+                  resultTable(shown.a, html`a = ${symbol}(z)`, {
+                    stale,
+                    neurons: true,
+                    digits: activation === 'relu' ? undefined : 3,
+                  }),
+                )
+              : nothing
           }
         </div>
       </div>

@@ -122,6 +122,12 @@ export const styles = css`
     align-items: flex-start;
     gap: 0.5rem 0.4rem;
   }
+  /* An operator and the operand after it: one piece when the equation wraps. */
+  .term {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.4rem;
+  }
   .op {
     /* Level with the first row of numbers: caption + header row. */
     align-self: center;

@@ -99,6 +99,13 @@ export interface EditableOptions {
   onKey: (row: number, col: number, event: KeyboardEvent) => void;
 }
 
+/**
+ * An operator with the operand after it, kept together on one line: when the equation wraps, a
+ * line never ends with a dangling "=" or "·"; the operator starts the next line with its operand.
+ */
+export const term = (op: string, operand: unknown): TemplateResult =>
+  html`<div class="term"><span class="op" aria-hidden="true">${op}</span>${operand}</div>`;
+
 /** An editable grid as a table of labelled inputs. */
 export function editableGrid(o: EditableOptions): TemplateResult {
   const { grid, cells, caption, layer, highlight = {} } = o;
