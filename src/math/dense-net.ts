@@ -31,7 +31,8 @@
  *
  *   ∂L/∂W⁽ℓ⁾ = A⁽ℓ⁻¹⁾ᵀ dZ⁽ℓ⁾ + 2λW⁽ℓ⁾,   ∂L/∂b⁽ℓ⁾ = Σ_rows dZ⁽ℓ⁾
  *   dZ⁽ℓ⁻¹⁾ = (dZ⁽ℓ⁾ W⁽ℓ⁾ᵀ) ⊙ f′, with f′ written from a = f(z):
- *             σ′ = a(1 − a),  tanh′ = 1 − a²,  ReLU′ = [a > 0],  linear′ = 1
+ *             σ′ = a(1 − a),  tanh′ = 1 − a²,  ReLU′ = [a > 0],  leaky ReLU′ = 1 if a > 0 else 0.01,
+ *             linear′ = 1
  *
  * and the optimizer moves every parameter θ with its gradient g = ∂L/∂θ:
  *
@@ -60,12 +61,16 @@
  *
  * Pure TypeScript: no DOM, no tensors.
  */
-import { sigmoid } from './activations';
+import { LEAKY_SLOPE, sigmoid } from './activations';
+import type { ActivationName } from './activations';
 import { createRng } from './rng';
 import type { Rng } from './rng';
 
-/** Activation of a hidden layer (the output layer is a sigmoid unit or a softmax). */
-export type DenseActivation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+/**
+ * Activation of a hidden layer (the output layer is a sigmoid unit or a softmax): any of the
+ * course's table (`ACTIVATIONS` in activations.ts), each with a code below.
+ */
+export type DenseActivation = ActivationName;
 export type DenseLoss = 'cross-entropy' | 'squared-error';
 export type DenseOptimizer = 'sgd' | 'momentum' | 'adam';
 
@@ -133,12 +138,14 @@ const ACTIVATION_CODE: Record<DenseActivation, number> = {
   tanh: 1,
   relu: 2,
   linear: 3,
+  'leaky-relu': 5,
 };
 const SIGMOID = 0;
 const TANH = 1;
 const RELU = 2;
 /** The output layer's code when it is a softmax over k ≥ 2 units. */
 const SOFTMAX = 4;
+const LEAKY_RELU = 5;
 
 /** Rows evaluated at a time by `stats` and the predictions (at least; more with a larger batch). */
 const MIN_CHUNK = 256;
@@ -629,6 +636,9 @@ export class DenseNet {
         case RELU:
           for (let k = 0; k < count; k++) a[k] = z[k]! > 0 ? z[k]! : 0;
           break;
+        case LEAKY_RELU:
+          for (let k = 0; k < count; k++) a[k] = z[k]! > 0 ? z[k]! : LEAKY_SLOPE * z[k]!;
+          break;
         case SOFTMAX:
           // Row by row, p_j = e^{z_j − max} / Σ_m e^{z_m − max}: the max keeps every e^… ≤ 1.
           for (let r = 0; r < rows; r++) {
@@ -737,6 +747,9 @@ export class DenseNet {
           break;
         case RELU:
           for (let k = 0; k < count; k++) if (!(input[k]! > 0)) below[k] = 0;
+          break;
+        case LEAKY_RELU: // a > 0 exactly where z > 0
+          for (let k = 0; k < count; k++) if (!(input[k]! > 0)) below[k]! *= LEAKY_SLOPE;
           break;
         default: // linear: f′ = 1
       }

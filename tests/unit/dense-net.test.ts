@@ -20,7 +20,7 @@ import { initialWeights, layerSizes, shuffleSeed } from '../../src/train/spec';
 import { initialState, parameterCount, slotCount } from '../../src/train/state';
 import type { ModelSpec, Points, TrainProblem } from '../../src/train/types';
 
-const ACTIVATIONS: DenseActivation[] = ['sigmoid', 'tanh', 'relu', 'linear'];
+const ACTIVATIONS: DenseActivation[] = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'linear'];
 const LOSSES: DenseLoss[] = ['cross-entropy', 'squared-error'];
 
 function xorPoints(n: number, seed: number): Points {
@@ -102,7 +102,9 @@ function referenceLoss(
         ? Math.tanh(z)
         : name === 'relu'
           ? Math.max(0, z)
-          : z;
+          : name === 'leaky-relu'
+            ? Math.max(0.01 * z, z)
+            : z;
   const n = y.length;
   let total = 0;
   for (let r = 0; r < n; r++) {
