@@ -3,7 +3,7 @@
  *
  * Each activation f comes with its derivative f′, because backpropagation needs f′(z) at every
  * neuron: dE/dz = dE/da · f′(z) where a = f(z). Sigmoid, tanh and ReLU are here with their
- * derivatives, and softmax for turning a vector of scores into probabilities;
+ * derivatives (and leaky ReLU and the identity, in the table `ACTIVATIONS` at the end), and softmax for turning a vector of scores into probabilities;
  * keep each one pure (no DOM, no tensors) and numerically safe for any finite z.
  */
 
@@ -92,8 +92,42 @@ export function softmax(values: readonly number[]): number[] {
   return exps.map((e) => e / sum);
 }
 
-/** The activations a widget can offer, by name. */
-export type ActivationName = 'sigmoid' | 'tanh' | 'relu';
+/** The slope of leaky ReLU for z < 0: small, so a neuron that is switched off still learns. */
+export const LEAKY_SLOPE = 0.01;
+
+/**
+ * Leaky ReLU(z) = z for z > 0, 0.01·z otherwise: ReLU with a small slope on the negative side, so
+ * its derivative is never exactly 0 and a neuron whose z is negative for every input ("dead") can
+ * still come back.
+ */
+export function leakyRelu(z: number): number {
+  return z > 0 ? z : LEAKY_SLOPE * z;
+}
+
+/** The derivative of leaky ReLU: 1 for z > 0, 0.01 otherwise (z = 0 too, as ReLU′(0) = 0). */
+export function leakyReluPrime(z: number): number {
+  return z > 0 ? 1 : LEAKY_SLOPE;
+}
+
+/** No activation at all: a = z. */
+export function linear(z: number): number {
+  return z;
+}
+
+/** The derivative of the identity: 1 everywhere. */
+export function linearPrime(_z: number): number {
+  return 1;
+}
+
+/**
+ * Every activation the course offers, by name: the one list that the maths (`tiny-network.ts`,
+ * `mlp.ts`, `dense-net.ts`), the trainer's setup (`trainer-setup.ts`), the widgets and the lessons
+ * read. A module that offers only some of them names its subset as `ActivationName`s.
+ */
+export const ACTIVATION_NAMES = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'linear'] as const;
+
+/** An activation's name, as attributes and layer specs write it ("leaky-relu"). */
+export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 
 export interface Activation {
   /** The function f(z). */
@@ -106,9 +140,17 @@ export interface Activation {
   symbol: string;
   /** Its definition, in plain text: "σ(z) = 1 / (1 + e^(−z))". */
   formula: string;
+  /** Its derivative, in plain text: "σ′(z) = σ(z)(1 − σ(z))". */
+  derivative: string;
+  /** The values f can take, in plain text: "(0, 1)". */
+  range: string;
+  /** The largest value of f′ (σ′(0) = ¼, tanh′(0) = 1, ReLU′ = 1 for z > 0). */
+  peakSlope: number;
+  /** Where f′ takes that largest value, in plain text: "at z = 0". */
+  peakAt: string;
 }
 
-/** The activations with their derivatives, for widgets that let the student choose one. */
+/** The activations with their derivatives and their facts in words, one record per name. */
 export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
   sigmoid: {
     f: sigmoid,
@@ -116,6 +158,10 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
     label: 'sigmoid',
     symbol: 'σ',
     formula: 'σ(z) = 1 / (1 + e^(−z))',
+    derivative: 'σ′(z) = σ(z)(1 − σ(z))',
+    range: '(0, 1)',
+    peakSlope: 0.25,
+    peakAt: 'at z = 0',
   },
   tanh: {
     f: tanh,
@@ -123,6 +169,10 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
     label: 'tanh',
     symbol: 'tanh',
     formula: 'tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))',
+    derivative: 'tanh′(z) = 1 − tanh²(z)',
+    range: '(−1, 1)',
+    peakSlope: 1,
+    peakAt: 'at z = 0',
   },
   relu: {
     f: relu,
@@ -130,5 +180,36 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
     label: 'ReLU',
     symbol: 'ReLU',
     formula: 'ReLU(z) = max(0, z)',
+    derivative: 'ReLU′(z) = 1 for z > 0, 0 for z < 0',
+    range: '[0, ∞)',
+    peakSlope: 1,
+    peakAt: 'for every z > 0',
+  },
+  'leaky-relu': {
+    f: leakyRelu,
+    df: leakyReluPrime,
+    label: 'leaky ReLU',
+    symbol: 'LReLU',
+    formula: `LReLU(z) = max(${LEAKY_SLOPE}·z, z)`,
+    derivative: `LReLU′(z) = 1 for z > 0, ${LEAKY_SLOPE} for z < 0`,
+    range: '(−∞, ∞)',
+    peakSlope: 1,
+    peakAt: 'for every z > 0',
+  },
+  linear: {
+    f: linear,
+    df: linearPrime,
+    label: 'linear',
+    symbol: 'id',
+    formula: 'a = z',
+    derivative: 'a′ = 1',
+    range: '(−∞, ∞)',
+    peakSlope: 1,
+    peakAt: 'everywhere',
   },
 };
+
+/** Whether `name` is one of the activations (for readers of attributes and layer text). */
+export function isActivationName(name: string): name is ActivationName {
+  return (ACTIVATION_NAMES as readonly string[]).includes(name);
+}

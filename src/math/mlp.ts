@@ -27,11 +27,15 @@
  * Pure TypeScript: no DOM, no tensors.
  */
 import { sigmoid } from './activations';
+import type { ActivationName } from './activations';
 import { createRng } from './rng';
 import type { Rng } from './rng';
 
-/** The activation of the hidden layers (the output layer is always a sigmoid). */
-export type HiddenActivation = 'sigmoid' | 'tanh' | 'relu';
+/**
+ * The activation of the hidden layers (the output layer is always a sigmoid): three of the
+ * course's activations (`ACTIVATIONS` in activations.ts).
+ */
+export type HiddenActivation = Extract<ActivationName, 'sigmoid' | 'tanh' | 'relu'>;
 /** The loss: 'squared-error' (ŷ − y)² or 'cross-entropy' −y log ŷ − (1 − y) log(1 − ŷ). */
 export type LossName = 'squared-error' | 'cross-entropy';
 

@@ -14,11 +14,12 @@
  * Everything here is pure and synchronous: no DOM, no tensors, no mutation of the network. It is
  * the "by hand" network of the course; the trainer in src/train does the same maths with tfjs.
  */
-import { relu, sigmoid, tanh } from './activations';
+import { ACTIVATIONS, ACTIVATION_NAMES } from './activations';
+import type { ActivationName } from './activations';
 import type { LabelledPoint } from './datasets';
 
-/** The activation functions a layer may use ('linear' is none at all: a = z). */
-export type LayerActivation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+/** The activation functions a layer may use: any of the course's ('linear' is none: a = z). */
+export type LayerActivation = ActivationName;
 
 /** One fully-connected layer. */
 export interface DenseLayer {
@@ -43,13 +44,10 @@ export interface LayerTrace {
   a: number[];
 }
 
-/** Each layer activation as a function of z. */
-export const LAYER_ACTIVATIONS: Readonly<Record<LayerActivation, (z: number) => number>> = {
-  sigmoid,
-  tanh,
-  relu,
-  linear: (z) => z,
-};
+/** Each layer activation as a function of z (from the one table in activations.ts). */
+export const LAYER_ACTIVATIONS = Object.fromEntries(
+  ACTIVATION_NAMES.map((name) => [name, ACTIVATIONS[name].f]),
+) as Readonly<Record<LayerActivation, (z: number) => number>>;
 
 /**
  * Check that the layers fit together: every row of W⁽ℓ⁾ has as many weights as layer ℓ − 1 has

@@ -8,10 +8,19 @@
  * parser is lenient in the way an attribute must be: it returns what it could read and says what
  * it could not, and the element warns once and carries on.
  */
+import type { ActivationName as AnyActivation } from './activations';
 import type { LabelledPoint } from './datasets';
 
-/** Activation functions a hidden layer can use. */
-export const ACTIVATION_NAMES = ['tanh', 'relu', 'sigmoid', 'linear'] as const;
+/**
+ * Activation functions a hidden layer of the trainer can use, in the order its menu lists them:
+ * those of the course's table (`ACTIVATIONS` in activations.ts) that both engines compute.
+ */
+export const ACTIVATION_NAMES = [
+  'tanh',
+  'relu',
+  'sigmoid',
+  'linear',
+] as const satisfies readonly AnyActivation[];
 export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 
 /** The activation of a layer written without one ("4" means "4:tanh"). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACTIVATIONS,
+  ACTIVATION_NAMES,
   relu,
   reluPrime,
   sigmoid,
@@ -146,8 +147,9 @@ describe('softmax', () => {
 });
 
 describe('ACTIVATIONS', () => {
-  it('lists sigmoid, tanh and ReLU, each with a derivative that matches its function', () => {
-    expect(Object.keys(ACTIVATIONS)).toEqual(['sigmoid', 'tanh', 'relu']);
+  it('lists sigmoid, tanh, ReLU, leaky ReLU and linear, each with a derivative that matches its function', () => {
+    expect(Object.keys(ACTIVATIONS)).toEqual(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'linear']);
+    expect(Object.keys(ACTIVATIONS)).toEqual([...ACTIVATION_NAMES]);
     expect(ACTIVATIONS.sigmoid.f).toBe(sigmoid);
     expect(ACTIVATIONS.relu.label).toBe('ReLU');
     for (const [name, { f, df, label, symbol }] of Object.entries(ACTIVATIONS)) {
@@ -157,6 +159,35 @@ describe('ACTIVATIONS', () => {
         if (Math.abs(x) < 1e-3) continue;
         expect(Math.abs(df(x) - centralDifference(f, x)), `${name}′(${x})`).toBeLessThan(1e-6);
       }
+    }
+  });
+});
+
+describe('the activation table', () => {
+  it("states each activation's largest slope: the maximum of f′ over a fine grid", () => {
+    for (const [name, { df, peakSlope }] of Object.entries(ACTIVATIONS)) {
+      let largest = 0;
+      for (let z = -20; z <= 20; z += 0.001) largest = Math.max(largest, df(z));
+      expect(largest, name).toBeCloseTo(peakSlope, 6);
+    }
+    expect(ACTIVATIONS.sigmoid.peakSlope).toBe(0.25);
+  });
+
+  it('leaky ReLU keeps a slope of 0.01 below zero, so its derivative is never 0', () => {
+    const { f, df } = ACTIVATIONS['leaky-relu'];
+    expect(f(-3)).toBeCloseTo(-0.03, 15);
+    expect(f(2)).toBe(2);
+    expect(df(-5)).toBe(0.01);
+    expect(df(5)).toBe(1);
+    expect(ACTIVATIONS.relu.df(-5)).toBe(0);
+  });
+
+  it('writes the range and the derivative of each in words', () => {
+    expect(ACTIVATIONS.sigmoid.range).toBe('(0, 1)');
+    expect(ACTIVATIONS.tanh.range).toBe('(−1, 1)');
+    for (const [name, a] of Object.entries(ACTIVATIONS)) {
+      expect(a.derivative.length, name).toBeGreaterThan(3);
+      expect(a.formula.length, name).toBeGreaterThan(3);
     }
   });
 });
