@@ -110,18 +110,42 @@ export function assignColumns(
 /**
  * Columns and rows for a DAG given in topological order (inputs before their users).
  *
- * Columns: see `assignColumns`. Rows: a few sweeps of the barycentre heuristic, each node moving towards the mean row of its
- * neighbours in the previous column (inputs going right, users going left).
+ * Columns: see `assignColumns`. Rows: a few sweeps of the barycentre heuristic, each node moving
+ * towards the mean height of its neighbours in the previous column (inputs going right, users
+ * going left), then `untangle` for the crossings the barycentre leaves. The rows of the last few
+ * graphs are kept, so drawing the same graph again only spaces it for the width.
  */
 export function layoutGraph(
   nodes: readonly { id: number; inputs: readonly number[] }[],
   availableWidth: number,
 ): GraphLayout {
   const column = assignColumns(nodes);
+  const count = Math.max(0, ...column.values()) + 1;
+  const key = nodes.map((n) => `${n.id}:${n.inputs.join(',')}`).join(' ');
+  const columns = ORDERS.get(key)?.map((ids) => [...ids]) ?? orderRows(nodes, column, count);
+  ORDERS.set(
+    key,
+    columns.map((ids) => [...ids]),
+  );
+  if (ORDERS.size > 8) ORDERS.delete(ORDERS.keys().next().value!);
+  return place(columns, count, availableWidth);
+}
+
+/**
+ * The rows of each column, top to bottom, for a graph: by the barycentre, then untangled. The
+ * same graph is drawn again at every step of a walk, so the orders of the last few graphs are
+ * kept (a 40-node graph takes tens of milliseconds to order).
+ */
+const ORDERS = new Map<string, number[][]>();
+
+function orderRows(
+  nodes: readonly { id: number; inputs: readonly number[] }[],
+  column: ReadonlyMap<number, number>,
+  count: number,
+): number[][] {
   const users = new Map<number, number[]>();
   for (const node of nodes) users.set(node.id, []);
   for (const node of nodes) for (const input of node.inputs) users.get(input)?.push(node.id);
-  const count = Math.max(0, ...column.values()) + 1;
   const columns: number[][] = Array.from({ length: count }, () => []);
   for (const node of nodes) columns[column.get(node.id)!]!.push(node.id);
 
@@ -129,12 +153,19 @@ export function layoutGraph(
   const row = new Map<number, number>();
   const renumber = (ids: number[]) => ids.forEach((id, i) => row.set(id, i));
   columns.forEach(renumber);
+  const rows = Math.max(1, ...columns.map((c) => c.length));
+  // A node's height as drawn, in rows: shorter columns are centred.
+  const level = (id: number): number | undefined => {
+    const r = row.get(id);
+    const c = column.get(id);
+    return r === undefined || c === undefined ? undefined : r + (rows - columns[c]!.length) / 2;
+  };
   const mean = (ids: readonly number[]): number | undefined => {
-    const rows = ids.map((id) => row.get(id)).filter((r): r is number => r !== undefined);
-    return rows.length ? rows.reduce((s, r) => s + r, 0) / rows.length : undefined;
+    const levels = ids.map(level).filter((r): r is number => r !== undefined);
+    return levels.length ? levels.reduce((s, r) => s + r, 0) / levels.length : undefined;
   };
   const sortBy = (ids: number[], key: (id: number) => number | undefined) => {
-    const keyed = ids.map((id, i) => ({ id, k: key(id) ?? row.get(id) ?? i }));
+    const keyed = ids.map((id, i) => ({ id, k: key(id) ?? level(id) ?? i }));
     keyed.sort((a, b) => a.k - b.k);
     ids.splice(0, ids.length, ...keyed.map((e) => e.id));
     renumber(ids);
@@ -150,7 +181,13 @@ export function layoutGraph(
       });
     }
   }
+  // Then the crossings the barycentre leaves.
+  untangle(columns, byId, rows);
+  return columns;
+}
 
+/** Positions for columns already ordered, as wide as `availableWidth` allows. */
+function place(columns: readonly number[][], count: number, availableWidth: number): GraphLayout {
   const rows = Math.max(1, ...columns.map((c) => c.length));
   const inner = availableWidth - MARGIN.left - MARGIN.right - NODE.width;
   const pitch =
@@ -178,6 +215,145 @@ export function layoutGraph(
     });
   });
   return { width: Math.round(width), height: Math.round(height), positions, columns };
+}
+
+type Inputs = ReadonlyMap<number, { inputs: readonly number[] }>;
+
+/**
+ * Counts crossing edges between neighbouring columns, at the heights they are drawn (a column
+ * shorter than the tallest is centred). Only edges between neighbouring columns are counted: in
+ * these graphs nearly every edge joins neighbours. After changing the order of column `c`, call
+ * `relevel(c)`.
+ */
+function crossingCounter(columns: readonly number[][], byId: Inputs, rows: number) {
+  const columnOf = new Map<number, number>();
+  columns.forEach((ids, c) => ids.forEach((id) => columnOf.set(id, c)));
+  // pairs[c]: the edges from column c to column c + 1.
+  const pairs: [number, number][][] = columns.map(() => []);
+  for (const [id, node] of byId) {
+    const c = columnOf.get(id)!;
+    for (const input of new Set(node.inputs)) {
+      if (columnOf.get(input) === c - 1) pairs[c - 1]!.push([input, id]);
+    }
+  }
+  const level = new Map<number, number>();
+  const relevel = (c: number): void => {
+    const ids = columns[c] ?? [];
+    ids.forEach((id, r) => level.set(id, r + (rows - ids.length) / 2));
+  };
+  columns.forEach((_, c) => relevel(c));
+  const between = (c: number): number => {
+    const edges = pairs[c] ?? [];
+    let count = 0;
+    for (let a = 0; a < edges.length; a++) {
+      const [a0, a1] = edges[a]!;
+      for (let b = a + 1; b < edges.length; b++) {
+        const [b0, b1] = edges[b]!;
+        if ((level.get(a0)! - level.get(b0)!) * (level.get(a1)! - level.get(b1)!) < 0) count++;
+      }
+    }
+    return count;
+  };
+  return {
+    relevel,
+    /** Crossings between column c and both its neighbours. */
+    around: (c: number): number => (c > 0 ? between(c - 1) : 0) + between(c),
+    total: (): number => columns.reduce((sum, _, c) => sum + between(c), 0),
+  };
+}
+type Counter = ReturnType<typeof crossingCounter>;
+
+/** Every crossing between neighbouring columns, as drawn. */
+export function totalCrossings(
+  columns: readonly number[][],
+  byId: Inputs,
+  rows = Math.max(1, ...columns.map((c) => c.length)),
+): number {
+  return crossingCounter(columns, byId, rows).total();
+}
+
+/**
+ * Move each node of column `c` to the place in its column where the fewest edges cross, when that
+ * is fewer than where it is ("sifting"). Returns whether a node moved.
+ */
+function siftColumn(columns: number[][], c: number, counter: Counter): boolean {
+  const ids = columns[c];
+  if (!ids) return false;
+  let moved = false;
+  for (const id of [...ids]) {
+    let fewest = counter.around(c);
+    const from = ids.indexOf(id);
+    let bestAt = from;
+    ids.splice(from, 1);
+    for (let at = 0; at <= ids.length; at++) {
+      if (at === from) continue;
+      ids.splice(at, 0, id);
+      counter.relevel(c);
+      const crossings = counter.around(c);
+      ids.splice(at, 1);
+      if (crossings < fewest) {
+        fewest = crossings;
+        bestAt = at;
+      }
+    }
+    ids.splice(bestAt, 0, id);
+    counter.relevel(c);
+    moved ||= bestAt !== from;
+  }
+  return moved;
+}
+
+/** Graphs up to this many nodes also try two moves at once (see `untangle`). */
+const LOOKAHEAD_NODES = 40;
+
+/**
+ * After a barycentre sweep, lower the number of crossing edges: sift every column while that
+ * helps; then, where no single move helps, try a move that crosses no more followed by sifting the
+ * neighbouring columns, and keep it if the whole crosses fewer. The barycentre leaves orders that
+ * no single move improves, such as a hidden layer's inputs fanning out to two units: two rows
+ * must trade places with two others at once.
+ */
+function untangle(columns: number[][], byId: Inputs, rows: number): void {
+  const counter = crossingCounter(columns, byId, rows);
+  for (let pass = 0; pass < 6; pass++) {
+    let moved = false;
+    for (let c = 0; c < columns.length; c++) moved = siftColumn(columns, c, counter) || moved;
+    if (moved) continue;
+    const now = counter.total();
+    if (now === 0 || byId.size > LOOKAHEAD_NODES || !sidestep(columns, counter, now)) return;
+  }
+}
+
+/** One swap that crosses no more, then sifting its neighbours, if the whole crosses fewer. */
+function sidestep(columns: number[][], counter: Counter, now: number): boolean {
+  for (let c = 0; c < columns.length; c++) {
+    const ids = columns[c]!;
+    for (const id of [...ids]) {
+      // A swap with a neighbour: the move the barycentre cannot see.
+      const from = ids.indexOf(id);
+      for (const at of [from - 1, from + 1]) {
+        if (at < 0 || at >= ids.length) continue;
+        const before = counter.around(c);
+        const saved = [c - 1, c, c + 1].map((k) => [...(columns[k] ?? [])]);
+        ids.splice(ids.indexOf(id), 1);
+        ids.splice(at, 0, id);
+        counter.relevel(c);
+        if (counter.around(c) <= before) {
+          siftColumn(columns, c - 1, counter);
+          siftColumn(columns, c + 1, counter);
+          if (counter.total() < now) return true;
+        }
+        // Put the three columns back as they were.
+        [c - 1, c, c + 1].forEach((k, n) => {
+          if (columns[k]) {
+            columns[k]!.splice(0, columns[k]!.length, ...saved[n]!);
+            counter.relevel(k);
+          }
+        });
+      }
+    }
+  }
+  return false;
 }
 
 /** The single child `<tag class=…>` of `parent`, created the first time (idempotent redraws). */
