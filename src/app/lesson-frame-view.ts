@@ -9,7 +9,8 @@
  * - `gradient-trail:exercise-answered` `{ lesson, exercise, correct, attempts, solved }` — an answer
  *   was checked; `attempts` counts them all (the wrong ones and the right one).
  * - `gradient-trail:lesson-completed` `{ lesson, score, solved, exerciseCount }` — the student
- *   reached the last step; `score` is solved / exerciseCount (1 for a lesson without exercises).
+ *   reached the last step, and again after each answer from then on (the score may have risen);
+ *   `score` is solved / exerciseCount, from 0 to 1 (1 for a lesson without exercises).
  * - `gradient-trail:lesson-error` `{ lesson, message }` — the lesson could not be shown.
  * - `gradient-trail:resize` `{ height }` — the document's height, to size the iframe.
  *
@@ -143,6 +144,8 @@ export class GtLessonFrame extends LitElement {
       attempts: state.wrong + (state.solved ? 1 : 0),
       solved: state.solved,
     });
+    const lesson = this._lesson;
+    if (lesson && this.store.lesson(lesson.id)?.completedAt) this.onComplete();
   }
 
   private onComplete(): void {
