@@ -208,13 +208,62 @@ export const styles = [
       width: 100%;
     }
 
-    /* The editor: one column on a phone, a grid of panels when there is room. */
+    /* The editor: one column on a phone. With room for two or three panels side by side, the
+       panels fill columns top to bottom, so that four panels in three columns put the two short
+       ones under each other instead of leaving the last alone on a row with empty space beside
+       it. With a column for every visible panel, one panel each. */
     .panels {
       grid-area: panels;
       display: grid;
       gap: 1rem;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 13.5rem), 1fr));
       align-items: start;
+    }
+    @container (min-width: 28rem) {
+      .panels {
+        display: block;
+        columns: 2;
+        column-gap: 1rem;
+      }
+      .panel {
+        break-inside: avoid;
+      }
+      /* Truncated to nothing at the top of a column. */
+      .panel ~ .panel {
+        margin-block-start: 1rem;
+      }
+    }
+    @container (min-width: 42.5rem) {
+      .panels {
+        columns: 3;
+      }
+      .panels:not(
+        :has(
+          .panel:not([hidden]) ~ .panel:not([hidden]) ~ .panel:not([hidden]) ~ .panel:not([hidden])
+        )
+      ) {
+        display: grid;
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+      }
+      .panels:not(
+          :has(
+            .panel:not([hidden])
+              ~ .panel:not([hidden])
+              ~ .panel:not([hidden])
+              ~ .panel:not([hidden])
+          )
+        )
+        .panel {
+        margin-block-start: 0;
+      }
+    }
+    @container (min-width: 57rem) {
+      .panels {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(13.5rem, 1fr));
+      }
+      .panels .panel {
+        margin-block-start: 0;
+      }
     }
     .panel {
       border: 1px solid var(--_border);
