@@ -363,6 +363,12 @@ async function widgetRun(previewUrl, browser, task, backend, trainRows, idle = f
  */
 export async function runTrainBench({ devUrl, previewUrl, browser }) {
   console.log(`\nTraining benchmark — load average before: ${load()} on ${os.cpus().length} cores`);
+  console.log(
+    process.env.GT_GPU_COMPOSITING === '1'
+      ? 'Compositing: on SwiftShader (GT_GPU_COMPOSITING=1), as forced headless; see scripts/chromium.mjs.'
+      : 'Compositing: in software, as Chrome does without a usable GPU (WebGL on SwiftShader); ' +
+          'GT_GPU_COMPOSITING=1 composites on SwiftShader instead (see scripts/chromium.mjs).',
+  );
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
