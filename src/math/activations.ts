@@ -134,6 +134,11 @@ export interface Activation {
   f: (z: number) => number;
   /** Its derivative f′(z). */
   df: (z: number) => number;
+  /**
+   * The same derivative written from the output a = f(z), as backpropagation uses it (σ′ = a(1 − a),
+   * tanh′ = 1 − a², ReLU′ = [a > 0]): what a layer's outputs alone say about its slopes.
+   */
+  dfOut: (a: number) => number;
   /** Its name in words, for labels: "sigmoid". */
   label: string;
   /** Its symbol in formulas: σ, tanh, ReLU. */
@@ -155,6 +160,7 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
   sigmoid: {
     f: sigmoid,
     df: sigmoidPrime,
+    dfOut: (a) => a * (1 - a),
     label: 'sigmoid',
     symbol: 'σ',
     formula: 'σ(z) = 1 / (1 + e^(−z))',
@@ -166,6 +172,7 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
   tanh: {
     f: tanh,
     df: tanhPrime,
+    dfOut: (a) => 1 - a * a,
     label: 'tanh',
     symbol: 'tanh',
     formula: 'tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))',
@@ -177,6 +184,7 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
   relu: {
     f: relu,
     df: reluPrime,
+    dfOut: (a) => (a > 0 ? 1 : 0),
     label: 'ReLU',
     symbol: 'ReLU',
     formula: 'ReLU(z) = max(0, z)',
@@ -188,6 +196,7 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
   'leaky-relu': {
     f: leakyRelu,
     df: leakyReluPrime,
+    dfOut: (a) => (a > 0 ? 1 : LEAKY_SLOPE),
     label: 'leaky ReLU',
     symbol: 'LReLU',
     formula: `LReLU(z) = max(${LEAKY_SLOPE}·z, z)`,
@@ -199,6 +208,7 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
   linear: {
     f: linear,
     df: linearPrime,
+    dfOut: () => 1,
     label: 'linear',
     symbol: 'id',
     formula: 'a = z',

@@ -16,6 +16,7 @@ import { logisticNeuronDoc } from './logistic-neuron/meta.ts';
 import { networkTrainerDoc } from './network-trainer/meta.ts';
 import { backpropGraphDoc } from './backprop-graph/meta.ts';
 import { softmaxDoc } from './softmax/meta.ts';
+import { gradientFlowDoc } from './gradient-flow/meta.ts';
 
 export type AttributeType = 'number' | 'boolean' | 'string';
 
@@ -68,6 +69,7 @@ export const WIDGETS: readonly WidgetDoc[] = [
   networkTrainerDoc,
   backpropGraphDoc,
   softmaxDoc,
+  gradientFlowDoc,
 ];
 
 /** Elements the lesson runtime provides; authors use them through exercise blocks, not by hand. */

@@ -14,6 +14,7 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'nn-network-trainer': () => import('./network-trainer/index'),
   'nn-backprop-graph': () => import('./backprop-graph/index'),
   'nn-softmax': () => import('./softmax/index'),
+  'nn-gradient-flow': () => import('./gradient-flow/index'),
 };
 
 /** Load (once) the code of every known widget among `tags`; unknown tags are ignored. */

@@ -173,6 +173,14 @@ describe('the activation table', () => {
     expect(ACTIVATIONS.sigmoid.peakSlope).toBe(0.25);
   });
 
+  it("dfOut gives f′(z) from the output a = f(z) alone", () => {
+    for (const [name, { f, df, dfOut }] of Object.entries(ACTIVATIONS)) {
+      for (const z of [-4, -1.5, -0.2, 0.3, 1, 2.5]) {
+        expect(dfOut(f(z)), `${name} at ${z}`).toBeCloseTo(df(z), 12);
+      }
+    }
+  });
+
   it('leaky ReLU keeps a slope of 0.01 below zero, so its derivative is never 0', () => {
     const { f, df } = ACTIVATIONS['leaky-relu'];
     expect(f(-3)).toBeCloseTo(-0.03, 15);
