@@ -187,7 +187,7 @@ function orderRows(
 }
 
 /** Positions for columns already ordered, as wide as `availableWidth` allows. */
-function place(columns: readonly number[][], count: number, availableWidth: number): GraphLayout {
+function place(columns: number[][], count: number, availableWidth: number): GraphLayout {
   const rows = Math.max(1, ...columns.map((c) => c.length));
   const inner = availableWidth - MARGIN.left - MARGIN.right - NODE.width;
   const pitch =
