@@ -23,6 +23,7 @@ import {
 } from './routes';
 import { openSharedLesson } from './shared-lesson';
 import { startPwa } from './pwa';
+import './offline-ready';
 import { loadWidgets } from '../widgets/loaders';
 import { downloadText, exportFileName } from './download';
 
@@ -252,7 +253,11 @@ export class GtApp extends LitElement {
         this.notify('A new version is available — reload to get it.', 'info', [
           { label: 'Reload', run: reload },
         ]),
-      onOfflineReady: () => this.notify('The course is ready to work offline.', 'info'),
+      // Said in the header bar, where it covers nothing (src/app/offline-ready.ts).
+      onOfflineReady: () =>
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector('gt-offline-ready')?.show(),
+        ),
     });
   }
 
@@ -556,6 +561,7 @@ export class GtApp extends LitElement {
             <a href=${galleryHref}>Widget gallery</a>
             <a href=${studioHref}>Studio</a>
           </nav>
+          <gt-offline-ready></gt-offline-ready>
           ${
             this._offline
               ? html`<span class="offline" role="status">Offline — the course still works</span>`
