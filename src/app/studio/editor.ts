@@ -74,6 +74,28 @@ const highlight = HighlightStyle.define([
   { tag: tags.strong, fontWeight: 'bold' },
 ]);
 
+/**
+ * Typing or deleting over a selection of several lines, done by CodeMirror instead of the browser:
+ * Chromium's own editing of a contenteditable then writes `style="…"` attributes to keep the look
+ * of the merged lines, which the strict CSP refuses (a console error; CodeMirror redraws anyway).
+ */
+function replaceAcrossLines(e: InputEvent, view: EditorView): boolean {
+  const { main } = view.state.selection;
+  const doc = view.state.doc;
+  if (main.empty || doc.lineAt(main.from).number === doc.lineAt(main.to).number) return false;
+  let insert: string;
+  if (e.inputType === 'insertText' && e.data !== null) insert = e.data;
+  else if (e.inputType.startsWith('deleteContent') || e.inputType.startsWith('deleteWord'))
+    insert = '';
+  else return false;
+  e.preventDefault();
+  view.dispatch(view.state.replaceSelection(insert), {
+    userEvent: insert ? 'input.type' : 'delete.selection',
+    scrollIntoView: true,
+  });
+  return true;
+}
+
 function complete(context: CompletionContext) {
   const found = completionsAt(context.state.doc.toString(), context.pos);
   if (!found || (found.from === context.pos && !context.explicit && found.options.length > 20))
@@ -106,6 +128,7 @@ export function createEditor(options: {
         lintGutter(),
         autocompletion({ override: [complete], activateOnTyping: true }),
         EditorView.lineWrapping,
+        EditorView.domEventHandlers({ beforeinput: replaceAcrossLines }),
         EditorView.contentAttributes.of({ 'aria-label': options.label }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
