@@ -71,7 +71,8 @@ export function digitsPlugin(): Plugin {
     load(id) {
       if (id !== RESOLVED) return undefined;
       if (command === 'serve') {
-        return `export const digitsUrl = new URL(${JSON.stringify(DIGITS_DEV_PATH)}, import.meta.url).href;`;
+        // Served from the dev server's root (fetch resolves it against the page).
+        return `export const digitsUrl = ${JSON.stringify(DIGITS_DEV_PATH)};`;
       }
       const ref = this.emitFile({ type: 'asset', name: 'mnist-digits.bin', source: bytes() });
       return `export const digitsUrl = import.meta.ROLLUP_FILE_URL_${ref};`;
