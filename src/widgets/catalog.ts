@@ -17,6 +17,7 @@ import { networkTrainerDoc } from './network-trainer/meta.ts';
 import { backpropGraphDoc } from './backprop-graph/meta.ts';
 import { softmaxDoc } from './softmax/meta.ts';
 import { gradientFlowDoc } from './gradient-flow/meta.ts';
+import { digitsDoc } from './digits/meta.ts';
 
 export type AttributeType = 'number' | 'boolean' | 'string';
 
@@ -70,6 +71,7 @@ export const WIDGETS: readonly WidgetDoc[] = [
   backpropGraphDoc,
   softmaxDoc,
   gradientFlowDoc,
+  digitsDoc,
 ];
 
 /** Elements the lesson runtime provides; authors use them through exercise blocks, not by hand. */

@@ -15,6 +15,7 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'nn-backprop-graph': () => import('./backprop-graph/index'),
   'nn-softmax': () => import('./softmax/index'),
   'nn-gradient-flow': () => import('./gradient-flow/index'),
+  'nn-digits': () => import('./digits/index'),
 };
 
 /** Load (once) the code of every known widget among `tags`; unknown tags are ignored. */
