@@ -31,6 +31,16 @@ export const proseStyles = [
     ${widgetTags} {
       margin-block: 1.25em;
     }
+    /* A widget the lesson marks class="wide" (a graph wider than the text) takes more than the
+       column on a wide screen: up to 76rem, centred on the column, 1.5rem from the window's
+       edges. On a narrower screen it keeps the column and scrolls inside its own box. */
+    @media (min-width: 60rem) {
+      .prose > .wide {
+        margin-inline: min(0px, calc((100% - min(100vw - 3rem, 76rem)) / 2));
+        /* A widget's own frame keeps it within its container (max-width: 100%). */
+        max-width: none;
+      }
+    }
     .prose details {
       margin: 0 0 1em;
     }
@@ -47,6 +57,12 @@ export const proseStyles = [
       background: var(--_surface);
       padding: 0.1em 0.3em;
       border-radius: 4px;
+    }
+    /* A code block's code is not inline code: no padding (it indented only the first line, as
+       inline padding does) and no second background. */
+    .prose pre code {
+      padding: 0;
+      background: none;
     }
     .prose pre {
       overflow-x: auto;
