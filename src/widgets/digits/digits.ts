@@ -290,7 +290,7 @@ export class NnDigits extends NnElement {
     const hidden = this.session.sizes[1] ?? 0;
     if (units && weights && hidden > 0) {
       const style = getComputedStyle(this);
-      drawWeightTiles(units, weights, hidden, hidden <= 16 ? 8 : 16, {
+      drawWeightTiles(units, weights, hidden, hidden <= 32 ? 8 : 16, {
         positive: style.getPropertyValue('--_class0') || '#0072b2',
         negative: style.getPropertyValue('--_class1') || '#c75c00',
         zero: colors.paper,

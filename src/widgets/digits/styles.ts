@@ -202,6 +202,11 @@ export const styles = [
       stroke-width: 3;
     }
 
+    .wide > .bars {
+      max-width: 32rem;
+      margin-top: 0.5rem;
+    }
+
     /* Galleries of digits. */
     .gallery {
       list-style: none;
@@ -239,7 +244,7 @@ export const styles = [
     .units canvas {
       display: block;
       width: 100%;
-      max-width: 520px;
+      max-width: 720px;
       height: auto;
       image-rendering: pixelated;
       border-radius: 4px;
