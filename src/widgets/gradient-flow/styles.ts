@@ -179,7 +179,7 @@ export const styles = [
     }
     @container (max-width: 480px) {
       .layer {
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr);
+        grid-template-columns: minmax(0, 1fr) minmax(0, 2fr);
         grid-template-areas:
           'name name'
           'hist grad';
