@@ -240,6 +240,22 @@ const CASES: Record<string, TouchCase> = {
       await expect(summary).toContainText('The most likely class is class 3, the right one.');
     },
   },
+
+  'nn-gradient-flow': {
+    query: '?activation=sigmoid&init=small',
+    async interact(page, el) {
+      const status = el.locator('[part~="status"]');
+      await expect(status).toContainText('The gradient vanishes');
+      // Tap two chips: ReLU with He weights lets the gradient flow.
+      await tap(page, el.getByRole('radio', { name: 'ReLU', exact: true }));
+      await expect(el).toHaveAttribute('activation', 'relu');
+      await tap(page, el.getByRole('radio', { name: 'He', exact: true }));
+      await expect(el).toHaveAttribute('init', 'he');
+      await expect(status).toContainText('The gradient flows');
+      await tap(page, el.getByRole('button', { name: '10 steps' }));
+      await expect(status).toContainText('Step 10 ');
+    },
+  },
 };
 
 test('every widget in the catalog has a touch case here', () => {
