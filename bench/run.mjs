@@ -8,7 +8,9 @@
 //  4. Training: examples/s of every engine and backend on three tasks, side by side, and the rate,
 //     start-up time, frame rate and longest main-thread task of the real <nn-network-trainer>
 //     after a click on Train (bench/train.mjs).
-// Run one part alone with `npm run bench -- size|memory|loss-chart|train`.
+//  5. Lesson 11's <nn-digits>: time per epoch, test accuracy and time to ≥ 94 %, fps and longest
+//     task while training, the drawing pad's latency (bench/digits.mjs).
+// Run one part alone with `npm run bench -- size|memory|loss-chart|train|digits`.
 //
 // It builds the course, serves the build with `vite preview` on BENCH_PORT (4175; strictly that
 // port: a port already taken is an error, never a stale server silently reused) and, for the pages
@@ -21,6 +23,7 @@ import { measureMemory, printMemoryReport } from './memory.mjs';
 import { runLossChartBench } from './loss-chart.mjs';
 import { assertPortFree, runToEnd, startPreview, stopAll, stopAllOnExit } from './processes.mjs';
 import { runTrainBench, startDevServer } from './train.mjs';
+import { runDigitsBench } from './digits.mjs';
 
 const only = process.argv[2];
 const want = (part) => !only || only === part;
@@ -29,7 +32,7 @@ let overBudget = false;
 
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 
-const PARTS = ['size', 'memory', 'loss-chart', 'train'];
+const PARTS = ['size', 'memory', 'loss-chart', 'train', 'digits'];
 if (only && !PARTS.includes(only)) {
   console.error(`Unknown part "${only}": choose one of ${PARTS.join(', ')} (or none for all).`);
   process.exit(2);
@@ -106,6 +109,7 @@ try {
     if (want('loss-chart')) await runLossChartBench(dev.url, browser);
     if (want('train')) await runTrainBench({ devUrl: dev.url, previewUrl: base, browser });
   }
+  if (want('digits')) await runDigitsBench({ previewUrl: base, browser });
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
