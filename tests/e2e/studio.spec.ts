@@ -2,7 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test, expect, type Page } from '@playwright/test';
 import { encodeLesson } from '../../src/lesson/share';
-import { watchConsole } from './helpers';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  watchConsole,
+  widgetsDrawn,
+} from './helpers';
 
 /*
  * The instructor studio (#/studio), shared lessons (#/shared/<payload>) and whole lessons in an
@@ -305,4 +310,44 @@ test('an LMS page hears the frame at the origin it named, and nothing without on
   const strays = (await heard()).filter((m) => m.frame === 'none' || m.frame === 'other');
   expect(strays).toEqual([]);
   server.close();
+});
+
+test('the studio passes axe in light and dark, and fits a 375 px phone as two tabs', async ({
+  browser,
+}) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    // axe is injected as a script of the test's own, which the page's CSP would refuse.
+    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto('/#/studio');
+    await expect(preview(page).getByRole('heading', { level: 1 })).toHaveText('My lesson', {
+      timeout: 20_000,
+    });
+    await widgetsDrawn(page);
+    await expectNoAxeViolations(page);
+    await context.close();
+  }
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 800 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await page.goto('/#/studio');
+  await expect(editor(page)).toBeVisible({ timeout: 20_000 });
+  await expect(studio(page).locator('#pane-preview')).toBeHidden();
+  await expectNoHorizontalScroll(page);
+  // The tabs answer the arrow keys, as tabs do.
+  await studio(page).getByRole('tab', { name: 'Edit' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(studio(page).getByRole('tab', { name: 'Preview' })).toBeFocused();
+  await expect(studio(page).getByRole('tab', { name: 'Preview' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(editor(page)).toBeHidden();
+  await expect(preview(page).locator('nn-sigmoid-explorer')).toBeVisible();
+  await widgetsDrawn(page);
+  await expectNoHorizontalScroll(page);
+  await context.close();
 });

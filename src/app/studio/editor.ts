@@ -129,7 +129,8 @@ export function createEditor(options: {
         autocompletion({ override: [complete], activateOnTyping: true }),
         EditorView.lineWrapping,
         EditorView.domEventHandlers({ beforeinput: replaceAcrossLines }),
-        EditorView.contentAttributes.of({ 'aria-label': options.label }),
+        // tabindex: the text is already a tab stop (contenteditable); axe asks the scrolling box to show it.
+        EditorView.contentAttributes.of({ 'aria-label': options.label, tabindex: '0' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
           if (update.selectionSet || update.docChanged) {
