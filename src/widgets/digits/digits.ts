@@ -143,6 +143,8 @@ export class NnDigits extends NnElement {
     (input) => this._readPad(input),
   );
   private _lastAnnounced = 0;
+  /** What the canvases and the matrix were last painted from. */
+  private _painted = '';
   private _focusMoved = false;
 
   constructor() {
@@ -275,6 +277,26 @@ export class NnDigits extends NnElement {
   private _paint(): void {
     const root = this.renderRoot;
     const colors = this._colors();
+    const style = getComputedStyle(this);
+    const positive = style.getPropertyValue('--_class0') || '#0072b2';
+    const negative = style.getPropertyValue('--_class1') || '#c75c00';
+    const seen = root.querySelector<HTMLCanvasElement>('canvas[data-pad-input]');
+    const input = this.pad.input;
+    if (seen) drawDigit(seen, input.empty ? new Float32Array(784) : input.pixels, colors);
+    // The rest changes with a new reading, a cell, a picked digit or the theme, not with the pad:
+    // a stroke repaints only the pad's input.
+    const key = [
+      this.session.readings,
+      JSON.stringify(this._open),
+      JSON.stringify(this._focus),
+      this._picked,
+      colors.ink,
+      colors.paper,
+      positive,
+      negative,
+    ].join('|');
+    if (key === this._painted) return;
+    this._painted = key;
     const data = this.session.data;
     if (data) {
       for (const canvas of root.querySelectorAll<HTMLCanvasElement>('canvas[data-digit]')) {
@@ -282,17 +304,13 @@ export class NnDigits extends NnElement {
         drawDigit(canvas, data.test.pixels, colors, { first: index, bytes: true });
       }
     }
-    const seen = root.querySelector<HTMLCanvasElement>('canvas[data-pad-input]');
-    const input = this.pad.input;
-    if (seen) drawDigit(seen, input.empty ? new Float32Array(784) : input.pixels, colors);
     const weights = this.session.weights;
     const units = root.querySelector<HTMLCanvasElement>('.units canvas');
     const hidden = this.session.sizes[1] ?? 0;
     if (units && weights && hidden > 0) {
-      const style = getComputedStyle(this);
       drawWeightTiles(units, weights, hidden, hidden <= 32 ? 8 : 16, {
-        positive: style.getPropertyValue('--_class0') || '#0072b2',
-        negative: style.getPropertyValue('--_class1') || '#c75c00',
+        positive,
+        negative,
         zero: colors.paper,
       });
     }

@@ -74,6 +74,8 @@ export class DigitsSession implements ReactiveController {
   weights: Float32Array | null = null;
   sizes: number[] = [];
   step = 0;
+  /** Readings of the network so far (a new one means new pictures to paint). */
+  readings = 0;
 
   private net: DenseNet | null = null;
   private setup: DigitsSetup | null = null;
@@ -282,6 +284,7 @@ export class DigitsSession implements ReactiveController {
       if (pending.at < nTest + nTrain) return;
     }
     this.pending = null;
+    this.readings++;
     const test = evaluate(pending.testProbs, data.test.labels);
     const train = evaluate(pending.trainProbs, data.train.labels.subarray(0, nTrain));
     this.evaluation = test;
