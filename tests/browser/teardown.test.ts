@@ -258,6 +258,7 @@ async function collected(ref: WeakRef<object>): Promise<boolean> {
 /** Widgets that run on their own after a press: the button that starts them. */
 const RUNNING: Record<string, RegExp> = {
   'nn-derivative': /^Shrink h$/,
+  'nn-digits': /^Train$/,
   'nn-gradient-descent': /^Play$/,
   'nn-logistic-neuron': /^Play$/,
   'nn-network-trainer': /^Train$/,

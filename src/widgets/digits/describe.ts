@@ -28,8 +28,13 @@ export function statusText(
   report: DigitsReport | null,
   epochs: number,
   error = '',
+  playWhenReady = false,
 ): string {
-  if (phase === 'loading') return 'Loading 10,000 handwritten digits…';
+  if (phase === 'loading') {
+    return playWhenReady
+      ? 'Loading 10,000 handwritten digits… training starts when they are here.'
+      : 'Loading 10,000 handwritten digits…';
+  }
   if (phase === 'failed') return error;
   if (!report) return 'Reading the test digits…';
   const where = `Epoch ${formatNumber(report.epoch, 1)} of ${epochs}`;

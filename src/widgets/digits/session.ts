@@ -86,6 +86,7 @@ export class DigitsSession implements ReactiveController {
   url: string | undefined;
   private readonly one = new Float32Array(CLASSES);
   private connected = false;
+  private playWhenReady = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -99,8 +100,9 @@ export class DigitsSession implements ReactiveController {
     return stepsPerEpoch(this.data?.train.count ?? 0, this.setup?.batchSize ?? 1);
   }
 
+  /** Training runs, or will as soon as the digits are here. */
   get playing(): boolean {
-    return this.phase === 'playing';
+    return this.phase === 'playing' || (this.phase === 'loading' && this.playWhenReady);
   }
 
   /** (Re)load the digits from `url` (the course's own when absent), then build the network. */
@@ -114,6 +116,7 @@ export class DigitsSession implements ReactiveController {
       this.data = data;
       this.setPhase('ready');
       if (this.setup) this.configure(this.setup);
+      if (this.playWhenReady) this.play();
     } catch (error) {
       if (generation !== this.generation) return;
       this.error = loadErrorMessage(error);
@@ -152,13 +155,21 @@ export class DigitsSession implements ReactiveController {
   }
 
   play(): void {
-    if (!this.net || this.phase === 'loading' || this.phase === 'failed') return;
+    // Pressed while the digits download: training starts as soon as they are here.
+    if (this.phase === 'loading') {
+      this.playWhenReady = true;
+      this.host.requestUpdate();
+      return;
+    }
+    this.playWhenReady = false;
+    if (!this.net || this.phase === 'failed') return;
     if (this.phase === 'done') return;
     this.setPhase('playing');
     this.schedule();
   }
 
   pause(): void {
+    this.playWhenReady = false;
     if (this.phase !== 'playing') return;
     this.setPhase('ready');
     // End on a picture of the network as it is now.
@@ -208,6 +219,7 @@ export class DigitsSession implements ReactiveController {
     this.connected = false;
     this.stopLoop();
     if (this.phase === 'playing') this.phase = 'ready';
+    this.playWhenReady = false;
   }
 
   private setPhase(phase: SessionPhase): void {

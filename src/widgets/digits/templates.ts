@@ -16,6 +16,8 @@ export interface ControlsOptions {
   architecture: string;
   status: string;
   phase: string;
+  /** Training runs (or starts once the digits are here). */
+  playing: boolean;
   onHidden(value: number): void;
   onHidden2(value: number): void;
   onTrain(): void;
@@ -49,7 +51,7 @@ function select(
 }
 
 export function controls(o: ControlsOptions): TemplateResult {
-  const playing = o.phase === 'playing';
+  const playing = o.playing;
   const busy = o.phase === 'loading' || o.phase === 'failed';
   return html`
     <div class="controls" part="controls">
@@ -71,7 +73,7 @@ export function controls(o: ControlsOptions): TemplateResult {
           type="button"
           class="primary"
           part="train"
-          ?disabled=${busy || o.phase === 'done'}
+          ?disabled=${o.phase === 'failed' || o.phase === 'done'}
           @click=${o.onTrain}
         >
           ${playing ? 'Pause' : 'Train'}
