@@ -258,6 +258,10 @@ export class GtApp extends LitElement {
         void this.updateComplete.then(() =>
           this.renderRoot.querySelector('gt-offline-ready')?.show(),
         ),
+      onNoOfflineNews: () =>
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector('gt-offline-ready')?.hide(),
+        ),
     });
   }
 

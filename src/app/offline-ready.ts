@@ -1,17 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { define } from '../widgets/shared/base';
 import { tokens } from '../widgets/shared/tokens';
+import { mayGetOfflineReady } from './pwa';
 
 /**
- * "Ready to work offline", said once: the first visit, when the service worker has cached the
+ * "Ready to work offline", said once, on the first visit, when the service worker has cached the
  * course (src/app/pwa.ts). A small status in the header bar, in the page's flow, so it covers no
- * text and no control (it used to be a toast over the lesson for 6 s). It is announced politely:
- * the live region is on the page before the words arrive. It stays until dismissed; the next
- * visit does not say it again.
+ * text and no control (it used to be a toast over the lesson for 6 s). It is there from the first
+ * render of a first visit, saying that the course is being saved, so the page never moves when the
+ * news comes; the words change in place and are announced politely. A button dismisses it.
  */
 export class GtOfflineReady extends LitElement {
-  static override properties = { _shown: { state: true } };
-  declare _shown: boolean;
+  static override properties = { _state: { state: true } };
+  declare _state: 'saving' | 'ready' | 'none';
 
   static override styles = [
     tokens,
@@ -23,9 +24,13 @@ export class GtOfflineReady extends LitElement {
       [role='status']:empty {
         position: absolute;
       }
-      .ready {
+      .pill {
         display: inline-flex;
         align-items: center;
+        justify-content: space-between;
+        /* As wide for both messages, so the header does not move when the words change. */
+        min-width: 14rem;
+        box-sizing: border-box;
         gap: 0.25rem;
         font-size: 0.85rem;
         font-weight: 600;
@@ -34,6 +39,10 @@ export class GtOfflineReady extends LitElement {
         border: 1px solid var(--_accent);
         color: var(--_fg);
         background: var(--_bg);
+      }
+      .saving {
+        border-color: var(--_border);
+        font-weight: 400;
       }
       button {
         /* A 44px target without making the pill taller than the header's links. */
@@ -48,7 +57,7 @@ export class GtOfflineReady extends LitElement {
         border-radius: 999px;
       }
       button:focus-visible {
-        outline: 3px solid var(--_focus, var(--_accent));
+        outline: 3px solid var(--_focus);
         outline-offset: -8px;
       }
     `,
@@ -56,28 +65,35 @@ export class GtOfflineReady extends LitElement {
 
   constructor() {
     super();
-    this._shown = false;
+    this._state = mayGetOfflineReady() ? 'saving' : 'none';
   }
 
-  /** Say it (once the course is cached). */
+  /** The course is cached: say so. */
   show(): void {
-    this._shown = true;
+    this._state = 'ready';
+  }
+
+  /** No news will come on this visit (see PwaCallbacks.onNoOfflineNews). */
+  hide(): void {
+    if (this._state === 'saving') this._state = 'none';
   }
 
   override render() {
+    const state = this._state;
+    const text = state === 'ready' ? 'Ready to work offline' : 'Saving for offline use…';
     return html`<span role="status"
       >${
-        this._shown
-          ? html`<span class="ready"
-              >Ready to work offline<button
+        state === 'none'
+          ? nothing
+          : html`<span class="pill ${state}"
+              >${text}<button
                 type="button"
-                aria-label="Dismiss: ready to work offline"
-                @click=${() => (this._shown = false)}
+                aria-label=${`Dismiss: ${text}`}
+                @click=${() => (this._state = 'none')}
               >
                 <span aria-hidden="true">✕</span>
               </button></span
             >`
-          : nothing
       }</span
     >`;
   }
