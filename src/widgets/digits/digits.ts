@@ -8,7 +8,6 @@ import { NnElement, defaultOf, numberAttribute } from '../shared/base';
 import { tokens } from '../shared/tokens';
 import {
   architectureText,
-  cellHeading,
   cellLabel,
   confusedText,
   padText,
@@ -18,10 +17,8 @@ import {
 } from './describe';
 import {
   CLASSES,
-  cellDigits,
   confusedPairs,
   layerSizes,
-  misclassified,
   parameterCount,
   topThree,
   type DigitsSetup,
@@ -29,14 +26,11 @@ import {
 import { DrawingPad } from './pad';
 import { DigitsSession, type DigitsReport, type SessionPhase } from './session';
 import { styles } from './styles';
-import { bars, controls, gallery, pad, picker, type GalleryItem } from './templates';
+import { bars, controls, digitsPanel, pad, picker } from './templates';
 
 const TAG = 'nn-digits';
 /** The live summary is spoken at most this often while training runs, in ms. */
 const ANNOUNCE_EVERY_MS = 5000;
-/** Digits shown for an opened cell, and misclassified digits shown. */
-const SHOW_DIGITS = 30;
-const SHOW_MISTAKES = 18;
 
 /** The `detail` of `nn-train-progress`, as `<nn-network-trainer>` sends it. All numbers finite. */
 export interface DigitsProgressDetail {
@@ -341,41 +335,6 @@ export class NnDigits extends NnElement {
     return probs ? topThree(probs, index * CLASSES) : null;
   }
 
-  private _items(indices: readonly number[]): GalleryItem[] {
-    const labels = this.session.data?.test.labels;
-    if (!labels) return [];
-    return indices.map((index) => ({ index, truth: labels[index]!, top: this._top(index) }));
-  }
-
-  private _digitsPanel(): TemplateResult {
-    const data = this.session.data;
-    const evaluation = this.session.evaluation;
-    const probs = this.session.testProbs;
-    if (!data || !evaluation || !probs) return html``;
-    const pick = (i: number) => (this._picked = i);
-    if (this._open) {
-      const { truth, read } = this._open;
-      const all = cellDigits(data.test.labels, evaluation.predicted, truth, read);
-      return html`<h3 id="digits-title">${cellHeading(truth, read, all.length)}</h3>
-        ${gallery(this._items(all.slice(0, SHOW_DIGITS)), this._picked, pick)}
-        ${
-          all.length > SHOW_DIGITS
-            ? html`<p class="note">The first ${SHOW_DIGITS} of ${all.length} are shown.</p>`
-            : nothing
-        }
-        <button type="button" @click=${() => (this._open = null)}>Back to the mistakes</button>`;
-    }
-    const wrong = misclassified(data.test.labels, evaluation.predicted, probs, SHOW_MISTAKES);
-    return html`<h3 id="digits-title">Most confident mistakes</h3>
-      ${
-        (this.session.report?.step ?? 0) === 0
-          ? html`<p class="note">
-              Untrained, the network gets almost everything wrong. Train it first.
-            </p>`
-          : gallery(this._items(wrong), this._picked, pick)
-      }`;
-  }
-
   override render(): TemplateResult {
     const session = this.session;
     const sizes = layerSizes(this.setup);
@@ -425,7 +384,16 @@ export class NnDigits extends NnElement {
         </section>
 
         <section class="digits" part="digits" aria-labelledby="digits-title" ?hidden=${!ready}>
-          ${this._digitsPanel()}
+          ${digitsPanel({
+            labels: session.data?.test.labels ?? null,
+            evaluation,
+            probs: session.testProbs,
+            trained: (report?.step ?? 0) > 0,
+            open: this._open,
+            picked: this._picked,
+            onPick: (i) => (this._picked = i),
+            onBack: () => (this._open = null),
+          })}
         </section>
 
         <section class="units wide" part="units" aria-labelledby="units-title" ?hidden=${!ready}>

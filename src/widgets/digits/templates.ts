@@ -7,8 +7,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleProps } from '../shared/base';
-import { percent } from './describe';
-import { CLASSES } from './model';
+import { cellHeading, percent } from './describe';
+import { CLASSES, cellDigits, misclassified, topThree, type Evaluation } from './model';
+
+/** Digits shown for an opened cell, and misclassified digits shown. */
+export const SHOW_DIGITS = 30;
+export const SHOW_MISTAKES = 18;
 
 export interface ControlsOptions {
   hidden: number;
@@ -246,4 +250,49 @@ export function picker(o: PickerOptions): TemplateResult {
       <p class="picker-text" aria-live="polite" part="picker-text">${o.text}</p>
     </section>
   `;
+}
+
+export interface DigitsPanelOptions {
+  labels: Uint8Array | null;
+  evaluation: Evaluation | null;
+  probs: Float32Array | null;
+  /** Whether the network has trained at all (step > 0). */
+  trained: boolean;
+  open: { truth: number; read: number } | null;
+  picked: number;
+  onPick(index: number): void;
+  onBack(): void;
+}
+
+/** The digits of the opened confusion cell, or else the most confident mistakes. */
+export function digitsPanel(o: DigitsPanelOptions): TemplateResult {
+  const { labels, evaluation, probs } = o;
+  if (!labels || !evaluation || !probs) return html``;
+  const items = (indices: readonly number[]): GalleryItem[] =>
+    indices.map((index) => ({
+      index,
+      truth: labels[index]!,
+      top: topThree(probs, index * CLASSES),
+    }));
+  if (o.open) {
+    const { truth, read } = o.open;
+    const all = cellDigits(labels, evaluation.predicted, truth, read);
+    return html`<h3 id="digits-title">${cellHeading(truth, read, all.length)}</h3>
+      ${gallery(items(all.slice(0, SHOW_DIGITS)), o.picked, o.onPick)}
+      ${
+        all.length > SHOW_DIGITS
+          ? html`<p class="note">The first ${SHOW_DIGITS} of ${all.length} are shown.</p>`
+          : nothing
+      }
+      <button type="button" @click=${o.onBack}>Back to the mistakes</button>`;
+  }
+  const wrong = misclassified(labels, evaluation.predicted, probs, SHOW_MISTAKES);
+  return html`<h3 id="digits-title">Most confident mistakes</h3>
+    ${
+      o.trained
+        ? gallery(items(wrong), o.picked, o.onPick)
+        : html`<p class="note">
+            Untrained, the network gets almost everything wrong. Train it first.
+          </p>`
+    }`;
 }
