@@ -10,7 +10,9 @@
 //     after a click on Train (bench/train.mjs).
 //  5. Lesson 11's <nn-digits>: time per epoch, test accuracy and time to ≥ 94 %, fps and longest
 //     task while training, the drawing pad's latency (bench/digits.mjs).
-// Run one part alone with `npm run bench -- size|memory|loss-chart|train|digits`.
+//  6. The studio: a keystroke to the preview of a 10-step lesson, the compile in the worker, and the
+//     longest main-thread task while typing (bench/studio.mjs).
+// Run one part alone with `npm run bench -- size|memory|loss-chart|train|digits|studio`.
 //
 // It builds the course, serves the build with `vite preview` on BENCH_PORT (4175; strictly that
 // port: a port already taken is an error, never a stale server silently reused) and, for the pages
@@ -24,6 +26,7 @@ import { runLossChartBench } from './loss-chart.mjs';
 import { assertPortFree, runToEnd, startPreview, stopAll, stopAllOnExit } from './processes.mjs';
 import { runTrainBench, startDevServer } from './train.mjs';
 import { runDigitsBench } from './digits.mjs';
+import { runStudioBench } from './studio.mjs';
 
 const only = process.argv[2];
 const want = (part) => !only || only === part;
@@ -32,7 +35,7 @@ let overBudget = false;
 
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 
-const PARTS = ['size', 'memory', 'loss-chart', 'train', 'digits'];
+const PARTS = ['size', 'memory', 'loss-chart', 'train', 'digits', 'studio'];
 if (only && !PARTS.includes(only)) {
   console.error(`Unknown part "${only}": choose one of ${PARTS.join(', ')} (or none for all).`);
   process.exit(2);
@@ -73,6 +76,7 @@ try {
     : [
         ['course map', '/', 'gt-course-map'],
         ['sigmoid lesson', '/#/lesson/sigmoid-neuron/2', 'nn-sigmoid-explorer'],
+        ['studio', '/#/studio', 'gt-studio .cm-content'],
       ]) {
     const files = await pageWeight(path, ready);
     const gzip = files.reduce((s, f) => s + f.gzip, 0);
@@ -110,6 +114,7 @@ try {
     if (want('train')) await runTrainBench({ devUrl: dev.url, previewUrl: base, browser });
   }
   if (want('digits')) await runDigitsBench({ previewUrl: base, browser });
+  if (want('studio')) await runStudioBench({ previewUrl: base, browser });
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

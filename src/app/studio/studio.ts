@@ -144,7 +144,8 @@ export class GtStudio extends LitElement {
   }
 
   private onEdit(text: string): void {
-    this._share = { link: '', error: '', note: '' };
+    // The link no longer holds this text (set only when it changes: each set re-renders).
+    if (this._share.link || this._share.error) this._share = { link: '', error: '', note: '' };
     if (this.loading) return;
     clearTimeout(this.compileTimer);
     this.compileTimer = window.setTimeout(() => this.compileNow(), COMPILE_DELAY_MS);
