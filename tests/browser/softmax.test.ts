@@ -47,7 +47,7 @@ function harness(el: NnSoftmax) {
     /** Each row's gradient as shown, e.g. "−0.341". */
     gradients: () =>
       [...root.querySelectorAll('li.row .grad')].map((g) => /[+−]?\d\.\d{3}/.exec(text(g))![0]),
-    bars: () => [...root.querySelectorAll<HTMLElement>('li.row .fill')],
+    bars: () => [...root.querySelectorAll<SVGRectElement>('li.row rect.fill')],
     formula: () => text(root.querySelector('[part~="formula"]')),
     summary: () => text(root.querySelector('[part~="summary"]')),
     messageFor: (input: HTMLInputElement) =>
@@ -95,7 +95,7 @@ describe('<nn-softmax>', () => {
     expect(h.formula()).toContain('The 3 probabilities add up to 1.000.');
     expect(h.summary()).toContain('The most likely class is cat, the right one.');
     // The bars are as long as the probabilities.
-    expect(h.bars().map((b) => b.style.width)).toEqual(['65.9%', '24.24%', '9.86%']);
+    expect(h.bars().map((b) => b.getAttribute('width'))).toEqual(['65.90', '24.24', '9.86']);
     expect(text(h.rows()[0])).toContain('right class');
     expect(h.slider('score z₂ of dog').getAttribute('aria-valuetext')).toBe(
       '1.0, probability 24.2%',

@@ -134,21 +134,24 @@ export const styles = [
       gap: 0.5rem;
       min-width: 0;
     }
+    /* The bar is an SVG drawn in its own units (0 to 100 across): no inline style, which the
+       strict CSP refuses. */
     .bar {
       display: block;
+      width: 100%;
       height: 0.9rem;
       border: 1px solid var(--_border);
       border-radius: 3px;
-      background: var(--_bg);
       overflow: hidden;
     }
+    .track {
+      fill: var(--_bg);
+    }
     .fill {
-      display: block;
-      height: 100%;
-      background: var(--_accent);
+      fill: var(--_accent);
     }
     .row[data-right] .fill {
-      background: var(--_accent-2);
+      fill: var(--_accent-2);
     }
     .pct {
       min-width: 4.2rem;

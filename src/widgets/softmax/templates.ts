@@ -6,7 +6,6 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { styleProps } from '../shared/base';
 import {
   NUDGE_ARROW,
   gradientRule,
@@ -83,9 +82,10 @@ export function classRow(o: RowOptions): TemplateResult {
         <span class="message" id=${`msg-${i}`} aria-live="polite">${o.error}</span>
       </span>
       <span class="prob">
-        <span class="bar" aria-hidden="true"
-          ><span class="fill" style=${styleProps({ width: `${(p * 100).toFixed(2)}%` })}></span
-        ></span>
+        <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+          <rect class="track" x="0" y="0" width="100" height="10"></rect>
+          <rect class="fill" x="0" y="0" width=${(p * 100).toFixed(2)} height="10"></rect>
+        </svg>
         <span class="pct num"><span class="visually-hidden">probability </span>${percent(p)}</span>
       </span>
       <span class="grad num" data-nudge=${way}>
