@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { sigmoidPrime } from '../../src/math/activations';
 import { initialState } from '../../src/math/descent';
 import { formatValues } from '../../src/math/expression';
+import { Matrix } from '../../src/math/matrix';
 import { surfaceById } from '../../src/math/surfaces';
 import { buildModel, updateStep, variableValues } from '../../src/widgets/backprop-graph/model';
 import { chainOf, changeDetail as derivativeDetail } from '../../src/widgets/derivative/model';
 import type { ChainVariable, DerivativeMode } from '../../src/widgets/derivative/model';
 import { descentOptions, nextPosition } from '../../src/widgets/gradient-descent/model';
 import { changeDetail as sigmoidDetail } from '../../src/widgets/sigmoid-explorer/model';
+import { layerOf, productOf } from '../../src/widgets/matrix-multiply/model';
+import type { ActivationChoice } from '../../src/widgets/matrix-multiply/model';
+import { matrixMultiplyDoc } from '../../src/widgets/matrix-multiply/meta';
 import { backpropGraphDoc } from '../../src/widgets/backprop-graph/meta';
 import { derivativeDoc } from '../../src/widgets/derivative/meta';
 import { gradientDescentDoc } from '../../src/widgets/gradient-descent/meta';
@@ -147,6 +151,25 @@ function shownBy(tag: string): number[] | undefined {
     const s = stateOf(scores, [], num(a('target'), 1), num(a('temperature'), 1));
     const r = s.reading;
     return [...r.probabilities, r.loss, ...r.gradient, ...exponentials(s)];
+  }
+  if (name === 'nn-matrix-multiply') {
+    const a = attributes(tag, matrixMultiplyDoc);
+    const read = (attr: string): Matrix => {
+      const parsed = Matrix.parse(a(attr) ?? '');
+      if (!parsed.ok) throw new Error(`${attr}="${a(attr)}" is not a matrix`);
+      return parsed.matrix;
+    };
+    if (a('mode') === 'layer') {
+      const l = layerOf(
+        read('weights'),
+        read('input'),
+        read('bias'),
+        (a('activation') ?? 'none') as ActivationChoice,
+      );
+      return [...l.z.data, ...l.a.data];
+    }
+    // C = AB, every cell.
+    return [...productOf(read('a'), read('b')).C.data];
   }
   return undefined;
 }
