@@ -6,7 +6,7 @@
  *
  * Loaded lazily by the app on this route only, with CodeMirror and the compiler.
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { define } from '../../widgets/shared/base';
 import { tokens } from '../../widgets/shared/tokens';
@@ -23,7 +23,8 @@ import { createEditor, type StudioEditor } from './editor';
 import { StudioCompiler, type Compiled } from './compiler';
 import type { CompileProblem } from './compile-source';
 import { DraftStore, draftTitle, lessonFileName, type Draft } from './drafts';
-import { EMPTY_LESSON, STARTERS, starterText } from './starters';
+import { EMPTY_LESSON, starterText } from './starters';
+import { problemsTemplate, shareTemplate, toolbarTemplate, type ShareState } from './templates';
 import { stepAtLine } from './model';
 import { studioStyles } from './styles';
 
@@ -37,9 +38,6 @@ function safeLocalStorage(): Storage | null {
     return null;
   }
 }
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * The instructor studio.
@@ -70,7 +68,7 @@ export class GtStudio extends LitElement {
   declare _step: number;
   declare _saveError: string;
   declare _savedAt: string;
-  declare _share: { link: string; error: string; note: string };
+  declare _share: ShareState;
   declare _tab: 'edit' | 'preview';
   declare _starter: string;
 
@@ -261,7 +259,9 @@ export class GtStudio extends LitElement {
     try {
       const payload = await encodeLesson(text);
       const link = `${location.origin}${location.pathname}${sharedHref(payload)}`;
-      this._share = { link, error: '', note: `${link.length} characters.` };
+      const src = `${location.origin}${location.pathname.replace(/[^/]*$/, '')}embed.html#shared=${payload}&parent-origin=https://your-lms.example`;
+      const frame = `<iframe src="${src}" width="100%" height="700" style="border:0" title="${draftTitle(text).replace(/"/g, '&quot;')}"></iframe>`;
+      this._share = { link, frame, error: '', note: `${link.length} characters.` };
     } catch (error) {
       const message = error instanceof ShareError ? error.message : String(error);
       this._share = { link: '', error: message, note: '' };
@@ -338,128 +338,33 @@ export class GtStudio extends LitElement {
   }
 
   private renderToolbar() {
-    const current = this._drafts.find((d) => d.id === this._draftId);
-    return html`
-      <div class="toolbar">
-        <div class="group">
-          <label
-            >Draft
-            <select
-              @change=${(e: Event) => {
-                const draft = this.drafts.get((e.target as HTMLSelectElement).value);
-                if (draft) this.open(draft);
-              }}
-            >
-              ${this._drafts.map(
-                (d) =>
-                  html`<option value=${d.id} ?selected=${d.id === this._draftId}>
-                    ${draftTitle(d.source)} — ${time(d.updatedAt)}
-                  </option>`,
-              )}
-            </select>
-          </label>
-          <button type="button" @click=${this.deleteDraft}>Delete draft</button>
-        </div>
-        <div class="group">
-          <label
-            >Start a new draft from
-            <select
-              @change=${(e: Event) => (this._starter = (e.target as HTMLSelectElement).value)}
-            >
-              ${STARTERS.map(
-                (s) =>
-                  html`<option value=${s.value} ?selected=${s.value === this._starter}>
-                    ${s.label}
-                  </option>`,
-              )}
-            </select>
-          </label>
-          <button type="button" @click=${() => void this.startFrom(this._starter)}>
-            New draft
-          </button>
-        </div>
-        <div class="group">
-          <button type="button" @click=${this.download}>Download .md</button>
-          <button
-            type="button"
-            @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#upload')?.click()}
-          >
-            Upload .md…
-          </button>
-          <input
-            id="upload"
-            class="visually-hidden"
-            type="file"
-            accept=".md,text/markdown,text/plain"
-            tabindex="-1"
-            aria-hidden="true"
-            @change=${this.upload}
-          />
-        </div>
-      </div>
-      <p
-        class="save ${this._saveError ? 'failed' : ''}"
-        role=${this._saveError ? 'alert' : 'status'}
-      >
-        ${
-          this._saveError ||
-          (current && this._savedAt
-            ? `Saved on this device (${draftTitle(current.source)}, ${time(this._savedAt)}).`
-            : '')
-        }
-      </p>
-    `;
+    return toolbarTemplate({
+      drafts: this._drafts,
+      draftId: this._draftId,
+      starter: this._starter,
+      saveError: this._saveError,
+      savedAt: this._savedAt,
+      onOpen: (id) => {
+        const draft = this.drafts.get(id);
+        if (draft) this.open(draft);
+      },
+      onDelete: () => this.deleteDraft(),
+      onStarter: (value) => (this._starter = value),
+      onStart: () => void this.startFrom(this._starter),
+      onDownload: () => this.download(),
+      onUpload: (e) => void this.upload(e),
+    });
   }
 
   private renderProblems() {
-    const p = this._problem;
-    return html`<section class="problems" aria-labelledby="problems-title">
-      <h2 id="problems-title">Problems</h2>
-      <div role="status">
-        ${
-          p
-            ? html`<ul>
-                <li>
-                  <button
-                    type="button"
-                    class="where"
-                    @click=${() => this.editor?.goToLine(p.line)}
-                    aria-label="Go to line ${p.line}"
-                  >
-                    ${p.message.slice(0, p.message.length - p.detail.length - 2)}
-                  </button>
-                  <span class="detail">${p.detail}</span>
-                </li>
-              </ul>`
-            : html`<p class="ok">No problems: the lesson compiles.</p>`
-        }
-      </div>
-    </section>`;
+    return problemsTemplate(this._problem, (line) => this.editor?.goToLine(line));
   }
 
   private renderShare() {
-    const s = this._share;
-    return html`<section class="share" aria-labelledby="share-title">
-      <h2 id="share-title">Share</h2>
-      <div class="row">
-        <button type="button" class="primary" @click=${this.makeLink}>Make a share link</button>
-        ${
-          s.link
-            ? html`<input
-                  id="share-link"
-                  type="text"
-                  readonly
-                  aria-label="Share link"
-                  .value=${s.link}
-                  @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
-                />
-                <button type="button" @click=${this.copyLink}>Copy</button>
-                <a href=${s.link} target="_blank" rel="noopener">Open</a>`
-            : nothing
-        }
-      </div>
-      <p class=${s.error ? 'error' : 'save'} role="status">${s.error || s.note}</p>
-    </section>`;
+    return shareTemplate(this._share, {
+      onMake: () => void this.makeLink(),
+      onCopy: () => void this.copyLink(),
+    });
   }
 
   private renderPreview() {
