@@ -72,7 +72,7 @@ describe('<nn-digits>', () => {
     const h = harness(el);
     expect(h.status()).toMatch(/^Untrained: test accuracy \d+\.\d% \(guessing gives about 10%\)/);
     expect(text(el.shadowRoot!.querySelector('.arch'))).toBe(
-      '784 → 32 → 10: 25,450 weights and biases',
+      '784 → 64 → 10: 50,890 weights and biases',
     );
     expect(h.padText()).toBe('Draw a digit.');
     expect(h.button(/^Clear$/).disabled).toBe(true);
@@ -102,7 +102,9 @@ describe('<nn-digits>', () => {
   });
 
   it('a seeded run reaches ≥ 90 % test accuracy in 2 epochs, then reads a drawn "1" as 1', async () => {
-    const el = await mount('hidden-units="32" epochs="2" seed="1"');
+    const el = await mount(
+      'hidden-units="32" learning-rate="0.002" batch-size="64" epochs="2" seed="1"',
+    );
     const h = harness(el);
     const events = await trainToEnd(el);
     const last = events[events.length - 1]!;

@@ -104,15 +104,15 @@ export class NnDigits extends NnElement {
     _announcement: { state: true },
   };
 
-  /** Units in the hidden layer, 16 to 128. Default 32. */
+  /** Units in the hidden layer, 16 to 128. Default 64. */
   declare hiddenUnits: number;
   /** Units in an optional second hidden layer, 0 (none) to 128. Default 0. */
   declare secondLayer: number;
   /** Training stops after this many epochs, 1 to 50. Default 10. */
   declare epochs: number;
-  /** Adam's step size. Default 0.002. */
+  /** Adam's step size. Default 0.003. */
   declare learningRate: number;
-  /** Digits per step. Default 64. */
+  /** Digits per step. Default 32. */
   declare batchSize: number;
   /** Seed of the starting weights and the batch order. Default 1. */
   declare seed: number;

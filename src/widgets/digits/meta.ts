@@ -9,7 +9,7 @@ export const digitsDoc: WidgetDoc = {
     {
       name: 'hidden-units',
       type: 'number',
-      default: 32,
+      default: 64,
       min: 16,
       max: 128,
       description: 'Units in the hidden layer (16 to 128), each looking at all 784 pixels.',
@@ -33,7 +33,7 @@ export const digitsDoc: WidgetDoc = {
     {
       name: 'learning-rate',
       type: 'number',
-      default: 0.002,
+      default: 0.003,
       min: 0.0001,
       max: 0.1,
       description: "Adam's step size η.",
@@ -41,7 +41,7 @@ export const digitsDoc: WidgetDoc = {
     {
       name: 'batch-size',
       type: 'number',
-      default: 64,
+      default: 32,
       min: 8,
       max: 512,
       description: 'Digits per training step (mini-batch).',
