@@ -256,6 +256,29 @@ const CASES: Record<string, TouchCase> = {
       await expect(status).toContainText('Step 10 ');
     },
   },
+
+  'nn-digits': {
+    async interact(page, el) {
+      const said = el.locator('[part~="pad-text"]');
+      await expect(said).toHaveText('Draw a digit.');
+      await expect(el.locator('[part~="status"]')).toContainText('Untrained');
+      // A finger draws a vertical stroke on the pad: the page does not scroll, the pad reads it.
+      const pad = el.locator('canvas.pad');
+      const from = await pointIn(pad, 0.5, 0.15);
+      const to = await pointIn(pad, 0.52, 0.85);
+      const before = await page.evaluate(() => window.scrollY);
+      await drag(page, from, to, 12);
+      await expect(said).toContainText(/The network reads \d \(\d+\.\d%\); then /);
+      expect(await page.evaluate(() => window.scrollY)).toBe(before);
+      await tap(page, el.getByRole('button', { name: 'Clear' }));
+      await expect(said).toHaveText('Draw a digit.');
+      // Tap Train: training starts and the status follows it.
+      await tap(page, el.getByRole('button', { name: 'Train' }));
+      await expect(el.locator('[part~="status"]')).toContainText(/Epoch \d/);
+      await tap(page, el.getByRole('button', { name: 'Pause' }));
+      await expect(el.locator('[part~="status"]')).toContainText('paused');
+    },
+  },
 };
 
 test('every widget in the catalog has a touch case here', () => {
