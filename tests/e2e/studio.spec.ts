@@ -351,3 +351,36 @@ test('the studio passes axe in light and dark, and fits a 375 px phone as two ta
   await expectNoHorizontalScroll(page);
   await context.close();
 });
+
+test('the studio works offline after one visit to the course: editor, compiler worker, a course lesson to copy, a shared link', async ({
+  page,
+  context,
+}) => {
+  const noErrors = watchConsole(page);
+  const link = `/#/shared/${await encodeLesson(GOOD)}`;
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
+    .toBe(true);
+
+  await context.setOffline(true);
+  await page.goto('/#/studio');
+  await expect(editor(page)).toBeVisible({ timeout: 20_000 });
+  await studio(page)
+    .getByRole('combobox', { name: 'Start a new draft from' })
+    .selectOption({ label: 'A copy of lesson 3: The sigmoid neuron' });
+  await studio(page).getByRole('button', { name: 'New draft' }).click();
+  await expect(editor(page)).toContainText('id: sigmoid-neuron');
+  await expect(preview(page).getByRole('heading', { level: 1 })).toHaveText('The sigmoid neuron');
+  await expect(studio(page).locator('.problems')).toContainText('No problems');
+  await page.goto(link);
+  await expect(page.locator('gt-app nn-lesson').getByRole('heading', { level: 1 })).toHaveText(
+    'My class',
+  );
+  await context.setOffline(false);
+  noErrors();
+});
