@@ -8,6 +8,22 @@
  * which resumes from the last state the old one sent (about once a second) — and the widget is told,
  * in words. A worker that cannot start at all (no Worker, a Content-Security-Policy without
  * `worker-src 'self'`, a chunk that did not download) leaves the same engine on the main thread.
+ *
+ * The API, for a widget (see protocol.ts for the data's shapes):
+ *
+ *   const engine = new EngineClient({ onReady, onFrame, onRunning, onProblem, onError });
+ *   await engine.setup({ spec, train, test, engine: 'auto', grids });   // first frame: step 0
+ *   engine.play(stopAtEpoch?) · pause() · await step(n) · await reset() · setData(train, test)
+ *   await engine.predict(rows)  → Float32Array: p(class 1) per row, or k probabilities a row
+ *   await engine.weights()      → LayerWeights[]: each layer's kernel (inputs × units) and bias
+ *   confusionMatrix(probabilities, labels, k) (classify.ts) → counts [true · k + predicted]
+ *   engine.dispose()
+ *
+ * `spec.inputs` and `spec.classes` size the network (e.g. 784 inputs and 10 classes: rows of
+ * pixels as a Uint8Array, labels 0 … 9; `grids` then empty); each frame's report has the loss,
+ * train/test accuracy and per-class accuracy. `setup({ …, transfer: true })` hands the data's
+ * buffers to the worker instead of copying them; the page's arrays are then empty, so a worker
+ * that dies cannot be replaced with the same data: `onError` says so.
  */
 import type { HostPort } from './host.ts';
 import type {
@@ -18,7 +34,9 @@ import type {
   ResumePoint,
   SetupMessage,
 } from './protocol.ts';
-import type { EngineName, ModelSpec, Points, TrainProblem } from './types.ts';
+import { rowBuffers } from './protocol.ts';
+import { inputsOf, outputUnits } from './spec.ts';
+import type { EngineName, LayerWeights, ModelSpec, Rows, TrainProblem } from './types.ts';
 
 /** Where the engine runs. */
 export type EngineThread = 'worker' | 'main-thread';
@@ -42,10 +60,13 @@ export interface EngineCallbacks {
 
 export interface SetupRequest {
   spec: ModelSpec;
-  train: Points;
-  test: Points;
+  train: Rows;
+  test: Rows;
   engine: EngineChoice;
+  /** Rows where the picture is computed; empty arrays for no picture (e.g. images). */
   grids: { heatmap: Float32Array; maps: Float32Array };
+  /** Hand the data's buffers to the engine instead of copying them (see the module comment). */
+  transfer?: boolean;
 }
 
 /**
@@ -87,9 +108,15 @@ function rememberRate(key: string, engine: EngineName, rate: number): void {
   }
 }
 
-/** The cache key of a model size: layer widths, optimizer and rows per step. */
+/**
+ * The cache key of a model size: layer widths (inputs and outputs too, when they are not the
+ * plane's 2 and 1), optimizer and rows per step.
+ */
 export function rateKey(spec: ModelSpec, rows: number): string {
-  const widths = spec.hidden.map((layer) => layer.units).join('-');
+  const inputs = inputsOf(spec);
+  const outputs = outputUnits(spec);
+  const hidden = spec.hidden.map((layer) => layer.units);
+  const widths = (inputs === 2 && outputs === 1 ? hidden : [inputs, ...hidden, outputs]).join('-');
   const perStep = spec.batchSize === 0 ? rows : Math.min(spec.batchSize, rows);
   return `${widths}|${spec.optimizer}|${perStep}`;
 }
@@ -97,6 +124,13 @@ export function rateKey(spec: ModelSpec, rows: number): string {
 interface Waiter {
   run: number;
   resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/** A question (predict, weights) waiting for its answer. */
+interface Question {
+  run: number;
+  resolve: (answer: { values?: Float32Array; weights?: LayerWeights[] }) => void;
   reject: (error: Error) => void;
 }
 
@@ -111,6 +145,10 @@ export class EngineClient {
   private playing = false;
   private stopAtEpoch = 0;
   private waiters: Waiter[] = [];
+  private questions = new Map<number, Question>();
+  private nextQuestion = 1;
+  /** Whether the setup's data went to the engine (transferred): it cannot be sent again. */
+  private handedOver = false;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
   private ackFrame = 0;
   private disposed = false;
@@ -141,6 +179,7 @@ export class EngineClient {
    */
   setup(request: SetupRequest): Promise<void> {
     this.setupRequest = request;
+    this.handedOver = false;
     this.resume = null;
     this.engine = null;
     this.playing = false;
@@ -172,10 +211,34 @@ export class EngineClient {
     return this.ask({ type: 'reset', run: this.run });
   }
 
-  /** New data, same weights. */
-  setData(train: Points, test: Points): void {
+  /** New data, same weights (with `transfer`, the buffers are handed over, not copied). */
+  setData(train: Rows, test: Rows, transfer = false): void {
     if (this.setupRequest) this.setupRequest = { ...this.setupRequest, train, test };
-    this.send({ type: 'data', run: this.run, train, test });
+    if (transfer) this.handedOver = true;
+    this.send(
+      { type: 'data', run: this.run, train, test },
+      transfer ? rowBuffers(train, test) : [],
+    );
+  }
+
+  /**
+   * The network's output for rows of `spec.inputs` numbers (or pixels): p(class 1) per row with
+   * two classes, the k probabilities of each row in turn with k ≥ 3. Answered while training
+   * too; rejected when the network is replaced (a new setup) or the engine closes.
+   */
+  async predict(x: Float32Array | Uint8Array): Promise<Float32Array> {
+    const spec = this.setupRequest?.spec;
+    if (spec && x.length % inputsOf(spec) !== 0) {
+      throw new RangeError(`predict: expected rows of ${inputsOf(spec)} numbers, got ${x.length}`);
+    }
+    const answer = await this.question((id) => ({ type: 'predict', run: this.run, id, x }));
+    return answer.values ?? new Float32Array(0);
+  }
+
+  /** Every layer's weights now: kernel (inputs × units, row-major) and bias. */
+  async weights(): Promise<LayerWeights[]> {
+    const answer = await this.question((id) => ({ type: 'weights', run: this.run, id }));
+    return answer.weights ?? [];
   }
 
   /**
@@ -188,6 +251,7 @@ export class EngineClient {
     clearTimeout(this.watchdog);
     for (const waiter of this.waiters) waiter.resolve();
     this.waiters = [];
+    this.dropQuestions('The network was replaced before it could answer.');
   }
 
   /** Tests: lose the engine's WebGL context, as a GPU reset would. */
@@ -215,13 +279,38 @@ export class EngineClient {
     this.port = null;
     for (const waiter of this.waiters) waiter.reject(new Error('The training engine was closed.'));
     this.waiters = [];
+    this.dropQuestions('The training engine was closed.');
   }
 
   // -------------------------------------------------------------------------------------------
 
+  /** Send a question and resolve with its answer (matched by id). */
+  private question(
+    make: (id: number) => PageMessage,
+  ): Promise<{ values?: Float32Array; weights?: LayerWeights[] }> {
+    if (this.disposed) return Promise.reject(new Error('The training engine was closed.'));
+    const id = this.nextQuestion++;
+    const run = this.run;
+    const answer = new Promise<{ values?: Float32Array; weights?: LayerWeights[] }>(
+      (resolve, reject) => this.questions.set(id, { run, resolve, reject }),
+    );
+    const message = make(id);
+    this.send(message);
+    this.arm();
+    return answer;
+  }
+
+  /** Every question still waiting is rejected with `why`. */
+  private dropQuestions(why: string): void {
+    const error = new Error(why);
+    for (const question of this.questions.values()) question.reject(error);
+    this.questions.clear();
+  }
+
   private sendSetup(engine: EngineChoice, resume: ResumePoint | undefined): Promise<void> {
     const request = this.setupRequest!;
     this.run++;
+    this.dropQuestions('The network was replaced before it could answer.');
     const rows = request.train.y.length;
     const message: SetupMessage = {
       type: 'setup',
@@ -238,16 +327,18 @@ export class EngineClient {
     // Earlier commands were for an older run: they will never be answered.
     for (const waiter of this.waiters) waiter.resolve();
     this.waiters = [];
-    return this.ask(message);
+    const transfer = request.transfer === true;
+    if (transfer) this.handedOver = true;
+    return this.ask(message, transfer ? rowBuffers(request.train, request.test) : []);
   }
 
   /** Send a command and resolve when the frame that answers it arrives. */
-  private ask(message: PageMessage & { run: number }): Promise<void> {
+  private ask(message: PageMessage & { run: number }, transfer: ArrayBuffer[] = []): Promise<void> {
     if (this.disposed) return Promise.reject(new Error('The training engine was closed.'));
     const done = new Promise<void>((resolve, reject) => {
       this.waiters.push({ run: message.run, resolve, reject });
     });
-    this.send(message);
+    this.send(message, transfer);
     this.arm();
     return done;
   }
@@ -325,6 +416,13 @@ export class EngineClient {
     if (this.disposed) return;
     this.worker?.terminate();
     this.worker = null;
+    if (this.handedOver) {
+      this.fatal(
+        `The training engine stopped (${reason}) and the data handed to it went with it: ` +
+          'set it up again.',
+      );
+      return;
+    }
     if (this.engine === null && this.resume === null) {
       // It never answered: most likely it cannot be loaded here at all.
       this.fallbackReason = `the worker could not start (${reason})`;
@@ -339,6 +437,14 @@ export class EngineClient {
   private died(reason: string): void {
     if (this.disposed || !this.setupRequest) return;
     clearTimeout(this.watchdog);
+    this.dropQuestions(`The training engine stopped (${reason}) before it could answer.`);
+    if (this.handedOver) {
+      this.fatal(
+        `The training engine stopped (${reason}) and the data handed to it went with it: ` +
+          'set it up again.',
+      );
+      return;
+    }
     const wasPlaying = this.playing;
     const resume = this.resume ?? undefined;
     const at = resume ? `step ${resume.step}` : 'the start';
@@ -381,6 +487,14 @@ export class EngineClient {
       this.arm();
       return;
     }
+    if (message.type === 'answer') {
+      const question = this.questions.get(message.id);
+      if (!question) return;
+      this.questions.delete(message.id);
+      if (message.message !== undefined) question.reject(new Error(message.message));
+      else question.resolve(message);
+      return;
+    }
     if (message.run !== this.run) return;
     switch (message.type) {
       case 'ready':
@@ -404,6 +518,7 @@ export class EngineClient {
         const error = new Error(message.message);
         for (const waiter of this.waiters) waiter.reject(error);
         this.waiters = [];
+        this.dropQuestions(message.message);
         this.callbacks.onError(message.message);
         return;
       }
@@ -437,7 +552,7 @@ export class EngineClient {
   private arm(): void {
     clearTimeout(this.watchdog);
     if (this.disposed || this.thread !== 'worker') return;
-    if (!this.playing && this.waiters.length === 0) return;
+    if (!this.playing && this.waiters.length === 0 && this.questions.size === 0) return;
     this.watchdog = setTimeout(() => {
       if (!this.worker) return;
       this.worker.terminate();
@@ -453,9 +568,9 @@ export class EngineClient {
     this.callbacks.onError(message);
   }
 
-  private send(message: PageMessage): void {
-    if (this.worker) this.worker.postMessage(message);
-    else this.port?.postMessage(message);
+  private send(message: PageMessage, transfer: ArrayBuffer[] = []): void {
+    if (this.worker) this.worker.postMessage(message, transfer);
+    else this.port?.postMessage(message, transfer);
   }
 }
 

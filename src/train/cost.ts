@@ -18,6 +18,23 @@
  * The constants are rough (measured here with `npm run bench -- train`); what the page measured
  * itself on earlier runs of the same model size (`known`, examples per second) overrides them.
  * Pure: the device's facts come in as data.
+ *
+ * A report (the losses and accuracies on the whole training and test sets: one forward pass of
+ * `evalRows` rows) costs `evalPerMac` a multiply-add. On the plane's few hundred points it is
+ * nothing; on images it is far more than a step: 784-64-10 on 8,000 + 2,000 digits is 5·10⁸
+ * multiply-adds, ~1 s in plain JS. The host then measures only every few steps (`reportEvery`),
+ * so reports take at most a fifth of the time, and the choice counts that fifth too.
+ *
+ * Measured for 784-64-10 (Adam, 2,048 training rows, 256 test rows of pixels) in headless Chromium
+ * on the 2-core shared machine, load average ~15, best of 6 (tests/browser, a throwaway script):
+ *   batch 32:   js 7.6–14 ms a step,  wasm 9.0–21 ms;  cpu 96–130 ms;  WebGL (SwiftShader) 19–30 ms
+ *   batch 128:  js 55–88 ms,          wasm 61–73 ms;   cpu 320 ms;      WebGL (SwiftShader) 76–93 ms
+ *   a report of 2,304 rows: js 250–560 ms, wasm 9–60 ms, cpu 1.1–1.6 s, WebGL (SwiftShader) 130–280 ms
+ * So per step plain JS and wasm are close at these sizes (wasm runs single-threaded without
+ * cross-origin isolation; COSTS.wasm.perMac, from the bench's smaller networks, over-rates it
+ * here), while wasm's reports are 5–10× cheaper, so the student sees the accuracy move 5–10× as
+ * often: 'auto' picks wasm there (and a hardware GPU where there is one, not measurable on this
+ * machine); the page's own measurements (`known`) then correct the estimate on the next run.
  */
 import { engineLabel } from './protocol.ts';
 import { layerSizes } from './spec.ts';
@@ -25,11 +42,14 @@ import type { EngineName, ModelSpec } from './types.ts';
 
 /** Seconds per multiply-add, and per dispatched op, for each engine (see the module comment). */
 export const COSTS = {
-  js: { perMac: 1.6e-9, perOp: 0 },
-  wasm: { perMac: 0.35e-9, perOp: 8e-6 },
-  cpu: { perMac: 2.5e-9, perOp: 12e-6 },
-  webgl: { perMac: 0.01e-9, perOp: 60e-6 },
-} as const satisfies Record<EngineName, { perMac: number; perOp: number }>;
+  js: { perMac: 1.6e-9, perOp: 0, evalPerMac: 2.5e-9 },
+  wasm: { perMac: 0.35e-9, perOp: 8e-6, evalPerMac: 0.25e-9 },
+  cpu: { perMac: 2.5e-9, perOp: 12e-6, evalPerMac: 8e-9 },
+  webgl: { perMac: 0.01e-9, perOp: 60e-6, evalPerMac: 0.01e-9 },
+} as const satisfies Record<EngineName, { perMac: number; perOp: number; evalPerMac: number }>;
+
+/** Reports take at most this share of the training time (see `reportEvery`). */
+export const REPORT_SHARE = 0.2;
 
 /** What is known of this device. */
 export interface DeviceFacts {
@@ -75,6 +95,21 @@ export function stepSeconds(engine: EngineName, question: CostQuestion): number 
   return ops * perOp + macs * perMac;
 }
 
+/** Estimated seconds of one report (losses and accuracies on `evalRows` rows) on `engine`. */
+export function reportSeconds(engine: EngineName, question: CostQuestion): number {
+  const { perOp, evalPerMac } = COSTS[engine];
+  return 20 * perOp + question.evalRows * macsPerExample(question.spec) * evalPerMac;
+}
+
+/**
+ * Seconds of training between two reports: 0 (every slice) when a report is cheap (under 2 ms),
+ * otherwise enough that reports take at most REPORT_SHARE of the time.
+ */
+export function reportEvery(engine: EngineName, question: CostQuestion): number {
+  const report = reportSeconds(engine, question);
+  return report < 0.002 ? 0 : (report * (1 - REPORT_SHARE)) / REPORT_SHARE;
+}
+
 /** The engines 'auto' may pick here. */
 export function candidates(device: DeviceFacts): EngineName[] {
   const names: EngineName[] = ['js', device.wasm ? 'wasm' : 'cpu'];
@@ -86,9 +121,11 @@ export function candidates(device: DeviceFacts): EngineName[] {
 export function chooseEngine(question: CostQuestion): { engine: EngineName; why: string } {
   const names = candidates(question.device);
   const rows = Math.max(question.rows, 1);
-  // Examples per second: a measurement when there is one, the model's estimate otherwise.
+  // Examples per second: a measurement when there is one, the model's estimate otherwise (less
+  // the share of the time its reports take).
   const rate = (name: EngineName): number =>
-    question.known[name] ?? rows / stepSeconds(name, question);
+    question.known[name] ??
+    (rows / stepSeconds(name, question)) * (reportEvery(name, question) > 0 ? 1 - REPORT_SHARE : 1);
   const best = names.reduce((a, b) => (rate(b) > rate(a) ? b : a));
   const measured = question.known[best] !== undefined;
   const macs = macsPerExample(question.spec);

@@ -15,7 +15,7 @@
  * is imported only when a tfjs backend is asked for or chosen, so a student training a small
  * network downloads none of it.
  */
-import { GPU_WORTH_SECONDS, chooseEngine, deviceFacts, stepSeconds } from './cost.ts';
+import { GPU_WORTH_SECONDS, chooseEngine, deviceFacts, reportEvery, stepSeconds } from './cost.ts';
 import { createJsTrainer } from './js-trainer.ts';
 import type {
   EngineChoice,
@@ -114,6 +114,9 @@ export class EngineHost {
   private stepsPerSlice = 1;
   private stepsPerEpoch = 1;
   private lastResume = -Infinity;
+  /** Milliseconds of training between two measured reports (0: after every slice); see cost.ts. */
+  private reportEveryMs = 0;
+  private lastMeasured = -Infinity;
   /** Examples per second, measured over the current stretch of continuous training. */
   private rate = { examples: 0, ms: 0, value: 0 };
   private readonly pace = new Pace();
@@ -179,6 +182,10 @@ export class EngineHost {
   private async handle(
     message: Exclude<PageMessage, { type: 'dispose' | 'ack' | 'setup' | 'play' | 'pause' }>,
   ): Promise<void> {
+    if (message.type === 'predict' || message.type === 'weights') {
+      await this.answer(message);
+      return;
+    }
     if (message.run !== this.run || !this.trainer) return;
     const trainer = this.trainer;
     switch (message.type) {
@@ -213,6 +220,34 @@ export class EngineHost {
         tfjs.loseWebglContext();
         return;
       }
+    }
+  }
+
+  /**
+   * Answer a question (predict, weights) with the current network, whatever else is going on;
+   * one for an older run or before a network exists is answered with why not.
+   */
+  private async answer(
+    message: Extract<PageMessage, { type: 'predict' | 'weights' }>,
+  ): Promise<void> {
+    const { run, id } = message;
+    const trainer = this.trainer;
+    if (run !== this.run || !trainer) {
+      this.post({ type: 'answer', run, id, message: 'There is no network to ask yet.' });
+      return;
+    }
+    try {
+      if (message.type === 'predict') {
+        const values = await trainer.predict(message.x);
+        this.post({ type: 'answer', run, id, values }, [values.buffer as ArrayBuffer]);
+      } else {
+        const weights = await trainer.weights();
+        const transfer = weights.flatMap((layer) => [layer.kernel.buffer, layer.bias.buffer]);
+        this.post({ type: 'answer', run, id, weights }, [...new Set(transfer)] as ArrayBuffer[]);
+      }
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      this.post({ type: 'answer', run, id, message: text });
     }
   }
 
@@ -251,6 +286,16 @@ export class EngineHost {
       return;
     }
     this.trainer = trainer;
+    this.reportEveryMs =
+      1000 *
+      reportEvery(trainer.backend, {
+        spec: message.spec,
+        rows: batchRows(message.spec, message.train.y.length),
+        evalRows: message.train.y.length + message.test.y.length,
+        known: {},
+        device: deviceFacts(),
+      });
+    this.lastMeasured = -Infinity;
     this.post({ type: 'ready', run, engine: trainer.backend, why });
     await this.deliver(await trainer.train(0), true);
   }
@@ -314,11 +359,27 @@ export class EngineHost {
         }
         const before = this.latest;
         const t0 = performance.now();
-        const report = await trainer.train(steps, { maxMs: 2 * this.options.sliceMs });
+        // On a big data set the losses are measured only every reportEveryMs (cost.ts).
+        const measure = finishing || t0 - this.lastMeasured >= this.reportEveryMs;
+        const report = await trainer.train(steps, { maxMs: 2 * this.options.sliceMs, measure });
         const ms = performance.now() - t0;
         if (run !== this.run || this.disposed) return;
         const taken = report.step - (before?.step ?? 0);
-        if (taken > 0 && !report.problem) this.measure(report, before, ms, taken);
+        if (taken > 0 && !report.problem && !report.stale) this.measure(report, before, ms, taken);
+        if (report.stale) {
+          // Steps without a report: the next slice goes on (no frame: its numbers are old).
+          this.latest = report;
+          if (taken > 0) {
+            const perStep = Math.max(ms, 0.01) / taken;
+            const next = Math.min(this.options.sliceMs / perStep, this.stepsPerSlice * 2);
+            this.stepsPerSlice = Math.max(1, Math.min(100_000, Math.floor(next)));
+          }
+          this.rate.examples += (report.epoch - (before?.epoch ?? 0)) * this.trainRows();
+          this.rate.ms += ms;
+          await yieldTask();
+          continue;
+        }
+        this.lastMeasured = performance.now();
         this.latest = report;
         this.unsent = report;
         if (report.problem?.kind === 'diverged' || finishing) {
@@ -337,6 +398,12 @@ export class EngineHost {
       // Paused: the page gets the last report (even if it had it already) with the whole picture,
       // in a frame that says training has stopped.
       if (run === this.run && this.latest && this.trainer && !this.disposed) {
+        if (this.latest.stale) {
+          const now = await this.trainer.train(0); // measured now
+          if (run !== this.run || this.disposed) return;
+          this.latest = now;
+          this.lastMeasured = performance.now();
+        }
         this.unsent = this.latest;
         this.acked = true;
         await this.sendFrame(true);
@@ -358,7 +425,7 @@ export class EngineHost {
     const perStep = Math.max(ms, 0.01) / taken;
     const next = Math.min(this.options.sliceMs / perStep, this.stepsPerSlice * 2);
     this.stepsPerSlice = Math.max(1, Math.min(100_000, Math.floor(next)));
-    const n = this.setupMessage?.train.y.length ?? 0;
+    const n = this.trainRows();
     const epochs = report.epoch - (before?.epoch ?? 0);
     this.rate.examples += epochs * n;
     this.rate.ms += ms;
@@ -367,6 +434,11 @@ export class EngineHost {
       this.rate.examples = 0;
       this.rate.ms = 0;
     }
+  }
+
+  /** Rows of the training set. */
+  private trainRows(): number {
+    return this.setupMessage?.train.y.length ?? 0;
   }
 
   private async deliver(report: TrainReport, diagram: boolean): Promise<void> {

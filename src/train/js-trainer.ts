@@ -14,9 +14,12 @@ import { divergence } from './divergence.ts';
 import {
   checkPoints,
   checkSpec,
+  classAccuracy,
   emptyReport,
   initialWeights,
+  inputsOf,
   layerSizes,
+  outputUnits,
   pointCount,
   shuffleSeed,
 } from './spec.ts';
@@ -25,8 +28,9 @@ import type { NetworkState } from './state.ts';
 import type {
   LayerWeights,
   ModelSpec,
-  Points,
   ResumePoint,
+  Rows,
+  TrainOptions,
   TrainProblem,
   TrainReport,
   Trainer,
@@ -44,7 +48,7 @@ export class JsTrainer implements Trainer {
   readonly backend = 'js' as const;
   readonly spec: ModelSpec;
   private readonly net: DenseNet;
-  private data: { train: Points; test: Points };
+  private data: { train: Rows; test: Rows };
   private readonly initial: NetworkState;
   private readonly onProblem: ((problem: TrainProblem) => void) | undefined;
 
@@ -56,12 +60,14 @@ export class JsTrainer implements Trainer {
   private startLoss: number | null = null;
   /** Whether the next report must first be made on the current weights (new data). */
   private stale = false;
+  /** Whether steps were taken since the last measured report (`measure: false`). */
+  private unmeasured = false;
   private disposed = false;
 
   constructor(options: TrainerOptions) {
     checkSpec(options.spec);
-    checkPoints(options.train, 'Training');
-    checkPoints(options.test, 'Test');
+    checkPoints(options.train, 'Training', options.spec);
+    checkPoints(options.test, 'Test', options.spec);
     this.spec = structuredClone(options.spec);
     this.onProblem = options.onProblem;
     this.data = { train: options.train, test: options.test };
@@ -89,17 +95,22 @@ export class JsTrainer implements Trainer {
   // The public API (see types.ts). Everything runs synchronously inside each call: the steps of
   // train() are done before it returns (the loop times them), the promise only carries the result.
 
-  train(steps: number, options: { maxMs?: number } = {}): Promise<TrainReport> {
-    return this.alive(() => this.trainNow(steps, options.maxMs ?? Infinity));
+  train(steps: number, options: TrainOptions = {}): Promise<TrainReport> {
+    return this.alive(() =>
+      this.trainNow(steps, options.maxMs ?? Infinity, options.measure ?? true),
+    );
   }
 
-  predict(xy: Float32Array): Promise<Float32Array> {
-    return this.alive(() => this.net.predictInto(xy, new Float32Array(pointCount(xy))));
-  }
-
-  activations(xy: Float32Array): Promise<Float32Array[][]> {
+  predict(xy: Float32Array | Uint8Array): Promise<Float32Array> {
     return this.alive(() => {
-      const n = pointCount(xy);
+      const n = pointCount(xy, inputsOf(this.spec));
+      return this.net.predictInto(xy, new Float32Array(n * outputUnits(this.spec)));
+    });
+  }
+
+  activations(xy: Float32Array | Uint8Array): Promise<Float32Array[][]> {
+    return this.alive(() => {
+      const n = pointCount(xy, inputsOf(this.spec));
       const out = this.net.sizes
         .slice(1)
         .map((units) => Array.from({ length: units }, () => new Float32Array(n)));
@@ -112,10 +123,10 @@ export class JsTrainer implements Trainer {
     return this.alive(() => layersOf(this.net.sizes, this.net.state().values));
   }
 
-  setData(train: Points, test: Points): void {
+  setData(train: Rows, test: Rows): void {
     this.assertAlive();
-    checkPoints(train, 'Training');
-    checkPoints(test, 'Test');
+    checkPoints(train, 'Training', this.spec);
+    checkPoints(test, 'Test', this.spec);
     this.data = { train, test };
     this.net.setData(train.x, train.y);
     // The next report is first made on the new data, before any step (the snapshot's weights are
@@ -145,7 +156,7 @@ export class JsTrainer implements Trainer {
 
   // -------------------------------------------------------------------------------------------
 
-  private trainNow(steps: number, maxMs: number): TrainReport {
+  private trainNow(steps: number, maxMs: number, measure: boolean): TrainReport {
     if (!Number.isInteger(steps) || steps < 0) {
       throw new RangeError(`train(steps): steps must be a whole number ≥ 0, got ${steps}`);
     }
@@ -157,13 +168,17 @@ export class JsTrainer implements Trainer {
       if (this.startLoss === null) this.startLoss = first.trainLoss;
     }
     const n = this.data.train.y.length;
-    if (n === 0 || steps === 0) return this.snapshot!.report;
+    if (n === 0 || steps === 0) return this.unmeasured ? this.measure() : this.snapshot!.report;
     const deadline = performance.now() + maxMs;
     for (let i = 0; i < steps; i++) {
       if (i > 0 && performance.now() > deadline) break;
       const rows = this.net.step();
       this.step += 1;
       this.epoch += rows / n;
+    }
+    if (!measure) {
+      this.unmeasured = true;
+      return { ...this.snapshot!.report, step: this.step, epoch: this.epoch, stale: true };
     }
     return this.measure();
   }
@@ -173,6 +188,7 @@ export class JsTrainer implements Trainer {
    * ones (non-finite, or a loss or weight past its limit) put the last snapshot back and say why.
    */
   private measure(): TrainReport {
+    this.unmeasured = false;
     const { train, test } = this.data;
     const stats: DenseStats = this.net.stats(train.x, train.y, test.x, test.y);
     const why = divergence(this.spec, stats, this.startLoss);
@@ -184,6 +200,8 @@ export class JsTrainer implements Trainer {
       testLoss: stats.testLoss,
       trainAccuracy: stats.trainAccuracy,
       testAccuracy: stats.testAccuracy,
+      trainClassAccuracy: classAccuracy(stats.trainClassAccuracy),
+      testClassAccuracy: classAccuracy(stats.testClassAccuracy),
       backend: this.backend,
     };
     this.snapshot = { state: this.net.state(), report, epoch: this.epoch };

@@ -7,7 +7,8 @@
  * - forward: one `fused.matMul` per layer (matrix product, bias and activation in ONE op; tanh is
  *   not fusable in tfjs, so it costs one more);
  * - backward: the chain rule written out, with the loss's derivative folded into the last layer
- *   (for cross-entropy on a sigmoid output, ∂L/∂z = (p − y)/n — no log, no exp), and the learning
+ *   (for cross-entropy on a sigmoid output, ∂L/∂z = (p − y)/n — no log, no exp; on a softmax
+ *   output of k classes, (p − onehot(y))/n, the same form row by row), and the learning
  *   rate folded into that same first factor for SGD and momentum, so every gradient comes out
  *   already scaled and the update is a single subtraction;
  * - no tape: tfjs's automatic differentiation records every op and sums gradients with extra ops,
@@ -18,7 +19,7 @@
  * loaded back, on any backend: that is the snapshot that survives a lost WebGL context.
  */
 import { tf } from './backend.ts';
-import { layerSizes } from './spec.ts';
+import { classesOf, layerSizes } from './spec.ts';
 import { slotCount } from './state.ts';
 import type { NetworkState } from './state.ts';
 import type { Activation, ModelSpec } from './types.ts';
@@ -38,16 +39,24 @@ const MOMENTUM = 0.9;
 /** Activations tfjs can fuse into its matMul kernel. */
 const FUSABLE = new Set<Activation>(['sigmoid', 'relu', 'linear']);
 
-/** The data a network is evaluated on. `sign` is 1 − 2y, precomputed (see `lossAndAccuracy`). */
+/**
+ * The data a network is evaluated on. `y` is what a step fits: labels [rows, 1] for one σ unit,
+ * onehot [rows, k] for a softmax. `sign` is 1 − 2y for one σ unit (see `lossAndAccuracy`), null
+ * for a softmax. `onehot` [rows, classes] and `counts` (examples per class) give per-class accuracy.
+ */
 export interface EvalSet {
   x: Tensor2D;
   y: Tensor2D;
-  sign: Tensor2D;
+  sign: Tensor2D | null;
+  onehot: Tensor2D;
+  counts: number[];
   rows: number;
 }
 
 export class Network {
   readonly sizes: number[];
+  /** Whether the output is a softmax over k ≥ 3 classes (else one σ unit, two classes). */
+  readonly softmax: boolean;
   private readonly activations: Activation[];
   /** Parameters in packed order: kernel 0, bias 0, kernel 1, bias 1, … */
   private readonly params: tf.Variable[];
@@ -69,7 +78,12 @@ export class Network {
     state: NetworkState,
   ) {
     this.sizes = layerSizes(spec);
-    this.activations = [...spec.hidden.map((layer) => layer.activation), 'sigmoid'];
+    this.softmax = classesOf(spec) > 2;
+    // (A softmax output: its matMul is linear, and forward applies tf.softmax.)
+    this.activations = [
+      ...spec.hidden.map((layer) => layer.activation),
+      this.softmax ? 'linear' : 'sigmoid',
+    ];
     this.adamStep = state.adamStep;
     const keep = (value: number): Tensor => {
       const t = tf.scalar(value);
@@ -104,8 +118,9 @@ export class Network {
   }
 
   /**
-   * The activations of every layer for `x` of shape [n, 2]: the hidden layers', then the output's,
-   * p = σ(z) — or, with `logits`, the output's z itself (for a numerically stable loss).
+   * The activations of every layer for `x` of shape [n, inputs]: the hidden layers', then the
+   * output's, p = σ(z) or softmax(z) — or, with `logits`, the output's z itself (for a
+   * numerically stable loss).
    */
   private forward(x: Tensor2D, logits = false): Tensor2D[] {
     const outputs: Tensor2D[] = [];
@@ -121,6 +136,7 @@ export class Network {
         activation: fusable ? (activation as 'sigmoid' | 'relu' | 'linear') : 'linear',
       }) as Tensor2D;
       a = fusable ? z : (tf.tanh(z) as Tensor2D);
+      if (l === last && this.softmax && !logits) a = tf.softmax(a);
       outputs.push(a);
     }
     return outputs;
@@ -152,7 +168,10 @@ export class Network {
     return s;
   }
 
-  /** One optimisation step on the batch (x: [n, 2], y: [n, 1]). Leaves no tensor behind. */
+  /**
+   * One optimisation step on the batch (x: [n, inputs], y: [n, 1] labels, or [n, k] onehot for a
+   * softmax). Leaves no tensor behind.
+   */
   step(x: Tensor2D, y: Tensor2D, rows: number): void {
     tf.tidy(() => {
       const outputs = this.forward(x);
@@ -161,10 +180,18 @@ export class Network {
       // dz: ∂loss/∂z of the current layer, times lr for SGD and momentum (see the module comment).
       //   cross-entropy:  L = −mean(y ln p + (1 − y) ln(1 − p))  ⇒ ∂L/∂z = (p − y)/n
       //   squared error:  L = mean((p − y)²)                    ⇒ ∂L/∂z = 2(p − y)·p(1 − p)/n
-      let dz: Tensor =
-        this.spec.loss === 'cross-entropy'
-          ? tf.mul(tf.sub(p, y), this.scale(rows))
-          : tf.mul(tf.mul(tf.sub(p, y), tf.mul(p, tf.sub(this.one, p))), this.scale(rows / 2));
+      //   softmax, with y = onehot: cross-entropy −mean(ln p_label) ⇒ ∂L/∂z = (p − y)/n, the same
+      //   op; squared error mean(Σ_j (p_j − y_j)²) ⇒ ∂L/∂z_j = 2 p_j (e_j − Σ_m p_m e_m)/n, e = p − y
+      let dz: Tensor;
+      if (this.spec.loss === 'cross-entropy') {
+        dz = tf.mul(tf.sub(p, y), this.scale(rows));
+      } else if (this.softmax) {
+        const e = tf.sub(p, y);
+        const dot = tf.sum(tf.mul(p, e), 1, true);
+        dz = tf.mul(tf.mul(p, tf.sub(e, dot)), this.scale(rows / 2));
+      } else {
+        dz = tf.mul(tf.mul(tf.sub(p, y), tf.mul(p, tf.sub(this.one, p))), this.scale(rows / 2));
+      }
       const grads: Tensor[] = new Array<Tensor>(2 * L);
       for (let l = L - 1; l >= 0; l--) {
         const input = l === 0 ? x : outputs[l - 1]!;
@@ -217,35 +244,57 @@ export class Network {
   }
 
   /**
-   * Loss and accuracy on a whole set. Cross-entropy straight from the logits z, which never
-   * overflows: with s = 1 − 2y, −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = softplus(s·z). A point is
-   * classified right when z and the label agree in sign, i.e. when s·z < 0.
+   * Loss, accuracy and right answers per class on a whole set. Cross-entropy straight from the
+   * logits z, which never overflows: one σ unit, with s = 1 − 2y,
+   * −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = softplus(s·z), right when s·z < 0; a softmax,
+   * −ln p_label = logSumExp(z) − z_label, right when the label's logit is the largest.
    */
   private lossAndAccuracy(set: EvalSet): Tensor[] {
     const z = this.forward(set.x, true).at(-1)!;
-    const sz = tf.mul(z, set.sign);
-    const loss =
-      this.spec.loss === 'cross-entropy'
-        ? tf.mean(tf.softplus(sz))
-        : tf.mean(tf.squaredDifference(tf.sigmoid(z), set.y));
-    const accuracy = tf.mean(tf.cast(tf.less(sz, 0), 'float32'));
-    return [loss, accuracy];
+    let loss: Tensor;
+    let right: Tensor;
+    if (this.softmax) {
+      loss =
+        this.spec.loss === 'cross-entropy'
+          ? tf.mean(tf.sub(tf.logSumExp(z, 1), tf.sum(tf.mul(z, set.y), 1)))
+          : tf.mean(tf.sum(tf.squaredDifference(tf.softmax(z), set.y), 1));
+      right = tf.cast(tf.equal(tf.argMax(z, 1), tf.argMax(set.y, 1)), 'float32');
+    } else {
+      const sz = tf.mul(z, set.sign!);
+      loss =
+        this.spec.loss === 'cross-entropy'
+          ? tf.mean(tf.softplus(sz))
+          : tf.mean(tf.squaredDifference(tf.sigmoid(z), set.y));
+      right = tf.reshape(tf.cast(tf.less(sz, 0), 'float32'), [-1]);
+    }
+    const accuracy = tf.mean(right);
+    // Right answers per class: Σ_rows right · onehot, one number per class.
+    const perClass = tf.reshape(tf.matMul(tf.reshape(right, [1, -1]), set.onehot), [-1]);
+    return [loss, accuracy, perClass];
   }
 
   /**
-   * One tensor holding the STATS (train loss and accuracy, test loss and accuracy, largest |w|)
-   * followed by the packed state, so a report and a snapshot cost a single read from the backend.
-   * An empty test set reports 0 for its loss and accuracy.
+   * One tensor holding the STATS (train loss and accuracy, test loss and accuracy, largest |w|),
+   * then the right answers per class on the training set and on the test set (classes numbers
+   * each), then the packed state, so a report and a snapshot cost a single read from the backend.
+   * An empty test set reports 0 for its loss, accuracy and right answers.
    */
   statsAndState(train: EvalSet, test: EvalSet | null): tf.Tensor1D {
     return tf.tidy(() => {
       const zero = tf.zeros([1]);
-      const [trainLoss, trainAccuracy] = this.lossAndAccuracy(train);
-      const [testLoss, testAccuracy] = test ? this.lossAndAccuracy(test) : [zero, zero];
+      const [trainLoss, trainAccuracy, trainRight] = this.lossAndAccuracy(train);
+      const [testLoss, testAccuracy, testRight] = test
+        ? this.lossAndAccuracy(test)
+        : [zero, zero, tf.zeros([classesOf(this.spec)])];
       const flat = [...this.params, ...this.slots.flat()].map((v) => tf.reshape(v, [-1]));
       const maxWeight = tf.max(tf.abs(tf.concat(flat.slice(0, this.params.length))));
       const stats = [trainLoss!, trainAccuracy!, testLoss!, testAccuracy!, maxWeight];
-      return tf.concat([...stats.map((s) => tf.reshape(s, [1])), ...flat]) as tf.Tensor1D;
+      return tf.concat([
+        ...stats.map((s) => tf.reshape(s, [1])),
+        trainRight!,
+        testRight!,
+        ...flat,
+      ]) as tf.Tensor1D;
     });
   }
 
@@ -254,7 +303,10 @@ export class Network {
     return this.adamStep;
   }
 
-  /** p(class 1) for each row of x, as a tensor the caller disposes. */
+  /**
+   * p(class 1) for each row of x (one σ unit), or each row's k probabilities in turn (a
+   * softmax), as a flat tensor the caller disposes.
+   */
   predict(x: Tensor2D): Tensor {
     return tf.tidy(() => tf.reshape(this.forward(x).at(-1)!, [-1]));
   }

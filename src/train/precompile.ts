@@ -12,7 +12,7 @@
 import { tf, useBackend } from './backend.ts';
 import { Network } from './network.ts';
 import type { EvalSet, NetworkState } from './network.ts';
-import { INPUTS, batchRows } from './spec.ts';
+import { batchRows, inputsOf } from './spec.ts';
 import type { ModelSpec } from './types.ts';
 
 /** What precompile() reaches into: the webgl backend's program cache and GL context. */
@@ -52,16 +52,18 @@ export async function compileShaders(
   const scratch = new Network(spec, initial);
   const { train, test } = tensors;
   const rows = batchRows(spec, train.rows);
+  const inputs = inputsOf(spec);
+  const outputs = train.y.shape[1];
   // Three phases, each its own task: issuing ~70 compilations at once is itself a long task.
   // The step goes last: in this mode it leaves the scratch variables without values.
   // (Each phase returns nothing: tf.tidy would keep a returned tensor.)
   const phases = [
     (): void => void scratch.statsAndState(train, test),
-    (): void => void scratch.predict(tf.zeros([GRID_POINTS, INPUTS])),
+    (): void => void scratch.predict(tf.zeros([GRID_POINTS, inputs])),
     (): void => {
       if (rows === 0) return;
-      const x = rows < train.rows ? tf.slice(train.x, [0, 0], [rows, INPUTS]) : train.x;
-      const y = rows < train.rows ? tf.slice(train.y, [0, 0], [rows, 1]) : train.y;
+      const x = rows < train.rows ? tf.slice(train.x, [0, 0], [rows, inputs]) : train.x;
+      const y = rows < train.rows ? tf.slice(train.y, [0, 0], [rows, outputs]) : train.y;
       scratch.step(x, y, rows);
     },
   ];

@@ -4,8 +4,21 @@
  *
  * The page asks; the host trains continuously while playing and sends what the page needs to draw:
  *
- *   page → host   setup · play · pause · step · reset · data · ack · dispose
- *   host → page   ready · frame · running · problem · error · alive
+ *   page → host   setup · play · pause · step · reset · data · ack · predict · weights · dispose
+ *   host → page   ready · frame · running · problem · error · alive · answer
+ *
+ * The data are rows of any width (`spec.inputs` numbers each: points of the plane by default, 784
+ * pixels for a digit), as a Float32Array or a Uint8Array of pixels 0 … 255 read as v/255, with
+ * integer labels 0 … k − 1 (`spec.classes`; k ≥ 3 trains a softmax output of k units). With
+ * `transfer` the page hands the buffers over instead of copying them (they are then empty on the
+ * page). Each report carries the loss, train/test accuracy and per-class accuracy.
+ *
+ * Questions with an answer, at any time (while training too), matched by `id`:
+ *   predict {x}   → answer {values}: for each row of x, p(class 1) (two classes) or the k
+ *                    probabilities of the row in turn (k ≥ 3) — a drawing pad, a confusion matrix
+ *   weights       → answer {weights}: every layer's kernel (inputs × units, row-major: unit j's
+ *                    incoming weights are kernel[i·units + j]) and bias — what hidden units look for
+ * An answer with `message` instead says why there is none (no network yet, a wrong width).
  *
  * Back-pressure: the host sends a `frame` (the latest report and a picture to draw) only once the
  * page has acknowledged the previous one (`ack`, sent after the page's next animation frame), so
@@ -20,8 +33,8 @@ import type {
   EngineName,
   LayerWeights,
   ModelSpec,
-  Points,
   ResumePoint,
+  Rows,
   TrainProblem,
   TrainReport,
 } from './types.ts';
@@ -35,10 +48,13 @@ export interface SetupMessage {
   type: 'setup';
   run: number;
   spec: ModelSpec;
-  train: Points;
-  test: Points;
+  train: Rows;
+  test: Rows;
   engine: EngineChoice;
-  /** Points where the picture is computed: the heatmap grid and the neurons' small grid. */
+  /**
+   * Points where the picture is computed: the heatmap grid and the neurons' small grid (rows of
+   * `spec.inputs` numbers; empty where there is no picture to draw, e.g. for images).
+   */
   grids: { heatmap: Float32Array; maps: Float32Array };
   /** Measured examples per second of earlier runs (from the page's storage), for 'auto'. */
   known?: Partial<Record<EngineName, number>>;
@@ -54,14 +70,21 @@ export type PageMessage =
   | { type: 'step'; run: number; steps: number }
   | { type: 'reset'; run: number }
   /** New data, same weights (the student added a point). */
-  | { type: 'data'; run: number; train: Points; test: Points }
+  | { type: 'data'; run: number; train: Rows; test: Rows }
+  /** The network's output for the rows of `x` (answered by an `answer` with `values`). */
+  | { type: 'predict'; run: number; id: number; x: Float32Array | Uint8Array }
+  /** Every layer's weights now (answered by an `answer` with `weights`). */
+  | { type: 'weights'; run: number; id: number }
   /** The page has drawn the last frame: the host may send the next. */
   | { type: 'ack'; run: number }
   /** Tests only: make the WebGL context of the engine be lost, as a GPU reset would. */
   | { type: 'lose-context'; run: number }
   | { type: 'dispose' };
 
-/** What the page draws: p(class 1) over the heatmap grid, and (sometimes) the diagram's data. */
+/**
+ * What the page draws: the output over the heatmap grid — p(class 1) per point, or the k
+ * probabilities of each point in turn with k ≥ 3 classes — and (sometimes) the diagram's data.
+ */
 export interface Picture {
   grid: Float32Array;
   /** Each hidden and output unit over the small grid: maps[layer][unit]. Absent: unchanged. */
@@ -95,7 +118,18 @@ export type HostMessage =
   /** Once a second, whatever the host is doing: a worker that stops sending these is dead or hung. */
   | { type: 'alive'; run: number }
   | { type: 'problem'; run: number; problem: TrainProblem }
-  | { type: 'error'; run: number; message: string };
+  | { type: 'error'; run: number; message: string }
+  | AnswerMessage;
+
+/** The answer to a `predict` or `weights` question: its values, or why there are none. */
+export interface AnswerMessage {
+  type: 'answer';
+  run: number;
+  id: number;
+  values?: Float32Array;
+  weights?: LayerWeights[];
+  message?: string;
+}
 
 /** What the student may choose, in the order offered. */
 export const ENGINE_CHOICES: readonly EngineChoice[] = ['auto', 'js', 'wasm', 'cpu', 'webgl'];
@@ -108,6 +142,12 @@ export function engineLabel(engine: EngineName): string {
 /** The tfjs backend behind an engine name, or null for the from-scratch engine. */
 export function backendOf(engine: EngineName): BackendName | null {
   return engine === 'js' ? null : engine;
+}
+
+/** The buffers of some rows of data, each once (to transfer rather than copy). */
+export function rowBuffers(...sets: Rows[]): ArrayBuffer[] {
+  const buffers = sets.flatMap((set) => [set.x.buffer, set.y.buffer]);
+  return [...new Set(buffers)] as ArrayBuffer[];
 }
 
 /** Every Float32Array buffer in a picture, to transfer rather than copy. */

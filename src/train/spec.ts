@@ -5,16 +5,33 @@
  * backend's initialiser draw its own.
  */
 import { createRng } from '../math/rng.ts';
-import type { EngineName, LayerWeights, ModelSpec, Points, TrainReport } from './types.ts';
+import type { EngineName, LayerWeights, ModelSpec, Rows, TrainReport } from './types.ts';
 
-/** The network always reads a point of the plane. */
+/** Numbers per example unless the spec says otherwise: a point of the plane. */
 export const INPUTS = 2;
 
 /**
  * The engine's own limits. The widget offers 0–6 hidden layers of 1–16 units; the engine accepts
- * wider layers so the benchmarks can measure how step time grows with width.
+ * wider layers so the benchmarks can measure how step time grows with width, rows up to 4,096
+ * numbers wide (a 64×64 image) and up to 10 classes.
  */
-export const LIMITS = { maxHidden: 6, maxUnits: 256 } as const;
+export const LIMITS = { maxHidden: 6, maxUnits: 256, maxInputs: 4096, maxClasses: 10 } as const;
+
+/** Numbers per example of `spec` (2 unless it says otherwise). */
+export function inputsOf(spec: Pick<ModelSpec, 'inputs'>): number {
+  return spec.inputs ?? INPUTS;
+}
+
+/** Classes `spec` tells apart (2 unless it says otherwise). */
+export function classesOf(spec: Pick<ModelSpec, 'classes'>): number {
+  return spec.classes ?? 2;
+}
+
+/** Units of the output layer: 1 (a σ unit) for two classes, k (a softmax) for k ≥ 3. */
+export function outputUnits(spec: Pick<ModelSpec, 'classes'>): number {
+  const k = classesOf(spec);
+  return k > 2 ? k : 1;
+}
 
 const ACTIVATIONS = new Set(['sigmoid', 'tanh', 'relu', 'linear']);
 const LOSSES = new Set(['cross-entropy', 'squared-error']);
@@ -46,33 +63,63 @@ export function checkSpec(spec: ModelSpec): void {
   }
   if (!Number.isFinite(spec.l2) || spec.l2 < 0) fail('L2 must be a number ≥ 0');
   if (!Number.isFinite(spec.seed)) fail('the seed must be a finite number');
+  const inputs = inputsOf(spec);
+  if (!Number.isInteger(inputs) || inputs < 1 || inputs > LIMITS.maxInputs) {
+    fail(`inputs must be a whole number from 1 to ${LIMITS.maxInputs}`);
+  }
+  const classes = classesOf(spec);
+  if (!Number.isInteger(classes) || classes < 2 || classes > LIMITS.maxClasses) {
+    fail(`classes must be a whole number from 2 to ${LIMITS.maxClasses}`);
+  }
 }
 
-/** Throws a RangeError when `points` is not a set of labelled points of the plane. */
-export function checkPoints(points: Points, name: string): void {
+/**
+ * Throws a RangeError when `points` is not a set of labelled examples for `spec` (2 numbers a
+ * row and labels 0/1 unless the spec says otherwise).
+ */
+export function checkPoints(
+  points: Rows,
+  name: string,
+  spec: Pick<ModelSpec, 'inputs' | 'classes'> = {},
+): void {
+  const inputs = inputsOf(spec);
+  const classes = classesOf(spec);
   const n = points.y.length;
-  if (points.x.length !== INPUTS * n) {
+  if (points.x.length !== inputs * n) {
     throw new RangeError(
-      `${name} data: x holds ${points.x.length} numbers but ${n} labels need ${INPUTS * n}`,
+      `${name} data: x holds ${points.x.length} numbers but ${n} labels need ${inputs * n}`,
     );
   }
-  for (let i = 0; i < points.x.length; i++) {
-    if (!Number.isFinite(points.x[i])) {
-      throw new RangeError(
-        `${name} data: point ${Math.floor(i / INPUTS)} has a non-finite coordinate`,
-      );
+  if (!(points.x instanceof Uint8Array)) {
+    for (let i = 0; i < points.x.length; i++) {
+      if (!Number.isFinite(points.x[i])) {
+        throw new RangeError(
+          `${name} data: ${inputs === INPUTS ? 'point' : 'row'} ${Math.floor(i / inputs)} has a non-finite ${inputs === INPUTS ? 'coordinate' : 'number'}`,
+        );
+      }
     }
   }
   for (let i = 0; i < n; i++) {
-    if (points.y[i] !== 0 && points.y[i] !== 1) {
-      throw new RangeError(`${name} data: label ${i} is ${points.y[i]}, not 0 or 1`);
+    const label = points.y[i]!;
+    if (!(Number.isInteger(label) && label >= 0 && label < classes)) {
+      throw new RangeError(
+        `${name} data: label ${i} is ${label}, not ${classes === 2 ? '0 or 1' : `a class 0 … ${classes - 1}`}`,
+      );
     }
   }
 }
 
-/** Units per layer, input and output included: 2-8-8-1 for two hidden layers of 8. */
+/**
+ * Units per layer, input and output included: 2-8-8-1 for two hidden layers of 8 (two classes),
+ * 784-64-10 for 28×28 images of ten classes.
+ */
 export function layerSizes(spec: ModelSpec): number[] {
-  return [INPUTS, ...spec.hidden.map((layer) => layer.units), 1];
+  return [inputsOf(spec), ...spec.hidden.map((layer) => layer.units), outputUnits(spec)];
+}
+
+/** Rows of pixels (Uint8Array) as the Float32 numbers both engines read: fround(v/255). */
+export function asFloats(x: Float32Array | Uint8Array): Float32Array {
+  return x instanceof Uint8Array ? Float32Array.from(x, (v) => v / 255) : x;
 }
 
 /** Examples per step for `n` training points: the batch size, or all of them when it is 0. */
@@ -114,6 +161,7 @@ export function shuffleSeed(spec: ModelSpec): number {
  * measured choice is cached under this key.
  */
 export function sizeKey(spec: ModelSpec, trainRows: number): string {
+  // (layerSizes names the inputs and the output units: a 784-64-10 is no 2-64-1.)
   const rows = batchRows(spec, trainRows);
   const bucket = rows <= 1 ? 1 : 2 ** Math.ceil(Math.log2(rows));
   return `${layerSizes(spec).join('-')}|${spec.optimizer}|${bucket}`;
@@ -124,12 +172,24 @@ export function formatRate(rate: number): string {
   return String(Number(rate.toPrecision(4))).replace('-', '\u2212');
 }
 
-/** How many points a flat [x0, y0, x1, y1, …] array holds; a RangeError when it is not pairs. */
-export function pointCount(xy: Float32Array): number {
-  if (xy.length % INPUTS !== 0) {
-    throw new RangeError(`expected [x0, y0, x1, y1, …] pairs, got ${xy.length} numbers`);
+/**
+ * How many rows of `inputs` numbers a flat array holds (points of the plane by default); a
+ * RangeError when it is not whole rows.
+ */
+export function pointCount(xy: ArrayLike<number>, inputs = INPUTS): number {
+  if (xy.length % inputs !== 0) {
+    throw new RangeError(
+      inputs === INPUTS
+        ? `expected [x0, y0, x1, y1, …] pairs, got ${xy.length} numbers`
+        : `expected rows of ${inputs} numbers, got ${xy.length} numbers`,
+    );
   }
-  return xy.length / INPUTS;
+  return xy.length / inputs;
+}
+
+/** Per-class accuracy as a report carries it: NaN (no example of that class) becomes null. */
+export function classAccuracy(values: ArrayLike<number>): (number | null)[] {
+  return Array.from(values, (v) => (Number.isNaN(v) ? null : v));
 }
 
 /** A report with no numbers yet (losses and accuracies 0), at this step and epoch. */
@@ -141,6 +201,8 @@ export function emptyReport(step: number, epoch: number, backend: EngineName): T
     testLoss: 0,
     trainAccuracy: 0,
     testAccuracy: 0,
+    trainClassAccuracy: [],
+    testClassAccuracy: [],
     backend,
   };
 }

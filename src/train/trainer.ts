@@ -25,12 +25,15 @@ import { Network, STATS, initialState, layersOf } from './network.ts';
 import { compileShaders } from './precompile.ts';
 import type { EvalSet, NetworkState } from './network.ts';
 import {
-  INPUTS,
+  asFloats,
   batchRows,
   checkPoints,
   checkSpec,
+  classAccuracy,
+  classesOf,
   emptyReport,
   initialWeights,
+  inputsOf,
   pointCount,
   shuffleSeed,
 } from './spec.ts';
@@ -38,8 +41,9 @@ import type {
   BackendName,
   LayerWeights,
   ModelSpec,
-  Points,
   ResumePoint,
+  Rows,
+  TrainOptions,
   TrainProblem,
   TrainReport,
   Trainer,
@@ -70,16 +74,35 @@ interface Snapshot {
   epoch: number;
 }
 
-function evalSet(points: Points): EvalSet {
+/**
+ * The tensors of a set: rows of `inputs` numbers (pixels read as v/255), and the labels as the
+ * network needs them (see EvalSet). s = 1 − 2y, the onehot rows and the counts are computed here
+ * rather than by tensor ops: on WebGL each new op is a shader to compile, synchronously, before
+ * the first step.
+ */
+function evalSet(points: Rows, spec: ModelSpec): EvalSet {
   const rows = points.y.length;
-  // s = 1 − 2y, computed here rather than by two tensor ops: on WebGL each new op is a shader to
-  // compile, synchronously, before the first step.
-  const sign = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) sign[i] = 1 - 2 * points.y[i]!;
+  const classes = classesOf(spec);
+  const labels = Int32Array.from(points.y);
+  const counts = new Array<number>(classes).fill(0);
+  for (const label of labels) counts[label]! += 1;
+  const onehot = new Float32Array(rows * classes);
+  for (let i = 0; i < rows; i++) onehot[i * classes + labels[i]!] = 1;
+  const softmax = classes > 2;
+  let sign: tf.Tensor2D | null = null;
+  if (!softmax) {
+    const s = new Float32Array(rows);
+    for (let i = 0; i < rows; i++) s[i] = 1 - 2 * labels[i]!;
+    sign = tf.tensor2d(s, [rows, 1]);
+  }
   return {
-    x: tf.tensor2d(points.x, [rows, INPUTS]),
-    y: tf.tensor2d(points.y, [rows, 1]),
-    sign: tf.tensor2d(sign, [rows, 1]),
+    x: tf.tensor2d(asFloats(points.x), [rows, inputsOf(spec)]),
+    y: softmax
+      ? tf.tensor2d(onehot, [rows, classes])
+      : tf.tensor2d(Float32Array.from(labels), [rows, 1]),
+    sign,
+    onehot: tf.tensor2d(onehot, [rows, classes]),
+    counts,
     rows,
   };
 }
@@ -88,7 +111,8 @@ function disposeSet(set: EvalSet | null): void {
   if (!set) return;
   set.x.dispose();
   set.y.dispose();
-  set.sign.dispose();
+  set.sign?.dispose();
+  set.onehot.dispose();
 }
 
 /** First backend of `names` that starts, or throws the last reason. */
@@ -109,7 +133,7 @@ export class TfTrainer implements Trainer {
   readonly spec: ModelSpec;
   private currentBackend: BackendName;
   private network: Network;
-  private data: { train: Points; test: Points };
+  private data: { train: Rows; test: Rows };
   private tensors: DataTensors;
   private readonly initial: NetworkState;
   private readonly onProblem: ((problem: TrainProblem) => void) | undefined;
@@ -122,6 +146,8 @@ export class TfTrainer implements Trainer {
   private startLoss: number | null = null;
   /** Whether the next report must first be made on the current weights (new data). */
   private stale = false;
+  /** Whether steps were taken since the last measured report (`measure: false`). */
+  private unmeasured = false;
 
   private shuffle: Rng;
   private batches: Batch[] = [];
@@ -138,8 +164,8 @@ export class TfTrainer implements Trainer {
   /** Use `createTrainer` (index.ts), which picks and starts the backend first. */
   constructor(options: TrainerOptions, backend: BackendName) {
     checkSpec(options.spec);
-    checkPoints(options.train, 'Training');
-    checkPoints(options.test, 'Test');
+    checkPoints(options.train, 'Training', options.spec);
+    checkPoints(options.test, 'Test', options.spec);
     this.spec = structuredClone(options.spec);
     this.onProblem = options.onProblem;
     this.currentBackend = backend;
@@ -168,28 +194,32 @@ export class TfTrainer implements Trainer {
   // -------------------------------------------------------------------------------------------
   // The public API (see types.ts)
 
-  train(steps: number, options: { maxMs?: number } = {}): Promise<TrainReport> {
-    return this.exclusive(() => this.trainNow(steps, options.maxMs ?? Infinity));
+  train(steps: number, options: TrainOptions = {}): Promise<TrainReport> {
+    return this.exclusive(() =>
+      this.trainNow(steps, options.maxMs ?? Infinity, options.measure ?? true),
+    );
   }
 
-  predict(xy: Float32Array): Promise<Float32Array> {
+  predict(xy: Float32Array | Uint8Array): Promise<Float32Array> {
     return this.exclusive(async () => {
-      const n = pointCount(xy);
+      const inputs = inputsOf(this.spec);
+      const n = pointCount(xy, inputs);
       if (n === 0) return new Float32Array(0);
       return this.readWith(() =>
-        tf.tidy(() => this.network.predict(tf.tensor2d(xy, [n, INPUTS]))),
+        tf.tidy(() => this.network.predict(tf.tensor2d(asFloats(xy), [n, inputs]))),
       ).then((values) => values.slice());
     });
   }
 
-  activations(xy: Float32Array): Promise<Float32Array[][]> {
+  activations(xy: Float32Array | Uint8Array): Promise<Float32Array[][]> {
     return this.exclusive(async () => {
-      const n = pointCount(xy);
+      const inputs = inputsOf(this.spec);
+      const n = pointCount(xy, inputs);
       const units = this.network.sizes.slice(1);
       const values = await this.readWith(() =>
         tf.tidy(() => {
           if (n === 0) return tf.zeros([0]);
-          const outputs = this.network.layerOutputs(tf.tensor2d(xy, [n, INPUTS]));
+          const outputs = this.network.layerOutputs(tf.tensor2d(asFloats(xy), [n, inputs]));
           return tf.concat(outputs.map((a) => tf.reshape(a, [-1])));
         }),
       );
@@ -211,10 +241,10 @@ export class TfTrainer implements Trainer {
     });
   }
 
-  setData(train: Points, test: Points): void {
+  setData(train: Rows, test: Rows): void {
     this.assertAlive();
-    checkPoints(train, 'Training');
-    checkPoints(test, 'Test');
+    checkPoints(train, 'Training', this.spec);
+    checkPoints(test, 'Test', this.spec);
     this.data = { train, test };
     if (this.lost) return; // uploaded on the backend we recover to
     useBackend(this.currentBackend);
@@ -269,7 +299,7 @@ export class TfTrainer implements Trainer {
   // -------------------------------------------------------------------------------------------
   // Training
 
-  private async trainNow(steps: number, maxMs: number): Promise<TrainReport> {
+  private async trainNow(steps: number, maxMs: number, measure: boolean): Promise<TrainReport> {
     if (!Number.isInteger(steps) || steps < 0) {
       throw new RangeError(`train(steps): steps must be a whole number ≥ 0, got ${steps}`);
     }
@@ -283,7 +313,11 @@ export class TfTrainer implements Trainer {
       if ('problem' in first) return first.problem;
       if (this.startLoss === null) this.startLoss = first.report.trainLoss;
     }
-    if (this.tensors.train.rows === 0 || steps === 0) return this.snapshot!.report;
+    if (this.tensors.train.rows === 0 || steps === 0) {
+      if (!this.unmeasured) return this.snapshot!.report;
+      const now = await this.measure();
+      return 'problem' in now ? now.problem : now.report;
+    }
 
     const starting = activate(this.currentBackend);
     if (starting) await starting; // another trainer is starting a backend: tfjs runs no op meanwhile
@@ -299,6 +333,11 @@ export class TfTrainer implements Trainer {
         this.network.step(batch.x, batch.y, batch.rows);
         this.step += 1;
         this.epoch += batch.rows / n;
+      }
+      // Unmeasured (not on WebGL, where only a read waits for the queued steps to run).
+      if (!measure && this.currentBackend !== 'webgl') {
+        this.unmeasured = true;
+        return { ...this.snapshot!.report, step: this.step, epoch: this.epoch, stale: true };
       }
       packed = this.network.statsAndState(this.tensors.train, this.tensors.test);
     } catch (error) {
@@ -332,6 +371,7 @@ export class TfTrainer implements Trainer {
   private async accept(
     packed: tf.Tensor1D,
   ): Promise<{ report: TrainReport } | { problem: TrainReport }> {
+    this.unmeasured = false;
     const values = await this.read(packed);
     if (this.disposed)
       return {
@@ -341,6 +381,12 @@ export class TfTrainer implements Trainer {
     const stats = values.subarray(0, STATS.length);
     const [trainLoss, trainAccuracy, testLoss, testAccuracy, maxWeight] =
       stats as unknown as number[];
+    // Right answers per class (train, then test) follow the STATS; the packed state follows them.
+    const classes = classesOf(this.spec);
+    const rightAt = STATS.length;
+    const stateAt = rightAt + 2 * classes;
+    const share = (set: EvalSet | null, from: number): (number | null)[] =>
+      set ? classAccuracy(set.counts.map((count, c) => values[from + c]! / count)) : [];
     const report: TrainReport = {
       step: this.step,
       epoch: this.epoch,
@@ -348,6 +394,8 @@ export class TfTrainer implements Trainer {
       testLoss: testLoss!,
       trainAccuracy: trainAccuracy!,
       testAccuracy: testAccuracy!,
+      trainClassAccuracy: share(this.tensors.train, rightAt),
+      testClassAccuracy: share(this.tensors.test, rightAt + classes),
       backend: this.currentBackend,
     };
     const why = divergence(
@@ -363,7 +411,7 @@ export class TfTrainer implements Trainer {
     );
     if (why) return { problem: this.diverged(why) };
     this.snapshot = {
-      state: { values: values.slice(STATS.length), adamStep: this.network.optimizerStep },
+      state: { values: values.slice(stateAt), adamStep: this.network.optimizerStep },
       report,
       epoch: this.epoch,
     };
@@ -561,7 +609,10 @@ export class TfTrainer implements Trainer {
 
   private upload(): DataTensors {
     const { train, test } = this.data;
-    return { train: evalSet(train), test: test.y.length > 0 ? evalSet(test) : null };
+    return {
+      train: evalSet(train, this.spec),
+      test: test.y.length > 0 ? evalSet(test, this.spec) : null,
+    };
   }
 
   private disposeBatches(): void {

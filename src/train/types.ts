@@ -11,8 +11,17 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 /** What a trainer runs on: one of tfjs's backends, or 'js', the plain-JS engine (no tfjs). */
 export type EngineName = 'js' | BackendName;
 
-/** A network described as data. Two inputs (a point on the plane), one output p(class 1). */
+/**
+ * A network described as data. By default two inputs (a point on the plane) and two classes (one
+ * output unit, p(class 1)); `inputs` and `classes` widen it: rows of any width, and k ≥ 3 classes
+ * through a softmax output of k units (p(class j) for each j; its loss is the k-class cross-entropy
+ * −ln p_label, or Σ_j (p_j − onehot_j)²).
+ */
 export interface ModelSpec {
+  /** Numbers per example (default 2: a point of the plane; 784 for a 28×28 image). */
+  inputs?: number;
+  /** Classes told apart (default 2: one σ output unit); 3 … 10: a softmax over that many units. */
+  classes?: number;
   /** Hidden layers, 0 to 6, each 1 to 16 units with its own activation. */
   hidden: { units: number; activation: Activation }[];
   loss: LossName;
@@ -26,8 +35,18 @@ export interface ModelSpec {
   seed: number;
 }
 
-/** Points on the plane with labels 0 or 1, as flat arrays: x[2i], x[2i+1] is point i. */
-export interface Points {
+/**
+ * Labelled examples as flat arrays: row i is x[w·i … w·i + w − 1] for rows of w = `spec.inputs`
+ * numbers; y[i] is its label 0 … classes − 1. `x` may be a Uint8Array of pixels 0 … 255, read as
+ * v/255 (in Float32) by both engines.
+ */
+export interface Rows {
+  x: Float32Array | Uint8Array;
+  y: Float32Array | Uint8Array;
+}
+
+/** Points on the plane with labels, as flat arrays: x[2i], x[2i+1] is point i. */
+export interface Points extends Rows {
   x: Float32Array;
   y: Float32Array;
 }
@@ -44,12 +63,30 @@ export interface TrainReport {
   testLoss: number;
   trainAccuracy: number;
   testAccuracy: number;
+  /**
+   * Per class c: the share of the set's examples labelled c that the network classifies as c
+   * (null where the set has none of class c). Empty arrays when not measured (an empty set).
+   */
+  trainClassAccuracy?: (number | null)[];
+  testClassAccuracy?: (number | null)[];
   backend: EngineName;
+  /**
+   * True when the losses and accuracies are those of an earlier step (a `train` call with
+   * `measure: false`); `step` and `epoch` are current.
+   */
+  stale?: boolean;
   /**
    * Set on the report of a call during which training had to stop on its own (the same problem
    * `onProblem` receives). The numbers are then those of the last good moment, restored.
    */
   problem?: TrainProblem;
+}
+
+/** Options of `Trainer.train`. */
+export interface TrainOptions {
+  maxMs?: number;
+  /** Compute the losses after the steps (default true); see `Trainer.train`. */
+  measure?: boolean;
 }
 
 /** Why training paused on its own. */
@@ -74,16 +111,22 @@ export interface Trainer {
   /**
    * Take `steps` optimisation steps, then read the losses back asynchronously. With `maxMs`, stop
    * early once that many milliseconds have gone into the steps (the report's `step` says how many
-   * were taken): the main thread is never held longer than that, even on a busy machine.
+   * were taken): the main thread is never held longer than that, even on a busy machine. With
+   * `measure: false` the losses are not computed (on a big data set they cost far more than a
+   * step): the report is the last measured one with the new step and epoch, marked `stale`.
    */
-  train(steps: number, options?: { maxMs?: number }): Promise<TrainReport>;
-  /** p(class 1) for each point of a flat [x0, y0, x1, y1, …] array, in one batched prediction. */
-  predict(xy: Float32Array): Promise<Float32Array>;
+  train(steps: number, options?: TrainOptions): Promise<TrainReport>;
+  /**
+   * The output for each row of a flat array of rows (`spec.inputs` numbers each, or pixels), in
+   * one batched prediction: p(class 1) per row with two classes; with k ≥ 3, the k probabilities
+   * of each row in turn (`[r·k + j]` = p(class j) of row r).
+   */
+  predict(xy: Float32Array | Uint8Array): Promise<Float32Array>;
   /** Each hidden and output unit's activation at each point: [layer][unit] → one value per point. */
-  activations(xy: Float32Array): Promise<Float32Array[][]>;
+  activations(xy: Float32Array | Uint8Array): Promise<Float32Array[][]>;
   weights(): Promise<LayerWeights[]>;
   /** Replace the data (e.g. the student added points) without resetting the weights. */
-  setData(train: Points, test: Points): void;
+  setData(train: Rows, test: Rows): void;
   /** Back to the seeded initial weights; step and epoch to 0. */
   reset(): void;
   /**
@@ -107,8 +150,8 @@ export interface TrainerOptions {
   spec: ModelSpec;
   /** Start from here instead of the seeded initial weights (a reset still goes back to those). */
   resume?: ResumePoint;
-  train: Points;
-  test: Points;
+  train: Rows;
+  test: Rows;
   /**
    * 'js': the from-scratch engine (no tfjs); a tfjs backend; or 'auto' (the default), which
    * measures the tfjs backends and picks the fastest (the widget's engine host decides between

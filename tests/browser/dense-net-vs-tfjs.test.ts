@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DenseNet } from '../../src/math/dense-net';
 import { createRng } from '../../src/math/rng';
 import { createTrainer } from '../../src/train/index';
-import type { LayerWeights, ModelSpec, Trainer, TrainReport } from '../../src/train/index';
+import type { LayerWeights, ModelSpec, Rows, Trainer, TrainReport } from '../../src/train/index';
 import { createJsTrainer } from '../../src/train/js-trainer';
 import { initialWeights, layerSizes, shuffleSeed } from '../../src/train/spec';
 import { initialState } from '../../src/train/state';
@@ -331,6 +331,84 @@ describe('DenseNet with a softmax output against tfjs (cpu backend)', () => {
         adam.dispose();
         params.forEach((p) => p.dispose());
       }
+    },
+    60_000,
+  );
+});
+
+describe('JsTrainer follows TfTrainer (cpu backend) with k classes and wide rows', () => {
+  /** Three classes of 5-wide rows (a blob per class), seeded; pixels too. */
+  function rows(n: number, seed: number) {
+    const rng = createRng(seed);
+    const y = new Float32Array(n).map((_, r) => r % 3);
+    const x = new Float32Array(n * 5).map((_, k) => {
+      const c = y[Math.floor(k / 5)]!;
+      return (k % 5 === c ? 1 : 0) + rng.normal() * 0.6;
+    });
+    return { x, y };
+  }
+  const cases: [string, Partial<ModelSpec>, boolean][] = [
+    ['adam, batches of 10, cross-entropy', { optimizer: 'adam', batchSize: 10 }, false],
+    [
+      'momentum with L2, relu, squared error, batches of 16',
+      {
+        optimizer: 'momentum',
+        loss: 'squared-error',
+        learningRate: 0.1,
+        l2: 0.001,
+        batchSize: 16,
+        hidden: [{ units: 6, activation: 'relu' }],
+      },
+      false,
+    ],
+    ['adam on Uint8Array pixels, full batch', { optimizer: 'adam', batchSize: 0 }, true],
+  ];
+
+  it.each(cases)(
+    '%s: the same parameters, losses and per-class accuracy for 100 steps',
+    async (_, overrides, pixels) => {
+      const spec = xorSpec({ inputs: 5, classes: 3, ...overrides });
+      let train: Rows = rows(90, 1);
+      let test: Rows = rows(30, 2);
+      if (pixels) {
+        const toPixels = (set: Rows): Rows => ({
+          x: Uint8Array.from(set.x, (v) => Math.max(0, Math.min(255, Math.round(100 + 60 * v)))),
+          y: set.y,
+        });
+        train = toPixels(train);
+        test = toPixels(test);
+      }
+      const options = { spec, train, test };
+      const theirs = await createTrainer({ ...options, backend: 'cpu' });
+      const ours = createJsTrainer(options);
+      live.push(theirs, ours);
+      const compare = (a: TrainReport, b: TrainReport): void => {
+        expect(a.step).toBe(b.step);
+        for (const key of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const) {
+          expect(Math.abs(a[key] - b[key]), `${key} at step ${a.step}`).toBeLessThan(1e-5);
+        }
+        expect(a.trainClassAccuracy).toHaveLength(3);
+        expect(a.testClassAccuracy).toEqual(b.testClassAccuracy);
+        expect(a.trainClassAccuracy).toEqual(b.trainClassAccuracy);
+      };
+      const start = await ours.train(0);
+      compare(start, await theirs.train(0));
+      for (let step = 1; step <= 100; step++) {
+        compare(await ours.train(1), await theirs.train(1));
+        if (step % 20 === 0) {
+          const drift = worst(flat(await ours.weights()), flat(await theirs.weights()));
+          expect(drift, `parameters at step ${step}`).toBeLessThan(1e-5);
+        }
+      }
+      const end = await ours.train(0);
+      // It learned something (chance is 1/3).
+      expect(end.trainLoss).toBeLessThan(0.8 * start.trainLoss);
+      expect(end.testAccuracy).toBeGreaterThan(0.6);
+      // Predictions: three probabilities a row, summing to 1, equal on both engines.
+      const p = await ours.predict(test.x);
+      expect(p).toHaveLength(90);
+      expect(p[0]! + p[1]! + p[2]!).toBeCloseTo(1, 5);
+      expect(worst(p, await theirs.predict(test.x))).toBeLessThan(1e-5);
     },
     60_000,
   );

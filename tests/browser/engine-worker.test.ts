@@ -9,6 +9,7 @@ import type { EngineCallbacks, EngineLost, EngineThread } from '../../src/train/
 import type { EngineChoice, FrameMessage } from '../../src/train/protocol';
 import type { ModelSpec, Points, TrainProblem } from '../../src/train/types';
 import { createRng } from '../../src/math/rng';
+import { confusionMatrix } from '../../src/train/classify';
 
 const SPEC: ModelSpec = {
   hidden: [
@@ -170,4 +171,83 @@ describe('the engine client', () => {
     expect(liveEngines()).not.toContain(r.client);
     await expect(r.client.step()).rejects.toThrow(/closed/);
   });
+});
+
+describe('the engine client with many classes and wide rows', () => {
+  /** Ten classes of 16 pixels: class c lights pixels c … c + 5 (Uint8Array, read as v/255). */
+  function pixels(n: number, seed: number) {
+    const rng = createRng(seed);
+    const y = new Float32Array(n).map((_, r) => r % 10);
+    const x = new Uint8Array(16 * n).map((_, k) => {
+      const c = y[Math.floor(k / 16)]!;
+      const i = k % 16;
+      return (i >= c && i < c + 6 ? 200 : 20) + rng.int(50);
+    });
+    return { x, y };
+  }
+  const wide = (engine: EngineChoice, transfer = false) => ({
+    spec: {
+      ...SPEC,
+      inputs: 16,
+      classes: 10,
+      hidden: [{ units: 12, activation: 'relu' as const }],
+    },
+    train: pixels(300, 1),
+    test: pixels(100, 2),
+    engine,
+    grids: { heatmap: new Float32Array(0), maps: new Float32Array(0) },
+    transfer,
+  });
+
+  it.each(['worker', 'main-thread'] as const)(
+    'learns 10 classes from pixels, reports per-class accuracy, and answers predict and weights (%s)',
+    async (thread) => {
+      const r = recorded(thread);
+      const request = wide('js', thread === 'worker');
+      const testLabels = request.test.y.slice();
+      const testRows = request.test.x.slice();
+      await r.client.setup(request);
+      if (thread === 'worker') expect(request.train.x.length).toBe(0); // handed over, not copied
+      const first = r.frames.at(-1)!.report;
+      expect(first.testClassAccuracy).toHaveLength(10);
+      expect(first.testAccuracy).toBeLessThan(0.5);
+      r.client.play(40);
+      await expect
+        .poll(() => !r.frames.at(-1)!.running && r.frames.at(-1)!.report.step > 0, {
+          timeout: 20_000,
+        })
+        .toBe(true);
+      const end = r.frames.at(-1)!.report;
+      expect(end.testAccuracy).toBeGreaterThanOrEqual(0.9);
+      expect(end.testClassAccuracy!.every((a) => a !== null && a >= 0.5)).toBe(true);
+      // Ten probabilities a row, summing to 1; their confusion matrix agrees with the report.
+      const p = await r.client.predict(testRows);
+      expect(p).toHaveLength(1000);
+      expect(p.slice(0, 10).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      const confusion = confusionMatrix(p, testLabels, 10);
+      let right = 0;
+      for (let c = 0; c < 10; c++) right += confusion[c * 10 + c]!;
+      expect(right / 100).toBeCloseTo(end.testAccuracy, 9);
+      // Each layer's weights: 16 × 12 into the hidden layer, 12 × 10 into the softmax.
+      const layers = await r.client.weights();
+      expect(layers.map((l) => [l.inputs, l.units, l.kernel.length])).toEqual([
+        [16, 12, 192],
+        [12, 10, 120],
+      ]);
+      await expect(r.client.predict(new Float32Array(5))).rejects.toThrow(/rows of 16/);
+    },
+    30_000,
+  );
+
+  it('the tfjs engine answers the same questions (cpu backend, in the worker)', async () => {
+    const r = recorded('worker');
+    await r.client.setup(wide('cpu'));
+    expect(r.ready.at(-1)!.engine).toBe('cpu');
+    await r.client.step(5);
+    expect(r.frames.at(-1)!.report.trainClassAccuracy).toHaveLength(10);
+    const p = await r.client.predict(pixels(3, 9).x);
+    expect(p).toHaveLength(30);
+    expect(p.slice(10, 20).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect((await r.client.weights())[0]!.kernel).toHaveLength(192);
+  }, 30_000);
 });

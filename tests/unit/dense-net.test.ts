@@ -819,8 +819,11 @@ describe('JsTrainer', () => {
       testLoss: stats.testLoss,
       trainAccuracy: stats.trainAccuracy,
       testAccuracy: stats.testAccuracy,
+      trainClassAccuracy: stats.trainClassAccuracy,
+      testClassAccuracy: stats.testClassAccuracy,
       backend: 'js',
     });
+    expect(first.trainClassAccuracy).toHaveLength(2);
     // 7 steps of 32 make one epoch of 200 (6 × 32 + 8), as on tfjs.
     const report = await t.train(7);
     expect(report.step).toBe(7);
@@ -829,6 +832,24 @@ describe('JsTrainer', () => {
     net.setData(TRAIN.x, TRAIN.y);
     net.train(7);
     expect(report.trainLoss).toBe(net.stats(TRAIN.x, TRAIN.y).trainLoss);
+  });
+
+  it('measure: false takes the steps without the losses (stale), and train(0) then measures', async () => {
+    const spec = xorSpec({ batchSize: 10 });
+    const t = createJsTrainer({ spec, train: TRAIN, test: TEST });
+    const first = await t.train(0);
+    const quiet = await t.train(5, { measure: false });
+    expect(quiet.stale).toBe(true);
+    expect(quiet.step).toBe(5);
+    expect(quiet.trainLoss).toBe(first.trainLoss); // the old numbers, said to be old
+    const now = await t.train(0);
+    expect(now.stale).toBeUndefined();
+    expect(now.step).toBe(5);
+    const net = netFor(spec);
+    net.setData(TRAIN.x, TRAIN.y);
+    net.train(5);
+    expect(now.trainLoss).toBe(net.stats(TRAIN.x, TRAIN.y).trainLoss);
+    expect(await t.train(0)).toBe(now); // nothing new: the same report
   });
 
   it('starts from the seeded weights and answers predict, activations and weights', async () => {

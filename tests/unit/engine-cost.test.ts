@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chooseEngine, macsPerExample, stepSeconds } from '../../src/train/cost';
+import {
+  chooseEngine,
+  macsPerExample,
+  reportEvery,
+  reportSeconds,
+  stepSeconds,
+} from '../../src/train/cost';
 import type { CostQuestion, DeviceFacts } from '../../src/train/cost';
 import type { ModelSpec } from '../../src/train/types';
 
@@ -64,5 +70,36 @@ describe("'auto': the engine cost model", () => {
     const choice = chooseEngine(q);
     expect(choice.engine).toBe('wasm');
     expect(choice.why).toMatch(/measured here before/);
+  });
+});
+
+describe("'auto' for images: 784-64-10 (the digits)", () => {
+  const digits = (batchSize: number): ModelSpec => ({
+    ...spec([64], batchSize, 'adam'),
+    inputs: 784,
+    classes: 10,
+  });
+  const on = (batchSize: number, evalRows: number): CostQuestion => ({
+    ...question(digits(batchSize), batchSize),
+    evalRows,
+  });
+
+  it('counts the wide input and the ten output units', () => {
+    expect(macsPerExample(digits(32))).toBe(784 * 64 + 64 * 10);
+  });
+
+  it.each([32, 64, 128])('picks tfjs · wasm at batches of %i (8,000 + 2,000 digits)', (batch) => {
+    expect(chooseEngine(on(batch, 10_000)).engine).toBe('wasm');
+  });
+
+  it('measures the losses of a big data set only now and then, so reports take ≤ 20 % of the time', () => {
+    // The plane's few hundred points: a report after every slice, as before.
+    expect(reportEvery('js', question(spec([8, 8]), 10))).toBe(0);
+    // 10,000 digits: a plain-JS report is about a second, so one every ~4 s of training…
+    const js = reportSeconds('js', on(32, 10_000));
+    expect(js).toBeGreaterThan(0.5);
+    expect(reportEvery('js', on(32, 10_000))).toBeCloseTo(4 * js, 9);
+    // …and wasm's are several times cheaper, so the student sees the accuracy move more often.
+    expect(reportEvery('wasm', on(32, 10_000))).toBeLessThan(reportEvery('js', on(32, 10_000)) / 5);
   });
 });

@@ -8,6 +8,7 @@ import {
   layerSizes,
   sizeKey,
 } from '../../src/train/spec';
+import { confusionMatrix, predictedClasses } from '../../src/train/classify';
 import type { ModelSpec } from '../../src/train/types';
 
 const spec = (overrides: Partial<ModelSpec> = {}): ModelSpec => ({
@@ -128,5 +129,40 @@ describe('learning rates in messages', () => {
     expect(formatRate(0.03)).toBe('0.03');
     expect(formatRate(0.1 + 0.2)).toBe('0.3');
     expect(formatRate(1e-7)).toBe('1e\u22127');
+  });
+});
+
+describe('specs of any width and many classes', () => {
+  it('sizes the input and output layers from inputs and classes', () => {
+    const hidden = spec().hidden.map((layer) => layer.units);
+    expect(layerSizes(spec())).toEqual([2, ...hidden, 1]);
+    expect(layerSizes(spec({ inputs: 784, classes: 10, hidden: [] }))).toEqual([784, 10]);
+    expect(layerSizes(spec({ classes: 3 }))).toEqual([2, ...hidden, 3]);
+    expect(layerSizes(spec({ classes: 2 }))).toEqual([2, ...hidden, 1]); // two classes: one σ unit
+    expect(sizeKey(spec({ inputs: 784, classes: 10 }), 100)).not.toBe(sizeKey(spec(), 100));
+  });
+
+  it('refuses inputs and classes out of range, and labels that are not classes', () => {
+    expect(() => checkSpec(spec({ inputs: 0 }))).toThrow(/inputs/);
+    expect(() => checkSpec(spec({ classes: 1 }))).toThrow(/classes/);
+    expect(() => checkSpec(spec({ classes: 11 }))).toThrow(/classes/);
+    const three = { inputs: 3, classes: 3 };
+    const y = new Float32Array([0, 2]);
+    expect(() => checkPoints({ x: new Float32Array(6), y }, 'Training', three)).not.toThrow();
+    expect(() => checkPoints({ x: new Float32Array(4), y }, 'Training', three)).toThrow(/need 6/);
+    expect(() =>
+      checkPoints({ x: new Float32Array(6), y: new Float32Array([0, 3]) }, 'Test', three),
+    ).toThrow(/label 1 is 3, not a class 0 … 2/);
+    expect(() => checkPoints({ x: new Uint8Array(6), y }, 'Training', three)).not.toThrow();
+    expect(() => checkPoints({ x: new Float32Array(4), y }, 'Training')).toThrow(/not 0 or 1/);
+  });
+
+  it('confusionMatrix: the most probable class per row, counted against the labels', () => {
+    const p = new Float32Array([0.7, 0.2, 0.1, 0.1, 0.1, 0.8, 0.3, 0.4, 0.3]);
+    expect(Array.from(predictedClasses(p, 3))).toEqual([0, 2, 1]);
+    expect(Array.from(confusionMatrix(p, [0, 2, 2], 3))).toEqual([1, 0, 0, 0, 0, 0, 0, 1, 1]);
+    // Two classes: one p(class 1) per row.
+    expect(Array.from(confusionMatrix([0.9, 0.2, 0.6], [1, 1, 0], 2))).toEqual([0, 1, 1, 1]);
+    expect(() => predictedClasses([0.5, 0.5], 3)).toThrow(RangeError);
   });
 });
