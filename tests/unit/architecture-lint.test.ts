@@ -82,6 +82,7 @@ const WRONG: [string, string, Rule][] = [
   ['src/embed/x.ts', `import { createTrainer } from '../train/index';`, 'embed'],
 
   ['src/app/x.ts', `import * as tf from '@tensorflow/tfjs-core';`, 'tfjs'],
+  ['src/app/studio/x.ts', `import * as tf from '@tensorflow/tfjs-core';`, 'tfjs'],
 ];
 
 /** [file, imports that follow the arrows] */
@@ -133,6 +134,17 @@ const RIGHT: [string, string][] = [
     'src/app/x.ts',
     `import { ProgressStore } from '../lesson/progress';\nimport { loadWidgets } from '../widgets/loaders';\n` +
       `import { tokens } from '../widgets/shared/tokens';\nexport { ProgressStore, loadWidgets, tokens };`,
+  ],
+  // The studio (a folder of the app) and the whole-lesson frame, which embed.html loads: the
+  // compiler, the lesson runtime and the widgets.
+  [
+    'src/app/studio/x.ts',
+    `import { compileLesson } from '../../lesson/compile';\nimport { WIDGETS } from '../../widgets/catalog';\n` +
+      `import { EditorView } from '@codemirror/view';\nexport { compileLesson, WIDGETS, EditorView };`,
+  ],
+  [
+    'src/app/lesson-frame-view.ts',
+    `import '../lesson/lesson-runner';\nimport { loadWidgets } from '../widgets/loaders';\nexport { loadWidgets };`,
   ],
 ];
 
