@@ -21,7 +21,7 @@ import {
   studioHref,
   type Route,
 } from './routes';
-import { openSharedLesson } from './shared-lesson';
+import { handToStudio, openSharedLesson } from './shared-lesson';
 import { startPwa } from './pwa';
 import './offline-ready';
 import { loadWidgets } from '../widgets/loaders';
@@ -69,7 +69,7 @@ export class GtApp extends LitElement {
   declare _route: Route;
   declare _lesson: Lesson | undefined;
   /** The lesson of a shared link, with the payload it came from. */
-  declare _shared: { payload: string; lesson: Lesson } | undefined;
+  declare _shared: { payload: string; lesson: Lesson; source: string } | undefined;
   declare _loadError: string;
   /** A lesson's text is shown while the code of its widgets still loads. */
   declare _widgetsLoading: boolean;
@@ -434,7 +434,7 @@ export class GtApp extends LitElement {
         this._loadError = `${opened.title}. ${opened.reason}`;
         return;
       }
-      this._shared = { payload, lesson: opened.lesson };
+      this._shared = { payload, lesson: opened.lesson, source: opened.source };
       this._widgetsLoading = true;
       await this.updateComplete;
       try {
@@ -528,10 +528,19 @@ export class GtApp extends LitElement {
         <p>
           <a href=${mapHref}>Go to the course map</a> · <a href=${studioHref}>Open the studio</a>
         </p>`;
-    const lesson = this._shared?.payload === payload ? this._shared.lesson : undefined;
+    const shared = this._shared?.payload === payload ? this._shared : undefined;
+    const lesson = shared?.lesson;
+    const edit = () => {
+      if (shared && handToStudio(shared.source)) location.hash = studioHref;
+    };
     return html`<p class="shared-note">
         A lesson shared by its author through a link: it is not part of the Gradient Trail course.
         Your progress in it is kept on this device.
+        ${
+          shared
+            ? html`<button type="button" @click=${edit}>Edit a copy in the studio</button>`
+            : nothing
+        }
       </p>
       <nn-lesson
         .lesson=${lesson}

@@ -51,3 +51,26 @@ export async function openSharedLesson(payload: string): Promise<SharedOpen> {
     };
   }
 }
+
+const HANDOVER_KEY = 'gradient-trail:studio-copy';
+
+/** Hands a shared lesson's text to the studio, which opens it as a new draft (see `takeHandover`). */
+export function handToStudio(source: string): boolean {
+  try {
+    sessionStorage.setItem(HANDOVER_KEY, source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The text handed over by `handToStudio`, once; undefined if none. */
+export function takeHandover(): string | undefined {
+  try {
+    const source = sessionStorage.getItem(HANDOVER_KEY);
+    sessionStorage.removeItem(HANDOVER_KEY);
+    return source ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

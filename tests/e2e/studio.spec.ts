@@ -152,6 +152,10 @@ test('write a lesson with a mistake, see it at its line, fix it, share it, and a
   // Progress is kept for this shared lesson.
   await s.reload();
   await expect(lesson.locator('nn-exercise')).toContainText('Solved.');
+  // A teacher who received the link can edit a copy of it.
+  await s.getByRole('button', { name: 'Edit a copy in the studio' }).click();
+  await expect(editor(s)).toContainText('title: My class', { timeout: 20_000 });
+  await expect(studio(s).locator('.problems')).toContainText('No problems');
   expect(studentViolations).toEqual([]);
   studentErrors();
   await student.close();

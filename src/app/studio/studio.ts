@@ -26,6 +26,7 @@ import { DraftStore, draftTitle, lessonFileName, type Draft } from './drafts';
 import { EMPTY_LESSON, starterText } from './starters';
 import { problemsTemplate, shareTemplate, toolbarTemplate, type ShareState } from './templates';
 import { stepAtLine } from './model';
+import { takeHandover } from '../shared-lesson';
 import { studioStyles } from './styles';
 
 const COMPILE_DELAY_MS = 150;
@@ -120,7 +121,13 @@ export class GtStudio extends LitElement {
 
   protected override firstUpdated(_changed: PropertyValues<this>): void {
     let draft = this.drafts.current;
-    if (!draft) {
+    const handed = takeHandover();
+    if (handed !== undefined) {
+      // "Edit a copy in the studio" on a shared lesson: a new draft of its own.
+      const created = this.drafts.create(handed);
+      draft = created.draft;
+      this.reportSave(created.saved);
+    } else if (!draft) {
       const created = this.drafts.create(EMPTY_LESSON);
       draft = created.draft;
       this.reportSave(created.saved);
