@@ -1,5 +1,6 @@
 /**
- * Seeded two-class datasets on the plane, for classifiers to separate.
+ * Seeded datasets on the plane, for classifiers to separate: four of two classes, and
+ * `three-blobs`, of three (for a softmax output).
  *
  * Every dataset lives in the square [−1, 1] × [−1, 1] (inputs of that size suit sigmoid and tanh
  * neurons without any rescaling) and is built the same way:
@@ -14,16 +15,27 @@
  * classifier gets 100% on noisy data. Everything random comes from `createRng(seed)`, so the same
  * (n, noise, seed) gives the same points on every machine.
  *
- * By convention label 1 is drawn orange and label 0 blue.
+ * By convention label 1 is drawn orange and label 0 blue (and label 2 green, …).
+ *
+ * `three-blobs` follows the same steps with three classes: a third of the points each (the first
+ * classes get the extra ones), around three centres on a circle of radius 0.55 (at 90°, 210° and
+ * 330°), each with standard deviation 0.2 before the noise.
  */
 import { createRng } from './rng';
 import type { Rng } from './rng';
 
-/** A labelled point of the plane. */
+/** A labelled point of the plane, of one of two classes. */
 export interface LabelledPoint {
   x: number;
   y: number;
   label: 0 | 1;
+}
+
+/** A point of the plane of one of k classes: label 0 … k − 1. */
+export interface ClassPoint {
+  x: number;
+  y: number;
+  label: number;
 }
 
 /** A dataset generator: `n` points, Gaussian jitter of standard deviation `noise`, a seed. */
@@ -36,6 +48,19 @@ export const BOUND = 1;
 export const DATASET_NAMES = ['circle', 'xor', 'gaussians', 'spiral'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
+/** The datasets of more than two classes. */
+export const CLASS_DATASET_NAMES = ['three-blobs'] as const;
+export type ClassDatasetName = (typeof CLASS_DATASET_NAMES)[number];
+
+/** How many classes each dataset has. */
+export const DATASET_CLASSES: Readonly<Record<DatasetName | ClassDatasetName, number>> = {
+  circle: 2,
+  xor: 2,
+  gaussians: 2,
+  spiral: 2,
+  'three-blobs': 3,
+};
+
 /** Radii of the circle dataset: label 1 inside INNER, label 0 in the ring from RING_MIN to RING_MAX. */
 const CIRCLE = { inner: 0.45, ringMin: 0.6, ringMax: 0.9 } as const;
 /** XOR keeps its clean points this far from the axes, so that noise 0 leaves a visible gap. */
@@ -44,6 +69,8 @@ const XOR_GAP = 0.05;
 const BLOBS = { centre: 0.45, spread: 0.18 } as const;
 /** Spiral arms: radius grows from MIN_R·RADIUS to RADIUS while the angle sweeps TURNS turns. */
 const SPIRAL = { radius: 0.9, minR: 0.08, turns: 1.75 } as const;
+/** Three blobs: centres at RADIUS from the origin, at 90°, 210° and 330°; standard deviation SPREAD. */
+const THREE_BLOBS = { radius: 0.55, spread: 0.2 } as const;
 
 function checkArguments(n: number, noise: number): void {
   if (!Number.isInteger(n) || n < 0) {
@@ -60,23 +87,26 @@ const clamp = (v: number): number => Math.min(BOUND, Math.max(-BOUND, v));
  * The common recipe: `place(label, rng)` gives a clean point of a class; this labels half the
  * points 1 and half 0, jitters, clamps and shuffles.
  */
-function generate(
+function generate<P extends ClassPoint = LabelledPoint>(
   n: number,
   noise: number,
   seed: number,
-  place: (label: 0 | 1, rng: Rng) => [number, number],
-): LabelledPoint[] {
+  place: (label: P['label'], rng: Rng) => [number, number],
+  classes = 2,
+): P[] {
   checkArguments(n, noise);
   const rng = createRng(seed);
-  const points: LabelledPoint[] = [];
+  const points: P[] = [];
   const ones = Math.ceil(n / 2);
+  const share = Math.ceil(n / classes);
   for (let i = 0; i < n; i++) {
-    const label: 0 | 1 = i < ones ? 1 : 0;
+    // Two classes: label 1 first (it gets the extra point), as always; more: 0, 1, 2, … in turn.
+    const label = (classes === 2 ? (i < ones ? 1 : 0) : Math.floor(i / share)) as P['label'];
     const [x, y] = place(label, rng);
     // noise = 0 must give the clean shape exactly: skip the draw rather than add 0 · N(0, 1).
     const jitterX = noise > 0 ? noise * rng.normal() : 0;
     const jitterY = noise > 0 ? noise * rng.normal() : 0;
-    points.push({ x: clamp(x + jitterX), y: clamp(y + jitterY), label });
+    points.push({ x: clamp(x + jitterX), y: clamp(y + jitterY), label } as P);
   }
   // Fisher–Yates: every order equally likely, driven by the same seeded stream.
   for (let i = points.length - 1; i > 0; i--) {
@@ -145,6 +175,20 @@ export const spiral: DatasetGenerator = (n, noise, seed) =>
   });
 
 /** The generators by name. */
+/** Three blobs of three classes (see the module comment). */
+export const threeBlobs = (n: number, noise: number, seed: number): ClassPoint[] =>
+  generate<ClassPoint>(
+    n,
+    noise,
+    seed,
+    (label, rng) => {
+      const angle = Math.PI / 2 + (label * 2 * Math.PI) / 3;
+      const [cx, cy] = polar(THREE_BLOBS.radius, angle);
+      return [cx + THREE_BLOBS.spread * rng.normal(), cy + THREE_BLOBS.spread * rng.normal()];
+    },
+    3,
+  );
+
 export const DATASETS: Readonly<Record<DatasetName, DatasetGenerator>> = {
   circle,
   xor,
@@ -165,4 +209,18 @@ export function makeDataset(
   seed: number,
 ): LabelledPoint[] {
   return DATASETS[name](n, noise, seed);
+}
+
+export function isClassDatasetName(name: string): name is ClassDatasetName {
+  return (CLASS_DATASET_NAMES as readonly string[]).includes(name);
+}
+
+/** Any dataset, two classes or more, as points with a class 0 … k − 1. */
+export function makeClassDataset(
+  name: DatasetName | ClassDatasetName,
+  n: number,
+  noise: number,
+  seed: number,
+): ClassPoint[] {
+  return name === 'three-blobs' ? threeBlobs(n, noise, seed) : makeDataset(name, n, noise, seed);
 }

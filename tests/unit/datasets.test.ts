@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   BOUND,
+  DATASET_CLASSES,
   DATASET_NAMES,
+  isClassDatasetName,
+  makeClassDataset,
   circle,
   gaussians,
   isDatasetName,
@@ -116,5 +119,36 @@ describe('isDatasetName', () => {
     expect(DATASET_NAMES.every(isDatasetName)).toBe(true);
     expect(isDatasetName('moons')).toBe(false);
     expect(isDatasetName('toString')).toBe(false);
+  });
+});
+
+describe('the three-blobs dataset (three classes)', () => {
+  it('is seeded, a third of the points per class, inside the square, shuffled', () => {
+    const a = makeClassDataset('three-blobs', 301, 0.05, 4);
+    expect(makeClassDataset('three-blobs', 301, 0.05, 4)).toEqual(a);
+    expect(makeClassDataset('three-blobs', 301, 0.05, 5)).not.toEqual(a);
+    const counts = [0, 1, 2].map((c) => a.filter((p) => p.label === c).length);
+    expect(counts).toEqual([101, 101, 99]);
+    expect(a.every((p) => Math.abs(p.x) <= BOUND && Math.abs(p.y) <= BOUND)).toBe(true);
+    expect(new Set(a.slice(0, 12).map((p) => p.label)).size).toBe(3); // any prefix mixes them
+    expect(DATASET_CLASSES['three-blobs']).toBe(3);
+    expect(isClassDatasetName('three-blobs')).toBe(true);
+    expect(isClassDatasetName('circle')).toBe(false);
+  });
+
+  it('puts each class around its own centre (90°, 210°, 330° at radius 0.55)', () => {
+    const points = makeClassDataset('three-blobs', 3000, 0, 1);
+    for (let c = 0; c < 3; c++) {
+      const mine = points.filter((p) => p.label === c);
+      const mx = mine.reduce((s, p) => s + p.x, 0) / mine.length;
+      const my = mine.reduce((s, p) => s + p.y, 0) / mine.length;
+      const angle = Math.PI / 2 + (c * 2 * Math.PI) / 3;
+      expect(mx).toBeCloseTo(0.55 * Math.cos(angle), 1);
+      expect(my).toBeCloseTo(0.55 * Math.sin(angle), 1);
+    }
+  });
+
+  it('makeClassDataset gives the two-class datasets unchanged', () => {
+    expect(makeClassDataset('xor', 50, 0.1, 2)).toEqual(makeDataset('xor', 50, 0.1, 2));
   });
 });
