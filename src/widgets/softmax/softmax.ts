@@ -33,7 +33,15 @@ import {
 } from './model';
 import type { SoftmaxChangeDetail, SoftmaxState } from './model';
 import { styles } from './styles';
-import { classRow, classStepper, formula, shiftButtons, table, targetChoice } from './templates';
+import {
+  classRow,
+  classStepper,
+  columnHeads,
+  formula,
+  shiftButtons,
+  table,
+  targetChoice,
+} from './templates';
 
 const TAG = 'nn-softmax';
 
@@ -267,6 +275,7 @@ export class NnSoftmax extends NnElement {
     const t = state.temperature;
     return html`
       <div class="layout" part="base">
+        ${columnHeads()}
         <ol class="classes" part="classes" aria-label="Classes, their scores and probabilities">
           ${state.scores.map((_, i) => {
             const draft = this._drafts[i];

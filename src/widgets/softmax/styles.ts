@@ -15,6 +15,7 @@ export const styles = [
       gap: 1rem;
       grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
+        'heads'
         'classes'
         'summary'
         'controls'
@@ -61,6 +62,28 @@ export const styles = [
         grid-template-areas: 'name slider field prob grad';
         padding-block: 0.2rem;
       }
+    }
+    .heads {
+      grid-area: heads;
+      display: none;
+      color: var(--_muted);
+      font-size: 0.85rem;
+      margin-bottom: -0.75rem;
+    }
+    @container (min-width: 640px) {
+      /* The rows' columns, plus their padding and border, so the heads sit over them. */
+      .heads {
+        display: grid;
+        grid-template-columns: 8.5rem minmax(6rem, 1fr) 5rem minmax(8rem, 1fr) 8.5rem;
+        column-gap: 0.75rem;
+        padding-inline: calc(0.6rem + 1px);
+      }
+    }
+    .span-2 {
+      grid-column: span 2;
+    }
+    .end {
+      text-align: end;
     }
     .row[data-right] {
       border: 2px solid var(--_accent-2);

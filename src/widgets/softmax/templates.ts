@@ -97,6 +97,21 @@ export function classRow(o: RowOptions): TemplateResult {
   `;
 }
 
+/**
+ * What each column of the rows holds, over them on a wide widget (a phone stacks each row, and
+ * every control is named by itself, so this is for the eye only).
+ */
+export function columnHeads(): TemplateResult {
+  return html`
+    <div class="heads" aria-hidden="true">
+      <span>class</span>
+      <span class="span-2">score <var>z</var>: drag or type</span>
+      <span>probability <var>p</var></span>
+      <span class="end">gradient</span>
+    </div>
+  `;
+}
+
 export interface ClassStepperOptions {
   k: number;
   set: (k: number) => void;
