@@ -53,8 +53,8 @@ export interface DigitsProgressDetail {
  * pen) and see the 28×28 input the network gets and its ten probabilities. Any test digit can be
  * picked by number, with its label and the prediction in words.
  *
- * @event nn-train-progress - After each reading of the test digits while training (every 40
- *   steps and at each epoch's end), and on pause. `detail`: `{ epoch, step, trainLoss, testLoss,
+ * @event nn-train-progress - After each reading of the test digits while training (three
+ *   times an epoch, at each epoch's end among them), and on pause. `detail`: `{ epoch, step, trainLoss, testLoss,
  *   trainAccuracy, testAccuracy, backend }` (see `DigitsProgressDetail`; the training numbers are
  *   on 1,000 training digits). Bubbles and is composed.
  *
