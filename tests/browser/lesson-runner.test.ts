@@ -178,6 +178,22 @@ describe('<nn-lesson>', () => {
     expect(exercise.shadowRoot!.textContent).toContain('What is 1 + 1?');
   });
 
+  it('hands an exercise its new spec when the lesson is recompiled with the same id (the studio)', async () => {
+    const h = await mount();
+    h.el.go(2);
+    await h.el.updateComplete;
+    h.el.lesson = {
+      ...lesson,
+      exercises: {
+        q: { ...lesson.exercises.q!, prompt: '<p>What is 2 + 2?</p>' } as typeof lesson.exercises.q,
+      },
+    } as Lesson;
+    await h.el.updateComplete;
+    const exercise = h.el.shadowRoot!.querySelector('nn-exercise')!;
+    await (exercise as unknown as { updateComplete: Promise<void> }).updateComplete;
+    expect(exercise.shadowRoot!.textContent).toContain('What is 2 + 2?');
+  });
+
   it('celebrates on the last step and offers the way on', async () => {
     const h = await mount();
     h.el.step = 3;
