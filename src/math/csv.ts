@@ -1,12 +1,14 @@
 /**
- * Parsing a small two-class dataset from CSV text, the way a student exports it from a spreadsheet:
+ * Parsing a small classification dataset from CSV text, the way a student exports it from a
+ * spreadsheet:
  *
  *   hours slept,mood,good day
  *   7.5,6,1
  *   5,3,0
  *
  * A header row names the columns; every column but the last holds numbers (the features); the
- * last holds the label, with exactly two distinct values (0/1, no/yes, …). Rows that do not parse
+ * last holds the label, with two distinct values (0/1, no/yes, …) — or up to `maxClasses` (at
+ * most MAX_CLASSES = 10) where the caller can train that many classes. Rows that do not parse
  * are reported with their line numbers and left out; the rest are used. Only the first `maxRows`
  * good rows are kept (10,000 by default), with a note saying so.
  *
@@ -16,6 +18,9 @@
 
 /** At most this many data rows are used; a bigger file is cut with a note. */
 export const MAX_ROWS = 10_000;
+
+/** The most classes a label column may hold (with `maxClasses`). */
+export const MAX_CLASSES = 10;
 
 /**
  * The largest size a feature value may have. The trainer maps each axis onto [−1, 1] with some
@@ -37,12 +42,15 @@ export interface CsvTable {
   features: string[];
   /** The label column's name (the last column). */
   labelName: string;
-  /** The two label values as written in the file: class 0 first, then class 1. */
-  classes: [string, string];
+  /**
+   * The label values as written in the file, class 0 first (numbers by value, words
+   * alphabetically): two, or up to `maxClasses`.
+   */
+  classes: string[];
   /** The kept rows' feature values, one array per row (`features.length` numbers each). */
   rows: number[][];
-  /** The kept rows' classes, 0 or 1. */
-  labels: (0 | 1)[];
+  /** The kept rows' classes, 0 … classes.length − 1 (0 or 1 for two classes). */
+  labels: number[];
   /** The 1-based line number of each kept row. */
   lines: number[];
   /** Rows left out, in file order. */
@@ -68,6 +76,8 @@ export interface CsvOptions {
   maxRows?: number;
   /** The fewest feature columns accepted (default 2: a point on the plane). */
   minFeatures?: number;
+  /** The most distinct labels accepted, 2 … MAX_CLASSES (default 2). */
+  maxClasses?: number;
 }
 
 /** Longest cell text quoted in a message; longer text is cut with "…". */
@@ -148,17 +158,27 @@ export function detectDelimiter(firstLine: string): ',' | ';' | '\t' {
   return ',';
 }
 
-/** Order two label values: numbers by value, anything else alphabetically (so "no" < "yes"). */
-function classOrder(a: string, b: string): [string, string] {
-  const na = parseNumberCell(a);
-  const nb = parseNumberCell(b);
-  if (na !== undefined && nb !== undefined) return na <= nb ? [a, b] : [b, a];
-  return a <= b ? [a, b] : [b, a];
+/** Order label values: numbers by value when all are numbers, else alphabetically ("no" < "yes"). */
+function classOrder(values: readonly string[]): string[] {
+  const numbers = values.map((v) => parseNumberCell(v));
+  if (numbers.every((n) => n !== undefined)) {
+    return values
+      .map((v, i) => ({ v, n: numbers[i]! }))
+      .sort((a, b) => a.n - b.n)
+      .map((e) => e.v);
+  }
+  return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
+
+const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+const ordinal = (n: number): string =>
+  ORDINALS[n] ??
+  `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
 /** Parse CSV text into a two-class table; see the module comment for the format. */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
   const maxRows = Math.max(1, Math.floor(options.maxRows ?? MAX_ROWS));
+  const maxClasses = Math.min(MAX_CLASSES, Math.max(2, Math.floor(options.maxClasses ?? 2)));
   const minFeatures = Math.max(1, Math.floor(options.minFeatures ?? 2));
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const problems: CsvProblem[] = [];
@@ -212,7 +232,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
   const labelName = names[width - 1]!;
 
   const rows: number[][] = [];
-  const labels: (0 | 1)[] = [];
+  const labels: number[] = [];
   const rawLabels: string[] = [];
   const rowLines: number[] = [];
   const seen: string[] = [];
@@ -269,12 +289,15 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
       continue;
     }
     if (!seen.includes(label)) {
-      if (seen.length === 2) {
+      if (seen.length === maxClasses) {
         problems.push({
           line: lineNumber,
           message:
-            `a third label ${quote(label)}: “${labelName}” may hold only two values, and ` +
-            `${quote(seen[0]!)} and ${quote(seen[1]!)} came first`,
+            maxClasses === 2
+              ? `a third label ${quote(label)}: “${labelName}” may hold only two values, and ` +
+                `${quote(seen[0]!)} and ${quote(seen[1]!)} came first`
+              : `${/^(eighth|11th)$/.test(ordinal(maxClasses + 1)) ? 'an' : 'a'} ${ordinal(maxClasses + 1)} label ${quote(label)}: “${labelName}” may hold at ` +
+                `most ${maxClasses} values, and ${seen.map(quote).join(', ')} came first`,
         });
         continue;
       }
@@ -296,7 +319,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
     };
   }
 
-  let classes: [string, string];
+  let classes: string[];
   if (seen.length === 1) {
     // One class only: the model has nothing to separate, but the data is still worth showing.
     const only = seen[0]!;
@@ -307,9 +330,10 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
       `Every row has the label ${quote(only)}: a classifier needs examples of two classes.`,
     );
   } else {
-    classes = classOrder(seen[0]!, seen[1]!);
+    classes = classOrder(seen);
   }
-  for (const label of rawLabels) labels.push(label === classes[1] ? 1 : 0);
+  const classOf = new Map(classes.map((value, c) => [value, c]));
+  for (const label of rawLabels) labels.push(classOf.get(label)!);
 
   if (capped) {
     notes.push(

@@ -43,7 +43,7 @@ describe('CSV values too large to train on', () => {
       noise: 0,
       testFraction: 0.5,
       seed: 1,
-      points: result.rows.map(([x, y], i) => ({ x: x!, y: y!, label: result.labels[i]! })),
+      points: result.rows.map(([x, y], i) => ({ x: x!, y: y!, label: result.labels[i] as 0 | 1 })),
     });
     expect(() => checkPoints(data.train, 'training')).not.toThrow();
     expect(() => checkPoints(data.test, 'test')).not.toThrow();

@@ -191,3 +191,40 @@ describe('CSV helpers', () => {
     expect(detectDelimiter('abc')).toBe(',');
   });
 });
+
+describe('label columns of 3 to 10 classes (maxClasses)', () => {
+  const threeClasses = 'x,y,kind\n1,2,cat\n3,4,dog\n5,6,bird\n7,8,dog\n9,1,cat';
+
+  it('keeps two classes by default: a third label is left out with its line', () => {
+    const t = table(parseCsv(threeClasses));
+    expect(t.classes).toEqual(['cat', 'dog']);
+    expect(t.problems).toEqual([expect.objectContaining({ line: 4 })]);
+    expect(t.problems[0]!.message).toMatch(/a third label “bird”/);
+  });
+
+  it('with maxClasses, reads three classes, ordered alphabetically, each row mapped to its class', () => {
+    const t = table(parseCsv(threeClasses, { maxClasses: 10 }));
+    expect(t.classes).toEqual(['bird', 'cat', 'dog']);
+    expect(t.labels).toEqual([1, 2, 0, 2, 1]);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('orders numeric labels by value (10 after 9), up to ten classes', () => {
+    const rows = Array.from({ length: 10 }, (_, c) => `${c},${c},${9 - c + 1}`).join('\n');
+    const t = table(parseCsv(`a,b,digit\n${rows}`, { maxClasses: 10 }));
+    expect(t.classes).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(t.labels).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+  });
+
+  it('leaves out the rows of an eleventh label, saying which came first', () => {
+    const rows = Array.from({ length: 11 }, (_, c) => `${c},${c},${c}`).join('\n');
+    const t = table(parseCsv(`a,b,c\n${rows}`, { maxClasses: 10 }));
+    expect(t.classes).toHaveLength(10);
+    expect(t.problems).toHaveLength(1);
+    expect(t.problems[0]!.line).toBe(12);
+    expect(t.problems[0]!.message).toMatch(/an 11th label “10”: “c” may hold at most 10 values/);
+    // maxClasses beyond 10 is held at 10; below 2 at 2.
+    expect(table(parseCsv(`a,b,c\n${rows}`, { maxClasses: 50 })).classes).toHaveLength(10);
+    expect(table(parseCsv(threeClasses, { maxClasses: 1 })).classes).toHaveLength(2);
+  });
+});

@@ -773,10 +773,11 @@ export class NnNetworkTrainer extends NnElement {
   }
 
   private _useColumns(table: CsvTable, xCol: number, yCol: number): void {
+    // (parseCsv keeps two classes here, its default: every label is 0 or 1.)
     const points: LabelledPoint[] = table.rows.map((row, i) => ({
       x: row[xCol]!,
       y: row[yCol]!,
-      label: table.labels[i]!,
+      label: table.labels[i] as 0 | 1,
     }));
     // Training restarts on new data, even when the dataset was already 'custom'.
     this._forceConfigure = true;
