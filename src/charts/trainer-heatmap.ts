@@ -8,8 +8,15 @@
  * again simply updates it. Canvas cannot read CSS custom properties, so the caller passes the
  * theme's colours (resolved from the design tokens); `parseColor` turns any CSS colour into RGB.
  *
+ * With k ≥ 3 classes the grid holds each cell's k probabilities in turn, and the cell's colour
+ * is the classes' colours mixed by probability (Σ_j p_j·colour_j), tinted as strongly as the
+ * network is sure: (max p − 1/k)/(1 − 1/k) of MAX_TINT. Classes 2 and up take the colour-blind-safe
+ * Okabe–Ito colours after the theme's blue and orange (`CLASS_COLORS`, readable on the light and
+ * the dark background alike).
+ *
  * The classes differ by shape as well as colour, as in the course's other decision maps: class 1
- * is an orange triangle, class 0 a blue circle. Test points are hollow (the background inside a thick outline) so they read apart from training
+ * is an orange triangle, class 0 a blue circle (then a square, a diamond, a downward triangle, and
+ * round again). Test points are hollow (the background inside a thick outline) so they read apart from training
  * points without colour.
  */
 import { scaleLinear } from 'd3';
@@ -18,7 +25,29 @@ import { paintContext } from './common';
 export interface PlanePoint {
   x: number;
   y: number;
-  label: 0 | 1;
+  /** The class, 0 … classes − 1. */
+  label: number;
+}
+
+/**
+ * Colours of classes 2 … 9 (Okabe & Ito's colour-blind-safe palette after its blue and orange,
+ * which the theme's class0/class1 already are): bluish green, reddish purple, vermillion, sky
+ * blue, yellow, then a grey, a brown and a dark teal for the last three.
+ */
+export const CLASS_COLORS = [
+  '#009e73',
+  '#cc79a7',
+  '#d55e00',
+  '#56b4e9',
+  '#f0e442',
+  '#999999',
+  '#a6761d',
+  '#1b7c7c',
+] as const;
+
+/** The colour of class c: the theme's class0/class1, then CLASS_COLORS. */
+export function classColor(c: number, colors: Pick<ThemeColors, 'class0' | 'class1'>): string {
+  return c === 0 ? colors.class0 : c === 1 ? colors.class1 : CLASS_COLORS[(c - 2) % 8]!;
 }
 
 export interface ThemeColors {
@@ -32,9 +61,14 @@ export interface ThemeColors {
 }
 
 export interface HeatmapData {
-  /** p(class 1) at the centres of a size × size grid, row by row from the top; null: none yet. */
+  /**
+   * p(class 1) at the centres of a size × size grid, row by row from the top — or, with
+   * `classes` ≥ 3, the k probabilities of each cell in turn; null: none yet.
+   */
   grid: Float32Array | null;
   gridSize: number;
+  /** Classes told apart (default 2). */
+  classes?: number;
   points: readonly PlanePoint[];
   /** Whether each point is a test point (drawn hollow). */
   isTest: readonly boolean[];
@@ -104,12 +138,49 @@ export function tintFor(p: number, c0: Rgb, c1: Rgb, bg: Rgb): Rgb {
   ];
 }
 
+/**
+ * The heatmap colour of a cell of k ≥ 3 classes: the classes' colours mixed by probability, as
+ * strongly as the network is sure (see the module comment). `probs` holds k numbers from `at`.
+ */
+export function blendFor(
+  probs: ArrayLike<number>,
+  at: number,
+  k: number,
+  colors: readonly Rgb[],
+  bg: Rgb,
+): Rgb {
+  let r = 0;
+  let g = 0;
+  let b = 0;
+  let max = 0;
+  let sum = 0;
+  for (let j = 0; j < k; j++) {
+    const p = probs[at + j]!;
+    if (!Number.isFinite(p)) return bg;
+    r += p * colors[j]![0];
+    g += p * colors[j]![1];
+    b += p * colors[j]![2];
+    sum += p;
+    if (p > max) max = p;
+  }
+  if (!(sum > 0)) return bg;
+  const sure = Math.max(0, Math.min(1, (max / sum - 1 / k) / (1 - 1 / k)));
+  const a = sure * MAX_TINT;
+  return [
+    Math.round(bg[0] + (r / sum - bg[0]) * a),
+    Math.round(bg[1] + (g / sum - bg[1]) * a),
+    Math.round(bg[2] + (b / sum - bg[2]) * a),
+  ];
+}
+
 /** The grid as an image, one pixel per cell; reused between frames. */
 let gridCanvas: HTMLCanvasElement | undefined;
 
 function gridImage(data: HeatmapData): HTMLCanvasElement | undefined {
   const { grid, gridSize: n } = data;
-  if (!grid || grid.length < n * n) return undefined;
+  const k = Math.max(2, data.classes ?? 2);
+  const perCell = k > 2 ? k : 1;
+  if (!grid || grid.length < n * n * perCell) return undefined;
   gridCanvas ??= document.createElement('canvas');
   if (gridCanvas.width !== n) gridCanvas.width = n;
   if (gridCanvas.height !== n) gridCanvas.height = n;
@@ -119,8 +190,9 @@ function gridImage(data: HeatmapData): HTMLCanvasElement | undefined {
   const c0 = parseColor(data.colors.class0);
   const c1 = parseColor(data.colors.class1);
   const bg = parseColor(data.colors.background);
+  const palette = Array.from({ length: k }, (_, c) => parseColor(classColor(c, data.colors)));
   for (let i = 0; i < n * n; i++) {
-    const [r, g, b] = tintFor(grid[i]!, c0, c1, bg);
+    const [r, g, b] = k > 2 ? blendFor(grid, i * k, k, palette, bg) : tintFor(grid[i]!, c0, c1, bg);
     image.data[4 * i] = r;
     image.data[4 * i + 1] = g;
     image.data[4 * i + 2] = b;
@@ -264,24 +336,39 @@ function strokeCursor(ctx: CanvasRenderingContext2D, cx: number, cy: number): vo
   ctx.stroke();
 }
 
-/** A point: class 1 a triangle, class 0 a circle; test points hollow. */
+/**
+ * A point: class 0 a circle, class 1 a triangle, class 2 a square, class 3 a diamond, class 4 a
+ * downward triangle, and round again; test points hollow.
+ */
 function drawPoint(
   ctx: CanvasRenderingContext2D,
   px: number,
   py: number,
   r: number,
-  label: 0 | 1,
+  label: number,
   test: boolean,
   colors: ThemeColors,
 ): void {
-  const fill = label === 1 ? colors.class1 : colors.class0;
+  const fill = classColor(label, colors);
   ctx.beginPath();
-  if (label === 1) {
-    // An equilateral triangle with the same area as the circle of radius r: side ≈ 2.69 r.
-    const s = r * 1.35;
-    ctx.moveTo(px, py - s * 1.15);
-    ctx.lineTo(px + s, py + s * 0.58);
-    ctx.lineTo(px - s, py + s * 0.58);
+  const shape = label % 5;
+  // Triangles with the same area as the circle of radius r: side ≈ 2.69 r; squares ≈ 1.77 r.
+  const s = r * 1.35;
+  const q = r * 0.89;
+  if (shape === 1 || shape === 4) {
+    const up = shape === 1 ? 1 : -1;
+    ctx.moveTo(px, py - up * s * 1.15);
+    ctx.lineTo(px + s, py + up * s * 0.58);
+    ctx.lineTo(px - s, py + up * s * 0.58);
+    ctx.closePath();
+  } else if (shape === 2) {
+    ctx.rect(px - q, py - q, 2 * q, 2 * q);
+  } else if (shape === 3) {
+    const d = q * 1.41;
+    ctx.moveTo(px, py - d);
+    ctx.lineTo(px + d, py);
+    ctx.lineTo(px, py + d);
+    ctx.lineTo(px - d, py);
     ctx.closePath();
   } else {
     ctx.arc(px, py, r, 0, 2 * Math.PI);
