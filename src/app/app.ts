@@ -21,7 +21,6 @@ import {
   studioHref,
   type Route,
 } from './routes';
-import { handToStudio, openSharedLesson } from './shared-lesson';
 import { startPwa } from './pwa';
 import './offline-ready';
 import { loadWidgets } from '../widgets/loaders';
@@ -428,7 +427,15 @@ export class GtApp extends LitElement {
   private async loadShared(payload: string, step: number): Promise<void> {
     if (this._shared?.payload !== payload) {
       this._shared = undefined;
-      const opened = await openSharedLesson(payload);
+      // Loaded with the route: the course map carries none of it (nor the compiler it loads).
+      const opened = await import('./shared-lesson').then(
+        (m) => m.openSharedLesson(payload),
+        () => ({
+          ok: false as const,
+          title: 'The shared lesson could not be loaded',
+          reason: 'Part of the course did not download. Reload the page to try again.',
+        }),
+      );
       if (!opened.ok) {
         document.title = `${opened.title} — Gradient Trail`;
         this._loadError = `${opened.title}. ${opened.reason}`;
@@ -531,7 +538,10 @@ export class GtApp extends LitElement {
     const shared = this._shared?.payload === payload ? this._shared : undefined;
     const lesson = shared?.lesson;
     const edit = () => {
-      if (shared && handToStudio(shared.source)) location.hash = studioHref;
+      if (!shared) return;
+      void import('./shared-lesson').then((m) => {
+        if (m.handToStudio(shared.source)) location.hash = studioHref;
+      });
     };
     return html`<p class="shared-note">
         A lesson shared by its author through a link: it is not part of the Gradient Trail course.
