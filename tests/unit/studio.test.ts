@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { completionsAt } from '../../src/app/studio/complete';
 import { DraftStore, draftTitle, lessonFileName } from '../../src/app/studio/drafts';
-import { stepAtLine } from '../../src/app/studio/model';
+import { stepAtLine, stepRanges } from '../../src/app/studio/model';
+import { compileSource } from '../../src/app/studio/compile-source';
 import { MemoryStorage } from '../../src/lesson/progress';
 import { WIDGETS, widgetDoc } from '../../src/widgets/catalog';
 
@@ -129,5 +130,67 @@ describe('stepAtLine', () => {
   ].join('\n');
   it('counts the ## headings at or above the line, outside fenced blocks', () => {
     expect([1, 4, 6, 7, 8, 9].map((n) => stepAtLine(text, n))).toEqual([1, 1, 1, 1, 2, 2]);
+  });
+});
+
+describe('compileSource (the studio worker)', () => {
+  const front = [
+    '---',
+    'id: x',
+    'title: X',
+    'order: 1',
+    'summary: S.',
+    'objectives:',
+    '  - O',
+    'minutes: 1',
+    '---',
+    '',
+  ];
+  const text = (...body: string[]) => [...front, ...body].join('\n');
+
+  it('lists one problem per step, each at its line with the build message, in line order', () => {
+    const result = compileSource(
+      text(
+        '## One', // 11
+        '',
+        '<nn-neuron wieght="1"></nn-neuron>', // 13
+        '',
+        '## Two', // 15
+        '',
+        'Fine.',
+        '',
+        '## Three', // 19
+        '',
+        '<nn-nope></nn-nope>', // 21
+        '<nn-neuron bias="99"></nn-neuron>', // 22: a second problem in step 3, found once 21 is fixed
+      ),
+      'lessons/01-x.md',
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.line)).toEqual([13, 21]);
+    expect(result.problems[0]!.message).toMatch(
+      /^lessons\/01-x\.md:13: unknown attribute 'wieght' on <nn-neuron>/,
+    );
+    expect(result.problems[1]!.message).toMatch(/^lessons\/01-x\.md:21: unknown widget <nn-nope>/);
+  });
+
+  it('stops at a problem outside the steps (the front matter)', () => {
+    const result = compileSource(
+      ['---', 'id: x', '---', '## One', '<nn-nope></nn-nope>'].join('\n'),
+      'f.md',
+    );
+    expect(result.ok ? [] : result.problems.map((p) => p.line)).toEqual([1]);
+  });
+
+  it('compiles a good lesson', () => {
+    expect(compileSource(text('## One', '', 'Text.'), 'f.md').ok).toBe(true);
+  });
+
+  it('finds the lines of each step', () => {
+    expect(stepRanges(text('## One', '```', '## not', '```', '## Two', 'x'))).toEqual([
+      { from: 11, to: 14 },
+      { from: 15, to: 16 },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-/** The studio's small pure rules: which step a line of the text is in. */
+/** The studio's small pure rules: which step a line of the text is in, and where each step is. */
 
 /**
  * The step (1-based) that line `line` (1-based) of a lesson's text belongs to: the number of `##`
@@ -17,4 +17,20 @@ export function stepAtLine(source: string, line: number): number {
     if (fence === null && /^##(\s|$)/.test(text)) step++;
   }
   return Math.max(1, step);
+}
+
+/** The lines (1-based, inclusive) of each `##` step of a lesson's text, outside fenced blocks. */
+export function stepRanges(source: string): { from: number; to: number }[] {
+  const lines = source.split('\n');
+  const starts: number[] = [];
+  let fence: string | null = null;
+  lines.forEach((text, i) => {
+    const mark = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (mark && (fence === null || (mark[0] === fence[0] && mark.length >= fence.length))) {
+      fence = fence === null ? mark : null;
+      return;
+    }
+    if (fence === null && /^##(\s|$)/.test(text)) starts.push(i + 1);
+  });
+  return starts.map((from, i) => ({ from, to: (starts[i + 1] ?? lines.length + 1) - 1 }));
 }

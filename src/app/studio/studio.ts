@@ -50,7 +50,7 @@ export class GtStudio extends LitElement {
     _drafts: { state: true },
     _draftId: { state: true },
     _lesson: { state: true },
-    _problem: { state: true },
+    _problems: { state: true },
     _ms: { state: true },
     _step: { state: true },
     _saveError: { state: true },
@@ -64,7 +64,8 @@ export class GtStudio extends LitElement {
   declare _draftId: string;
   /** The last lesson that compiled (kept while the text has a problem). */
   declare _lesson: Lesson | undefined;
-  declare _problem: CompileProblem | null;
+  /** The compiler's problems, one per step at most, in line order ([] when it compiles). */
+  declare _problems: CompileProblem[];
   declare _ms: number | undefined;
   declare _step: number;
   declare _saveError: string;
@@ -93,7 +94,7 @@ export class GtStudio extends LitElement {
     this._drafts = [];
     this._draftId = '';
     this._lesson = undefined;
-    this._problem = null;
+    this._problems = [];
     this._ms = undefined;
     this._step = 1;
     this._saveError = '';
@@ -167,13 +168,13 @@ export class GtStudio extends LitElement {
     if (source !== this.editor?.text()) return; // an older text: a newer compile is on its way
     this._ms = ms;
     if (result.ok) {
-      this._problem = null;
+      this._problems = [];
       this._lesson = { ...result.lesson, id: 'studio-preview' };
       void loadWidgets(result.lesson.widgets).catch(() => undefined);
     } else {
-      this._problem = result.problem;
+      this._problems = result.problems;
     }
-    this.editor?.showProblems(result.ok ? [] : [result.problem]);
+    this.editor?.showProblems(result.ok ? [] : result.problems);
   }
 
   private readonly saveNow = (): void => {
@@ -255,10 +256,11 @@ export class GtStudio extends LitElement {
 
   private async makeLink(): Promise<void> {
     const text = this.editor?.text() ?? '';
-    if (this._problem) {
+    const problem = this._problems[0];
+    if (problem) {
       this._share = {
         link: '',
-        error: `Fix the problem at line ${this._problem.line} first: a student's browser would refuse the lesson too.`,
+        error: `Fix the problem at line ${problem.line} first: a student's browser would refuse the lesson too.`,
         note: '',
       };
       return;
@@ -364,7 +366,7 @@ export class GtStudio extends LitElement {
   }
 
   private renderProblems() {
-    return problemsTemplate(this._problem, (line) => this.editor?.goToLine(line));
+    return problemsTemplate(this._problems, (line) => this.editor?.goToLine(line));
   }
 
   private renderShare() {
@@ -376,13 +378,14 @@ export class GtStudio extends LitElement {
 
   private renderPreview() {
     const lesson = this._lesson;
-    const status = this._problem
-      ? `The text has a problem (line ${this._problem.line}): the preview shows the last version that compiled.`
+    const problems = this._problems;
+    const status = problems.length
+      ? `The text has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (line ${problems.map((p) => p.line).join(', ')}): the preview shows the last version that compiled.`
       : this._ms === undefined
         ? 'Compiling…'
         : `Preview of step ${this._step}, compiled in ${Math.max(1, Math.round(this._ms))} ms.`;
     return html`<p class="preview-status">${status}</p>
-      <div class="preview ${this._problem ? 'stale' : ''}">
+      <div class="preview ${problems.length ? 'stale' : ''}">
         ${
           lesson
             ? html`<nn-lesson

@@ -89,24 +89,27 @@ export function toolbarTemplate(p: {
   `;
 }
 
-export function problemsTemplate(problem: CompileProblem | null, goTo: (line: number) => void) {
+export function problemsTemplate(problems: CompileProblem[], goTo: (line: number) => void) {
   return html`<section class="problems" aria-labelledby="problems-title">
     <h2 id="problems-title">Problems</h2>
     <div role="status">
       ${
-        problem
+        problems.length
           ? html`<ul>
-              <li>
-                <button
-                  type="button"
-                  class="where"
-                  @click=${() => goTo(problem.line)}
-                  aria-label="Go to line ${problem.line}"
-                >
-                  ${problem.message.slice(0, problem.message.length - problem.detail.length - 2)}
-                </button>
-                <span class="detail">${problem.detail}</span>
-              </li>
+              ${problems.map(
+                (problem) =>
+                  html`<li>
+                    <button
+                      type="button"
+                      class="where"
+                      @click=${() => goTo(problem.line)}
+                      aria-label="Go to line ${problem.line}"
+                    >
+                      ${problem.message.slice(0, problem.message.length - problem.detail.length - 2)}
+                    </button>
+                    <span class="detail">${problem.detail}</span>
+                  </li>`,
+              )}
             </ul>`
           : html`<p class="ok">No problems: the lesson compiles.</p>`
       }
