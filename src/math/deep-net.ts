@@ -133,7 +133,8 @@ const RANGES: Readonly<Record<ActivationName, readonly [number, number]>> = {
 
 /**
  * Statistics of one layer's outputs: `units[j][k]` is unit j's output at input k (as
- * `DenseNet.activationsInto` fills them). Non-finite outputs count in no bin and make the mean NaN.
+ * `DenseNet.activationsInto` fills them). Non-finite outputs count in no bin and make the mean,
+ * spread, slope and flat share NaN.
  */
 export function layerStats(
   units: readonly ArrayLike<number>[],
@@ -149,12 +150,17 @@ export function layerStats(
   let min = Infinity;
   let max = -Infinity;
   let stuckUnits = 0;
+  let nonFinite = 0;
   for (const unit of units) {
     let uMin = Infinity;
     let uMax = -Infinity;
     for (let k = 0; k < unit.length; k++) {
       const a = unit[k]!;
       n++;
+      if (!Number.isFinite(a)) {
+        nonFinite++;
+        continue;
+      }
       sum += a;
       sumSq += a * a;
       const d = dfOut(a);
@@ -184,15 +190,17 @@ export function layerStats(
       histogram[b]! += 1;
     }
   }
-  const mean = n > 0 ? sum / n : NaN;
+  // One output that is not a number makes every summary NaN: a broken run never looks fine.
+  const ok = n > 0 && nonFinite === 0;
+  const mean = ok ? sum / n : NaN;
   return {
     histogram,
     lo,
     hi,
     mean,
-    std: n > 0 ? Math.sqrt(Math.max(0, sumSq / n - mean * mean)) : NaN,
-    meanSlope: n > 0 ? slope / n : NaN,
-    flat: n > 0 ? flat / n : NaN,
+    std: ok ? Math.sqrt(Math.max(0, sumSq / n - mean * mean)) : NaN,
+    meanSlope: ok ? slope / n : NaN,
+    flat: ok ? flat / n : NaN,
     stuckUnits,
   };
 }

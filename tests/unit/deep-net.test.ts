@@ -202,6 +202,8 @@ describe('layerStats', () => {
     const stats = layerStats([[NaN, 1]], 'tanh', 4);
     expect(stats.histogram.reduce((a, b) => a + b, 0)).toBe(1);
     expect(stats.mean).toBeNaN();
+    expect(stats.meanSlope).toBeNaN();
+    expect(stats.flat).toBeNaN();
   });
 });
 

@@ -65,6 +65,39 @@ describe('FlowRun', () => {
     expect(Math.max(...s.gradients)).toBeGreaterThan(100);
   });
 
+  it('ReLU with too large weights and a large step: the units die, and the words say so', () => {
+    const setup = {
+      ...SETUP,
+      activation: 'relu' as const,
+      init: 'large' as const,
+      learningRate: 1,
+    };
+    const run = new FlowRun(setup);
+    run.train(300);
+    const s = run.snapshot();
+    expect(s.verdict).toBe('dead');
+    expect(Math.max(...s.gradients)).toBe(0);
+    expect(summary(setup, s)).toContain('No gradient reaches any layer (the largest is 0)');
+    expect(summary(setup, s)).not.toMatch(/undefined|NaN/);
+  });
+
+  it('leaky ReLU with too large weights breaks, and says so in words, not NaN', () => {
+    const setup = {
+      ...SETUP,
+      activation: 'leaky-relu' as const,
+      init: 'large' as const,
+      learningRate: 1,
+    };
+    const run = new FlowRun(setup);
+    run.train(300);
+    const s = run.snapshot();
+    expect(s.verdict).toBe('broken');
+    const text = summary(setup, s);
+    expect(text).toContain('The weights are no longer numbers');
+    expect(text).not.toMatch(/NaN|Infinity/);
+    expect(tableRows(s)[0]!.slope).toBe('undefined');
+  });
+
   it('the same setup gives the same numbers', () => {
     const a = new FlowRun({ ...SETUP, activation: 'tanh', init: 'xavier' });
     const b = new FlowRun({ ...SETUP, activation: 'tanh', init: 'xavier' });
@@ -80,7 +113,8 @@ describe('verdictOf and logPosition', () => {
     expect(verdictOf([0.05, 0.1, 0.1])).toBe('flowing');
     expect(verdictOf([40, 2, 0.5])).toBe('exploding');
     expect(verdictOf([NaN, 1])).toBe('broken');
-    expect(verdictOf([0, 0])).toBe('vanishing');
+    expect(verdictOf([0, 0])).toBe('dead');
+    expect(verdictOf([0, 1e-3])).toBe('vanishing');
   });
 
   it('places sizes on the log scale 10⁻¹⁶ … 10⁴', () => {

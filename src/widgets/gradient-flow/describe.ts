@@ -82,6 +82,7 @@ export function verdictText(s: FlowSnapshot): string {
     vanishing: `The gradient vanishes: the first layer's is ${sci(s.ratio)} times the output layer's, so the first layers hardly learn.`,
     exploding: `The gradient explodes: its largest size is ${sci(Math.max(...s.gradients))}, so each step throws the weights far.`,
     flowing: `The gradient flows: the first layer's is ${sci(s.ratio)} times the output layer's, so every layer learns.`,
+    dead: `No gradient reaches any layer (the largest is ${sci(Math.max(...s.gradients))}): every point gets the same output, so nothing can learn. With ReLU, the units are dead; press Reset.`,
     broken:
       'The weights are no longer numbers (they grew too large): choose a smaller learning rate or other weights, then press Reset.',
   };

@@ -49,8 +49,14 @@ export const VANISH_RATIO = 1e-2;
 /** A gradient norm above this, with steps of η·‖g‖, throws the weights around: it explodes. */
 export const EXPLODE_NORM = 5;
 
-/** How the gradient reaches the first layers: fades, grows out of bounds, or flows. */
-export type FlowVerdict = 'vanishing' | 'exploding' | 'flowing' | 'broken';
+/** Below this, no layer gets any gradient to speak of: the network is stuck. */
+export const DEAD_NORM = 1e-12;
+
+/**
+ * How the gradient reaches the first layers: fades, grows out of bounds, flows; reaches no layer
+ * at all (dead: every point gets the same output); or is not a number (broken).
+ */
+export type FlowVerdict = 'vanishing' | 'exploding' | 'flowing' | 'dead' | 'broken';
 
 /** What the widget shows after a number of steps. */
 export interface FlowSnapshot {
@@ -77,7 +83,9 @@ export function verdictOf(gradients: readonly number[]): FlowVerdict {
   const first = gradients[0] ?? NaN;
   const last = gradients[gradients.length - 1] ?? NaN;
   if (!gradients.every(Number.isFinite)) return 'broken';
-  if (Math.max(...gradients) > EXPLODE_NORM) return 'exploding';
+  const largest = Math.max(...gradients);
+  if (largest > EXPLODE_NORM) return 'exploding';
+  if (largest < DEAD_NORM) return 'dead';
   if (!(last > 0) || first / last < VANISH_RATIO) return 'vanishing';
   return 'flowing';
 }

@@ -65,6 +65,7 @@ export const styles = [
     }
     .status [data-verdict='vanishing'],
     .status [data-verdict='exploding'],
+    .status [data-verdict='dead'],
     .status [data-verdict='broken'] {
       color: var(--_danger);
     }
