@@ -154,6 +154,17 @@ export function rangeText(stats: LayerStats): string {
   return `${formatNumber(stats.lo, 2)} to ${formatNumber(stats.hi, 2)}`;
 }
 
+/** The histograms' scale for the column's heading: "0 to 1", "0 to each layer's largest". */
+export function histogramScale(activation: FlowSetup['activation']): string {
+  const scales: Record<FlowSetup['activation'], string> = {
+    sigmoid: '0 to 1',
+    tanh: '−1 to 1',
+    relu: "0 to each layer's largest",
+    'leaky-relu': "each layer's smallest to largest",
+  };
+  return scales[activation];
+}
+
 /** A spoken histogram: "most outputs between 0.47 and 0.53". */
 export function histogramText(stats: LayerStats): string {
   const bins = stats.histogram.length;

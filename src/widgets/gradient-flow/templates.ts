@@ -12,6 +12,7 @@ import type { InitScheme, LayerStats } from '../../math/deep-net';
 import { styleProps } from '../shared/base';
 import {
   gradientLabel,
+  histogramScale,
   histogramText,
   layerName,
   layerText,
@@ -145,7 +146,7 @@ export function layerRows(setup: FlowSetup, s: FlowSnapshot): TemplateResult {
     <ol class="layers" part="layers" aria-label="Layers, from the input to the output">
       <li class="layer head" aria-hidden="true">
         <span class="name">Layer</span>
-        <span class="hist-cell">Outputs</span>
+        <span class="hist-cell">Outputs, ${histogramScale(setup.activation)}</span>
         <span class="grad-cell">Gradient size ‖∂L/∂W‖ (log scale) ${logAxis()}</span>
       </li>
       ${s.gradients.map((g, i) => {
