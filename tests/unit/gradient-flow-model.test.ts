@@ -98,6 +98,18 @@ describe('FlowRun', () => {
     expect(tableRows(s)[0]!.slope).toBe('undefined');
   });
 
+  it('tanh with too small weights vanishes everywhere; with too large weights it saturates', () => {
+    const small = new FlowRun({ ...SETUP, activation: 'tanh', init: 'small' }).snapshot();
+    expect(small.verdict).toBe('vanishing');
+    expect(small.gradients[0]).toBeLessThan(1e-6);
+    const largeSetup = { ...SETUP, activation: 'tanh' as const, init: 'large' as const };
+    const large = new FlowRun(largeSetup).snapshot();
+    expect(large.verdict).toBe('saturated');
+    expect(summary(largeSetup, large)).toMatch(
+      /The units of layer \d+ are saturated: \d+% of its outputs/,
+    );
+  });
+
   it('the same setup gives the same numbers', () => {
     const a = new FlowRun({ ...SETUP, activation: 'tanh', init: 'xavier' });
     const b = new FlowRun({ ...SETUP, activation: 'tanh', init: 'xavier' });
@@ -115,6 +127,11 @@ describe('verdictOf and logPosition', () => {
     expect(verdictOf([NaN, 1])).toBe('broken');
     expect(verdictOf([0, 0])).toBe('dead');
     expect(verdictOf([0, 1e-3])).toBe('vanishing');
+    // All tiny: the first layer does not move, even if the ratio is 1.
+    expect(verdictOf([1e-9, 1e-9])).toBe('vanishing');
+    // Mostly flat sigmoid or tanh outputs: saturated; ReLU's zeros are not saturation.
+    expect(verdictOf([0.05, 0.1], [{ flat: 0.1 }, { flat: 0.8 }], 'tanh')).toBe('saturated');
+    expect(verdictOf([0.05, 0.1], [{ flat: 0.1 }, { flat: 0.8 }], 'relu')).toBe('flowing');
   });
 
   it('places sizes on the log scale 10⁻¹⁶ … 10⁴', () => {

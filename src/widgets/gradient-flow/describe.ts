@@ -13,6 +13,7 @@ import {
   formatNumber,
   formatPercent,
 } from '../../math/format';
+import { saturatedLayer } from './model';
 import type { FlowSetup, FlowSnapshot, FlowVerdict } from './model';
 
 const SUPERSCRIPT: Readonly<Record<string, string>> = {
@@ -82,6 +83,7 @@ export function verdictText(s: FlowSnapshot): string {
     vanishing: `The gradient vanishes: the first layer's is ${sci(s.ratio)} times the output layer's, so the first layers hardly learn.`,
     exploding: `The gradient explodes: its largest size is ${sci(Math.max(...s.gradients))}, so each step throws the weights far.`,
     flowing: `The gradient flows: the first layer's is ${sci(s.ratio)} times the output layer's, so every layer learns.`,
+    saturated: `The units of layer ${saturatedLayer(s.layers)} are saturated: ${formatPercent(s.layers[saturatedLayer(s.layers) - 1]?.flat ?? NaN)} of its outputs sit where the slope is below a tenth of its peak, so little gradient gets through, and it learns slowly.`,
     dead: `No gradient reaches any layer (the largest is ${sci(Math.max(...s.gradients))}): every point gets the same output, so nothing can learn. With ReLU, the units are dead; press Reset.`,
     broken:
       'The weights are no longer numbers (they grew too large): choose a smaller learning rate or other weights, then press Reset.',

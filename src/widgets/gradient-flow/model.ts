@@ -46,6 +46,10 @@ export interface FlowSetup {
 
 /** Below this ratio of the first layer's gradient to the last's, the gradient vanishes. */
 export const VANISH_RATIO = 1e-2;
+/** Below this size the first layer's weights hardly move (steps of η·‖g‖), whatever the others do. */
+export const VANISH_NORM = 1e-6;
+/** A sigmoid or tanh layer with more than this share of flat outputs (f′ < peak/10) is saturated. */
+export const SATURATED_SHARE = 0.5;
 /** A gradient norm above this, with steps of η·‖g‖, throws the weights around: it explodes. */
 export const EXPLODE_NORM = 5;
 
@@ -53,10 +57,11 @@ export const EXPLODE_NORM = 5;
 export const DEAD_NORM = 1e-12;
 
 /**
- * How the gradient reaches the first layers: fades, grows out of bounds, flows; reaches no layer
- * at all (dead: every point gets the same output); or is not a number (broken).
+ * How the gradient reaches the first layers: fades, grows out of bounds, flows; passes a layer of
+ * saturated sigmoid or tanh units (saturated); reaches no layer at all (dead: every point gets the
+ * same output); or is not a number (broken).
  */
-export type FlowVerdict = 'vanishing' | 'exploding' | 'flowing' | 'dead' | 'broken';
+export type FlowVerdict = 'vanishing' | 'exploding' | 'flowing' | 'saturated' | 'dead' | 'broken';
 
 /** What the widget shows after a number of steps. */
 export interface FlowSnapshot {
@@ -78,16 +83,30 @@ export function flowSizes(setup: Pick<FlowSetup, 'depth' | 'width'>): number[] {
   return [2, ...Array.from({ length: setup.depth }, () => setup.width), 1];
 }
 
-/** How the gradient flows, from its norms (first hidden layer first, output last). */
-export function verdictOf(gradients: readonly number[]): FlowVerdict {
+/**
+ * How the gradient flows, from its norms (first hidden layer first, output last) and, for sigmoid
+ * and tanh layers, the share of their outputs that are flat.
+ */
+export function verdictOf(
+  gradients: readonly number[],
+  layers: readonly Pick<LayerStats, 'flat'>[] = [],
+  activation: FlowActivation = 'relu',
+): FlowVerdict {
   const first = gradients[0] ?? NaN;
   const last = gradients[gradients.length - 1] ?? NaN;
   if (!gradients.every(Number.isFinite)) return 'broken';
   const largest = Math.max(...gradients);
   if (largest > EXPLODE_NORM) return 'exploding';
   if (largest < DEAD_NORM) return 'dead';
-  if (!(last > 0) || first / last < VANISH_RATIO) return 'vanishing';
+  if (!(last > 0) || first / last < VANISH_RATIO || first < VANISH_NORM) return 'vanishing';
+  const squashing = activation === 'sigmoid' || activation === 'tanh';
+  if (squashing && layers.some((l) => l.flat > SATURATED_SHARE)) return 'saturated';
   return 'flowing';
+}
+
+/** The first sigmoid or tanh layer (1-based) whose outputs are mostly flat, or 0. */
+export function saturatedLayer(layers: readonly Pick<LayerStats, 'flat'>[]): number {
+  return layers.findIndex((l) => l.flat > SATURATED_SHARE) + 1;
 }
 
 /** Where a gradient norm sits on the log scale of the bars, in [0, 1] (0 for 0, NaN for NaN). */
@@ -160,7 +179,7 @@ export class FlowRun {
       gradients,
       layers,
       ratio: first / last,
-      verdict: verdictOf(gradients),
+      verdict: verdictOf(gradients, layers, this.setup.activation),
     };
   }
 }

@@ -66,6 +66,7 @@ export const styles = [
     .status [data-verdict='vanishing'],
     .status [data-verdict='exploding'],
     .status [data-verdict='dead'],
+    .status [data-verdict='saturated'],
     .status [data-verdict='broken'] {
       color: var(--_danger);
     }
