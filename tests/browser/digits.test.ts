@@ -157,6 +157,32 @@ describe('<nn-digits>', () => {
     );
   }, 300_000);
 
+  it('keyboard: the matrix is one tab stop, the arrow keys move between cells, Enter opens one', async () => {
+    const el = await mount('hidden-units="16"');
+    const h = harness(el);
+    const root = el.shadowRoot!;
+    const stops = () => h.cells().filter((c) => c.getAttribute('tabindex') === '0');
+    expect(stops()).toHaveLength(1);
+    stops()[0]!.focus();
+    expect(root.activeElement?.getAttribute('aria-label')).toMatch(/^0 read as 0, right: /);
+    await userEvent.keyboard('{ArrowRight}{ArrowDown}{ArrowDown}');
+    await settle(el);
+    expect(root.activeElement?.getAttribute('aria-label')).toMatch(/^2 read as 1: /);
+    expect(stops()).toHaveLength(1);
+    await userEvent.keyboard('{Enter}');
+    await settle(el);
+    const count = el.session.evaluation!.confusion[2 * 10 + 1]!;
+    expect(text(root.querySelector('#digits-title'))).toBe(
+      count === 0
+        ? 'No 2 was read as 1.'
+        : `${count} test digit${count === 1 ? '' : 's'} of 2 read as 1`,
+    );
+    expect(root.activeElement?.getAttribute('aria-pressed')).toBe('true');
+    h.button(/^Back to the mistakes$/).click();
+    await settle(el);
+    expect(text(root.querySelector('#digits-title'))).toBe('Most confident mistakes');
+  });
+
   it('is axe-clean in light and dark, trained', async () => {
     const el = await mount('epochs="1" hidden-units="16"');
     el.session.trainEpochs(0.2);
