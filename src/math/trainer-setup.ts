@@ -9,7 +9,7 @@
  * it could not, and the element warns once and carries on.
  */
 import type { ActivationName as AnyActivation } from './activations';
-import type { LabelledPoint } from './datasets';
+import type { ClassPoint } from './datasets';
 
 /**
  * Activation functions a hidden layer of the trainer can use, in the order its menu lists them:
@@ -98,7 +98,7 @@ export function layerSizes(layers: readonly HiddenLayer[]): number[] {
 }
 
 export interface PointsResult {
-  points: LabelledPoint[];
+  points: ClassPoint[];
   /** Entries that could not be read (they are left out), e.g. "abc" or "1,2,5". */
   bad: string[];
 }
@@ -108,10 +108,11 @@ const POINT_DIGITS = 4;
 
 /**
  * Read points from text: "x,y,label" triples separated by semicolons (or line breaks), the label
- * 0 or 1 — "0.5,-0.2,1;0.1,0.3,0". Entries that do not parse are returned in `bad`.
+ * 0 or 1 — "0.5,-0.2,1;0.1,0.3,0" — or, with `maxClasses` k (up to 10), a class 0 … k − 1.
+ * Entries that do not parse are returned in `bad`.
  */
-export function parsePoints(text: string): PointsResult {
-  const points: LabelledPoint[] = [];
+export function parsePoints(text: string, maxClasses = 2): PointsResult {
+  const points: ClassPoint[] = [];
   const bad: string[] = [];
   for (const raw of text.split(/[;\n]+/)) {
     const entry = raw.trim();
@@ -124,12 +125,14 @@ export function parsePoints(text: string): PointsResult {
       parts.length !== 3 ||
       !Number.isFinite(x) ||
       !Number.isFinite(y) ||
-      (ls !== '0' && ls !== '1')
+      ls === undefined ||
+      !/^\d$/.test(ls) ||
+      Number(ls) >= maxClasses
     ) {
       bad.push(entry);
       continue;
     }
-    points.push({ x, y, label: ls === '1' ? 1 : 0 });
+    points.push({ x, y, label: Number(ls) });
   }
   return { points, bad };
 }
@@ -142,7 +145,7 @@ export function compactNumber(v: number, digits = POINT_DIGITS): string {
 }
 
 /** The text of points, the inverse of `parsePoints` (to `POINT_DIGITS` significant digits). */
-export function formatPoints(points: readonly LabelledPoint[], digits = POINT_DIGITS): string {
+export function formatPoints(points: readonly ClassPoint[], digits = POINT_DIGITS): string {
   return points
     .map((p) => `${compactNumber(p.x, digits)},${compactNumber(p.y, digits)},${p.label}`)
     .join(';');
