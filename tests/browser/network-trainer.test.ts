@@ -207,11 +207,18 @@ describe('<nn-network-trainer>', () => {
           'epoch',
           'step',
           'testAccuracy',
+          'testClassAccuracy',
           'testLoss',
           'trainAccuracy',
+          'trainClassAccuracy',
           'trainLoss',
         ].sort(),
       );
+      // Two classes: the share of each class's points classified right.
+      for (const v of [...d.trainClassAccuracy, ...d.testClassAccuracy]) {
+        expect(v === null || (v >= 0 && v <= 1)).toBe(true);
+      }
+      expect(d.testClassAccuracy).toHaveLength(2);
       for (const v of [d.epoch, d.step, d.trainLoss, d.testLoss, d.trainAccuracy, d.testAccuracy]) {
         expect(Number.isFinite(v)).toBe(true);
       }

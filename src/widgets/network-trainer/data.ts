@@ -7,13 +7,45 @@
  * sleep, thousands of steps — so each axis is mapped linearly onto [−1, 1]; the plot keeps
  * showing the data's units.
  */
-import { DATASET_NAMES, makeDataset } from '../../math/datasets';
-import type { DatasetName, LabelledPoint } from '../../math/datasets';
+import {
+  CLASS_DATASET_NAMES,
+  DATASET_CLASSES,
+  DATASET_NAMES,
+  makeClassDataset,
+} from '../../math/datasets';
+import type { ClassDatasetName, ClassPoint, DatasetName } from '../../math/datasets';
 import type { Points } from '../../train/types';
 
-export type DataSource = DatasetName | 'custom';
+export type DataSource = DatasetName | ClassDatasetName | 'custom';
 
-export const DATA_SOURCES: readonly DataSource[] = [...DATASET_NAMES, 'custom'];
+export const DATA_SOURCES: readonly DataSource[] = [
+  ...DATASET_NAMES,
+  ...CLASS_DATASET_NAMES,
+  'custom',
+];
+
+/** The most classes the trainer tells apart (a softmax of 10 units). */
+export const MAX_CLASSES = 10;
+
+/** Classes a point's label may name: a generated dataset's own, up to MAX_CLASSES for 'custom'. */
+export function maxLabels(source: DataSource): number {
+  return source === 'custom' ? MAX_CLASSES : DATASET_CLASSES[source];
+}
+
+/**
+ * How many classes the network tells apart: a generated dataset's own number; for 'custom', the
+ * most of 2, the classes named (`names`) and the largest label among the points plus one (≤ 10).
+ */
+export function classCount(
+  source: DataSource,
+  points: readonly { label: number }[],
+  names: number,
+): number {
+  if (source !== 'custom') return DATASET_CLASSES[source];
+  let k = Math.max(2, names);
+  for (const p of points) k = Math.max(k, p.label + 1);
+  return Math.min(MAX_CLASSES, k);
+}
 
 export interface DataSetup {
   dataset: DataSource;
@@ -22,7 +54,12 @@ export interface DataSetup {
   testFraction: number;
   seed: number;
   /** The student's points (added by clicking, or all the data for 'custom'), in data units. */
-  points: readonly LabelledPoint[];
+  points: readonly ClassPoint[];
+  /**
+   * Classes told apart with 'custom' (default: `classCount` of the points); a generated dataset
+   * has its own. Points of a class beyond them are left out.
+   */
+  classes?: number;
 }
 
 /** A range of one axis, in data units. */
@@ -30,7 +67,9 @@ export type Domain = readonly [number, number];
 
 export interface PlaneData {
   /** Every point in data units: the generated ones first, then the student's. */
-  points: LabelledPoint[];
+  points: ClassPoint[];
+  /** Classes told apart: 2 (one sigmoid output) or 3 … 10 (a softmax). */
+  classes: number;
   /** Whether each point is in the test set. */
   isTest: boolean[];
   /** How many of `points` were generated (the rest are the student's). */
@@ -123,7 +162,7 @@ export function fromUnit(u: number, [lo, hi]: Domain): number {
   return Number.isFinite(value) ? value : (lo / 2) * (1 - u) + (hi / 2) * (1 + u);
 }
 
-function pack(points: readonly LabelledPoint[], xDomain: Domain, yDomain: Domain): Points {
+function pack(points: readonly ClassPoint[], xDomain: Domain, yDomain: Domain): Points {
   const x = new Float32Array(points.length * 2);
   const y = new Float32Array(points.length);
   points.forEach((p, i) => {
@@ -139,24 +178,29 @@ export function buildData(setup: DataSetup): PlaneData {
   const base =
     setup.dataset === 'custom'
       ? []
-      : makeDataset(setup.dataset, Math.round(setup.samples), setup.noise, setup.seed);
-  const points = [...base, ...setup.points];
+      : makeClassDataset(setup.dataset, Math.round(setup.samples), setup.noise, setup.seed);
+  const classes =
+    setup.dataset === 'custom'
+      ? Math.max(
+          2,
+          Math.min(MAX_CLASSES, Math.round(setup.classes ?? classCount('custom', setup.points, 0))),
+        )
+      : DATASET_CLASSES[setup.dataset];
+  const own = setup.points.filter((p) => p.label < classes);
+  const points = [...base, ...own];
   // Generated datasets keep their own square, so that the picture does not move when a point is
   // added; the student's own data gets the range it needs.
   const xDomain =
-    setup.dataset === 'custom'
-      ? niceDomain(points.map((p) => p.x))
-      : widen([-1, 1], setup.points, 'x');
+    setup.dataset === 'custom' ? niceDomain(points.map((p) => p.x)) : widen([-1, 1], own, 'x');
   const yDomain =
-    setup.dataset === 'custom'
-      ? niceDomain(points.map((p) => p.y))
-      : widen([-1, 1], setup.points, 'y');
+    setup.dataset === 'custom' ? niceDomain(points.map((p) => p.y)) : widen([-1, 1], own, 'y');
   const isTest = splitTest(points.length, setup.testFraction, setup.seed);
   const train = points.filter((_, i) => !isTest[i]);
   const test = points.filter((_, i) => isTest[i]);
   return {
     points,
     isTest,
+    classes,
     generated: base.length,
     xDomain,
     yDomain,
@@ -166,7 +210,7 @@ export function buildData(setup: DataSetup): PlaneData {
 }
 
 /** [−1, 1], grown to take in any of the student's points that lie outside it. */
-function widen(domain: Domain, points: readonly LabelledPoint[], axis: 'x' | 'y'): Domain {
+function widen(domain: Domain, points: readonly ClassPoint[], axis: 'x' | 'y'): Domain {
   const [lo, hi] = domain;
   for (const p of points) {
     if (p[axis] < lo || p[axis] > hi) return niceDomain([lo, hi, ...points.map((q) => q[axis])]);

@@ -12,7 +12,8 @@ import { formatNumber, formatPercent } from '../../math/format';
 import type { HiddenLayer } from '../../math/trainer-setup';
 import { fromUnit } from './data';
 import type { DataSource, PlaneData } from './data';
-import { DATASET_LABELS } from './panels';
+import { DATASET_LABELS, classSwatch } from './panels';
+import { likeliest } from './model';
 import type { SessionReport } from './controller';
 
 /** Rows and columns of the probability table (a coarse version of the heatmap). */
@@ -20,16 +21,20 @@ const TABLE_GRID = 7;
 /** Points listed in the points table (the rest are summarised). */
 const TABLE_POINTS = 100;
 
-/** The names the page gave the axes, the label and its two classes. */
+/** The names the page gave the axes, the label and its classes (two, or 3 … 10). */
 export interface Names {
   xLabel: string;
   yLabel: string;
   labelName: string;
-  classNames: readonly [string, string];
+  classNames: readonly string[];
 }
 
 /** "Epoch 12, train loss 0.21, test loss 0.25, 95% of test points right." */
-export function summaryText(data: PlaneData | null, report: SessionReport | null): string {
+export function summaryText(
+  data: PlaneData | null,
+  report: SessionReport | null,
+  classNames?: readonly string[],
+): string {
   if (!data || data.train.y.length === 0) {
     return 'No training points yet: add points by clicking the plot, or paste a CSV.';
   }
@@ -38,10 +43,32 @@ export function summaryText(data: PlaneData | null, report: SessionReport | null
     data.test.y.length > 0
       ? `test loss ${formatNumber(report.testLoss, 2)}, ${formatPercent(report.testAccuracy)} of test points right`
       : 'no test points';
-  return (
+  const text =
     `Epoch ${epochText(report.epoch)}, train loss ${formatNumber(report.trainLoss, 2)}, ${test} ` +
-    `(${formatPercent(report.trainAccuracy)} of training points).`
+    `(${formatPercent(report.trainAccuracy)} of training points).`;
+  // Two classes: as it always was. More: how well each class is told apart.
+  if (data.classes <= 2 || !classNames) return text;
+  const perClass = classAccuracyText(
+    data.test.y.length > 0 ? report.testClassAccuracy : report.trainClassAccuracy,
+    classNames,
   );
+  return perClass
+    ? `${text} Right per class (${data.test.y.length > 0 ? 'test' : 'training'} points): ${perClass}.`
+    : text;
+}
+
+/** "cat 95%, dog 88%, bird no points": each class's share of its points classified right. */
+export function classAccuracyText(
+  accuracy: readonly (number | null)[] | undefined,
+  classNames: readonly string[],
+): string {
+  if (!accuracy || accuracy.length === 0) return '';
+  return classNames
+    .map((name, c) => {
+      const a = accuracy[c];
+      return `${name} ${a === null || a === undefined || !Number.isFinite(a) ? 'no points' : formatPercent(a)}`;
+    })
+    .join(', ');
 }
 
 export function plotLabel(data: PlaneData | null, source: DataSource, names: Names): string {
@@ -51,13 +78,36 @@ export function plotLabel(data: PlaneData | null, source: DataSource, names: Nam
   return (
     `Decision map of the network over ${names.xLabel} (across) and ${names.yLabel} (up), with ` +
     `${formatNumber(n, 0)} points of ${from} (${formatNumber(tests, 0)} of them test points, ` +
-    `drawn hollow). Orange where the network says ${names.labelName} = ${names.classNames[1]}, ` +
-    `blue where it says ${names.classNames[0]}. Use the arrow keys to move a cursor and read the ` +
+    `drawn hollow). ${colourWords(names)} Use the arrow keys to move a cursor and read the ` +
     `network's answer there.`
   );
 }
 
-export function diagramLabel(hidden: readonly HiddenLayer[]): string {
+/** Which colour means which class. */
+function colourWords(names: Names): string {
+  const { labelName, classNames } = names;
+  if (classNames.length <= 2) {
+    return `Orange where the network says ${labelName} = ${classNames[1]}, blue where it says ${classNames[0]}.`;
+  }
+  const colours = classNames.map((n, c) => `${COLOUR_NAMES[c] ?? 'grey'} ${n}`).join(', ');
+  return `Each class has its colour (${colours}), stronger where the network is surer of it.`;
+}
+
+/** The classes' colours in words (the theme's blue and orange, then Okabe–Ito's). */
+const COLOUR_NAMES = [
+  'blue',
+  'orange',
+  'green',
+  'pink',
+  'red',
+  'sky blue',
+  'yellow',
+  'grey',
+  'brown',
+  'teal',
+];
+
+export function diagramLabel(hidden: readonly HiddenLayer[], classes = 2): string {
   const layers =
     hidden.length === 0
       ? 'no hidden layer'
@@ -65,25 +115,18 @@ export function diagramLabel(hidden: readonly HiddenLayer[]): string {
           .map((l) => `${l.units} ${l.activation}`)
           .join(', ')} neurons`;
   return (
-    `Network diagram: 2 inputs, ${layers}, and 1 sigmoid output. Each neuron shows its own map ` +
+    `Network diagram: 2 inputs, ${layers}, and ${classes <= 2 ? '1 sigmoid output' : `${classes} softmax outputs, one per class`}. Each neuron shows its own map ` +
     `over the plane; lines are weights, orange positive and blue negative, thicker when larger. ` +
     `The weights are listed in the data table.`
   );
 }
 
-/** The key under the plot: the two classes' shapes and the hollow test points. */
+/** The key under the plot: each class's colour and shape, and the hollow test points. */
 export function keyList(names: Names): TemplateResult {
   return html`<ul class="key" aria-label="Key">
-    <li>
-      <svg viewBox="-8 -8 16 16" aria-hidden="true"><circle r="4.6" class="class0" /></svg>
-      ${names.labelName} = ${names.classNames[0]}
-    </li>
-    <li>
-      <svg viewBox="-8 -8 16 16" aria-hidden="true">
-        <path d="M0,-6.2L5.4,3.1L-5.4,3.1Z" class="class1" />
-      </svg>
-      ${names.labelName} = ${names.classNames[1]}
-    </li>
+    ${names.classNames.map(
+      (name, c) => html`<li>${classSwatch(c, '')} ${names.labelName} = ${name}</li>`,
+    )}
     <li>
       <svg viewBox="-8 -8 16 16" aria-hidden="true"><circle r="4.2" class="hollow" /></svg>
       hollow: test point
@@ -95,14 +138,17 @@ export function keyList(names: Names): TemplateResult {
 export interface TablesInput {
   data: PlaneData;
   names: Names;
-  /** The network's p(class 1) at a place of the plane, or null before there is a prediction. */
-  probabilityAt: (x: number, y: number) => number | null;
+  /**
+   * Each class's probability at a place of the plane, [p(0), …], or null before there is a
+   * prediction.
+   */
+  probabilitiesAt: (x: number, y: number) => number[] | null;
   /** The weights of the network shown, or null when there are none yet. */
   weights: readonly LayerWeights[] | null;
 }
 
 /** The probability over a coarse grid, the points with the network's answer, and the weights. */
-export function dataTables({ data, names, probabilityAt, weights }: TablesInput): TemplateResult {
+export function dataTables({ data, names, probabilitiesAt, weights }: TablesInput): TemplateResult {
   const xs = Array.from({ length: TABLE_GRID }, (_, i) =>
     fromUnit(((i + 0.5) / TABLE_GRID) * 2 - 1, data.xDomain),
   );
@@ -111,11 +157,23 @@ export function dataTables({ data, names, probabilityAt, weights }: TablesInput)
   );
   const shown = data.points.slice(0, TABLE_POINTS);
   const { xLabel, yLabel, labelName, classNames } = names;
+  const two = classNames.length <= 2;
+  // Two classes: p(class 1). More: the likeliest class and its probability.
+  const cellText = (ps: number[] | null): string => {
+    if (!ps) return '—';
+    if (two) return formatPercent(ps[1]!);
+    const c = likeliest(ps);
+    return `${classNames[c]} ${formatPercent(ps[c]!)}`;
+  };
   return html`
     <table part="table">
       <caption>
-        The network's probability of ${labelName} = ${classNames[1]} across the plot (rows:
-        ${yLabel} from top to bottom; columns: ${xLabel})
+        ${
+          two
+            ? `The network's probability of ${labelName} = ${classNames[1]}`
+            : `The class the network finds likeliest, and its probability,`
+        }
+        across the plot (rows: ${yLabel} from top to bottom; columns: ${xLabel})
       </caption>
       <thead>
         <tr>
@@ -128,10 +186,7 @@ export function dataTables({ data, names, probabilityAt, weights }: TablesInput)
           (y) =>
             html`<tr>
               <th scope="row">${axisNumber(y)}</th>
-              ${xs.map((x) => {
-                const p = probabilityAt(x, y);
-                return html`<td>${p === null ? '—' : formatPercent(p)}</td>`;
-              })}
+              ${xs.map((x) => html`<td>${cellText(probabilitiesAt(x, y))}</td>`)}
             </tr>`,
         )}
       </tbody>
@@ -151,18 +206,17 @@ export function dataTables({ data, names, probabilityAt, weights }: TablesInput)
           <th scope="col">${yLabel}</th>
           <th scope="col">${labelName}</th>
           <th scope="col">set</th>
-          <th scope="col">network (≈)</th>
+          <th scope="col">${two ? 'network (≈)' : 'network (≈ likeliest)'}</th>
         </tr>
       </thead>
       <tbody>
         ${shown.map((p, i) => {
-          const q = probabilityAt(p.x, p.y);
           return html`<tr>
             <td>${axisNumber(p.x)}</td>
             <td>${axisNumber(p.y)}</td>
             <td>${classNames[p.label]}</td>
             <td>${data.isTest[i] ? 'test' : 'train'}</td>
-            <td>${q === null ? '—' : formatPercent(q)}</td>
+            <td>${cellText(probabilitiesAt(p.x, p.y))}</td>
           </tr>`;
         })}
       </tbody>
@@ -184,7 +238,10 @@ function weightTable(layer: LayerWeights, l: number, layers: number, names: Name
         <th scope="col">from</th>
         ${Array.from(
           { length: layer.units },
-          (_, j) => html`<th scope="col">${output ? 'output' : `neuron ${j + 1}`}</th>`,
+          (_, j) =>
+            html`<th scope="col">
+              ${output ? (layer.units > 1 ? `output ${names.classNames[j] ?? j}` : 'output') : `neuron ${j + 1}`}
+            </th>`,
         )}
       </tr>
     </thead>
@@ -249,4 +306,30 @@ export function speedText(examplesPerSecond: number, trainRows: number): string 
   const shown =
     epochs >= 100 ? Math.round(epochs).toLocaleString('en-US') : formatNumber(epochs, 1);
   return `${shown} epochs/s`;
+}
+
+/**
+ * What the network says at the keyboard cursor: "the network says 73% class = yes" (two
+ * classes), "the network says class = bird (81%; cat 12%, dog 7%)" (more).
+ */
+export function cursorWords(ps: readonly number[] | null, names: Names): string {
+  if (!ps) return 'the network has not been evaluated yet';
+  const { labelName, classNames } = names;
+  if (classNames.length <= 2) {
+    return `the network says ${formatPercent(ps[1]!)} ${labelName} = ${classNames[1]}`;
+  }
+  const best = likeliest(ps);
+  const others = classNames
+    .map((name, c) => ({ name, p: ps[c]!, c }))
+    .filter((o) => o.c !== best)
+    .sort((a, b) => b.p - a.p)
+    .map((o) => `${o.name} ${formatPercent(o.p)}`)
+    .join(', ');
+  return `the network says ${labelName} = ${classNames[best]} (${formatPercent(ps[best]!)}; ${others})`;
+}
+
+/** How many classes a CSV file's label column holds: "2 classes: no, yes." */
+export function csvClassNote(classes: readonly string[]): string {
+  const shown = classes.map((c) => `“${c}”`).join(', ');
+  return `${classes.length} classes found in the label column: ${shown}.`;
 }

@@ -24,10 +24,11 @@ export const networkTrainerDoc: WidgetDoc = {
       name: 'dataset',
       type: 'string',
       default: 'circle',
-      values: ['circle', 'xor', 'gaussians', 'spiral', 'custom'],
+      values: ['circle', 'xor', 'gaussians', 'spiral', 'three-blobs', 'custom'],
       description:
-        'The data: a generated dataset (circle, xor, gaussians, spiral), or "custom" for only the ' +
-        'points given in `points` (e.g. from a CSV file).',
+        'The data: a generated dataset of two classes (circle, xor, gaussians, spiral) or of three ' +
+        '(three-blobs: a softmax output of three units), or "custom" for only the points given in ' +
+        '`points` (e.g. from a CSV file, whose label column may hold 2 to 10 classes).',
     },
     {
       name: 'samples',
@@ -59,8 +60,9 @@ export const networkTrainerDoc: WidgetDoc = {
       type: 'string',
       default: '',
       description:
-        'Extra points as "x,y,label" triples separated by semicolons, label 0 or 1 ' +
-        '("0.5,-0.2,1;0.1,0.3,0"): points added by clicking, or all the data when dataset="custom".',
+        'Extra points as "x,y,label" triples separated by semicolons, label 0 or 1 (0 to k − 1 ' +
+        'with k classes) ("0.5,-0.2,1;0.1,0.3,0"): points added by clicking, or all the data when ' +
+        'dataset="custom" (there, labels up to 9 make up to 10 classes).',
     },
     {
       name: 'x-label',
@@ -84,7 +86,10 @@ export const networkTrainerDoc: WidgetDoc = {
       name: 'classes',
       type: 'string',
       default: '0,1',
-      description: 'Names of label 0 and label 1, separated by a comma, e.g. "bad day,good day".',
+      description:
+        'Names of the classes, label 0 first, separated by commas: "bad day,good day", or ' +
+        '"cat,dog,bird" for three-blobs. With dataset="custom", naming k classes makes a ' +
+        'network of k classes (a softmax for k ≥ 3).',
     },
     {
       name: 'layers',

@@ -5,8 +5,8 @@
  */
 import { compactNumber } from '../../math/trainer-setup';
 import type { LayerWeights } from '../../train/types';
-import { toUnit } from './data';
-import type { PlaneData } from './data';
+import { classCount, toUnit } from './data';
+import type { DataSource, PlaneData } from './data';
 
 /** Cells per side of the heatmap grid: one batched prediction of 40 × 40 = 1,600 points a frame. */
 export const GRID = 40;
@@ -77,9 +77,18 @@ export function moveCursor(
   return { x: clamp(x, xDomain), y: clamp(y, yDomain) };
 }
 
+/** The grid cell (row 0 at the top) nearest a place of the plane. */
+function cellAt(at: Place, data: Pick<PlaneData, 'xDomain' | 'yDomain'>, size: number): number {
+  const u = toUnit(at.x, data.xDomain);
+  const v = toUnit(at.y, data.yDomain);
+  const col = Math.min(size - 1, Math.max(0, Math.floor(((u + 1) / 2) * size)));
+  const row = Math.min(size - 1, Math.max(0, Math.floor(((1 - v) / 2) * size)));
+  return row * size + col;
+}
+
 /**
- * p(class 1) at a place of the plane, read from the heatmap grid (the nearest cell; row 0 at the
- * top); null when there is no grid yet or its value is not a number.
+ * p(class 1) at a place of the plane, read from the heatmap grid of a two-class network (the
+ * nearest cell; row 0 at the top); null when there is no grid yet or its value is not a number.
  */
 export function probabilityAt(
   grid: Float32Array | null,
@@ -88,17 +97,61 @@ export function probabilityAt(
   size = GRID,
 ): number | null {
   if (!grid || grid.length < size * size) return null;
-  const u = toUnit(at.x, data.xDomain);
-  const v = toUnit(at.y, data.yDomain);
-  const col = Math.min(size - 1, Math.max(0, Math.floor(((u + 1) / 2) * size)));
-  const row = Math.min(size - 1, Math.max(0, Math.floor(((1 - v) / 2) * size)));
-  const p = grid[row * size + col]!;
+  const p = grid[cellAt(at, data, size)]!;
   return Number.isFinite(p) ? p : null;
+}
+
+/**
+ * Every class's probability at a place of the plane, [p(0), …, p(k − 1)], from the heatmap grid:
+ * p(class 1) per cell for two classes, the k probabilities of each cell in turn for k ≥ 3. Null
+ * when there is no grid of that shape yet or a value is not a number.
+ */
+export function probabilitiesAt(
+  grid: Float32Array | null,
+  at: Place,
+  data: Pick<PlaneData, 'xDomain' | 'yDomain'>,
+  classes: number,
+  size = GRID,
+): number[] | null {
+  if (classes <= 2) {
+    const p = probabilityAt(grid, at, data, size);
+    return p === null ? null : [1 - p, p];
+  }
+  if (!grid || grid.length !== size * size * classes) return null;
+  const cell = cellAt(at, data, size);
+  const ps = Array.from(grid.subarray(cell * classes, cell * classes + classes));
+  return ps.every(Number.isFinite) ? ps : null;
+}
+
+/** The class with the largest probability (the first of a tie). */
+export function likeliest(ps: readonly number[]): number {
+  let best = 0;
+  for (let j = 1; j < ps.length; j++) if (ps[j]! > ps[best]!) best = j;
+  return best;
+}
+
+/**
+ * The names of k classes from the `classes` attribute ("cat, dog, bird"): the names given when
+ * there are k of them; otherwise the classes' numbers "0" … "k − 1", with `ok` false (the page is
+ * told) unless the text was the default "0,1".
+ */
+export function classNamesFor(text: string, k: number): { names: string[]; ok: boolean } {
+  const given = text.split(',').map((s) => s.trim());
+  if (given.length === k && given.every((n) => n !== '')) return { names: given, ok: true };
+  return {
+    names: Array.from({ length: k }, (_, i) => String(i)),
+    ok: text.replace(/\s/g, '') === '0,1',
+  };
+}
+
+/** How many names the `classes` attribute gives (empty names count too: they are a mistake). */
+export function namedClasses(text: string): number {
+  return text.trim() === '' ? 0 : text.split(',').length;
 }
 
 /** The points as a CSV file: a header of the three names, then x, y and the class name. */
 export function pointsCsv(
-  points: readonly { x: number; y: number; label: 0 | 1 }[],
+  points: readonly { x: number; y: number; label: number }[],
   names: { xLabel: string; yLabel: string; labelName: string; classNames: readonly string[] },
 ): string {
   const cell = (s: string) => (/[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -106,7 +159,7 @@ export function pointsCsv(
     [names.xLabel, names.yLabel, names.labelName].map(cell).join(','),
     ...points.map(
       (p) =>
-        `${compactNumber(p.x, 6)},${compactNumber(p.y, 6)},${cell(names.classNames[p.label]!)}`,
+        `${compactNumber(p.x, 6)},${compactNumber(p.y, 6)},${cell(names.classNames[p.label] ?? String(p.label))}`,
     ),
   ];
   return lines.join('\n') + '\n';
@@ -160,4 +213,30 @@ export function matchingMaps(
 export function propertyOf(attribute: string): string {
   if (attribute === 'dataset') return 'datasetName';
   return attribute.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Units per layer of the trainer's network: [2, …hidden, 1] for two classes, [2, …, k] for k ≥ 3. */
+export function networkSizes(hidden: readonly { units: number }[], classes: number): number[] {
+  return [2, ...hidden.map((l) => l.units), classes > 2 ? classes : 1];
+}
+
+/**
+ * The classes of the data and their names: how many (`classCount`), their names from the
+ * `classes` attribute (`classNamesFor`), and what to tell the page about a `classes` that does
+ * not fit them.
+ */
+export function classSetup(
+  text: string,
+  source: DataSource,
+  points: readonly { label: number }[],
+): { names: string[]; warnings: string[] } {
+  const k = classCount(source, points, namedClasses(text));
+  const { names, ok } = classNamesFor(text, k);
+  const warnings: string[] = [];
+  if (!ok) {
+    warnings.push(
+      `classes="${text}" does not name the ${k} classes of this data, separated by commas; using "${names.join(',')}".`,
+    );
+  }
+  return { names, warnings };
 }

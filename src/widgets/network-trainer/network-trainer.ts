@@ -3,12 +3,11 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { dataTableArea } from '../shared/data-table';
 import { parseCsv } from '../../math/csv';
 import type { CsvTable } from '../../math/csv';
-import type { LabelledPoint } from '../../math/datasets';
-import { formatNumber, formatPercent } from '../../math/format';
+import type { ClassPoint } from '../../math/datasets';
+import { formatNumber } from '../../math/format';
 import {
   formatLayers,
   formatPoints,
-  layerSizes,
   parseHide,
   parseLayers,
   parsePoints,
@@ -28,7 +27,7 @@ import {
 } from '../shared/base';
 import { iframeSrc, stateOf } from '../shared/embed';
 import { classColors, tokens } from '../shared/tokens';
-import { buildData, gridPoints } from './data';
+import { MAX_CLASSES, buildData, gridPoints, maxLabels } from './data';
 import type { DataSource, PlaneData } from './data';
 import { HIDEABLE_PARTS, networkTrainerDoc } from './meta';
 import type { HideablePart } from './meta';
@@ -41,14 +40,16 @@ import {
   MAP_GRID,
   centreOf,
   checkSeed,
+  classSetup,
   checkUnits,
   matchingWeights,
   moveCursor,
+  networkSizes,
   pointsCsv,
-  probabilityAt,
+  probabilitiesAt,
   propertyOf,
 } from './model';
-import { badgeTitle, speedText } from './describe';
+import { badgeTitle, cursorWords, csvClassNote, speedText } from './describe';
 import { noticeBox, playbackBar, shareArea } from './templates';
 import type { SessionReport } from './controller';
 import { styles } from './styles';
@@ -77,6 +78,12 @@ export interface TrainProgressDetail {
   testAccuracy: number;
   /** The engine that computed them: 'js' (from scratch) or the tfjs backend. */
   backend: EngineName;
+  /**
+   * Per class c: the share of the training (test) points of class c classified right, null where
+   * the set has none (index c: class c, as in `classes`).
+   */
+  trainClassAccuracy: (number | null)[];
+  testClassAccuracy: (number | null)[];
 }
 
 /** The `detail` of `nn-change`: the whole setup, as attribute name → value. */
@@ -245,7 +252,7 @@ export class NnNetworkTrainer extends NnElement {
   declare yLabel: string;
   /** Name of the label. Default 'class'. */
   declare labelName: string;
-  /** Names of label 0 and label 1, "no,yes". Default '0,1'. */
+  /** Names of the classes, label 0 first: "no,yes", "cat,dog,bird". Default '0,1'. */
   declare classes: string;
   /** Hidden layers, "4:tanh,4:tanh" (default); '' for none. */
   declare layers: string;
@@ -284,9 +291,11 @@ export class NnNetworkTrainer extends NnElement {
   declare private _linkNote: string;
 
   private _hidden: HiddenLayer[] = [];
-  private _userPoints: LabelledPoint[] = [];
+  private _userPoints: ClassPoint[] = [];
   private _hideSet = new Set<HideablePart>();
-  private _classNames: [string, string] = ['0', '1'];
+  private _classNames: string[] = ['0', '1'];
+  /** The classes of the network configured last (a change of their number means a new one). */
+  private _configuredClasses = 2;
   private _data: PlaneData | null = null;
   /** Loss points not yet handed to the chart (see _onReport), and when it last got some. */
   private readonly _lossTrain: { step: number; loss: number }[] = [];
@@ -401,8 +410,9 @@ export class NnNetworkTrainer extends NnElement {
   }
 
   /** Add a point (in data units) of class `label`, without resetting the weights. */
-  addPoint(x: number, y: number, label: 0 | 1): void {
+  addPoint(x: number, y: number, label: number): void {
     if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    if (!Number.isInteger(label) || label < 0 || label >= this._classNames.length) return;
     this.points = formatPoints([...this._userPoints, { x, y, label }]);
   }
 
@@ -411,7 +421,7 @@ export class NnNetworkTrainer extends NnElement {
    * the axes take the header's names, training restarts. Returns what was read.
    */
   loadCsv(csvText: string): CsvReport {
-    const result = parseCsv(csvText);
+    const result = parseCsv(csvText, { maxClasses: MAX_CLASSES });
     if (!result.ok) {
       this._csvReport = { error: result.error, problems: result.problems, notes: [] };
       this._csvColumns = null;
@@ -421,7 +431,11 @@ export class NnNetworkTrainer extends NnElement {
       result.problems.length === 0 && !result.capped
         ? `Using all ${formatNumber(result.rows.length, 0)} rows.`
         : `Using ${formatNumber(result.rows.length, 0)} of ${formatNumber(result.totalRows, 0)} rows.`;
-    this._csvReport = { used, problems: result.problems, notes: [...result.notes] };
+    this._csvReport = {
+      used: `${used} ${csvClassNote(result.classes)}`,
+      problems: result.problems,
+      notes: [...result.notes],
+    };
     if (result.features.length > 2) {
       this._csvReport.notes.push(
         `The file has ${result.features.length} number columns; the plot shows two at a time — choose them below.`,
@@ -476,12 +490,14 @@ export class NnNetworkTrainer extends NnElement {
         this._hidden = result.layers;
       }
     }
-    if (changed.has('points')) {
-      const { points, bad } = parsePoints(this.points ?? '');
+    if (changed.has('points') || changed.has('datasetName')) {
+      // Labels 0 … k − 1 of a generated dataset's k classes; up to 9 for the student's own data.
+      const k = maxLabels(this.datasetName);
+      const { points, bad } = parsePoints(this.points ?? '', k);
       if (bad.length > 0) {
         warnOnce(
           `<${TAG}> points: ${bad.length} entr${bad.length === 1 ? 'y' : 'ies'} not of the form ` +
-            `"x,y,label" with label 0 or 1 (e.g. "${bad[0]}") left out.`,
+            `"x,y,label" with label ${k === 2 ? '0 or 1' : `0 to ${k - 1}`} (e.g. "${bad[0]}") left out.`,
         );
       }
       this._userPoints = points;
@@ -496,20 +512,19 @@ export class NnNetworkTrainer extends NnElement {
       }
       this._hideSet = new Set(parts as HideablePart[]);
     }
-    if (changed.has('classes')) {
-      const names = (this.classes ?? '').split(',').map((s) => s.trim());
-      if (names.length === 2 && names[0] && names[1]) {
-        this._classNames = [names[0], names[1]];
-      } else {
-        if (this.classes !== defaultOf<string>(TAG, 'classes')) {
-          warnOnce(
-            `<${TAG}> classes="${this.classes}" is not two names separated by a comma; using "0,1".`,
-          );
-        }
-        this._classNames = ['0', '1'];
-      }
+    let classesChanged = false;
+    if (['classes', 'points', 'datasetName'].some((p) => changed.has(p))) {
+      const { names, warnings } = classSetup(
+        this.classes ?? '',
+        this.datasetName,
+        this._userPoints,
+      );
+      for (const warning of warnings) warnOnce(`<${TAG}> ${warning}`);
+      classesChanged = names.length !== this._classNames.length;
+      this._classNames = names;
+      if (typeof this._addClass === 'number' && this._addClass >= names.length) this._addClass = 1;
     }
-    if (DATA_PROPS.some((p) => changed.has(p)) || !this._data) {
+    if (DATA_PROPS.some((p) => changed.has(p)) || classesChanged || !this._data) {
       this._data = buildData({
         dataset: this.datasetName,
         samples: this.samples,
@@ -517,6 +532,7 @@ export class NnNetworkTrainer extends NnElement {
         testFraction: this.testFraction,
         seed: this.seed,
         points: this._userPoints,
+        classes: this._classNames.length,
       });
     }
   }
@@ -533,8 +549,15 @@ export class NnNetworkTrainer extends NnElement {
     const data = this._data;
     // New points alone keep the weights — unless there was no network yet (no training points
     // before) or there are no training points left (nothing to train on).
-    const keepWeights = onlyPoints && !!data && data.train.y.length > 0 && this._session.hasNetwork;
-    if (this._forceConfigure || specChanged || (dataChanged && !keepWeights)) {
+    const keepWeights =
+      onlyPoints &&
+      !!data &&
+      data.train.y.length > 0 &&
+      data.classes === this._configuredClasses &&
+      this._session.hasNetwork;
+    // A new number of classes is a new output layer: a new network.
+    const classesChanged = !!data && data.classes !== this._configuredClasses;
+    if (this._forceConfigure || specChanged || classesChanged || (dataChanged && !keepWeights)) {
       this._forceConfigure = false;
       // After this update, not inside it: building the network updates the element again.
       queueMicrotask(() => this._configure());
@@ -564,7 +587,10 @@ export class NnNetworkTrainer extends NnElement {
   // ---- Training ------------------------------------------------------------------------------
 
   private _spec(): ModelSpec {
+    const classes = this._data?.classes ?? 2;
     return {
+      // Two classes: the spec as it always was (one sigmoid output); more: a softmax.
+      ...(classes > 2 ? { classes } : {}),
       hidden: this._hidden.map((l) => ({ units: l.units, activation: l.activation })),
       loss: this.loss,
       optimizer: this.optimizer,
@@ -577,6 +603,7 @@ export class NnNetworkTrainer extends NnElement {
 
   private _configure(): void {
     const data = this._data;
+    this._configuredClasses = data?.classes ?? 2;
     this._clearLoss();
     if (!data || data.train.y.length === 0) {
       // Nothing to train on yet: no trainer (an empty training set has no loss).
@@ -622,6 +649,8 @@ export class NnNetworkTrainer extends NnElement {
         trainAccuracy: report.trainAccuracy,
         testAccuracy: report.testAccuracy,
         backend: report.backend,
+        trainClassAccuracy: [...(report.trainClassAccuracy ?? [])],
+        testClassAccuracy: [...(report.testClassAccuracy ?? [])],
       });
     }
     this._announce(!this._session.playing);
@@ -648,7 +677,7 @@ export class NnNetworkTrainer extends NnElement {
     const now = performance.now();
     if (!force && now - this._lastAnnounced < ANNOUNCE_EVERY_MS) return;
     this._lastAnnounced = now;
-    this._announcement = summaryText(this._data, this._session.report);
+    this._announcement = summaryText(this._data, this._session.report, this._classNames);
   }
 
   // ---- User input ----------------------------------------------------------------------------
@@ -686,7 +715,8 @@ export class NnNetworkTrainer extends NnElement {
   private _addUserPoint(x: number, y: number): void {
     const label = this._addClass;
     if (label === 'read') {
-      this._cursorText = `${this._cursorReading()} (To add points, choose a class under “Your own points”, or press 0 or 1.)`;
+      const k = this._classNames.length;
+      this._cursorText = `${this._cursorReading()} (To add points, choose a class under “Your own points”, or press ${k === 2 ? '0 or 1' : `0 to ${k - 1}`}.)`;
       return;
     }
     this._userSet({ points: formatPoints([...this._userPoints, { x, y, label }]) });
@@ -703,13 +733,13 @@ export class NnNetworkTrainer extends NnElement {
         event.preventDefault();
         if (!this._hideSet.has('points')) this._addUserPoint(cursor.x, cursor.y);
         return;
-      case '0':
-      case '1':
-        event.preventDefault();
-        if (this._hideSet.has('points')) return;
-        this._addClass = event.key === '1' ? 1 : 0;
-        this._cursorText = `New points: ${this.labelName} = ${this._classNames[this._addClass]}.`;
-        return;
+    }
+    if (/^\d$/.test(event.key) && Number(event.key) < this._classNames.length) {
+      event.preventDefault();
+      if (this._hideSet.has('points')) return;
+      this._addClass = Number(event.key);
+      this._cursorText = `New points: ${this.labelName} = ${this._classNames[this._addClass]}.`;
+      return;
     }
     const moved = moveCursor(event.key, event.shiftKey, cursor, data.xDomain, data.yDomain);
     if (!moved) return;
@@ -731,19 +761,16 @@ export class NnNetworkTrainer extends NnElement {
     return `${this.xLabel} = ${axisNumber(x)}, ${this.yLabel} = ${axisNumber(y)}`;
   }
 
-  /** p(class 1) at a point of the plane, read from the grid (nearest cell); null: no grid yet. */
-  private _probabilityAt(x: number, y: number): number | null {
-    return this._data ? probabilityAt(this._session.grid, { x, y }, this._data) : null;
+  /** Each class's probability at a point of the plane, from the grid (nearest cell); null: no grid yet. */
+  private _probabilitiesAt(x: number, y: number): number[] | null {
+    const data = this._data;
+    return data ? probabilitiesAt(this._session.grid, { x, y }, data, data.classes) : null;
   }
 
   private _cursorReading(): string {
     const c = this._cursor;
     if (!c) return '';
-    const p = this._probabilityAt(c.x, c.y);
-    const says =
-      p === null
-        ? 'the network has not been evaluated yet'
-        : `the network says ${formatPercent(p)} ${this.labelName} = ${this._classNames[1]}`;
+    const says = cursorWords(this._probabilitiesAt(c.x, c.y), this._names);
     return `Cursor at ${this._where(c.x, c.y)}: ${says}.`;
   }
 
@@ -773,11 +800,10 @@ export class NnNetworkTrainer extends NnElement {
   }
 
   private _useColumns(table: CsvTable, xCol: number, yCol: number): void {
-    // (parseCsv keeps two classes here, its default: every label is 0 or 1.)
-    const points: LabelledPoint[] = table.rows.map((row, i) => ({
+    const points: ClassPoint[] = table.rows.map((row, i) => ({
       x: row[xCol]!,
       y: row[yCol]!,
-      label: table.labels[i] as 0 | 1,
+      label: table.labels[i]!,
     }));
     // Training restarts on new data, even when the dataset was already 'custom'.
     this._forceConfigure = true;
@@ -851,8 +877,11 @@ export class NnNetworkTrainer extends NnElement {
     return dataTables({
       data: this._data!,
       names: this._names,
-      probabilityAt: (x, y) => this._probabilityAt(x, y),
-      weights: matchingWeights(this._session.weights, layerSizes(this._hidden)),
+      probabilitiesAt: (x, y) => this._probabilitiesAt(x, y),
+      weights: matchingWeights(
+        this._session.weights,
+        networkSizes(this._hidden, this._data!.classes),
+      ),
     });
   }
 
@@ -923,7 +952,7 @@ export class NnNetworkTrainer extends NnElement {
           <figcaption>
             ${keyList(this._names)}
             <p class="summary" part="summary" aria-live="polite">
-              ${this._announcement || summaryText(this._data, this._session.report)}
+              ${this._announcement || summaryText(this._data, this._session.report, this._classNames)}
             </p>
           </figcaption>
         </figure>
@@ -936,7 +965,11 @@ export class NnNetworkTrainer extends NnElement {
           ></nn-loss-chart>
           <figure class="diagram-area" part="diagram" ?hidden=${hidden('diagram')}>
             <div class="diagram-box">
-              <canvas class="diagram" role="img" aria-label=${diagramLabel(this._hidden)}></canvas>
+              <canvas
+                class="diagram"
+                role="img"
+                aria-label=${diagramLabel(this._hidden, this._classNames.length)}
+              ></canvas>
             </div>
           </figure>
         </div>

@@ -18,6 +18,7 @@ export const DATASET_LABELS: Record<DataSource, string> = {
   xor: 'XOR',
   gaussians: 'Two blobs',
   spiral: 'Spiral',
+  'three-blobs': 'Three blobs (3 classes)',
   custom: 'Only my own points',
 };
 
@@ -156,12 +157,28 @@ export interface CsvReport {
   notes: string[];
 }
 
-/** What a click or tap on the plot does: add a point of class 0 or 1, or read the network there. */
-export type TapMode = 0 | 1 | 'read';
+/** What a click or tap on the plot does: add a point of a class 0 … k − 1, or read the network there. */
+export type TapMode = number | 'read';
+
+/** Shapes of the classes (as the plot draws them, 16 × 16 around 0): circle, triangle, square, diamond, downward triangle. */
+const SHAPES = [
+  svg`<circle r="4.6" />`,
+  svg`<path d="M0,-6.2L5.4,3.1L-5.4,3.1Z" />`,
+  svg`<rect x="-4.1" y="-4.1" width="8.2" height="8.2" />`,
+  svg`<path d="M0,-5.8L5.8,0L0,5.8L-5.8,0Z" />`,
+  svg`<path d="M0,6.2L5.4,-3.1L-5.4,-3.1Z" />`,
+];
+
+/** The colour and shape of class c, as in the plot (decorative: the text next to it names it). */
+export function classSwatch(c: number, className = 'swatch'): TemplateResult {
+  return html`<svg class=${className} viewBox="-8 -8 16 16" aria-hidden="true">
+    <g class=${`class${c}`}>${SHAPES[c % SHAPES.length]}</g>
+  </svg>`;
+}
 
 export interface PointsPanel {
   addClass: TapMode;
-  classNames: readonly [string, string];
+  classNames: readonly string[];
   labelName: string;
   added: number;
   hidden: boolean;
@@ -181,12 +198,14 @@ export interface PointsPanel {
 const PROBLEMS_SHOWN = 12;
 
 export function pointsPanel(p: PointsPanel): TemplateResult {
-  const name = (c: 0 | 1) => `${p.labelName} = ${p.classNames[c]}`;
+  const name = (c: number) => `${p.labelName} = ${p.classNames[c]}`;
+  const k = p.classNames.length;
+  const modes: TapMode[] = [...p.classNames.map((_, c) => c), 'read'];
   return html`<fieldset class="panel" part="points" ?hidden=${p.hidden}>
     <legend>Your own points</legend>
     <div class="classes" role="radiogroup" aria-labelledby="add-class-label">
       <span id="add-class-label">A click or tap on the plot</span>
-      ${([0, 1, 'read'] as const).map(
+      ${modes.map(
         (c) =>
           html`<label class="radio">
             <input
@@ -199,21 +218,15 @@ export function pointsPanel(p: PointsPanel): TemplateResult {
             ${
               c === 'read'
                 ? html`reads the network's answer there`
-                : html`<svg class="swatch" viewBox="-8 -8 16 16" aria-hidden="true">
-                      ${
-                        c === 1
-                          ? svg`<path d="M0,-6.2L5.4,3.1L-5.4,3.1Z" class="class1" />`
-                          : svg`<circle r="4.6" class="class0" />`
-                      }
-                    </svg>
-                    adds ${name(c)}`
+                : html`${classSwatch(c)} adds ${name(c)}`
             }
           </label>`,
       )}
     </div>
     <p class="help" id="plot-help">
       With the keyboard: focus the plot, move the cursor with the arrow keys to read the network's
-      answer, press Enter to add a point; 0 and 1 choose the class.
+      answer, press Enter to add a point; ${k === 2 ? '0 and 1 choose' : `0 to ${k - 1} choose`} the
+      class.
     </p>
     <div class="buttons">
       <button type="button" ?disabled=${p.added === 0} @click=${p.onUndo}>Undo last point</button>

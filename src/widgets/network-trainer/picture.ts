@@ -13,12 +13,11 @@ import { drawNetworkDiagram, diagramHeight } from '../../charts/network-diagram'
 import type { UnitActivation } from '../../charts/network-diagram';
 import { drawTrainerHeatmap } from '../../charts/trainer-heatmap';
 import type { HeatmapLayout, ThemeColors } from '../../charts/trainer-heatmap';
-import { layerSizes } from '../../math/trainer-setup';
 import type { HiddenLayer } from '../../math/trainer-setup';
 import type { LayerWeights } from '../../train/types';
 import { FrameTask, SizeController } from '../shared/size';
 import type { PlaneData } from './data';
-import { GRID, MAP_GRID, matchingMaps, matchingWeights } from './model';
+import { GRID, MAP_GRID, matchingMaps, matchingWeights, networkSizes } from './model';
 import type { Place } from './model';
 
 /** What the pictures show, read when they are drawn. */
@@ -142,6 +141,7 @@ export class TrainerPicture implements ReactiveController {
       {
         grid: input.grid,
         gridSize: GRID,
+        classes: data.classes,
         points: data.points,
         isTest: data.isTest,
         xDomain: data.xDomain,
@@ -159,7 +159,7 @@ export class TrainerPicture implements ReactiveController {
     const input = this.input();
     const canvas = this.host.renderRoot.querySelector<HTMLCanvasElement>('canvas.diagram');
     if (!canvas || !this.drawable(input.data)) return;
-    const sizes = layerSizes(input.hidden);
+    const sizes = networkSizes(input.hidden, input.data.classes);
     const width = Math.round(this.diagramSize.widthOr(600));
     drawNetworkDiagram(
       canvas,

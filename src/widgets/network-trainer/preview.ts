@@ -8,7 +8,14 @@
  * showed (to float32 rounding, whichever engine then trains).
  */
 import { DenseNet } from '../../math/dense-net';
-import { checkPoints, checkSpec, initialWeights, layerSizes, shuffleSeed } from '../../train/spec';
+import {
+  checkPoints,
+  checkSpec,
+  initialWeights,
+  layerSizes,
+  outputUnits,
+  shuffleSeed,
+} from '../../train/spec';
 import { initialState } from '../../train/state';
 import type { LayerWeights, ModelSpec, Points } from '../../train/types';
 
@@ -19,11 +26,14 @@ export interface PreviewStats {
   /** 0 (as is testAccuracy) when the test set is empty, as in the engine. */
   testLoss: number;
   testAccuracy: number;
+  /** Per class: the share of its points classified right (null where the set has none). */
+  trainClassAccuracy: (number | null)[];
+  testClassAccuracy: (number | null)[];
 }
 
 export interface Preview {
   weights: LayerWeights[];
-  /** p(class 1) at each point of the heatmap grid. */
+  /** p(class 1) at each point of the heatmap grid (k ≥ 3 classes: the k probabilities of each). */
   grid: Float32Array;
   /** Each hidden and output unit's activation over the maps' grid: maps[layer][unit][point]. */
   maps: Float32Array[][];
@@ -40,8 +50,8 @@ export function untrained(
   grids: { heatmap: Float32Array; maps: Float32Array },
 ): Preview {
   checkSpec(spec);
-  checkPoints(data.train, 'Training');
-  checkPoints(data.test, 'Test');
+  checkPoints(data.train, 'Training', spec);
+  checkPoints(data.test, 'Test', spec);
   const weights = initialWeights(spec);
   const net = new DenseNet({
     sizes: layerSizes(spec),
@@ -62,13 +72,20 @@ export function untrained(
   net.activationsInto(grids.maps, maps);
   return {
     weights,
-    grid: net.predictInto(grids.heatmap, new Float32Array(count(grids.heatmap))),
+    grid: net.predictInto(
+      grids.heatmap,
+      new Float32Array(count(grids.heatmap) * outputUnits(spec)),
+    ),
     maps,
     stats: {
       trainLoss: stats.trainLoss,
       trainAccuracy: stats.trainAccuracy,
       testLoss: stats.testLoss,
       testAccuracy: stats.testAccuracy,
+      trainClassAccuracy: stats.trainClassAccuracy.map(orNull),
+      testClassAccuracy: stats.testClassAccuracy.map(orNull),
     },
   };
 }
+
+const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { CLASS_COLORS } from '../../charts/trainer-heatmap';
 import { sliderRows, widgetFrame } from '../shared/tokens';
 import { dataTableStyles } from '../shared/data-table';
 
@@ -192,6 +193,11 @@ export const styles = [
       stroke: var(--_fg);
       stroke-width: 1;
     }
+    ${unsafeCSS(
+      CLASS_COLORS.map(
+        (colour, i) => `.class${i + 2} { fill: ${colour}; stroke: var(--_fg); stroke-width: 1; }`,
+      ).join('\n'),
+    )}
     .hollow {
       fill: var(--_bg);
       stroke: var(--_fg);
