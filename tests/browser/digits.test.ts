@@ -110,7 +110,9 @@ describe('<nn-digits>', () => {
     const last = events[events.length - 1]!;
     expect(last.epoch).toBe(2);
     expect(last.testAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(last.backend).toBe('js');
+    // Trained by the engine (in its worker), which 'auto' chose.
+    expect(['js', 'wasm', 'cpu', 'webgl']).toContain(last.backend);
+    expect(el.session.backend).toBe(last.backend);
     expect(
       events.every((e) =>
         Object.values(e).every((v) => typeof v === 'string' || Number.isFinite(v)),
@@ -120,8 +122,8 @@ describe('<nn-digits>', () => {
 
     // The drawing pad: a vertical stroke.
     el.pad.setStrokes([ONE]);
+    await vi.waitFor(() => expect(h.padText()).toMatch(/^The network reads 1 \(\d+\.\d%\)/));
     await settle(el);
-    expect(h.padText()).toMatch(/^The network reads 1 \(\d+\.\d%\)/);
     const best = el.shadowRoot!.querySelector('.pad-area .bars li.best');
     expect(text(best?.querySelector('.digit'))).toBe('1');
     // Clear: back to "draw a digit", no guess.
@@ -181,6 +183,20 @@ describe('<nn-digits>', () => {
     h.button(/^Back to the mistakes$/).click();
     await settle(el);
     expect(text(root.querySelector('#digits-title'))).toBe('Most confident mistakes');
+  });
+
+  it('trains in the engine, which ends with the widget: no engine is left after removal', async () => {
+    const { liveEngines } = await import('../../src/train/client');
+    const before = liveEngines().length;
+    const el = await mount('hidden-units="16" epochs="1"');
+    harness(el)
+      .button(/^Train$/)
+      .click();
+    await vi.waitFor(() => expect(el.session.backend).not.toBeNull(), { timeout: 30_000 });
+    expect(liveEngines()).toHaveLength(before + 1);
+    el.remove();
+    expect(liveEngines()).toHaveLength(before);
+    expect(el.session.playing).toBe(false);
   });
 
   it('is axe-clean in light and dark, trained', async () => {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { drawConfusionMatrix, focusCell } from '../../charts/confusion-matrix';
 import { drawDigit, drawWeightTiles } from '../../charts/digit-image';
 import type { Preprocessed } from '../../math/digit-preprocess';
+import type { EngineName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/loss-chart';
 import { NnElement, defaultOf, numberAttribute } from '../shared/base';
@@ -40,8 +41,11 @@ export interface DigitsProgressDetail {
   testLoss: number;
   trainAccuracy: number;
   testAccuracy: number;
-  /** The engine: 'js', the from-scratch `DenseNet` of src/math. */
-  backend: 'js';
+  /**
+   * The engine that trained it: 'js' (the from-scratch `DenseNet`, in the engine's worker or, where
+   * the engine could not start, on the page) or a tfjs backend ('wasm', 'cpu', 'webgl').
+   */
+  backend: EngineName;
 }
 
 /**
@@ -137,6 +141,8 @@ export class NnDigits extends NnElement {
     (input) => this._readPad(input),
   );
   private _lastAnnounced = 0;
+  /** Questions the pad has asked (the latest answer wins). */
+  private _padAsked = 0;
   /** What the canvases and the matrix were last painted from. */
   private _painted = '';
   private _focusMoved = false;
@@ -241,7 +247,10 @@ export class NnDigits extends NnElement {
     this._lossChart?.append('train', { step: report.step, loss: report.trainLoss });
     this._lossChart?.append('test', { step: report.step, loss: report.testLoss });
     if (report.step > 0) {
-      this.emit<DigitsProgressDetail>('nn-train-progress', { ...report, backend: 'js' });
+      this.emit<DigitsProgressDetail>('nn-train-progress', {
+        ...report,
+        backend: this.session.backend ?? 'js',
+      });
     }
     // The pad's reading follows the network as it learns.
     if (!this.pad.empty) this._readPad(this.pad.input);
@@ -256,7 +265,16 @@ export class NnDigits extends NnElement {
   }
 
   private _readPad(input: Preprocessed): void {
-    this._padProbs = input.empty ? null : this.session.predict(input.pixels);
+    const ask = ++this._padAsked;
+    if (input.empty) {
+      this._padProbs = null;
+      return;
+    }
+    // Answered at once on the page, or by the engine's worker; an answer overtaken by a newer
+    // stroke is dropped.
+    void this.session.predict(input.pixels).then((probs) => {
+      if (ask === this._padAsked) this._padProbs = probs;
+    });
   }
 
   private _colors(): { ink: string; paper: string } {

@@ -1,15 +1,24 @@
 /**
- * The training session behind `<nn-digits>`, as a Lit reactive controller: it loads the digits,
- * builds the from-scratch `DenseNet` (src/math/dense-net.ts: a softmax over ten classes, Adam,
- * cross-entropy) and trains it in slices of at most `SLICE_MS` per animation frame, so the page keeps
- * drawing and the drawing pad keeps answering while it learns. `READINGS_PER_EPOCH` times an epoch
- * (at each epoch's end among them, and on pause) it reads the network on all 2,000 test digits and on 1,000 training
- * digits, in chunks spread over frames, with the weights held still meanwhile.
+ * The training session behind `<nn-digits>`, as a Lit reactive controller. It loads the digits and
+ * shows the untrained network at once, computed here with the from-scratch `DenseNet`
+ * (src/math/dense-net.ts: a softmax over ten classes, Adam, cross-entropy) from the same seeded
+ * starting weights the engine draws. On the first Train it starts the training engine
+ * (src/train/client.ts, loaded lazily: a Web Worker, where 'auto' picks the from-scratch engine or
+ * tfjs) and plays it to the last epoch; `READINGS_PER_EPOCH` times an epoch, and when it stops, it
+ * asks the engine for the probabilities of the 2,000 test digits and of 1,000 training digits and
+ * for the first layer's weights, and reads them here (accuracy, loss, confusion matrix). The pad's
+ * questions go to the engine too.
+ *
+ * Where the engine cannot be built or stops for good, the same network trains here, on the page's
+ * thread, in slices of at most `SLICE_MS` per animation frame, read in chunks spread over frames.
+ * `trainEpochs` (tests, benchmarks) trains here synchronously.
  *
  * Everything the element draws is plain data kept here: `report`, `evaluation`, `testProbs` and
- * `weights` (the packed parameters). Deterministic: the same setup and seed give the same steps.
+ * `weights` (layer 1's kernel first). Deterministic: the same setup and seed give the same steps.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { EngineClient } from '../../train/client';
+import type { EngineName, ModelSpec } from '../../train/types';
 import { DenseNet } from '../../math/dense-net';
 import type { DigitsData } from '../../math/digits-asset';
 import { loadDigits, loadErrorMessage } from './data';
@@ -35,6 +44,15 @@ export const READINGS_PER_EPOCH = 3;
 export const TRAIN_EVAL = 1000;
 /** Digits read per chunk of an evaluation. */
 const CHUNK = 100;
+
+type ClientModule = typeof import('../../train/client');
+/** The engine's client, loaded once per page on the first Train (as the trainer does). */
+let clientPromise: Promise<ClientModule> | undefined;
+function loadClient(): Promise<ClientModule> {
+  clientPromise ??= import('../../train/client');
+  clientPromise.catch(() => (clientPromise = undefined));
+  return clientPromise;
+}
 
 export type SessionPhase = 'loading' | 'failed' | 'ready' | 'playing' | 'done';
 
@@ -90,6 +108,19 @@ export class DigitsSession implements ReactiveController {
   private readonly one = new Float32Array(CLASSES);
   private connected = false;
   private playWhenReady = false;
+  /**
+   * The training engine (src/train/client.ts: a Web Worker, or the page's thread where there is
+   * none), from the first Train on; null before it and after a reset or a new setup.
+   */
+  private engine: EngineClient | null = null;
+  private engineGeneration = 0;
+  /** Train on the page's thread (the engine failed, or `trainEpochs` was asked for). */
+  private pageOnly = false;
+  /** A reading of the engine's network is under way; the step of the last one asked for. */
+  private asking = false;
+  private lastAsked = -1;
+  /** The engine training runs on ('js', 'wasm', …), once it is built. */
+  backend: EngineName | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -136,6 +167,7 @@ export class DigitsSession implements ReactiveController {
   configure(setup: DigitsSetup): void {
     this.setup = { ...setup };
     this.stopLoop();
+    this.dropEngine();
     if (!this.data) return;
     this.sizes = layerSizes(setup);
     this.net = new DenseNet({
@@ -167,17 +199,18 @@ export class DigitsSession implements ReactiveController {
     this.playWhenReady = false;
     if (!this.net || this.phase === 'failed') return;
     if (this.phase === 'done') return;
+    this.stopLoop();
     this.setPhase('playing');
-    this.schedule();
+    if (this.engine) this.engine.play(this.setup?.epochs ?? 0);
+    else if (this.pageOnly) this.schedule();
+    else void this.startEngine();
   }
 
   pause(): void {
     this.playWhenReady = false;
     if (this.phase !== 'playing') return;
     this.setPhase('ready');
-    // End on a picture of the network as it is now.
-    if (!this.pending && this.report?.step !== this.step) this.startEvaluation();
-    this.schedule();
+    this.engine?.pause(); // the engine's last frame brings the last reading
   }
 
   /** Back to the untrained network of the same seed. */
@@ -189,8 +222,17 @@ export class DigitsSession implements ReactiveController {
    * The ten probabilities the network gives one image (784 values in 0…1), or null when there is no
    * network yet. Cheap: one forward pass.
    */
-  predict(pixels: Float32Array): Float32Array | null {
-    if (!this.net || pixels.length !== INPUTS) return null;
+  async predict(pixels: Float32Array): Promise<Float32Array | null> {
+    if (pixels.length !== INPUTS) return null;
+    if (this.engine) {
+      const engine = this.engine;
+      try {
+        return await engine.predict(pixels);
+      } catch {
+        return null; // a reset or a new setup while it was asked: the next stroke asks again
+      }
+    }
+    if (!this.net) return null;
     return this.net.predictInto(pixels, this.one).slice();
   }
 
@@ -201,6 +243,7 @@ export class DigitsSession implements ReactiveController {
   trainEpochs(epochs: number): DigitsReport | null {
     if (!this.net) return null;
     this.stopLoop();
+    this.dropEngine();
     const target = Math.round(epochs * this.epochSteps);
     while (this.step < target) {
       this.net.step();
@@ -223,6 +266,9 @@ export class DigitsSession implements ReactiveController {
     this.stopLoop();
     if (this.phase === 'playing') this.phase = 'ready';
     this.playWhenReady = false;
+    // The worker ends with the widget; a widget put back starts from its last reading's network
+    // on the page (a new Train builds a new engine from the same seed).
+    this.dropEngine();
   }
 
   private setPhase(phase: SessionPhase): void {
@@ -254,7 +300,7 @@ export class DigitsSession implements ReactiveController {
         this.evaluateChunk();
         continue;
       }
-      if (this.phase !== 'playing' || !this.net) break;
+      if (this.phase !== 'playing' || !this.net || this.engine) break;
       this.net.step();
       this.step++;
       if (this.readingDue()) this.startEvaluation();
@@ -308,24 +354,154 @@ export class DigitsSession implements ReactiveController {
       if (pending.at < nTest + nTrain) return;
     }
     this.pending = null;
+    this.finishReading(pending.step, pending.testProbs, pending.trainProbs, net.state().values);
+  }
+
+  /** A reading is complete: the numbers, the pictures, the report, and 'done' after the last epoch. */
+  private finishReading(
+    step: number,
+    testProbs: Float32Array,
+    trainProbs: Float32Array,
+    weights: Float32Array,
+  ): void {
+    const data = this.data;
+    if (!data) return;
     this.readings++;
-    const test = evaluate(pending.testProbs, data.test.labels);
-    const train = evaluate(pending.trainProbs, data.train.labels.subarray(0, nTrain));
+    const nTrain = trainProbs.length / CLASSES;
+    const test = evaluate(testProbs, data.test.labels);
+    const train = evaluate(trainProbs, data.train.labels.subarray(0, nTrain));
     this.evaluation = test;
-    this.testProbs = pending.testProbs;
-    this.weights = net.state().values;
+    this.testProbs = testProbs;
+    this.weights = weights;
     const epochSteps = this.epochSteps;
     this.report = {
-      step: pending.step,
-      epoch: epochSteps > 0 ? pending.step / epochSteps : 0,
+      step,
+      epoch: epochSteps > 0 ? step / epochSteps : 0,
       trainLoss: train.loss,
       trainAccuracy: train.accuracy,
       testLoss: test.loss,
       testAccuracy: test.accuracy,
     };
-    const done = this.setup !== null && pending.step >= this.setup.epochs * epochSteps;
+    const done = this.setup !== null && step >= this.setup.epochs * epochSteps;
     if (done && this.phase === 'playing') this.setPhase('done');
     this.callbacks.onReport(this.report);
     this.host.requestUpdate();
+  }
+
+  // ---- the training engine ---------------------------------------------------------------
+
+  /** The engine's spec for this setup: the same network, seed and batches as the page's. */
+  private spec(setup: DigitsSetup): ModelSpec {
+    return {
+      inputs: INPUTS,
+      classes: CLASSES,
+      hidden: this.sizes.slice(1, -1).map((units) => ({ units, activation: 'relu' as const })),
+      loss: 'cross-entropy',
+      optimizer: 'adam',
+      learningRate: setup.learningRate,
+      batchSize: setup.batchSize,
+      l2: 0,
+      seed: setup.seed,
+    };
+  }
+
+  /** Build the engine (first Train after a setup) and play once it is ready. */
+  private async startEngine(): Promise<void> {
+    const generation = ++this.engineGeneration;
+    const data = this.data;
+    const setup = this.setup;
+    if (!data || !setup) return;
+    let client: ClientModule;
+    try {
+      client = await loadClient();
+    } catch {
+      if (generation === this.engineGeneration) this.trainOnPage();
+      return;
+    }
+    if (generation !== this.engineGeneration || !this.connected) return;
+    const engine = new client.EngineClient({
+      onReady: (name) => {
+        this.backend = name;
+        this.host.requestUpdate();
+      },
+      onFrame: (frame) => {
+        if (this.engine !== engine) return;
+        this.step = frame.report.step;
+        this.readEngine(!frame.running);
+      },
+      onRunning: () => {},
+      onProblem: () => {},
+      onError: () => {
+        // The engine cannot go on: train here instead, from the start of this setup.
+        if (this.engine === engine) this.trainOnPage();
+      },
+    });
+    this.engine = engine;
+    this.lastAsked = -1;
+    try {
+      await engine.setup({
+        spec: this.spec(setup),
+        // Copies of the rows only (the page keeps its own for the pictures).
+        train: { x: data.train.pixels.slice(), y: data.train.labels.slice() },
+        test: { x: data.test.pixels.slice(), y: data.test.labels.slice() },
+        engine: 'auto',
+        grids: { heatmap: new Float32Array(0), maps: new Float32Array(0) },
+      });
+    } catch {
+      if (this.engine === engine) this.trainOnPage();
+      return;
+    }
+    if (this.engine !== engine) return;
+    if (this.phase === 'playing') engine.play(setup.epochs);
+  }
+
+  /** Ask the engine for a reading when one is due: three an epoch, and when training stops. */
+  private readEngine(stopped: boolean): void {
+    const engine = this.engine;
+    const data = this.data;
+    if (!engine || !data || this.asking) return;
+    const every = Math.max(1, Math.ceil(this.epochSteps / READINGS_PER_EPOCH));
+    const step = this.step;
+    if (step === this.lastAsked) return;
+    if (!stopped && step - this.lastAsked < every && this.lastAsked >= 0) return;
+    this.asking = true;
+    this.lastAsked = step;
+    const nTrain = Math.min(TRAIN_EVAL, data.train.count);
+    void Promise.all([
+      engine.predict(data.test.pixels),
+      engine.predict(data.train.pixels.subarray(0, nTrain * INPUTS)),
+      engine.weights(),
+    ])
+      .then(([testProbs, trainProbs, layers]) => {
+        if (this.engine !== engine) return;
+        this.finishReading(step, testProbs, trainProbs, layers[0]!.kernel);
+      })
+      .catch(() => {})
+      .finally(() => {
+        this.asking = false;
+        // Training stopped while this reading was asked for: read the last step too.
+        if (this.engine === engine && this.phase !== 'playing' && this.step !== this.lastAsked) {
+          this.readEngine(true);
+        }
+      });
+  }
+
+  /**
+   * The engine could not be built or stopped for good: train on the page's thread instead, in
+   * slices, from the start of this setup.
+   */
+  private trainOnPage(): void {
+    const playing = this.phase === 'playing';
+    this.pageOnly = true;
+    if (this.setup) this.configure(this.setup);
+    if (playing) this.play();
+  }
+
+  private dropEngine(): void {
+    this.engineGeneration++;
+    this.engine?.dispose();
+    this.engine = null;
+    this.asking = false;
+    this.backend = null;
   }
 }
