@@ -59,6 +59,29 @@ describe('the digits network', () => {
     expect(a.values.subarray(params).every((v) => v === 0)).toBe(true);
   });
 
+  it('starts from the very weights the training engine draws for the same seed', async () => {
+    const { initialWeights } = await import('../../src/train/spec');
+    const engine = await import('../../src/train/state');
+    const spec = {
+      inputs: 784,
+      classes: 10,
+      hidden: [{ units: 16, activation: 'relu' as const }],
+      loss: 'cross-entropy' as const,
+      optimizer: 'adam' as const,
+      learningRate: 0.003,
+      batchSize: 32,
+      l2: 0,
+      seed: 7,
+    };
+    const theirs = engine.initialState(spec, initialWeights(spec));
+    expect(
+      Buffer.compare(
+        Buffer.from(initialState([784, 16, 10], 7).values.buffer),
+        Buffer.from(theirs.values.buffer),
+      ),
+    ).toBe(0);
+  });
+
   it("unitWeights: unit j's 784 incoming weights (column j of the kernel) and their largest size", () => {
     const units = 3;
     const values = new Float32Array(784 * units);
