@@ -37,6 +37,9 @@ describe('the digits network', () => {
     expect(architectureText([784, 32, 10], 25_450)).toBe(
       '784 → 32 → 10: 25,450 weights and biases',
     );
+    expect(architectureText([784, 32, 10], 25_450, 'wasm')).toBe(
+      '784 → 32 → 10: 25,450 weights and biases, trained by tfjs wasm',
+    );
   });
 
   it('steps per epoch: 8,000 digits in batches of 64 are 125 steps; the last batch may be short', () => {

@@ -12,9 +12,16 @@ export function thousands(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : formatNumber(n);
 }
 
-/** "784 → 32 → 10: 25,450 weights and biases". */
-export function architectureText(sizes: readonly number[], parameters: number): string {
-  return `${sizes.join(' → ')}: ${thousands(parameters)} weights and biases`;
+/** "784 → 32 → 10: 25,450 weights and biases", and the engine that trains it once there is one. */
+export function architectureText(
+  sizes: readonly number[],
+  parameters: number,
+  engine: string | null = null,
+): string {
+  const base = `${sizes.join(' → ')}: ${thousands(parameters)} weights and biases`;
+  if (!engine) return base;
+  const name = engine === 'js' ? 'the from-scratch engine' : `tfjs ${engine}`;
+  return `${base}, trained by ${name}`;
 }
 
 /** 0.9345 → "93.5%". */

