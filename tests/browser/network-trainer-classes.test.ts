@@ -89,6 +89,9 @@ describe('<nn-network-trainer> with three or more classes', () => {
     expect(root.querySelector('canvas.diagram')!.getAttribute('aria-label')).toMatch(
       /3 softmax outputs, one per class/,
     );
+    expect(text(root.querySelector('[part~="architecture"]'))).toContain(
+      'Then 3 output neurons, one score per class, and a softmax turns the scores into probabilities.',
+    );
     el.play();
     await expect.poll(() => el.playing, { timeout: 60_000, interval: 100 }).toBe(false);
     await el.updateComplete;

@@ -1014,6 +1014,7 @@ export class NnNetworkTrainer extends NnElement {
           })}
           ${architecturePanel({
             layers: this._hidden,
+            classes: this._classNames.length,
             hidden: hidden('architecture'),
             error: this._unitsError,
             onLayers: (layers) => this._setLayers(layers),

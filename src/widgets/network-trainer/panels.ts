@@ -325,6 +325,8 @@ function problemList(problems: readonly CsvProblem[]): TemplateResult | typeof n
 
 export interface ArchitecturePanel {
   layers: readonly HiddenLayer[];
+  /** Classes told apart: 2 (one sigmoid output) or more (a softmax output). */
+  classes: number;
   hidden: boolean;
   /** A message about the last input that could not be used, shown next to it. */
   error: { layer: number; message: string } | null;
@@ -399,9 +401,11 @@ export function architecturePanel(p: ArchitecturePanel): TemplateResult {
     )}
     <p class="help">
       ${
-        count === 0
-          ? 'No hidden layer: the inputs go straight into one sigmoid neuron, which can only draw a straight boundary.'
-          : 'Then one sigmoid output neuron: the probability of class 1.'
+        p.classes > 2
+          ? `${count === 0 ? 'No hidden layer: the inputs go straight into' : 'Then'} ${p.classes} output neurons, one score per class, and a softmax turns the scores into probabilities.`
+          : count === 0
+            ? 'No hidden layer: the inputs go straight into one sigmoid neuron, which can only draw a straight boundary.'
+            : 'Then one sigmoid output neuron: the probability of class 1.'
       }
     </p>
   </fieldset>`;
