@@ -16,7 +16,9 @@
 // with whatever else runs.
 import os from 'node:os';
 
-const HIDDEN = [32, 64, 128];
+const HIDDEN = (process.env.DIGITS_HIDDEN ?? '32,64,128').split(',').map(Number);
+/** The widget's `backend` attribute: DIGITS_BACKEND=js|wasm|cpu|webgl|auto (default auto). */
+const BACKEND = process.env.DIGITS_BACKEND ?? 'auto';
 const EPOCHS = 8;
 const load = () => os.loadavg()[0].toFixed(1);
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
@@ -26,7 +28,9 @@ async function trainInWidget(browser, base, hidden) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`${base}/embed.html#nn-digits?hidden-units=${hidden}&epochs=${EPOCHS}`);
+  await page.goto(
+    `${base}/embed.html#nn-digits?hidden-units=${hidden}&epochs=${EPOCHS}&backend=${BACKEND}`,
+  );
   await page.waitForFunction(() => document.querySelector('nn-digits')?.session?.report, null, {
     timeout: 120_000,
   });

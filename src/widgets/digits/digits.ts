@@ -2,10 +2,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { drawConfusionMatrix, focusCell } from '../../charts/confusion-matrix';
 import { drawDigit, drawWeightTiles } from '../../charts/digit-image';
 import type { Preprocessed } from '../../math/digit-preprocess';
+import type { EngineChoice } from '../../train/protocol';
 import type { EngineName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/loss-chart';
-import { NnElement, defaultOf, numberAttribute } from '../shared/base';
+import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
 import { tokens } from '../shared/tokens';
 import {
   architectureText,
@@ -100,6 +101,7 @@ export class NnDigits extends NnElement {
     learningRate: { ...numberAttribute(TAG, 'learning-rate'), attribute: 'learning-rate' },
     batchSize: { ...numberAttribute(TAG, 'batch-size'), attribute: 'batch-size' },
     seed: numberAttribute(TAG, 'seed'),
+    backend: enumAttribute(TAG, 'backend'),
     dataUrl: { attribute: false },
     _open: { state: true },
     _focus: { state: true },
@@ -120,6 +122,8 @@ export class NnDigits extends NnElement {
   declare batchSize: number;
   /** Seed of the starting weights and the batch order. Default 1. */
   declare seed: number;
+  /** The training engine: 'auto' (the default, by the engine's cost model), 'js', 'wasm', 'cpu' or 'webgl'. */
+  declare backend: EngineChoice;
   /** Where to fetch the digits (property only); absent: the course's own copy. */
   declare dataUrl: string | undefined;
   declare private _open: { truth: number; read: number } | null;
@@ -155,6 +159,7 @@ export class NnDigits extends NnElement {
     this.learningRate = defaultOf<number>(TAG, 'learning-rate');
     this.batchSize = defaultOf<number>(TAG, 'batch-size');
     this.seed = defaultOf<number>(TAG, 'seed');
+    this.backend = defaultOf<EngineChoice>(TAG, 'backend');
     this.dataUrl = undefined;
     this._open = null;
     this._focus = { truth: 0, read: 0 };
@@ -172,6 +177,7 @@ export class NnDigits extends NnElement {
       batchSize: Math.round(this.batchSize),
       seed: this.seed,
       epochs: Math.round(this.epochs),
+      backend: this.backend,
     };
   }
 
@@ -208,6 +214,7 @@ export class NnDigits extends NnElement {
       'batchSize',
       'seed',
       'epochs',
+      'backend',
     ] as const;
     if (this.hasUpdated && setupKeys.some((k) => changed.has(k))) {
       this._lossChart?.clear();

@@ -47,6 +47,14 @@ export const digitsDoc: WidgetDoc = {
       description: 'Digits per training step (mini-batch).',
     },
     {
+      name: 'backend',
+      type: 'string',
+      default: 'auto',
+      values: ['auto', 'js', 'wasm', 'cpu', 'webgl'],
+      description:
+        'The training engine: "js" (from scratch, no tfjs), a tfjs backend ("wasm", "cpu", "webgl"), or "auto": chosen by the engine\'s cost model.',
+    },
+    {
       name: 'seed',
       type: 'number',
       default: 1,

@@ -6,6 +6,7 @@
  */
 import { denseParameterCount, denseSlotCount, type DenseState } from '../../math/dense-net';
 import { createRng } from '../../math/rng';
+import type { EngineChoice } from '../../train/protocol';
 
 export const INPUTS = 784;
 export const CLASSES = 10;
@@ -18,6 +19,8 @@ export interface DigitsSetup {
   batchSize: number;
   seed: number;
   epochs: number;
+  /** The training engine asked for ('auto', 'js', 'wasm', 'cpu', 'webgl'). */
+  backend?: EngineChoice;
 }
 
 /** Units per layer, input and output included: [784, 32, 10] or [784, 64, 32, 10]. */

@@ -444,7 +444,7 @@ export class DigitsSession implements ReactiveController {
         // Copies of the rows only (the page keeps its own for the pictures).
         train: { x: data.train.pixels.slice(), y: data.train.labels.slice() },
         test: { x: data.test.pixels.slice(), y: data.test.labels.slice() },
-        engine: 'auto',
+        engine: setup.backend ?? 'auto',
         grids: { heatmap: new Float32Array(0), maps: new Float32Array(0) },
       });
     } catch {
