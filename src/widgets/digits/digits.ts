@@ -122,7 +122,7 @@ export class NnDigits extends NnElement {
   declare batchSize: number;
   /** Seed of the starting weights and the batch order. Default 1. */
   declare seed: number;
-  /** The training engine: 'auto' (the default, by the engine's cost model), 'js', 'wasm', 'cpu' or 'webgl'. */
+  /** The training engine: 'js' (the default: from scratch), 'wasm', 'cpu', 'webgl' or 'auto'. */
   declare backend: EngineChoice;
   /** Where to fetch the digits (property only); absent: the course's own copy. */
   declare dataUrl: string | undefined;
