@@ -13,6 +13,8 @@ import {
   networkSizes,
   pointsCsv,
   probabilitiesAt,
+  progressDetail,
+  readPoints,
 } from '../../src/widgets/network-trainer/model';
 import {
   classAccuracyText,
@@ -86,6 +88,21 @@ describe('the trainer with k classes: data', () => {
       /does not name the 3 classes of this data.*using "0,1,2"/,
     );
     expect(classSetup('0,1', 'circle', []).warnings).toEqual([]);
+  });
+
+  it('reads points of a generated dataset’s classes only, and of up to ten for custom data', () => {
+    expect(readPoints('0,0,2;1,1,1', 'three-blobs')).toEqual({
+      points: [
+        { x: 0, y: 0, label: 2 },
+        { x: 1, y: 1, label: 1 },
+      ],
+      warning: null,
+    });
+    expect(readPoints('0,0,2;1,1,1', 'circle').warning).toBe(
+      'points: 1 entry not of the form "x,y,label" with label 0 or 1 (e.g. "0,0,2") left out.',
+    );
+    expect(readPoints('0,0,9;1,1,3', 'custom').points.map((p) => p.label)).toEqual([9, 3]);
+    expect(readPoints('0,0,10', 'custom').warning).toMatch(/label 0 to 9/);
   });
 
   it('has a softmax output of k units for k ≥ 3 and one unit for two classes', () => {
@@ -176,6 +193,16 @@ describe('the trainer with k classes: words', () => {
     expect(summaryText(two, { ...report, testClassAccuracy: [1, 0.9] }, ['0', '1'])).toBe(
       'Epoch 40, train loss 0.12, test loss 0.20, 95% of test points right (97% of training points).',
     );
+  });
+
+  it('nn-train-progress carries each class’s accuracy, copied', () => {
+    const detail = progressDetail(report, 'js');
+    expect(detail.testClassAccuracy).toEqual([1, 0.9, null]);
+    expect(detail.testClassAccuracy).not.toBe(report.testClassAccuracy);
+    expect(progressDetail({ ...report, trainClassAccuracy: undefined }, 'cpu')).toMatchObject({
+      backend: 'cpu',
+      trainClassAccuracy: [],
+    });
   });
 
   it('the diagram and CSV report say how many classes', () => {

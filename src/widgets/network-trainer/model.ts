@@ -3,9 +3,11 @@
  * cursor goes, what the network says at a place of the plot, the student's points as CSV, and the
  * checks of what a student types. No DOM, no Lit: tested in node (tests/unit/trainer-model.test.ts).
  */
-import { compactNumber } from '../../math/trainer-setup';
-import type { LayerWeights } from '../../train/types';
-import { classCount, toUnit } from './data';
+import { compactNumber, parsePoints } from '../../math/trainer-setup';
+import type { SetupValue } from '../../math/trainer-setup';
+import type { ClassPoint } from '../../math/datasets';
+import type { EngineName, LayerWeights, TrainReport } from '../../train/types';
+import { classCount, maxLabels, toUnit } from './data';
 import type { DataSource, PlaneData } from './data';
 
 /** Cells per side of the heatmap grid: one batched prediction of 40 × 40 = 1,600 points a frame. */
@@ -239,4 +241,69 @@ export function classSetup(
     );
   }
   return { names, warnings };
+}
+
+/** The `detail` of `nn-train-progress`. All numbers are finite. */
+export interface TrainProgressDetail {
+  /** Passes over the training set since the last reset (fractional with mini-batches). */
+  epoch: number;
+  /** Optimisation steps since the last reset. */
+  step: number;
+  trainLoss: number;
+  /** The loss on the test set (0 when there are no test points). */
+  testLoss: number;
+  /** Share of training points classified right, 0…1. */
+  trainAccuracy: number;
+  /** Share of test points classified right, 0…1. */
+  testAccuracy: number;
+  /** The engine that computed them: 'js' (from scratch) or the tfjs backend. */
+  backend: EngineName;
+  /**
+   * Per class c: the share of the training (test) points of class c classified right, null where
+   * the set has none (index c: class c, as in `classes`).
+   */
+  trainClassAccuracy: (number | null)[];
+  testClassAccuracy: (number | null)[];
+}
+
+/** The `detail` of `nn-change`: the whole setup, as attribute name → value. */
+export interface TrainerChangeDetail {
+  setup: Record<string, SetupValue>;
+}
+
+/** The `detail` of `nn-train-progress` for an engine's report. */
+export function progressDetail(
+  report: Omit<TrainReport, 'backend'>,
+  backend: EngineName,
+): TrainProgressDetail {
+  return {
+    epoch: report.epoch,
+    step: report.step,
+    trainLoss: report.trainLoss,
+    testLoss: report.testLoss,
+    trainAccuracy: report.trainAccuracy,
+    testAccuracy: report.testAccuracy,
+    backend,
+    trainClassAccuracy: [...(report.trainClassAccuracy ?? [])],
+    testClassAccuracy: [...(report.testClassAccuracy ?? [])],
+  };
+}
+
+/**
+ * The `points` attribute read for a data source: labels 0 … k − 1 of a generated dataset's k
+ * classes, up to 9 for the student's own data; entries that cannot be used are left out, with a
+ * warning for the page.
+ */
+export function readPoints(
+  text: string,
+  source: DataSource,
+): { points: ClassPoint[]; warning: string | null } {
+  const k = maxLabels(source);
+  const { points, bad } = parsePoints(text, k);
+  const warning =
+    bad.length === 0
+      ? null
+      : `points: ${bad.length} entr${bad.length === 1 ? 'y' : 'ies'} not of the form ` +
+        `"x,y,label" with label ${k === 2 ? '0 or 1' : `0 to ${k - 1}`} (e.g. "${bad[0]}") left out.`;
+  return { points, warning };
 }

@@ -5,13 +5,7 @@ import { parseCsv } from '../../math/csv';
 import type { CsvTable } from '../../math/csv';
 import type { ClassPoint } from '../../math/datasets';
 import { formatNumber } from '../../math/format';
-import {
-  formatLayers,
-  formatPoints,
-  parseHide,
-  parseLayers,
-  parsePoints,
-} from '../../math/trainer-setup';
+import { formatLayers, formatPoints, parseHide, parseLayers } from '../../math/trainer-setup';
 import type { HiddenLayer, SetupValue } from '../../math/trainer-setup';
 import type { EngineName, ModelSpec } from '../../train/types';
 import { engineLabel } from '../../train/protocol';
@@ -27,7 +21,7 @@ import {
 } from '../shared/base';
 import { iframeSrc, stateOf } from '../shared/embed';
 import { classColors, tokens } from '../shared/tokens';
-import { MAX_CLASSES, buildData, gridPoints, maxLabels } from './data';
+import { MAX_CLASSES, buildData, gridPoints } from './data';
 import type { DataSource, PlaneData } from './data';
 import { HIDEABLE_PARTS, networkTrainerDoc } from './meta';
 import type { HideablePart } from './meta';
@@ -47,8 +41,11 @@ import {
   networkSizes,
   pointsCsv,
   probabilitiesAt,
+  progressDetail,
   propertyOf,
+  readPoints,
 } from './model';
+import type { TrainProgressDetail, TrainerChangeDetail } from './model';
 import { badgeTitle, cursorWords, csvClassNote, speedText } from './describe';
 import { noticeBox, playbackBar, shareArea } from './templates';
 import type { SessionReport } from './controller';
@@ -63,33 +60,7 @@ const ANNOUNCE_EVERY_MS = 5000;
 /** Longest share link that still carries the points; beyond it, the link leaves them out. */
 const MAX_LINK = 8000;
 
-/** The `detail` of `nn-train-progress`. All numbers are finite. */
-export interface TrainProgressDetail {
-  /** Passes over the training set since the last reset (fractional with mini-batches). */
-  epoch: number;
-  /** Optimisation steps since the last reset. */
-  step: number;
-  trainLoss: number;
-  /** The loss on the test set (0 when there are no test points). */
-  testLoss: number;
-  /** Share of training points classified right, 0…1. */
-  trainAccuracy: number;
-  /** Share of test points classified right, 0…1. */
-  testAccuracy: number;
-  /** The engine that computed them: 'js' (from scratch) or the tfjs backend. */
-  backend: EngineName;
-  /**
-   * Per class c: the share of the training (test) points of class c classified right, null where
-   * the set has none (index c: class c, as in `classes`).
-   */
-  trainClassAccuracy: (number | null)[];
-  testClassAccuracy: (number | null)[];
-}
-
-/** The `detail` of `nn-change`: the whole setup, as attribute name → value. */
-export interface TrainerChangeDetail {
-  setup: Record<string, SetupValue>;
-}
+export type { TrainProgressDetail, TrainerChangeDetail } from './model';
 
 const ATTRIBUTES = networkTrainerDoc.attributes.map((a) => a.name);
 
@@ -162,8 +133,8 @@ const PICTURE_PROPS = [
  * same seeded initial weights without it, and the engine badge says "not started".
  *
  * @event nn-train-progress - Every frame while training, and after a step, a reset or a new
- *   setup, once the engine has started. (Not for the untrained network shown before it.) `detail`: `{ epoch, step, trainLoss, testLoss, trainAccuracy, testAccuracy, backend }`
- *   (see `TrainProgressDetail`), all finite. Bubbles and is composed.
+ *   setup, once the engine has started. (Not for the untrained network shown before it.) `detail`: `{ epoch, step, trainLoss, testLoss, trainAccuracy, testAccuracy, backend, trainClassAccuracy, testClassAccuracy }`
+ *   (see `TrainProgressDetail`), all finite; the per-class arrays hold each class's share right (null: no points of it). Bubbles and is composed.
  * @event nn-change - The user changed the setup (data, points, network, training settings).
  *   `detail`: `{ setup }`, every attribute's value by name. Bubbles and is composed. Not fired
  *   for changes made through attributes or properties.
@@ -491,15 +462,8 @@ export class NnNetworkTrainer extends NnElement {
       }
     }
     if (changed.has('points') || changed.has('datasetName')) {
-      // Labels 0 … k − 1 of a generated dataset's k classes; up to 9 for the student's own data.
-      const k = maxLabels(this.datasetName);
-      const { points, bad } = parsePoints(this.points ?? '', k);
-      if (bad.length > 0) {
-        warnOnce(
-          `<${TAG}> points: ${bad.length} entr${bad.length === 1 ? 'y' : 'ies'} not of the form ` +
-            `"x,y,label" with label ${k === 2 ? '0 or 1' : `0 to ${k - 1}`} (e.g. "${bad[0]}") left out.`,
-        );
-      }
+      const { points, warning } = readPoints(this.points ?? '', this.datasetName);
+      if (warning) warnOnce(`<${TAG}> ${warning}`);
       this._userPoints = points;
     }
     if (changed.has('hide')) {
@@ -641,17 +605,7 @@ export class NnNetworkTrainer extends NnElement {
     if (!this._session.playing || now - this._lossFlushed >= TEXT_EVERY_MS) this._flushLoss(now);
     // Training progress, from the engine (not the untrained network shown before it starts).
     if (report.backend) {
-      this.emit<TrainProgressDetail>('nn-train-progress', {
-        epoch: report.epoch,
-        step: report.step,
-        trainLoss: report.trainLoss,
-        testLoss: report.testLoss,
-        trainAccuracy: report.trainAccuracy,
-        testAccuracy: report.testAccuracy,
-        backend: report.backend,
-        trainClassAccuracy: [...(report.trainClassAccuracy ?? [])],
-        testClassAccuracy: [...(report.testClassAccuracy ?? [])],
-      });
+      this.emit<TrainProgressDetail>('nn-train-progress', progressDetail(report, report.backend));
     }
     this._announce(!this._session.playing);
     if (this._playWhenReady && this._session.state === 'ready') {
