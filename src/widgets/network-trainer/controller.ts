@@ -69,7 +69,7 @@ export class TrainingSession implements ReactiveController {
   state: SessionState = 'loading';
   /** The latest numbers; null before the first read (or when there is nothing to train on). */
   report: SessionReport | null = null;
-  /** p(class 1) over the heatmap grid. */
+  /** p(class 1) over the heatmap grid; with k ≥ 3 classes, the k probabilities of each cell in turn. */
   grid: Float32Array | null = null;
   /** Each hidden and output unit's map over the small grid: maps[layer][unit]. */
   maps: Float32Array[][] | null = null;
