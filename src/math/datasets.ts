@@ -1,6 +1,6 @@
 /**
  * Seeded datasets on the plane, for classifiers to separate: four of two classes, and
- * `three-blobs`, of three (for a softmax output).
+ * `three-blobs` and `three-spirals`, of three (for a softmax output).
  *
  * Every dataset lives in the square [−1, 1] × [−1, 1] (inputs of that size suit sigmoid and tanh
  * neurons without any rescaling) and is built the same way:
@@ -19,7 +19,8 @@
  *
  * `three-blobs` follows the same steps with three classes: a third of the points each (the first
  * classes get the extra ones), around three centres on a circle of radius 0.55 (at 90°, 210° and
- * 330°), each with standard deviation 0.2 before the noise.
+ * 330°), each with standard deviation 0.2 before the noise. `three-spirals` winds three arms like
+ * the spiral's, each turned a third of a turn from the last.
  */
 import { createRng } from './rng';
 import type { Rng } from './rng';
@@ -49,7 +50,7 @@ export const DATASET_NAMES = ['circle', 'xor', 'gaussians', 'spiral'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
 /** The datasets of more than two classes. */
-export const CLASS_DATASET_NAMES = ['three-blobs'] as const;
+export const CLASS_DATASET_NAMES = ['three-blobs', 'three-spirals'] as const;
 export type ClassDatasetName = (typeof CLASS_DATASET_NAMES)[number];
 
 /** How many classes each dataset has. */
@@ -59,6 +60,7 @@ export const DATASET_CLASSES: Readonly<Record<DatasetName | ClassDatasetName, nu
   gaussians: 2,
   spiral: 2,
   'three-blobs': 3,
+  'three-spirals': 3,
 };
 
 /** Radii of the circle dataset: label 1 inside INNER, label 0 in the ring from RING_MIN to RING_MAX. */
@@ -189,6 +191,23 @@ export const threeBlobs = (n: number, noise: number, seed: number): ClassPoint[]
     3,
   );
 
+/**
+ * Three spiral arms of three classes: the spiral's arm (radius 0.9·(0.08 + 0.92·t), angle
+ * 2π · 1.75 · t for t ∈ [0, 1]), turned by a third of a turn per class.
+ */
+export const threeSpirals = (n: number, noise: number, seed: number): ClassPoint[] =>
+  generate<ClassPoint>(
+    n,
+    noise,
+    seed,
+    (label, rng) => {
+      const t = rng.next();
+      const r = SPIRAL.radius * (SPIRAL.minR + (1 - SPIRAL.minR) * t);
+      return polar(r, 2 * Math.PI * SPIRAL.turns * t + (label * 2 * Math.PI) / 3);
+    },
+    3,
+  );
+
 export const DATASETS: Readonly<Record<DatasetName, DatasetGenerator>> = {
   circle,
   xor,
@@ -222,5 +241,7 @@ export function makeClassDataset(
   noise: number,
   seed: number,
 ): ClassPoint[] {
-  return name === 'three-blobs' ? threeBlobs(n, noise, seed) : makeDataset(name, n, noise, seed);
+  if (name === 'three-blobs') return threeBlobs(n, noise, seed);
+  if (name === 'three-spirals') return threeSpirals(n, noise, seed);
+  return makeDataset(name, n, noise, seed);
 }

@@ -148,6 +148,22 @@ describe('the three-blobs dataset (three classes)', () => {
     }
   });
 
+  it('three-spirals winds three arms a third of a turn apart, a third of the points each', () => {
+    const points = makeClassDataset('three-spirals', 300, 0, 2);
+    expect(DATASET_CLASSES['three-spirals']).toBe(3);
+    expect([0, 1, 2].map((c) => points.filter((p) => p.label === c).length)).toEqual([
+      100, 100, 100,
+    ]);
+    // Without noise each point lies on its arm: r gives t, and t its class's angle.
+    for (const p of points) {
+      const r = Math.hypot(p.x, p.y);
+      const t = (r / 0.9 - 0.08) / 0.92;
+      const angle = 2 * Math.PI * 1.75 * t + (p.label * 2 * Math.PI) / 3;
+      expect(p.x).toBeCloseTo(r * Math.cos(angle), 6);
+      expect(p.y).toBeCloseTo(r * Math.sin(angle), 6);
+    }
+  });
+
   it('makeClassDataset gives the two-class datasets unchanged', () => {
     expect(makeClassDataset('xor', 50, 0.1, 2)).toEqual(makeDataset('xor', 50, 0.1, 2));
   });
