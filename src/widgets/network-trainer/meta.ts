@@ -24,10 +24,10 @@ export const networkTrainerDoc: WidgetDoc = {
       name: 'dataset',
       type: 'string',
       default: 'circle',
-      values: ['circle', 'xor', 'gaussians', 'spiral', 'three-blobs', 'custom'],
+      values: ['circle', 'xor', 'gaussians', 'spiral', 'three-blobs', 'three-spirals', 'custom'],
       description:
         'The data: a generated dataset of two classes (circle, xor, gaussians, spiral) or of three ' +
-        '(three-blobs: a softmax output of three units), or "custom" for only the points given in ' +
+        '(three-blobs, three-spirals: a softmax output of three units), or "custom" for only the points given in ' +
         '`points` (e.g. from a CSV file, whose label column may hold 2 to 10 classes).',
     },
     {

@@ -19,6 +19,7 @@ export const DATASET_LABELS: Record<DataSource, string> = {
   gaussians: 'Two blobs',
   spiral: 'Spiral',
   'three-blobs': 'Three blobs (3 classes)',
+  'three-spirals': 'Three spirals (3 classes)',
   custom: 'Only my own points',
 };
 
