@@ -173,7 +173,7 @@ describe('the activation table', () => {
     expect(ACTIVATIONS.sigmoid.peakSlope).toBe(0.25);
   });
 
-  it("dfOut gives f′(z) from the output a = f(z) alone", () => {
+  it('dfOut gives f′(z) from the output a = f(z) alone', () => {
     for (const [name, { f, df, dfOut }] of Object.entries(ACTIVATIONS)) {
       for (const z of [-4, -1.5, -0.2, 0.3, 1, 2.5]) {
         expect(dfOut(f(z)), `${name} at ${z}`).toBeCloseTo(df(z), 12);
