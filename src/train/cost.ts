@@ -30,11 +30,16 @@
  *   batch 32:   js 7.6–14 ms a step,  wasm 9.0–21 ms;  cpu 96–130 ms;  WebGL (SwiftShader) 19–30 ms
  *   batch 128:  js 55–88 ms,          wasm 61–73 ms;   cpu 320 ms;      WebGL (SwiftShader) 76–93 ms
  *   a report of 2,304 rows: js 250–560 ms, wasm 9–60 ms, cpu 1.1–1.6 s, WebGL (SwiftShader) 130–280 ms
- * So per step plain JS and wasm are close at these sizes (wasm runs single-threaded without
- * cross-origin isolation; COSTS.wasm.perMac, from the bench's smaller networks, over-rates it
- * here), while wasm's reports are 5–10× cheaper, so the student sees the accuracy move 5–10× as
- * often: 'auto' picks wasm there (and a hardware GPU where there is one, not measurable on this
- * machine); the page's own measurements (`known`) then correct the estimate on the next run.
+ * And in the widget itself (`npm run bench -- digits`, <nn-digits> on the production build, batches
+ * of 32, load 5–11): js 1.8 s an epoch, wasm 6.3–8.2 s. XNNPACK's matrix kernels pay off on tall
+ * matrices only: a step of 32 rows is far from its best, one of 4,000 rows (task (c) of
+ * `npm run bench -- train`, where wasm is ~9× Playground's engine) close to it. So wasm's cost per
+ * multiply-add falls with the rows of a step: `perMac + perMacRows / rows` — at 32 rows ≈ 6.6 ns,
+ * about 4× plain JS's 1.6 ns (as in the widget), at 128 rows ≈ 1.9 ns (the two are close, as in the
+ * step times above), at 4,000 rows ≈ 0.4 ns. 'auto' therefore picks plain JS for the digits at the
+ * course's batch sizes, and wasm for full batches of thousands of rows; a hardware GPU where there is
+ * one (not measurable on this machine). The page's own measurements (`known`) correct the estimate
+ * on the next run.
  */
 import { engineLabel } from './protocol.ts';
 import { layerSizes } from './spec.ts';
@@ -42,11 +47,14 @@ import type { EngineName, ModelSpec } from './types.ts';
 
 /** Seconds per multiply-add, and per dispatched op, for each engine (see the module comment). */
 export const COSTS = {
-  js: { perMac: 1.6e-9, perOp: 0, evalPerMac: 2.5e-9 },
-  wasm: { perMac: 0.35e-9, perOp: 8e-6, evalPerMac: 0.25e-9 },
-  cpu: { perMac: 2.5e-9, perOp: 12e-6, evalPerMac: 8e-9 },
-  webgl: { perMac: 0.01e-9, perOp: 60e-6, evalPerMac: 0.01e-9 },
-} as const satisfies Record<EngineName, { perMac: number; perOp: number; evalPerMac: number }>;
+  js: { perMac: 1.6e-9, perMacRows: 0, perOp: 0, evalPerMac: 2.5e-9 },
+  wasm: { perMac: 0.35e-9, perMacRows: 2e-7, perOp: 8e-6, evalPerMac: 0.25e-9 },
+  cpu: { perMac: 2.5e-9, perMacRows: 0, perOp: 12e-6, evalPerMac: 8e-9 },
+  webgl: { perMac: 0.01e-9, perMacRows: 0, perOp: 60e-6, evalPerMac: 0.01e-9 },
+} as const satisfies Record<
+  EngineName,
+  { perMac: number; perMacRows: number; perOp: number; evalPerMac: number }
+>;
 
 /** Reports take at most this share of the training time (see `reportEvery`). */
 export const REPORT_SHARE = 0.2;
@@ -89,10 +97,11 @@ export function opsPerStep(spec: ModelSpec): number {
 
 /** Estimated seconds per step on `engine`. */
 export function stepSeconds(engine: EngineName, question: CostQuestion): number {
-  const { perMac, perOp } = COSTS[engine];
-  const macs = 3 * question.rows * macsPerExample(question.spec);
+  const { perMac, perMacRows, perOp } = COSTS[engine];
+  const rows = Math.max(question.rows, 1);
+  const macs = 3 * rows * macsPerExample(question.spec);
   const ops = engine === 'js' ? 0 : opsPerStep(question.spec);
-  return ops * perOp + macs * perMac;
+  return ops * perOp + macs * (perMac + perMacRows / rows);
 }
 
 /** Estimated seconds of one report (losses and accuracies on `evalRows` rows) on `engine`. */

@@ -88,8 +88,19 @@ describe("'auto' for images: 784-64-10 (the digits)", () => {
     expect(macsPerExample(digits(32))).toBe(784 * 64 + 64 * 10);
   });
 
-  it.each([32, 64, 128])('picks tfjs · wasm at batches of %i (8,000 + 2,000 digits)', (batch) => {
-    expect(chooseEngine(on(batch, 10_000)).engine).toBe('wasm');
+  it.each([32, 64, 128])(
+    'picks the from-scratch engine at batches of %i (8,000 + 2,000 digits), as the widget measured',
+    (batch) => {
+      expect(chooseEngine(on(batch, 10_000)).engine).toBe('js');
+    },
+  );
+
+  it("wasm's cost per multiply-add falls with the rows of a step: 4× plain JS at 32, below it at 4,000", () => {
+    const perMac = (engine: 'js' | 'wasm', rows: number) =>
+      stepSeconds(engine, on(rows, 0)) / (3 * rows * macsPerExample(digits(rows)));
+    expect(perMac('wasm', 32) / perMac('js', 32)).toBeGreaterThan(3);
+    expect(perMac('wasm', 32) / perMac('js', 32)).toBeLessThan(5);
+    expect(perMac('wasm', 4000)).toBeLessThan(perMac('js', 4000) / 3);
   });
 
   it('measures the losses of a big data set only now and then, so reports take ≤ 20 % of the time', () => {
