@@ -21,6 +21,7 @@ import {
   csvClassNote,
   cursorWords,
   diagramLabel,
+  plotLabel,
   summaryText,
 } from '../../src/widgets/network-trainer/describe';
 import type { SessionReport } from '../../src/widgets/network-trainer/controller';
@@ -203,6 +204,15 @@ describe('the trainer with k classes: words', () => {
       backend: 'cpu',
       trainClassAccuracy: [],
     });
+  });
+
+  it('the plot’s label names each class’s colour; two classes keep their words', () => {
+    expect(plotLabel(data, 'three-blobs', names)).toMatch(
+      /of the Three blobs \(3 classes\) dataset .* Each class has its colour \(blue cat, orange dog, green bird\), stronger where the network is surer of it\./,
+    );
+    expect(
+      plotLabel(data, 'xor', { ...names, labelName: 'class', classNames: ['0', '1'] }),
+    ).toMatch(/Orange where the network says class = 1, blue where it says 0\./);
   });
 
   it('the diagram and CSV report say how many classes', () => {
