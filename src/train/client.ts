@@ -539,9 +539,10 @@ export class EngineClient {
     clearTimeout(this.watchdog);
     // Acknowledge once the page has had a frame to draw this one: the host sends the next then.
     const run = message.run;
+    const arrived = performance.now();
     cancelAnimationFrame(this.ackFrame);
     this.ackFrame = requestAnimationFrame(() => {
-      this.send({ type: 'ack', run });
+      this.send({ type: 'ack', run, waitedMs: performance.now() - arrived });
       // A frame is due now (while training). In a hidden tab no animation frame comes, so no
       // acknowledgement either, and a quiet worker is not mistaken for a dead one.
       this.arm();

@@ -69,23 +69,26 @@ function sleep(ms: number): Promise<void> {
 
 /**
  * How much of the time the host trains, adapted to the page. The page acknowledges each frame
- * after its next animation frame, so the time between two acknowledgements is the page's frame
- * interval. On a machine with cores to spare it stays near 16 ms and the host trains all the time.
- * Where training takes the CPU the page needs to draw — two cores, a GPU emulated on the CPU,
- * other programs — frames come late: then the host trains a smaller share of the time (down to a
- * third), resting between slices, and takes the time back as soon as frames come on time.
+ * after the animation frame that drew it, and says how long the frame waited for it (`waitedMs`):
+ * at most one frame interval (~16.7 ms) while the page draws on time. On a machine with cores to
+ * spare that holds and the host trains all the time. Where training takes the CPU the page needs
+ * to draw — two cores, a GPU emulated on the CPU, other programs — frames wait longer: then the
+ * host trains a smaller share of the time (down to a third), resting between slices, and takes
+ * the time back as soon as frames come on time.
+ *
+ * (The time between two acknowledgements is not the page's frame interval: the host sends a frame
+ * only between slices of training, so acknowledgements come every slice plus a wait for the next
+ * frame, ~40 ms here even at 60 frames per second. Reading that as late frames kept training at a
+ * third of the time: the widget trained at 0.28× its engine's rate on an idle machine.)
  */
 export class Pace {
   /** The share of time spent training, 1/3 … 1. */
   share = 1;
-  private lastAck = -1;
 
-  /** An acknowledgement arrived at `now` (ms); `playing`: training ran since the last one. */
-  ack(now: number, playing: boolean): void {
-    const gap = this.lastAck < 0 ? 0 : now - this.lastAck;
-    this.lastAck = playing ? now : -1;
-    if (!playing || gap === 0) return;
-    if (gap > PACE.lateFrameMs) this.share = Math.max(PACE.minShare, this.share * 0.85);
+  /** An acknowledgement: the frame waited `waitedMs` on the page; `playing`: training runs. */
+  ack(waitedMs: number, playing: boolean): void {
+    if (!playing || !Number.isFinite(waitedMs)) return;
+    if (waitedMs > PACE.lateFrameMs) this.share = Math.max(PACE.minShare, this.share * 0.85);
     else this.share = Math.min(1, this.share + 0.02);
   }
 
@@ -145,7 +148,7 @@ export class EngineHost {
       case 'ack':
         if (message.run !== this.run) return;
         this.acked = true;
-        this.pace.ack(performance.now(), this.playing);
+        this.pace.ack(message.waitedMs ?? 0, this.playing);
         // Training has stopped with a frame still to send: send it now.
         if (!this.looping && this.unsent) void this.serial(() => this.sendFrame(true));
         return;

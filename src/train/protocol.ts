@@ -76,7 +76,11 @@ export type PageMessage =
   /** Every layer's weights now (answered by an `answer` with `weights`). */
   | { type: 'weights'; run: number; id: number }
   /** The page has drawn the last frame: the host may send the next. */
-  | { type: 'ack'; run: number }
+  /**
+   * `waitedMs`: how long the frame waited on the page for the animation frame that drew it — at
+   * most a frame interval (~16.7 ms) when the page draws on time, longer when it is short of CPU.
+   */
+  | { type: 'ack'; run: number; waitedMs?: number }
   /** Tests only: make the WebGL context of the engine be lost, as a GPU reset would. */
   | { type: 'lose-context'; run: number }
   | { type: 'dispose' };
