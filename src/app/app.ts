@@ -8,7 +8,6 @@ import { ProgressStore, STORAGE_KEY, type StoreNotice } from '../lesson/progress
 import { indexedDbBackup } from '../lesson/progress-backup';
 import type { Lesson } from '../lesson/types';
 import type { NnLesson, StepChangeDetail } from '../lesson/lesson-runner';
-import '../lesson/lesson-runner';
 import './course-map';
 import './progress-tools';
 import {
@@ -54,6 +53,11 @@ interface Notice {
 }
 
 /** The site shell: header, routes (course map, lesson), notices (update, offline, storage). */
+/** Loads `<nn-lesson>` and what it needs; once, on the first lesson or shared lesson opened. */
+function loadRunner(): Promise<unknown> {
+  return import('../lesson/lesson-runner');
+}
+
 export class GtApp extends LitElement {
   static override properties = {
     _route: { state: true },
@@ -391,7 +395,9 @@ export class GtApp extends LitElement {
     const meta = lessons.find((l) => l.id === route.id);
     let lesson: Lesson | undefined;
     try {
-      lesson = await loadLesson(route.id);
+      // The lesson runner (<nn-lesson>, exercises, answer checking) comes with the first lesson:
+      // the course map carries none of it.
+      [lesson] = await Promise.all([loadLesson(route.id), loadRunner()]);
     } catch {
       this._loadError = navigator.onLine
         ? 'The lesson could not be loaded. Reload the page to try again.'
@@ -428,8 +434,8 @@ export class GtApp extends LitElement {
     if (this._shared?.payload !== payload) {
       this._shared = undefined;
       // Loaded with the route: the course map carries none of it (nor the compiler it loads).
-      const opened = await import('./shared-lesson').then(
-        (m) => m.openSharedLesson(payload),
+      const opened = await Promise.all([import('./shared-lesson'), loadRunner()]).then(
+        ([m]) => m.openSharedLesson(payload),
         () => ({
           ok: false as const,
           title: 'The shared lesson could not be loaded',
