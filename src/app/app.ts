@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { lessons, loadLesson } from 'virtual:lessons';
-import { define } from '../widgets/shared/base';
+import { define } from '../widgets/shared/define';
 import { tokens } from '../widgets/shared/tokens';
 import { progressContext } from '../lesson/context';
 import { ProgressStore, STORAGE_KEY, type StoreNotice } from '../lesson/progress';
@@ -22,7 +22,6 @@ import {
 } from './routes';
 import { startPwa } from './pwa';
 import './offline-ready';
-import { loadWidgets } from '../widgets/loaders';
 import { downloadText, exportFileName } from './download';
 
 function safeLocalStorage(): Storage | null {
@@ -53,6 +52,12 @@ interface Notice {
 }
 
 /** The site shell: header, routes (course map, lesson), notices (update, offline, storage). */
+/** The widgets a lesson uses, through the loaders (and the catalog), which the course map does not need. */
+async function loadWidgetsLazily(tags: readonly string[]): Promise<void> {
+  const { loadWidgets } = await import('../widgets/loaders');
+  await loadWidgets(tags);
+}
+
 /** Loads `<nn-lesson>` and what it needs; once, on the first lesson or shared lesson opened. */
 function loadRunner(): Promise<unknown> {
   return import('../lesson/lesson-runner');
@@ -417,7 +422,7 @@ export class GtApp extends LitElement {
     await this.updateComplete;
     await afterNextPaint();
     try {
-      await loadWidgets(meta?.widgets ?? []);
+      await loadWidgetsLazily(meta?.widgets ?? []);
     } catch {
       this.notify(
         navigator.onLine
@@ -451,7 +456,7 @@ export class GtApp extends LitElement {
       this._widgetsLoading = true;
       await this.updateComplete;
       try {
-        await loadWidgets(opened.lesson.widgets);
+        await loadWidgetsLazily(opened.lesson.widgets);
       } catch {
         this.notify('Some interactive parts of this lesson could not be loaded.', 'warn');
       } finally {

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { define } from '../widgets/shared/base';
+import { define } from '../widgets/shared/define';
 import { tokens } from '../widgets/shared/tokens';
 import { progressContext } from '../lesson/context';
 import type { LessonMeta } from '../lesson/types';

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { define } from '../widgets/shared/base';
+import { define } from '../widgets/shared/define';
 import { tokens } from '../widgets/shared/tokens';
 import { mayGetOfflineReady } from './pwa';
 

@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { lessons } from 'virtual:lessons';
-import { define } from '../widgets/shared/base';
+import { define } from '../widgets/shared/define';
 import { tokens } from '../widgets/shared/tokens';
 import { progressContext } from '../lesson/context';
 import type { KeptCopy, ProgressStore } from '../lesson/progress';

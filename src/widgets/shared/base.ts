@@ -10,29 +10,9 @@ import './embed-menu'; // registers <nn-embed-menu> (a side effect: the class is
 import type { NnEmbedMenu } from './embed-menu';
 import type { AttributeDoc } from '../catalog';
 import { widgetDoc } from '../catalog';
+import { define, warnOnce } from './define';
 
-const warned = new Set<string>();
-
-/** console.warn once per distinct message: a bad attribute must not flood the console. */
-export function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(message);
-}
-
-/**
- * Register a custom element unless the tag is taken. Two copies of a bundle on one page (an
- * instructor's page that loads us twice) must not throw: the second registration warns once.
- */
-export function define(tag: string, ctor: CustomElementConstructor): void {
-  const existing = customElements.get(tag);
-  if (existing) {
-    if (existing !== ctor)
-      warnOnce(`Gradient Trail: <${tag}> is already defined; keeping the first definition.`);
-    return;
-  }
-  customElements.define(tag, ctor);
-}
+export { define, warnOnce };
 
 /** CSS properties by name (`strokeWidth` or `stroke-width`, `--custom` too); null or undefined: unset. */
 export type StyleProps = Readonly<Record<string, string | number | null | undefined>>;
