@@ -30,7 +30,7 @@ import { runStudioBench } from './studio.mjs';
 
 const only = process.argv[2];
 const want = (part) => !only || only === part;
-const COURSE_MAP_BUDGET_KIB = 60;
+const COURSE_MAP_BUDGET_KIB = 40;
 let overBudget = false;
 
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
