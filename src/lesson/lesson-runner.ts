@@ -427,9 +427,11 @@ export class NnLesson extends NnElement {
         <p>
           You reached the end of this lesson.
           ${
-            this.progress.value?.saveProblem
-              ? 'Your progress is not being saved right now: export it to keep it (see the notice on this page).'
-              : 'Your progress is saved on this device.'
+            !this.progress.value || this.progress.value.memoryOnly
+              ? 'This is a preview: answers given here are not saved.'
+              : this.progress.value?.saveProblem
+                ? 'Your progress is not being saved right now: export it to keep it (see the notice on this page).'
+                : 'Your progress is saved on this device.'
           }
         </p>
         <div class="actions">

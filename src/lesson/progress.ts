@@ -95,6 +95,8 @@ export interface StoreNotice {
 }
 
 export interface ProgressStoreOptions {
+  /** Progress lives in memory only, by design (the studio's preview): nothing is stored on the device. */
+  memoryOnly?: boolean;
   /** Where damaged data goes when storage has no room for a copy (IndexedDB in the app). */
   backup?: ProgressBackup;
   /** Called once the student has progress, once (the app asks `navigator.storage.persist()`). */
@@ -147,6 +149,8 @@ export class ProgressStore {
   private cancelRetry: (() => void) | null = null;
   private persistAsked = false;
   private readonly backup: ProgressBackup | undefined;
+  /** Nothing is stored on the device, by design (see `ProgressStoreOptions.memoryOnly`). */
+  readonly memoryOnly: boolean;
   private readonly persist: (() => unknown) | undefined;
   private readonly retryDelays: readonly number[];
   private readonly setTimer: (run: () => void, ms: number) => () => void;
@@ -157,6 +161,7 @@ export class ProgressStore {
     private readonly now: () => Date = () => new Date(),
     options: ProgressStoreOptions = {},
   ) {
+    this.memoryOnly = options.memoryOnly ?? false;
     this.backup = options.backup;
     this.persist = options.persist;
     this.retryDelays = options.retryDelays?.length ? options.retryDelays : RETRY_DELAYS;

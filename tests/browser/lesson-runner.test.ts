@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { ContextProvider } from '@lit/context';
 import '../../src/lesson/lesson-runner';
+import { progressContext } from '../../src/lesson/context';
+import { MemoryStorage, ProgressStore } from '../../src/lesson/progress';
 import type { NnLesson } from '../../src/lesson/lesson-runner';
 import type { Lesson } from '../../src/lesson/types';
 import { expectNoAxeViolations } from './axe';
@@ -206,6 +209,34 @@ describe('<nn-lesson>', () => {
     expect(heading.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
     expect(h.button('Next')).toBeUndefined();
     expect(h.text()).toContain('Back to the course map');
+  });
+
+  it('says progress is saved only where a store keeps it on the device', async () => {
+    const endText = async (store: ProgressStore | null) => {
+      document.body.replaceChildren();
+      const host = document.createElement('div');
+      document.body.append(host);
+      if (store) new ContextProvider(host, { context: progressContext, initialValue: store });
+      const el = document.createElement('nn-lesson') as NnLesson;
+      el.lesson = lesson;
+      el.step = 3;
+      host.append(el);
+      await el.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await el.updateComplete;
+      return el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    };
+    expect(await endText(new ProgressStore(new MemoryStorage(), 'test:lesson'))).toContain(
+      'Your progress is saved on this device.',
+    );
+    // The studio's preview keeps answers in memory only, and says so.
+    const preview = new ProgressStore(new MemoryStorage(), 'test:preview', undefined, {
+      memoryOnly: true,
+    });
+    const text = await endText(preview);
+    expect(text).toContain('This is a preview: answers given here are not saved.');
+    expect(text).not.toContain('saved on this device');
+    expect(await endText(null)).not.toContain('saved on this device');
   });
 
   it('clamps an out-of-range step to the lesson', async () => {

@@ -80,7 +80,14 @@ export class GtStudio extends LitElement {
   /** The preview's answers and steps are the author's trials: kept in memory, not in progress. */
   private readonly previewProgress = new ContextProvider(this, {
     context: progressContext,
-    initialValue: new ProgressStore(new MemoryStorage(), 'gradient-trail:studio-preview'),
+    initialValue: new ProgressStore(
+      new MemoryStorage(),
+      'gradient-trail:studio-preview',
+      undefined,
+      {
+        memoryOnly: true,
+      },
+    ),
   });
   private editor: StudioEditor | undefined;
   private readonly compiler = new StudioCompiler((c) => this.onCompiled(c));
