@@ -12,7 +12,7 @@ import { mayGetOfflineReady } from './pwa';
  */
 export class GtOfflineReady extends LitElement {
   static override properties = { _state: { state: true } };
-  declare _state: 'saving' | 'ready' | 'none';
+  declare _state: 'saving' | 'ready' | 'gone' | 'none';
 
   static override styles = [
     tokens,
@@ -39,6 +39,11 @@ export class GtOfflineReady extends LitElement {
         border: 1px solid var(--_accent);
         color: var(--_fg);
         background: var(--_bg);
+      }
+      /* No news after all (installed on an earlier visit): the words go, their room stays, so
+         nothing below moves (on a phone the pill has a line of the header to itself). */
+      .gone {
+        visibility: hidden;
       }
       .saving {
         border-color: var(--_border);
@@ -75,7 +80,7 @@ export class GtOfflineReady extends LitElement {
 
   /** No news will come on this visit (see PwaCallbacks.onNoOfflineNews). */
   hide(): void {
-    if (this._state === 'saving') this._state = 'none';
+    if (this._state === 'saving') this._state = 'gone';
   }
 
   override render() {
@@ -85,7 +90,7 @@ export class GtOfflineReady extends LitElement {
       >${
         state === 'none'
           ? nothing
-          : html`<span class="pill ${state}"
+          : html`<span class="pill ${state}" aria-hidden=${state === 'gone' ? 'true' : nothing}
               >${text}<button
                 type="button"
                 aria-label=${`Dismiss: ${text}`}
