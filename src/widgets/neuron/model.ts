@@ -5,6 +5,7 @@
  * student reads about these numbers is in describe.ts.
  */
 import { sigmoid } from '../../math/activations';
+import { readNumberField, type FieldReading } from '../shared/number-field';
 
 /**
  * The activations the neuron offers. Adding one (tanh, ReLU) is one line here, its name in
@@ -63,23 +64,11 @@ export function withValue(
   return next;
 }
 
-/** Why a field's text is not a number the neuron takes. */
-export type FieldProblem = 'empty' | 'decimal-comma' | 'not-a-number' | 'out-of-range';
-
-export type FieldReading =
-  { ok: true; value: number } | { ok: false; problem: FieldProblem; text: string };
+export type { FieldProblem, FieldReading } from '../shared/number-field';
 
 /** Read a number typed in a field: accepts 0.5, .5, −0.5 (typographic minus), 1e-3. */
 export function readField(text: string): FieldReading {
-  const raw = text.trim().replace(/[\u2212\u2013]/g, '-');
-  if (raw === '') return { ok: false, problem: 'empty', text: raw };
-  if (/^[+-]?\d+,\d+$/.test(raw)) return { ok: false, problem: 'decimal-comma', text: raw };
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw)) {
-    return { ok: false, problem: 'not-a-number', text: text.trim() };
-  }
-  const value = Number(raw);
-  if (!(Math.abs(value) <= LIMIT)) return { ok: false, problem: 'out-of-range', text: raw };
-  return { ok: true, value };
+  return readNumberField(text, LIMIT);
 }
 
 /** A list attribute's value (`x="1 0.5"`): 1 to 4 numbers in [−10, 10], or null. */

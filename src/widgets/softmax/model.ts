@@ -7,6 +7,7 @@
  */
 import { readSoftmax } from '../../math/softmax';
 import type { SoftmaxReading } from '../../math/softmax';
+import { readNumberField, type FieldReading } from '../shared/number-field';
 
 /** Fewest and most classes. Two is the sigmoid neuron again (lesson 10 says so). */
 export const MIN_CLASSES = 2;
@@ -68,23 +69,11 @@ export function shifted(logits: readonly number[], k: number, c: number): number
   return [...inUse, ...logits.slice(k)];
 }
 
-/** Why a field's text is not a score the widget takes. */
-export type FieldProblem = 'empty' | 'decimal-comma' | 'not-a-number' | 'out-of-range';
-
-export type FieldReading =
-  { ok: true; value: number } | { ok: false; problem: FieldProblem; text: string };
+export type { FieldProblem, FieldReading } from '../shared/number-field';
 
 /** Read a score typed in a field: accepts 0.5, .5, −0.5 (typographic minus), 1e-3; within ±10. */
 export function readField(text: string): FieldReading {
-  const raw = text.trim().replace(/[\u2212\u2013]/g, '-');
-  if (raw === '') return { ok: false, problem: 'empty', text: raw };
-  if (/^[+-]?\d+,\d+$/.test(raw)) return { ok: false, problem: 'decimal-comma', text: raw };
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw)) {
-    return { ok: false, problem: 'not-a-number', text: text.trim() };
-  }
-  const value = Number(raw);
-  if (!(Math.abs(value) <= LIMIT)) return { ok: false, problem: 'out-of-range', text: raw };
-  return { ok: true, value };
+  return readNumberField(text, LIMIT);
 }
 
 /** The `logits` attribute (`logits="2 1 0.1"`): 1 to 10 numbers in [−10, 10], or null. */
