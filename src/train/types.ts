@@ -4,7 +4,31 @@
  * so widgets never touch tfjs and the engine can move into a Web Worker without changing callers.
  */
 
-export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'linear';
+/**
+ * What the network predicts: a class (the default: labels 0 … classes − 1, a σ or softmax output)
+ * or a number (regression: labels are real numbers, one linear output unit, the loss is the
+ * squared error ½(ŷ − y)² averaged over the examples, and the accuracies are reported as 0 with
+ * empty per-class arrays).
+ */
+export type TaskName = 'classification' | 'regression';
+/** Early stopping: hold out a share of the training rows, stop when their loss stops improving. */
+export interface EarlyStopping {
+  /** Epochs without a new best validation loss before training stops (≥ 1). */
+  patience: number;
+  /** The share of the training rows held out as the validation set (0.05 … 0.5, seeded). */
+  validationFraction: number;
+}
+/** Why and where early stopping stopped a run; the best weights are back in place. */
+export interface EarlyStop {
+  /** Step and epoch at which training stopped. */
+  step: number;
+  epoch: number;
+  /** Step and epoch of the best validation loss: the weights now in the network. */
+  bestStep: number;
+  bestEpoch: number;
+  bestValidationLoss: number;
+}
 export type LossName = 'cross-entropy' | 'squared-error';
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -22,8 +46,14 @@ export interface ModelSpec {
   inputs?: number;
   /** Classes told apart (default 2: one σ output unit); 3 … 10: a softmax over that many units. */
   classes?: number;
-  /** Hidden layers, 0 to 6, each 1 to 16 units with its own activation. */
-  hidden: { units: number; activation: Activation }[];
+  /** What is predicted (default 'classification'); see `TaskName`. */
+  task?: TaskName;
+  /**
+   * Hidden layers, 0 to 6, each 1 to 16 units with its own activation, and optionally a dropout
+   * rate (0 ≤ rate < 1, default 0): while training, each unit's output is zeroed with that
+   * probability and the rest scaled by 1/(1 − rate) (inverted dropout); never at prediction.
+   */
+  hidden: { units: number; activation: Activation; dropout?: number }[];
   loss: LossName;
   optimizer: OptimizerName;
   learningRate: number;
@@ -31,6 +61,10 @@ export interface ModelSpec {
   batchSize: number;
   /** L2 regularisation strength λ (0 = none): loss + λ·Σw². */
   l2: number;
+  /** L1 regularisation strength λ₁ (default 0 = none): loss + λ₁·Σ|w|, on the same weights as L2. */
+  l1?: number;
+  /** Early stopping (default none); see `EarlyStopping`. */
+  earlyStopping?: EarlyStopping;
   /** Seed for the initial weights (and batch shuffling). */
   seed: number;
 }
@@ -61,6 +95,13 @@ export interface TrainReport {
   trainLoss: number;
   /** Mean loss over the test set; 0 (as is testAccuracy) when the test set is empty. */
   testLoss: number;
+  /** Mean loss over the validation rows held out by early stopping (only with `earlyStopping`). */
+  validationLoss?: number;
+  /**
+   * Set on the report of the call in which early stopping stopped training (the host then pauses,
+   * as at max epochs); the weights are the best ones, and the losses are measured on them.
+   */
+  earlyStop?: EarlyStop;
   trainAccuracy: number;
   testAccuracy: number;
   /**
@@ -125,6 +166,12 @@ export interface Trainer {
   /** Each hidden and output unit's activation at each point: [layer][unit] → one value per point. */
   activations(xy: Float32Array | Uint8Array): Promise<Float32Array[][]>;
   weights(): Promise<LayerWeights[]>;
+  /**
+   * Set one weight by hand (a student editing an edge): dense layer `layer` (0 = the first above
+   * the inputs), from input `from` (0 … inputs − 1, or −1 for the bias) to unit `to`. The
+   * optimizer's slots are kept; the next measured report reflects the new weight.
+   */
+  setWeight(layer: number, from: number, to: number, value: number): void;
   /** Replace the data (e.g. the student added points) without resetting the weights. */
   setData(train: Rows, test: Rows): void;
   /** Back to the seeded initial weights; step and epoch to 0. */
