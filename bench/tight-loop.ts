@@ -9,10 +9,19 @@
  */
 import type { Activation, LayerWeights, ModelSpec, Points } from '../src/train/types.ts';
 
-const CODE: Record<Activation, number> = { sigmoid: 0, tanh: 1, relu: 2, linear: 3 };
+const CODE: Record<Activation, number> = {
+  sigmoid: 0,
+  tanh: 1,
+  relu: 2,
+  linear: 3,
+  'leaky-relu': 4,
+};
 const SIGMOID = 0;
 const TANH = 1;
 const RELU = 2;
+const LEAKY_RELU = 4;
+/** Leaky ReLU's slope for z ≤ 0 (LEAKY_SLOPE of src/math/activations.ts). */
+const LEAKY = 0.01;
 
 // Adam's constants, as tfjs's defaults.
 const BETA1 = 0.9;
@@ -86,7 +95,11 @@ export class TightNet {
                 ? z > 0
                   ? z
                   : 0
-                : z;
+                : act === LEAKY_RELU
+                  ? z > 0
+                    ? z
+                    : LEAKY * z
+                  : z;
       }
     }
     return this.a[this.layers]![0]!;
@@ -127,7 +140,11 @@ export class TightNet {
               ? 1 - ak * ak
               : act === RELU
                 ? +(ak > 0)
-                : 1);
+                : act === LEAKY_RELU
+                  ? ak > 0
+                    ? 1
+                    : LEAKY
+                  : 1);
       }
     }
     this.accumulated++;

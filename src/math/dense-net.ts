@@ -465,6 +465,16 @@ export class DenseNet {
     return out;
   }
 
+  /** Set parameter `index` of the packed layout (kernels row-major, then biases) to `value`. */
+  setParameter(index: number, value: number): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.parameterCount) {
+      throw new RangeError(`DenseNet.setParameter: no parameter ${index}`);
+    }
+    if (!Number.isFinite(value))
+      throw new RangeError('DenseNet.setParameter: value must be finite');
+    this.values[index] = value;
+  }
+
   /** A copy of the packed state. */
   state(): DenseState {
     return { values: this.values.slice(), adamStep: this.t };

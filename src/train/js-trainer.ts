@@ -23,7 +23,7 @@ import {
   pointCount,
   shuffleSeed,
 } from './spec.ts';
-import { initialState, layersOf } from './state.ts';
+import { initialState, layersOf, weightIndex } from './state.ts';
 import type { NetworkState } from './state.ts';
 import type {
   LayerWeights,
@@ -121,6 +121,12 @@ export class JsTrainer implements Trainer {
 
   weights(): Promise<LayerWeights[]> {
     return this.alive(() => layersOf(this.net.sizes, this.net.state().values));
+  }
+
+  setWeight(layer: number, from: number, to: number, value: number): void {
+    this.assertAlive();
+    this.net.setParameter(weightIndex(this.net.sizes, layer, from, to, value), value);
+    this.unmeasured = true; // the next report (even of 0 steps) is measured on the new weight
   }
 
   setData(train: Rows, test: Rows): void {

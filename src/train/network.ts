@@ -18,6 +18,7 @@
  * The state of the network (weights and optimizer slots) can be packed into one Float32Array and
  * loaded back, on any backend: that is the snapshot that survives a lost WebGL context.
  */
+import { LEAKY_SLOPE } from '../math/activations.ts';
 import { tf } from './backend.ts';
 import { classesOf, layerSizes } from './spec.ts';
 import { slotCount } from './state.ts';
@@ -135,7 +136,11 @@ export class Network {
         bias: this.params[2 * l + 1],
         activation: fusable ? (activation as 'sigmoid' | 'relu' | 'linear') : 'linear',
       }) as Tensor2D;
-      a = fusable ? z : (tf.tanh(z) as Tensor2D);
+      a = fusable
+        ? z
+        : activation === 'tanh'
+          ? (tf.tanh(z) as Tensor2D)
+          : (tf.leakyRelu(z, LEAKY_SLOPE) as Tensor2D);
       if (l === last && this.softmax && !logits) a = tf.softmax(a);
       outputs.push(a);
     }
@@ -151,6 +156,8 @@ export class Network {
         return tf.mul(upstream, tf.sub(this.one, tf.square(a)));
       case 'relu': // 1 where the unit is on, 0 where it is off
         return tf.mul(upstream, tf.step(a));
+      case 'leaky-relu': // 1 where a > 0 (exactly where z > 0), LEAKY_SLOPE elsewhere
+        return tf.mul(upstream, tf.step(a, LEAKY_SLOPE));
       case 'linear':
         return upstream;
     }
@@ -295,6 +302,25 @@ export class Network {
         testRight!,
         ...flat,
       ]) as tf.Tensor1D;
+    });
+  }
+
+  /**
+   * Set one weight (kernel `layer`, input `from`, unit `to`; `from` = −1: the bias) to `value`,
+   * without reading anything back: w ← w ⊙ (1 − e) + value·e, with e one-hot at that place.
+   */
+  setWeight(layer: number, from: number, to: number, value: number): void {
+    tf.tidy(() => {
+      const units = this.sizes[layer + 1]!;
+      const bias = from === -1;
+      const w = this.params[2 * layer + (bias ? 1 : 0)]!;
+      const size = bias ? units : this.sizes[layer]! * units;
+      const at = bias ? to : from * units + to;
+      const e = new Float32Array(size);
+      e[at] = 1;
+      const keep = Float32Array.from(e, (v) => 1 - v);
+      const place = tf.tensor(e, w.shape);
+      w.assign(tf.add(tf.mul(w, tf.tensor(keep, w.shape)), tf.mul(place, tf.scalar(value))));
     });
   }
 

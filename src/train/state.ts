@@ -60,3 +60,39 @@ export function layersOf(sizes: readonly number[], values: Float32Array): LayerW
 
 /** Statistics read back with every report, in this order, ahead of the packed state. */
 export const STATS = ['trainLoss', 'trainAccuracy', 'testLoss', 'testAccuracy', 'maxWeight'];
+
+/**
+ * Where one weight sits in the packed parameters of a network with these layer sizes: dense layer
+ * `layer` (0 = the first above the inputs), from input `from` (−1: the bias) to unit `to`. A
+ * RangeError in words when an index is out of range or `value` is not a finite number.
+ */
+export function weightIndex(
+  sizes: readonly number[],
+  layer: number,
+  from: number,
+  to: number,
+  value: number,
+): number {
+  const layers = sizes.length - 1;
+  if (!Number.isInteger(layer) || layer < 0 || layer >= layers) {
+    throw new RangeError(
+      `setWeight: layer must be a whole number from 0 to ${layers - 1}; got ${layer}`,
+    );
+  }
+  const inputs = sizes[layer]!;
+  const units = sizes[layer + 1]!;
+  if (!Number.isInteger(from) || from < -1 || from >= inputs) {
+    throw new RangeError(
+      `setWeight: layer ${layer} has inputs 0 to ${inputs - 1} (or −1 for the bias); got ${from}`,
+    );
+  }
+  if (!Number.isInteger(to) || to < 0 || to >= units) {
+    throw new RangeError(`setWeight: layer ${layer} has units 0 to ${units - 1}; got ${to}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`setWeight: the value must be a finite number; got ${value}`);
+  }
+  let offset = 0;
+  for (let l = 0; l < layer; l++) offset += (sizes[l]! + 1) * sizes[l + 1]!;
+  return from === -1 ? offset + inputs * units + to : offset + from * units + to;
+}

@@ -22,6 +22,7 @@ import {
 } from './backend.ts';
 import { divergence } from './divergence.ts';
 import { Network, STATS, initialState, layersOf } from './network.ts';
+import { weightIndex } from './state.ts';
 import { compileShaders } from './precompile.ts';
 import type { EvalSet, NetworkState } from './network.ts';
 import {
@@ -238,6 +239,18 @@ export class TfTrainer implements Trainer {
     return this.exclusive(async () => {
       const values = await this.readWith(() => this.network.packedParams());
       return layersOf(this.network.sizes, values);
+    });
+  }
+
+  setWeight(layer: number, from: number, to: number, value: number): void {
+    this.assertAlive();
+    weightIndex(this.network.sizes, layer, from, to, value); // throws on a bad index or value
+    // In turn with the other work: after a train() in flight, before the next.
+    void this.exclusive(async () => {
+      if (this.contextGone()) return; // the recovery rebuilds from the snapshot
+      useBackend(this.currentBackend);
+      this.network.setWeight(layer, from, to, value);
+      this.unmeasured = true; // the next report (even of 0 steps) is measured on the new weight
     });
   }
 

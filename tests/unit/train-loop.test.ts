@@ -36,6 +36,7 @@ function fakeTrainer(msPerStep: number, clock: { t: number }) {
     predict: async () => new Float32Array(),
     activations: async () => [],
     weights: async () => [],
+    setWeight: () => undefined,
     setData: () => undefined,
     reset: () => undefined,
     exportState: () => null,
