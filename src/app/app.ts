@@ -1,10 +1,12 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { lessons, loadLesson } from 'virtual:lessons';
 import { define } from '../widgets/shared/define';
 import { tokens } from '../widgets/shared/tokens';
+import { appStyles } from './app-styles';
+import { persistStorage, safeLocalStorage } from './local-storage';
 import { progressContext } from '../lesson/context';
-import { ProgressStore, STORAGE_KEY, type StoreNotice } from '../lesson/progress';
+import { ProgressStore, STORAGE_KEY } from '../lesson/progress';
 import { indexedDbBackup } from '../lesson/progress-backup';
 import type { Lesson } from '../lesson/types';
 import type { NnLesson, StepChangeDetail } from '../lesson/lesson-runner';
@@ -23,35 +25,8 @@ import {
 import { startPwa } from './pwa';
 import './offline-ready';
 import { downloadText, exportFileName } from './download';
+import { NoticeController } from './notices';
 
-function safeLocalStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-/** Ask the browser not to evict the course's storage under pressure (once there is progress). */
-function persistStorage(): Promise<unknown> | undefined {
-  const storage = navigator.storage;
-  if (!storage?.persist || !storage.persisted) return undefined;
-  return storage.persisted().then((already) => already || storage.persist());
-}
-
-interface NoticeAction {
-  label: string;
-  run: () => void;
-}
-
-interface Notice {
-  id: number;
-  text: string;
-  actions: NoticeAction[];
-  tone: 'info' | 'warn';
-}
-
-/** The site shell: header, routes (course map, lesson), notices (update, offline, storage). */
 /** The widgets a lesson uses, through the loaders (and the catalog), which the course map does not need. */
 async function loadWidgetsLazily(tags: readonly string[]): Promise<void> {
   const { loadWidgets } = await import('../widgets/loaders');
@@ -63,6 +38,7 @@ function loadRunner(): Promise<unknown> {
   return import('../lesson/lesson-runner');
 }
 
+/** The site shell: header, routes (course map, lesson), notices (update, offline, storage). */
 export class GtApp extends LitElement {
   static override properties = {
     _route: { state: true },
@@ -71,7 +47,6 @@ export class GtApp extends LitElement {
     _loadError: { state: true },
     _widgetsLoading: { state: true },
     _offline: { state: true },
-    _notices: { state: true },
   };
 
   declare _route: Route;
@@ -82,7 +57,6 @@ export class GtApp extends LitElement {
   /** A lesson's text is shown while the code of its widgets still loads. */
   declare _widgetsLoading: boolean;
   declare _offline: boolean;
-  declare _notices: Notice[];
 
   private readonly store = new ProgressStore(safeLocalStorage(), STORAGE_KEY, undefined, {
     backup: indexedDbBackup(),
@@ -92,10 +66,8 @@ export class GtApp extends LitElement {
     context: progressContext,
     initialValue: this.store,
   });
+  private readonly notices = new NoticeController(this);
   private focusAfterRender = false;
-  private noticeId = 0;
-  /** The notice saying progress is not being saved, while it is shown. */
-  private saveNotice = 0;
   private stopNotices: (() => void) | undefined;
 
   constructor() {
@@ -106,145 +78,9 @@ export class GtApp extends LitElement {
     this._loadError = '';
     this._widgetsLoading = false;
     this._offline = !navigator.onLine;
-    this._notices = [];
   }
 
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-        background: var(--_bg);
-        color: var(--_fg);
-      }
-      .skip {
-        position: absolute;
-        left: -999px;
-        top: 0;
-        background: var(--_bg);
-        padding: 0.5rem 1rem;
-        z-index: 10;
-      }
-      .skip:focus {
-        left: 0.5rem;
-      }
-      header {
-        border-bottom: 1px solid var(--_border);
-        background: var(--_surface);
-      }
-      .bar {
-        max-width: 52rem;
-        margin: 0 auto;
-        padding: 0.6rem 1rem;
-        display: flex;
-        align-items: center;
-        gap: 0.25rem 1rem;
-        justify-content: space-between;
-        flex-wrap: wrap;
-      }
-      .brand {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        font-weight: 800;
-        font-size: 1.1rem;
-        color: var(--_fg);
-        text-decoration: none;
-        min-height: 44px;
-      }
-      .brand img {
-        width: 32px;
-        height: 32px;
-      }
-      .site-nav {
-        display: flex;
-        gap: 1rem;
-        margin-left: auto;
-      }
-      .site-nav a {
-        display: inline-flex;
-        align-items: center;
-        min-height: 44px;
-      }
-      .offline {
-        font-size: 0.85rem;
-        font-weight: 600;
-        padding: 0.2rem 0.6rem;
-        border-radius: 999px;
-        border: 1px solid var(--_accent-2);
-        color: var(--_fg);
-      }
-      main {
-        max-width: 52rem;
-        margin: 0 auto;
-        padding: 1.5rem 1rem 4rem;
-        /* Keep the footer below the fold while a lesson loads, so nothing jumps when it arrives. */
-        min-height: 100vh;
-        box-sizing: border-box;
-      }
-      /* The studio shows the editor and the preview side by side. */
-      main.wide {
-        max-width: 96rem;
-      }
-      .shared-note {
-        margin: 0 0 1rem;
-        padding: 0.6rem 0.8rem;
-        border-left: 4px solid var(--_accent-2);
-        background: var(--_surface);
-        border-radius: var(--_radius);
-      }
-      main:focus {
-        outline: none;
-      }
-      .notices {
-        position: fixed;
-        bottom: 1rem;
-        left: 50%;
-        transform: translateX(-50%);
-        width: min(36rem, calc(100vw - 2rem));
-        display: grid;
-        gap: 0.5rem;
-        z-index: 5;
-      }
-      .notice {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 0.75rem;
-        align-items: center;
-        justify-content: space-between;
-        padding: 0.6rem 0.8rem;
-        border-radius: var(--_radius);
-        background: var(--_fg);
-        color: var(--_bg);
-        box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
-      }
-      .notice .text {
-        flex: 1 1 16rem;
-      }
-      .notice .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        margin-left: auto;
-      }
-      .notice button {
-        background: var(--_bg);
-        color: var(--_fg);
-      }
-      footer {
-        max-width: 52rem;
-        margin: 0 auto;
-        padding: 1rem;
-        color: var(--_muted);
-        font-size: 0.85rem;
-        border-top: 1px solid var(--_border);
-      }
-      a {
-        color: var(--_accent);
-      }
-    `,
-  ];
+  static override styles = [tokens, appStyles];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -254,11 +90,13 @@ export class GtApp extends LitElement {
     window.addEventListener('storage', this.onStorage);
     window.addEventListener('pagehide', this.onLeave);
     document.addEventListener('visibilitychange', this.onLeave);
-    this.stopNotices = this.store.onNotice(this.onStoreNotice);
+    this.stopNotices = this.store.onNotice((notice) =>
+      this.notices.fromStore(notice, this.store, this.exportProgress),
+    );
     void this.loadRoute();
     startPwa({
       onNeedRefresh: (reload) =>
-        this.notify('A new version is available — reload to get it.', 'info', [
+        this.notices.notify('A new version is available — reload to get it.', 'info', [
           { label: 'Reload', run: reload },
         ]),
       // Said in the header bar, where it covers nothing (src/app/offline-ready.ts).
@@ -284,57 +122,8 @@ export class GtApp extends LitElement {
     this.stopNotices?.();
   }
 
-  private notify(text: string, tone: Notice['tone'], actions: NoticeAction[] = []): number {
-    const id = ++this.noticeId;
-    this._notices = [...this._notices, { id, text, tone, actions }];
-    // Plain information fades after a while; warnings and offers (Reload) wait for the student.
-    if (tone === 'info' && actions.length === 0) setTimeout(() => this.dismiss(id), 6000);
-    return id;
-  }
-
   private exportProgress = (): void => {
     downloadText(this.store.exportJson(), exportFileName());
-  };
-
-  /** What the progress store has to say, shown where the student is, as it happens. */
-  private onStoreNotice = (notice: StoreNotice): void => {
-    const exportAction = { label: 'Export progress', run: this.exportProgress };
-    switch (notice.kind) {
-      case 'save-failed':
-      case 'unavailable':
-        this.dismiss(this.saveNotice);
-        this.saveNotice = this.notify(notice.message, 'warn', [exportAction]);
-        return;
-      case 'save-recovered':
-        this.dismiss(this.saveNotice);
-        this.saveNotice = 0;
-        this.notify(notice.message, 'info');
-        return;
-      case 'damaged': {
-        const damaged = notice.damaged;
-        const actions: NoticeAction[] = damaged
-          ? [
-              {
-                label: 'Download it',
-                run: () => downloadText(damaged.text, damaged.fileName, 'text/plain'),
-              },
-            ]
-          : [];
-        let id = 0;
-        if (notice.replaceable)
-          actions.push({
-            label: 'Replace it',
-            run: () => {
-              this.dismiss(id);
-              this.store.replaceDamaged();
-            },
-          });
-        id = this.notify(notice.message, 'warn', actions);
-        return;
-      }
-      default:
-        this.notify(notice.message, notice.tone);
-    }
   };
 
   /** Another tab wrote (fold its progress in), or freed storage (retry a failed save). */
@@ -346,10 +135,6 @@ export class GtApp extends LitElement {
   private onLeave = (): void => {
     if (this.store.saveProblem) this.store.sync();
   };
-
-  private dismiss(id: number): void {
-    this._notices = this._notices.filter((n) => n.id !== id);
-  }
 
   private onNetwork = (): void => {
     this._offline = !navigator.onLine;
@@ -424,7 +209,7 @@ export class GtApp extends LitElement {
     try {
       await loadWidgetsLazily(meta?.widgets ?? []);
     } catch {
-      this.notify(
+      this.notices.notify(
         navigator.onLine
           ? 'Some interactive parts of this lesson could not be loaded. Reload the page to try again.'
           : 'Some interactive parts of this lesson could not be loaded while offline.',
@@ -458,7 +243,7 @@ export class GtApp extends LitElement {
       try {
         await loadWidgetsLazily(opened.lesson.widgets);
       } catch {
-        this.notify('Some interactive parts of this lesson could not be loaded.', 'warn');
+        this.notices.notify('Some interactive parts of this lesson could not be loaded.', 'warn');
       } finally {
         this._widgetsLoading = false;
       }
@@ -615,23 +400,7 @@ export class GtApp extends LitElement {
         Gradient Trail is open source. Everything runs in your browser; nothing you do leaves this
         device.
       </footer>
-      <div class="notices" role="region" aria-label="Notifications">
-        ${this._notices.map(
-          (n) => html`
-            <div class="notice" role=${n.tone === 'warn' ? 'alert' : 'status'}>
-              <span class="text">${n.text}</span>
-              <span class="actions">
-                ${n.actions.map(
-                  (a) => html`<button type="button" @click=${a.run}>${a.label}</button>`,
-                )}
-                <button type="button" aria-label="Dismiss" @click=${() => this.dismiss(n.id)}>
-                  ✕
-                </button>
-              </span>
-            </div>
-          `,
-        )}
-      </div>
+      ${this.notices.render()}
     `;
   }
 }

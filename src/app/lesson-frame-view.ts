@@ -31,16 +31,9 @@ import type { ExerciseEventDetail } from '../lesson/exercise';
 import '../lesson/lesson-runner';
 import { openSharedLesson } from './shared-lesson';
 import type { LessonFrameRequest } from './lesson-frame';
+import { safeLocalStorage } from './local-storage';
 
 export const MESSAGE_PREFIX = 'gradient-trail:';
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** The lesson in a frame: loads it, shows it with `<nn-lesson>`, and reports to the parent. */
 export class GtLessonFrame extends LitElement {

@@ -5,51 +5,14 @@ import { define } from '../widgets/shared/define';
 import { tokens } from '../widgets/shared/tokens';
 import { progressContext } from '../lesson/context';
 import type { KeptCopy, ProgressStore } from '../lesson/progress';
-import type { ImportMode, LessonChange, Progress } from '../lesson/progress-data';
+import { damagedFileName, type ImportMode, type Progress } from '../lesson/progress-data';
 import { downloadText, exportFileName } from './download';
+import { describeChange, formatSize, keptStamp, keptWhen, loses } from './progress-words';
 
 /** A file chosen for import, waiting for the student to choose merge or replace. */
 interface PendingImport {
   name: string;
   text: string;
-}
-
-/** Words for one lesson's change in an import's preview. */
-export function describeChange(change: LessonChange, title: string, stepCount?: number): string {
-  const parts: string[] = [];
-  const [seenBefore, seenAfter] = change.seen;
-  const of = stepCount ? ` of ${stepCount}` : '';
-  if (seenBefore !== seenAfter) parts.push(`steps seen ${seenBefore} → ${seenAfter}${of}`);
-  const [solvedBefore, solvedAfter] = change.solved;
-  if (solvedBefore !== solvedAfter) parts.push(`exercises solved ${solvedBefore} → ${solvedAfter}`);
-  const [doneBefore, doneAfter] = change.completed;
-  if (doneBefore !== doneAfter) parts.push(doneAfter ? 'finished' : 'no longer finished');
-  if (parts.length === 0) parts.push('other steps or answers (the same counts)');
-  return `${title}: ${parts.join('; ')}`;
-}
-
-/** Whether a change loses something the student has now. */
-function loses(change: LessonChange): boolean {
-  return (
-    change.seen[1] < change.seen[0] ||
-    change.solved[1] < change.solved[0] ||
-    (change.completed[0] && !change.completed[1])
-  );
-}
-
-function formatSize(chars: number): string {
-  return chars >= 100_000
-    ? `${(chars / 1_000_000).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(chars / 1000))} kB`;
-}
-
-/** The moment a kept copy was made, from its name (`…:damaged:<ISO time>`). */
-function keptWhen(copy: KeptCopy): string {
-  const iso = copy.name.slice(copy.name.lastIndexOf(':damaged:') + ':damaged:'.length);
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? copy.name
-    : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /**
@@ -311,12 +274,7 @@ export class GtProgressTools extends LitElement {
       this.say('That copy could not be read from the browser.', true);
       return;
     }
-    const stamp = copy.name.slice(copy.name.lastIndexOf(':damaged:') + ':damaged:'.length);
-    downloadText(
-      text,
-      `gradient-trail-damaged-progress-${stamp.slice(0, 19).replace(/:/g, '-')}.json`,
-      'text/plain',
-    );
+    downloadText(text, damagedFileName(keptStamp(copy)), 'text/plain');
   }
 
   private async deleteCopy(copy: KeptCopy): Promise<void> {

@@ -2,7 +2,7 @@
  * The progress document itself, as data: its versioned schema, reading (parse, migrate, validate),
  * merging two copies, and saying what an import would change. Pure: no storage, no DOM, no
  * clock but the one passed in. The store that keeps it (checked writes, damaged data, two tabs)
- * is `./progress.ts`.
+ * is `./progress-sync.ts`; the operations on it are `./progress.ts`.
  */
 import * as v from 'valibot';
 
@@ -247,3 +247,8 @@ export type ImportPreview =
       last: [Progress['last'], Progress['last']];
     }
   | { ok: false; message: string };
+
+/** The file a copy of damaged progress is offered as, from the ISO time it was set aside. */
+export function damagedFileName(stamp: string): string {
+  return `gradient-trail-damaged-progress-${stamp.slice(0, 19).replace(/:/g, '-')}.json`;
+}

@@ -28,17 +28,10 @@ import { problemsTemplate, shareTemplate, toolbarTemplate, type ShareState } fro
 import { stepAtLine } from './model';
 import { takeHandover } from '../shared-lesson';
 import { studioStyles } from './styles';
+import { safeLocalStorage } from '../local-storage';
 
 const COMPILE_DELAY_MS = 150;
 const SAVE_DELAY_MS = 300;
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The instructor studio.
