@@ -12,10 +12,11 @@
  * {@link SERIES_DASHES}), so they stay distinct in greyscale and for colour-blind readers.
  * Values that cannot be drawn (NaN, ±Infinity; ≤ 0 on a log scale) leave a gap in the line.
  */
-import { axisBottom, axisLeft, scaleLinear, scaleLog } from 'd3';
+import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
 import type { ScaleContinuousNumeric } from 'd3';
 import { GAP, decimateMinMax } from './decimate';
 import { ensure, prepareRoot } from './common';
+import type { Sel } from './common';
 
 /** Dash patterns of the series slots, in order; "" is a solid line. */
 export const SERIES_DASHES = ['', '8 4', '2 3', '12 4 3 4', '5 5', '1 5'] as const;
@@ -45,6 +46,24 @@ export interface LossChartData {
   minPositive: number | null;
   /** The step the cursor marks, and the index of the point each series shows there. */
   cursor: { step: number; points: readonly (number | null)[] } | null;
+  /**
+   * Steps to mark with a labelled vertical rule (e.g. where early stopping stopped, and the step
+   * whose weights it kept). Optional; none by default.
+   */
+  markers?: readonly LossChartMarker[];
+  /** The y axis's title (default "loss"; e.g. "mean squared error" for a regression). */
+  yLabel?: string;
+}
+
+/** A step marked on the chart: a vertical rule with a short label at the top of the plot. */
+export interface LossChartMarker {
+  /** Identifies the marker between redraws (and is its class: `marker-<key>`). */
+  key: string;
+  step: number;
+  /** A few words, drawn beside the rule ("stopped", "kept weights"). */
+  label: string;
+  /** 'dashed' (default) or 'solid'. */
+  line?: 'dashed' | 'solid';
 }
 
 export interface ChartSize {
@@ -140,7 +159,7 @@ export function drawLossChart(
     .attr('text-anchor', 'middle')
     .style('fill', 'var(--_fg)')
     .style('font-size', '13px')
-    .text(log ? 'loss (log scale)' : 'loss');
+    .text(`${data.yLabel ?? 'loss'}${log ? ' (log scale)' : ''}`);
 
   // The lines, decimated to the plot's width in pixels.
   const columns = Math.max(1, Math.round(right - left));
@@ -217,6 +236,8 @@ export function drawLossChart(
     .style('stroke', 'var(--_bg)')
     .style('stroke-width', '2');
 
+  drawMarkers(root, data.markers ?? [], x, { left, right, top, bottom });
+
   ensure(root, 'text', 'empty')
     .attr('x', (left + right) / 2)
     .attr('y', (top + bottom) / 2)
@@ -233,6 +254,58 @@ export function drawLossChart(
     vertices,
     yTicks: [...yTickValues].sort((a, b) => b - a).map(yLabel),
   };
+}
+
+/**
+ * The marked steps: a rule across the plot and a label at its top, beside the rule on the side
+ * with room (left of it in the right half). The group exists only while there are markers, so a
+ * chart without them is drawn exactly as before.
+ */
+function drawMarkers(
+  root: Sel<SVGElement>,
+  markers: readonly LossChartMarker[],
+  x: ScaleContinuousNumeric<number, number>,
+  box: { left: number; right: number; top: number; bottom: number },
+): void {
+  const shown = markers.filter((m) => Number.isFinite(m.step));
+  if (shown.length === 0) {
+    root.select(':scope > g.markers').remove();
+    return;
+  }
+  const [d0, d1] = x.domain() as [number, number];
+  const groups = ensure(root, 'g', 'markers')
+    .selectAll<SVGGElement, LossChartMarker>('g.marker')
+    .data(shown, (m) => m.key)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('line');
+      g.append('text');
+      return g;
+    })
+    .attr('class', (m) => `marker marker-${m.key}`);
+  groups.each(function (m, k) {
+    const cx = x(Math.min(d1, Math.max(d0, m.step)));
+    const g = select(this);
+    g.select('line')
+      .attr('x1', cx)
+      .attr('x2', cx)
+      .attr('y1', box.top)
+      .attr('y2', box.bottom)
+      .style('stroke', 'var(--_fg)')
+      .style('stroke-width', '1.5')
+      .style('stroke-dasharray', m.line === 'solid' ? 'none' : '6 3');
+    const rightHalf = cx > (box.left + box.right) / 2;
+    g.select('text')
+      .attr('x', rightHalf ? cx - 4 : cx + 4)
+      .attr('y', box.top + 12 + 15 * k)
+      .attr('text-anchor', rightHalf ? 'end' : 'start')
+      .style('fill', 'var(--_fg)')
+      .style('font-size', '12px')
+      .style('paint-order', 'stroke')
+      .style('stroke', 'var(--_bg)')
+      .style('stroke-width', '3')
+      .text(m.label);
+  });
 }
 
 /** The y scale: from 0 (or the lowest loss, if negative) on a linear axis; decades on a log axis. */

@@ -162,6 +162,45 @@ describe('drawLossChart', () => {
     expect(structure(svg)).toMatchSnapshot();
   });
 
+  it('marks steps with labelled rules (early stopping) and titles the y axis as asked', () => {
+    const svg = freshSvg();
+    const train = series('training', 0, [0.7, 0.5, 0.35, 0.3, 0.28]);
+    const validation = series('validation', 2, [0.72, 0.5, 0.4, 0.45, 0.5]);
+    const data = {
+      series: [train, validation],
+      scale: 'linear' as const,
+      steps: [0, 40] as const,
+      losses: [0.28, 0.72] as const,
+      minPositive: 0.28,
+      cursor: null,
+      yLabel: 'mean squared error',
+    };
+    drawLossChart(
+      svg,
+      {
+        ...data,
+        markers: [
+          { key: 'best', step: 20, label: 'kept weights', line: 'solid' },
+          { key: 'stop', step: 40, label: 'stopped' },
+        ],
+      },
+      { width: 480, height: 260 },
+    );
+    const best = svg.querySelector('g.marker-best line');
+    const stop = svg.querySelector('g.marker-stop line');
+    // Each rule stands at its step: where the validation line has its point of that step.
+    const xBest = num(best, 'x1');
+    const xStop = num(stop, 'x1');
+    expect(xStop).toBeGreaterThan(xBest);
+    const path = pathNumbers(svg.querySelector('path.series-2'));
+    expect(xBest).toBeCloseTo(path[4]!, 0); // the third vertex, step 20
+    expect(xStop).toBeCloseTo(path[8]!, 0); // the last, step 40
+    expect(structure(svg)).toMatchSnapshot();
+    // Without markers the group goes: the chart is drawn as it always was.
+    drawLossChart(svg, data, { width: 480, height: 260 });
+    expect(svg.querySelector('g.markers')).toBeNull();
+  });
+
   it('says there is no data yet instead of drawing empty axes', () => {
     const svg = freshSvg();
     drawLossChart(

@@ -218,6 +218,61 @@ describe('<nn-loss-chart>', () => {
     expect(h.tableNote()).toMatch(/Showing \d+ of 1000 steps/);
   });
 
+  it('early stopping: a validation curve, rules at the stop and the kept step, in words and in the table', async () => {
+    const el = await mount('y-label="mean squared error"');
+    const h = harness(el);
+    el.append('train', curve(1, 90));
+    // Validation falls until step 60, then rises: early stopping keeps step 60's weights.
+    el.append(
+      'validation',
+      curve(1, 90, 5).map((p) => ({
+        step: p.step,
+        loss: 0.2 + 0.0002 * (p.step - 60) ** 2,
+      })),
+    );
+    el.markers = [
+      {
+        step: 60,
+        label: 'kept weights',
+        line: 'solid',
+        description: 'Kept the weights of step 60, where the validation loss was lowest.',
+      },
+      { step: 90, label: 'stopped', description: 'Early stopping stopped training at step 90.' },
+    ];
+    await settle(el);
+    expect(h.path('validation')?.getAttribute('d')).toMatch(/^M/);
+    const svg = h.svg();
+    const rules = [...svg.querySelectorAll('g.markers g.marker')];
+    expect(rules.map((g) => text(g.querySelector('text')))).toEqual(['kept weights', 'stopped']);
+    // The kept step's rule stands left of the stop's, where the validation line is lowest.
+    const xOf = (g: Element) => Number(g.querySelector('line')!.getAttribute('x1'));
+    expect(xOf(rules[0]!)).toBeLessThan(xOf(rules[1]!));
+    expect(text(svg.querySelector('.axis-label-y'))).toBe('mean squared error');
+    expect(svg.getAttribute('aria-label')).toMatch(/mean squared error against training step/);
+    expect(h.summary()).toMatch(/Early stopping stopped training at step 90\./);
+    expect(h.summary()).toMatch(/Kept the weights of step 60/);
+
+    await userEvent.click(h.button(/show data table/i));
+    await el.updateComplete;
+    const table = h.table()!;
+    expect(text(table.querySelector('caption'))).toMatch(/mean squared error of each series/);
+    expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
+      'step',
+      'train',
+      'validation',
+      'marked',
+    ]);
+    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    expect(rows.find((r) => r[0] === '60')?.[3]).toBe('kept weights');
+    expect(rows.find((r) => r[0] === '90')?.[3]).toBe('stopped');
+    await expectNoAxeViolations(el);
+
+    // Without markers the rules go, and the chart is drawn as before.
+    el.markers = [];
+    await settle(el);
+    expect(svg.querySelector('g.markers')).toBeNull();
+  });
+
   it('keeps all 100,000 points, draws a path bounded by the width, and stays correct', async () => {
     const el = await mount('', 800);
     const h = harness(el);

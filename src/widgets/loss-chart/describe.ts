@@ -7,7 +7,7 @@
 import type { LossScale } from '../../charts/loss-chart';
 import { formatNumber } from '../../math/format';
 import { filledSeries } from './model';
-import type { TableSteps } from './model';
+import type { LossMarker, TableSteps } from './model';
 import type { LossSeries } from './series-store';
 
 /** A step: whole numbers without decimals, fractional epochs with two. */
@@ -35,11 +35,24 @@ export function list(names: readonly string[]): string {
 }
 
 /** The chart's accessible name: what it shows, which series, on which scale. */
-export function chartLabel(label: string, series: readonly LossSeries[], scale: LossScale): string {
+export function chartLabel(
+  label: string,
+  series: readonly LossSeries[],
+  scale: LossScale,
+  yLabel = 'loss',
+): string {
   const names = filledSeries(series).map((s) => s.name);
   const kind = scale === 'log' ? 'a logarithmic' : 'a linear';
   if (names.length === 0) return `${label}: no data yet.`;
-  return `${label}: loss against training step for ${list(names)}, on ${kind} scale.`;
+  return `${label}: ${yLabel} against training step for ${list(names)}, on ${kind} scale.`;
+}
+
+/** The marked steps in words: each marker's description, or "label at step N". */
+export function markersText(markers: readonly LossMarker[]): string {
+  return markers
+    .filter((m) => Number.isFinite(m.step))
+    .map((m) => m.description ?? `Marked “${m.label}” at step ${formatStep(m.step)}.`)
+    .join(' ');
 }
 
 /** "step 120: train 0.34, test 0.41" at the cursor, or at the latest step. */

@@ -2,7 +2,12 @@ import { define } from '../shared/base';
 import { NnLossChart } from './loss-chart';
 
 export { NnLossChart };
-export type { LossChartChangeDetail, LossPoint, LossSeriesSnapshot } from './loss-chart';
+export type {
+  LossChartChangeDetail,
+  LossMarker,
+  LossPoint,
+  LossSeriesSnapshot,
+} from './loss-chart';
 
 define('nn-loss-chart', NnLossChart);
 

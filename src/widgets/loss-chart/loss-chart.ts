@@ -6,9 +6,10 @@ import { NnElement, defaultOf, enumAttribute, warnOnce } from '../shared/base';
 import { FrameTask, SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
-import { chartLabel, readout, summary } from './describe';
+import { chartLabel, markersText, readout, summary } from './describe';
 import { exampleRun } from './examples';
 import type { ExampleName } from './examples';
+import type { LossMarker } from './model';
 import { cursorPoints, extents, keyTarget, nextSlot, referenceSeries, snapStep } from './model';
 import { LossSeries } from './series-store';
 import type { LossPoint, LossSeriesSnapshot } from './series-store';
@@ -23,7 +24,7 @@ export interface LossChartChangeDetail {
   scale: LossScale;
 }
 
-export type { LossPoint, LossSeriesSnapshot };
+export type { LossMarker, LossPoint, LossSeriesSnapshot };
 
 /**
  * @summary A loss curve — loss against training step — for one or more series (train, test, runs
@@ -37,6 +38,9 @@ export type { LossPoint, LossSeriesSnapshot };
  *   on the next animation frame, however many appends come before it. Steps should increase
  *   along a series. Non-finite losses are kept and counted but never drawn (the line breaks).
  * - `clear(series?)`: forget one series, or all of them.
+ * - `markers`: steps to mark, `{ step, label, description?, line? }[]` (e.g. where early
+ *   stopping stopped and the step whose weights it kept): a labelled rule each, the description
+ *   in the summary, a row each in the data table.
  * - `series`: read-only snapshots `{ name, length, steps, losses, nonFinite }` of the full data
  *   (typed-array views; never decimated).
  *
@@ -73,6 +77,8 @@ export class NnLossChart extends NnElement {
     scale: enumAttribute(TAG, 'scale'),
     example: enumAttribute(TAG, 'example'),
     label: { type: String, reflect: true },
+    yLabel: { type: String, reflect: true, attribute: 'y-label' },
+    markers: { attribute: false },
     _version: { state: true },
     _cursorStep: { state: true },
     _showTable: { state: true },
@@ -84,6 +90,13 @@ export class NnLossChart extends NnElement {
   declare example: ExampleName;
   /** What the chart shows, in a few words (accessible name, table caption). Default 'Loss'. */
   declare label: string;
+  /** What the y axis measures: its title and the words about it. Default 'loss'. */
+  declare yLabel: string;
+  /**
+   * Steps to mark (a property, not an attribute): a labelled rule each, drawn over the lines, in
+   * the summary (`description`) and as rows of the data table. Default none.
+   */
+  declare markers: readonly LossMarker[];
   /** Bumped once per animation frame after appends: the only thing that triggers a redraw. */
   declare private _version: number;
   /** The step the cursor marks, or null (the readout then shows the latest step). */
@@ -103,6 +116,8 @@ export class NnLossChart extends NnElement {
     this.scale = defaultOf<string>(TAG, 'scale') as LossScale;
     this.example = defaultOf<string>(TAG, 'example') as ExampleName;
     this.label = defaultOf<string>(TAG, 'label');
+    this.yLabel = defaultOf<string>(TAG, 'y-label');
+    this.markers = [];
     this._version = 0;
     this._cursorStep = null;
     this._showTable = false;
@@ -213,6 +228,8 @@ export class NnLossChart extends NnElement {
         scale: this.scale,
         ...extents(series),
         cursor: cursor === null ? null : { step: cursor, points: cursorPoints(series, cursor) },
+        markers: this.markers.map((m, i) => ({ ...m, key: String(i) })),
+        yLabel: this.yLabel || 'loss',
       },
       { width, height },
     );
@@ -310,18 +327,20 @@ export class NnLossChart extends NnElement {
             <svg
               class="plot-svg"
               role="img"
-              aria-label=${chartLabel(this.label, this._series, this.scale)}
+              aria-label=${chartLabel(this.label, this._series, this.scale, this.yLabel || 'loss')}
             ></svg>
           </div>
           <p class="readout" part="readout">${text}</p>
-          <figcaption part="summary">${summary(this.label, this._series)}</figcaption>
+          <figcaption part="summary">
+            ${summary(this.label, this._series)} ${markersText(this.markers)}
+          </figcaption>
           ${notes(this._series, this.scale)}
           <p class="keys" id="keys">
             To read the values at a step, point at the chart, or focus it and press ← →, Home, End.
           </p>
         </figure>
 
-        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => table(this.label, this._series) })}
+        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => table(this.label, this._series, this.yLabel || 'loss', this.markers) })}
       </div>
     `;
   }

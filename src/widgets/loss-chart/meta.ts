@@ -31,5 +31,13 @@ export const lossChartDoc: WidgetDoc = {
       default: 'Loss',
       description: 'What the chart shows, in a few words: its accessible name and table caption.',
     },
+    {
+      name: 'y-label',
+      type: 'string',
+      default: 'loss',
+      description:
+        'What the y axis measures, in a few words: its title, and the words of the accessible ' +
+        'name and the table caption (e.g. "mean squared error" for a regression).',
+    },
   ],
 };

@@ -88,6 +88,17 @@ export function keyTarget(key: string, n: number, current: number): number | und
   return target === undefined ? undefined : Math.min(n - 1, Math.max(0, target));
 }
 
+/** A step marked on the chart (a rule and a label), with its words for a screen reader. */
+export interface LossMarker {
+  step: number;
+  /** A few words drawn beside the rule: "stopped", "kept weights". */
+  label: string;
+  /** A sentence for the summary and the table ("Early stopping stopped at step 840."). */
+  description?: string;
+  /** 'dashed' (default) or 'solid'. */
+  line?: 'dashed' | 'solid';
+}
+
 /** The steps the data table shows, and which series is lowest at which of them. */
 export interface TableSteps {
   /** In order. */
@@ -102,7 +113,12 @@ export interface TableSteps {
  * Evenly spaced rows of the longest series (first and last included, at most 40), plus the step
  * where each series is lowest, so the table keeps the extremes the chart shows.
  */
-export function tableSteps(series: readonly LossSeries[], ref: LossSeries): TableSteps {
+export function tableSteps(
+  series: readonly LossSeries[],
+  ref: LossSeries,
+  /** Steps that must have a row too (the chart's marked steps). */
+  extra: readonly number[] = [],
+): TableSteps {
   const filled = filledSeries(series);
   const n = ref.length;
   const stepSet = new Set<number>();
@@ -110,6 +126,7 @@ export function tableSteps(series: readonly LossSeries[], ref: LossSeries): Tabl
   for (let k = 0; k < rows; k++) {
     stepSet.add(ref.steps[rows === 1 ? 0 : Math.round((k * (n - 1)) / (rows - 1))]!);
   }
+  for (const step of extra) if (Number.isFinite(step)) stepSet.add(step);
   const lowest = new Map<number, string[]>();
   for (const s of filled) {
     if (s.lowest < 0) continue;

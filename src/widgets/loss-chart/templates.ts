@@ -10,6 +10,7 @@ import { SERIES_DASHES, SERIES_STYLES } from '../../charts/loss-chart';
 import type { LossScale } from '../../charts/loss-chart';
 import { formatStep, notesText, tableCell, tableShare } from './describe';
 import { filledSeries, referenceSeries, tableSteps } from './model';
+import type { LossMarker } from './model';
 import type { LossSeries } from './series-store';
 
 /** Each series' name beside a swatch of its line (colour and dash pattern). */
@@ -48,10 +49,15 @@ export function notes(
 }
 
 /** The data table: the loss of each series at up to 40 steps and at each series' lowest. */
-export function table(label: string, series: readonly LossSeries[]): TemplateResult {
+export function table(
+  label: string,
+  series: readonly LossSeries[],
+  yLabel = 'loss',
+  markers: readonly LossMarker[] = [],
+): TemplateResult {
   const ref = referenceSeries(series);
   const caption = html`<caption id="data-table-caption">
-    ${label}: the loss of each series by training step
+    ${label}: the ${yLabel} of each series by training step
   </caption>`;
   if (!ref) {
     return html`<table part="table">
@@ -64,7 +70,16 @@ export function table(label: string, series: readonly LossSeries[]): TemplateRes
     </table>`;
   }
   const filled = filledSeries(series);
-  const rows = tableSteps(series, ref);
+  const rows = tableSteps(
+    series,
+    ref,
+    markers.map((m) => m.step),
+  );
+  const marked = (step: number): string =>
+    markers
+      .filter((m) => m.step === step)
+      .map((m) => m.label)
+      .join(', ');
   const share = tableShare(rows);
   return html`
     ${
@@ -81,6 +96,7 @@ export function table(label: string, series: readonly LossSeries[]): TemplateRes
         <tr>
           <th scope="col">step</th>
           ${filled.map((s) => html`<th scope="col">${s.name}</th>`)}
+          ${markers.length > 0 ? html`<th scope="col">marked</th>` : nothing}
         </tr>
       </thead>
       <tbody>
@@ -94,6 +110,7 @@ export function table(label: string, series: readonly LossSeries[]): TemplateRes
                   ? html`<td><strong>${cell.value}</strong> (lowest)</td>`
                   : html`<td>${cell.value}</td>`;
               })}
+              ${markers.length > 0 ? html`<td>${marked(step)}</td>` : nothing}
             </tr>`,
         )}
       </tbody>
