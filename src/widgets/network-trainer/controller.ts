@@ -13,16 +13,28 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EngineClient, EngineLost, EngineThread } from '../../train/client';
-import type { EngineChoice, FrameMessage } from '../../train/protocol';
-import type {
-  EngineName,
-  LayerWeights,
-  ModelSpec,
-  Points,
-  TrainProblem,
-  TrainReport,
-} from '../../train/types';
+import type { FrameMessage } from '../../train/protocol';
+import type { EarlyStop, EngineName, LayerWeights, Points, TrainProblem } from '../../train/types';
 import { untrained } from './preview';
+import { earlyStopText } from './edit-words';
+import { messageOf, sendWeight, writeWeight } from './session-types';
+import type {
+  SessionCallbacks,
+  SessionNotice,
+  SessionReport,
+  SessionSetup,
+  SessionState,
+  WeightEdit,
+} from './session-types';
+
+export type {
+  SessionCallbacks,
+  SessionNotice,
+  SessionReport,
+  SessionSetup,
+  SessionState,
+  WeightEdit,
+} from './session-types';
 
 type ClientModule = typeof import('../../train/client');
 
@@ -33,36 +45,6 @@ function loadClient(): Promise<ClientModule> {
   // A failed download may succeed later (back online): forget the failure.
   clientPromise.catch(() => (clientPromise = undefined));
   return clientPromise;
-}
-
-export type SessionState = 'loading' | 'ready' | 'playing' | 'failed';
-
-/** A notice for the student: what happened, and whether it stopped training. */
-export interface SessionNotice {
-  kind: TrainProblem['kind'] | EngineLost['kind'] | 'error';
-  message: string;
-}
-
-export interface SessionSetup {
-  spec: ModelSpec;
-  train: Points;
-  test: Points;
-  backend: EngineChoice;
-}
-
-/**
- * A report as the widget shows it: the engine's, or — before the engine has started — the
- * untrained network's numbers at step 0, computed without it (`backend` is then null).
- */
-export type SessionReport = Omit<TrainReport, 'backend'> & { backend: EngineName | null };
-
-export interface SessionCallbacks {
-  /** A new report (after a frame of training, a single step, a reset or a new setup). */
-  onReport(report: SessionReport): void;
-  /** New predictions over the grid (and, with `diagram`, new maps and weights) to draw. */
-  onPicture(diagram: boolean): void;
-  /** Training started or stopped. */
-  onRunningChange(running: boolean): void;
 }
 
 export class TrainingSession implements ReactiveController {
@@ -100,6 +82,14 @@ export class TrainingSession implements ReactiveController {
   /** Train was pressed while the engine is being built: play as soon as it exists. */
   private playWhenBuilt = false;
   private stopAtEpoch = 0;
+  /**
+   * Weights set by hand that the engine has not received yet: before the first Train they shape
+   * the untrained network shown (computed here), and they are sent to the engine once it is
+   * built. A new network (a new spec, seed or data split) or a reset forgets them.
+   */
+  private edits = new Map<string, WeightEdit>();
+  /** The step of the last early stop told to the student (each is told once). */
+  private earlyStopStep = -1;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -154,6 +144,8 @@ export class TrainingSession implements ReactiveController {
     const wasPlaying = this.playing;
     this.release();
     this.setup = setup;
+    this.edits.clear();
+    this.earlyStopStep = -1;
     // The untrained network of the new setup is on screen at once, whether or not the engine
     // has started: the engine's first report (step 0) says the same.
     this.showUntrained(setup);
@@ -166,6 +158,7 @@ export class TrainingSession implements ReactiveController {
   clear(): void {
     this.release();
     this.setup = null;
+    this.edits.clear();
     this.report = null;
     this.grid = null;
     this.maps = null;
@@ -178,7 +171,9 @@ export class TrainingSession implements ReactiveController {
   private showUntrained(setup: SessionSetup): void {
     let preview: ReturnType<typeof untrained>;
     try {
-      preview = untrained(setup.spec, setup, this.grids);
+      preview = untrained(setup.spec, setup, setup.grids ?? this.grids, (weights) => {
+        for (const edit of this.edits.values()) writeWeight(weights, edit);
+      });
     } catch (error) {
       this.fail(`The network could not be built: ${messageOf(error)}`);
       return;
@@ -244,7 +239,7 @@ export class TrainingSession implements ReactiveController {
         train: setup.train,
         test: setup.test,
         engine: setup.backend,
-        grids: this.grids,
+        grids: setup.grids ?? this.grids,
       });
     } catch (error) {
       if (generation === this.generation) {
@@ -260,6 +255,11 @@ export class TrainingSession implements ReactiveController {
     }
     this.building = false;
     this.state = 'ready';
+    // Weights set by hand before the engine existed (or while it was being built).
+    for (const edit of this.edits.values()) {
+      sendWeight(this.client, edit);
+    }
+    this.edits.clear();
     if (this.notice?.kind === 'error' || this.notice?.kind === 'diverged') this.notice = null;
     this.host.requestUpdate();
     if (this.playWhenBuilt) {
@@ -342,6 +342,9 @@ export class TrainingSession implements ReactiveController {
   /** Back to the seeded initial weights, step 0. */
   async reset(): Promise<void> {
     this.pause();
+    this.edits.clear();
+    this.earlyStopStep = -1;
+    if (this.notice?.kind === 'early-stop') this.notice = null;
     if (!this.client || !this.engineWanted || this.backend === null) {
       // No engine yet: the untrained network is shown again (and its step 0 reported again).
       if (this.setup) this.showUntrained(this.setup);
@@ -360,6 +363,42 @@ export class TrainingSession implements ReactiveController {
     }
   }
 
+  /**
+   * Set one weight by hand (the student edited an edge, or a neuron's bias with `from` −1), at
+   * once, playing or paused: in the engine when it runs — its next frame brings the new heatmap,
+   * maps and losses — and before the first Train in the untrained network shown here, which the
+   * engine then starts from. Returns an error in words, and changes nothing, when there is no
+   * such weight or the value is not a finite number.
+   */
+  setWeight(layer: number, from: number, to: number, value: number): string | null {
+    const weights = this.weights;
+    const target = weights?.[layer];
+    if (!this.setup || !weights || !target) return 'There is no network to edit yet.';
+    if (!Number.isInteger(to) || to < 0 || to >= target.units) return 'There is no such unit.';
+    if (!Number.isInteger(from) || from < -1 || from >= target.inputs) {
+      return 'There is no such weight.';
+    }
+    if (!Number.isFinite(value)) return 'A weight must be a finite number.';
+    const edit: WeightEdit = { layer, from, to, value };
+    // The diagram shows the new weight at once; the engine's next frame confirms it.
+    this.weights = weights.map((w, i) =>
+      i === layer ? { ...w, kernel: w.kernel.slice(), bias: w.bias.slice() } : w,
+    );
+    writeWeight(this.weights, edit);
+    const client = this.client;
+    if (this.engineWanted && client && this.backend !== null && !this.building) {
+      sendWeight(client, edit);
+    } else {
+      this.edits.set(`${layer}:${from}:${to}`, edit);
+      // Before the engine: the untrained network with the edits, computed here.
+      if (!this.engineWanted) this.showUntrained(this.setup);
+    }
+    this.callbacks.onWeightSet?.(edit);
+    this.callbacks.onPicture(true);
+    this.host.requestUpdate();
+    return null;
+  }
+
   private onFrame(frame: FrameMessage): void {
     if (!this.engineWanted) return;
     this.rate = frame.rate;
@@ -369,6 +408,19 @@ export class TrainingSession implements ReactiveController {
     if (frame.picture.weights) this.weights = frame.picture.weights;
     this.accept(frame.report);
     this.callbacks.onPicture(diagram || !frame.running);
+    const stop = frame.report.earlyStop;
+    if (stop && stop.step !== this.earlyStopStep) this.onEarlyStop(stop);
+  }
+
+  /** Early stopping stopped training: pause, and say where it stopped and what it kept. */
+  private onEarlyStop(stop: EarlyStop): void {
+    this.earlyStopStep = stop.step;
+    const text = earlyStopText(stop, this.setup?.spec.earlyStopping?.patience);
+    this.notice = { kind: 'early-stop', message: text };
+    // The engine has paused by itself (as at max epochs); the page follows at once.
+    if (this.running) this.pause();
+    this.callbacks.onEarlyStop?.(stop, text);
+    this.host.requestUpdate();
   }
 
   private onRunning(running: boolean): void {
@@ -430,8 +482,4 @@ export class TrainingSession implements ReactiveController {
   get engineForTest(): EngineClient | null {
     return this.client;
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -12,6 +12,7 @@ import {
   checkPoints,
   checkSpec,
   initialWeights,
+  inputsOf,
   layerSizes,
   outputUnits,
   shuffleSeed,
@@ -33,7 +34,10 @@ export interface PreviewStats {
 
 export interface Preview {
   weights: LayerWeights[];
-  /** p(class 1) at each point of the heatmap grid (k ≥ 3 classes: the k probabilities of each). */
+  /**
+   * p(class 1) at each point of the heatmap grid (k ≥ 3 classes: the k probabilities of each;
+   * regression: the network's number ŷ).
+   */
   grid: Float32Array;
   /** Each hidden and output unit's activation over the maps' grid: maps[layer][unit][point]. */
   maps: Float32Array[][];
@@ -48,14 +52,18 @@ export function untrained(
   spec: ModelSpec,
   data: { train: Points; test: Points },
   grids: { heatmap: Float32Array; maps: Float32Array },
+  /** Changes the seeded initial weights in place before use (weights set by hand). */
+  adjust?: (weights: LayerWeights[]) => void,
 ): Preview {
   checkSpec(spec);
   checkPoints(data.train, 'Training', spec);
   checkPoints(data.test, 'Test', spec);
   const weights = initialWeights(spec);
+  adjust?.(weights);
   const net = new DenseNet({
     sizes: layerSizes(spec),
     activations: spec.hidden.map((layer) => layer.activation),
+    ...(spec.task === 'regression' ? { task: spec.task } : {}),
     loss: spec.loss,
     optimizer: spec.optimizer,
     learningRate: spec.learningRate,
@@ -65,7 +73,8 @@ export function untrained(
     state: initialState(spec, weights),
   });
   const stats = net.stats(data.train.x, data.train.y, data.test.x, data.test.y);
-  const count = (xy: Float32Array): number => xy.length / 2;
+  // Rows of spec.inputs numbers: (x₁, x₂), or the features of each point.
+  const count = (xy: Float32Array): number => xy.length / inputsOf(spec);
   const maps = weights.map((layer) =>
     Array.from({ length: layer.units }, () => new Float32Array(count(grids.maps))),
   );
