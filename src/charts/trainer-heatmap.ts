@@ -17,7 +17,13 @@
  * The classes differ by shape as well as colour, as in the course's other decision maps: class 1
  * is an orange triangle, class 0 a blue circle (then a square, a diamond, a downward triangle, and
  * round again). Test points are hollow (the background inside a thick outline) so they read apart from training
- * points without colour.
+ * points without colour; `showTest: false` leaves them out.
+ *
+ * Regression (`task: 'regression'`): the grid holds the network's number ŷ per cell, and the map is
+ * a diverging scale — the background at 0, blue (class 0's colour) towards −1, orange towards +1
+ * (colour-blind safe, and read against the background in the dark theme too) — as are the points,
+ * filled with the colour of their own value and outlined. `discretize` draws flat colours instead
+ * of shades: each cell in the colour of its likeliest class (for regression, of its sign).
  */
 import { scaleLinear } from 'd3';
 import { paintContext } from './common';
@@ -25,7 +31,7 @@ import { paintContext } from './common';
 export interface PlanePoint {
   x: number;
   y: number;
-  /** The class, 0 … classes − 1. */
+  /** The class, 0 … classes − 1 (for regression: the number to predict, −1 … 1). */
   label: number;
 }
 
@@ -69,6 +75,12 @@ export interface HeatmapData {
   gridSize: number;
   /** Classes told apart (default 2). */
   classes?: number;
+  /** 'regression': the grid holds ŷ per cell and the points' labels are numbers (default classes). */
+  task?: 'classification' | 'regression';
+  /** Flat colours: the likeliest class (regression: the sign) instead of shades (default false). */
+  discretize?: boolean;
+  /** Whether the test points are drawn (default true). */
+  showTest?: boolean;
   points: readonly PlanePoint[];
   /** Whether each point is a test point (drawn hollow). */
   isTest: readonly boolean[];
@@ -125,6 +137,28 @@ export function parseColor(color: string): Rgb {
   return rgb;
 }
 
+/**
+ * The colour of a regression value v (−1 … 1, clamped): the background at 0, class 0's colour
+ * towards −1 and class 1's towards +1, mixed by |v| of `strength`.
+ */
+export function valueColor(v: number, c0: Rgb, c1: Rgb, bg: Rgb, strength = MAX_TINT): Rgb {
+  if (!Number.isFinite(v)) return bg;
+  const t = Math.max(-1, Math.min(1, v));
+  const target = t >= 0 ? c1 : c0;
+  const a = Math.abs(t) * strength;
+  return [
+    Math.round(bg[0] + (target[0] - bg[0]) * a),
+    Math.round(bg[1] + (target[1] - bg[1]) * a),
+    Math.round(bg[2] + (target[2] - bg[2]) * a),
+  ];
+}
+
+/** The cell colour, flat (discretized): the class said (regression: the sign), or the background. */
+export function flatFor(v: number, threshold: number, c0: Rgb, c1: Rgb, bg: Rgb): Rgb {
+  if (!Number.isFinite(v) || v === threshold) return bg;
+  return valueColor(v > threshold ? 1 : -1, c0, c1, bg);
+}
+
 /** The heatmap colour of p(class 1): the background tinted towards the class it leans to. */
 export function tintFor(p: number, c0: Rgb, c1: Rgb, bg: Rgb): Rgb {
   if (!Number.isFinite(p)) return bg;
@@ -173,6 +207,24 @@ export function blendFor(
   ];
 }
 
+/** A cell of k ≥ 3 classes, flat: the likeliest class's colour at full tint (background if unread). */
+function flatClass(
+  probs: ArrayLike<number>,
+  at: number,
+  k: number,
+  colors: readonly Rgb[],
+  bg: Rgb,
+): Rgb {
+  let best = 0;
+  for (let j = 0; j < k; j++) {
+    const p = probs[at + j]!;
+    if (!Number.isFinite(p)) return bg;
+    if (p > probs[at + best]!) best = j;
+  }
+  const c = colors[best]!;
+  return [0, 1, 2].map((q) => Math.round(bg[q]! + (c[q]! - bg[q]!) * MAX_TINT)) as unknown as Rgb;
+}
+
 /** The grid as an image, one pixel per cell; reused between frames. */
 let gridCanvas: HTMLCanvasElement | undefined;
 
@@ -191,8 +243,17 @@ function gridImage(data: HeatmapData): HTMLCanvasElement | undefined {
   const c1 = parseColor(data.colors.class1);
   const bg = parseColor(data.colors.background);
   const palette = Array.from({ length: k }, (_, c) => parseColor(classColor(c, data.colors)));
+  const regression = data.task === 'regression';
+  const cell = (i: number): Rgb => {
+    if (data.discretize) {
+      if (k > 2) return flatClass(grid, i * k, k, palette, bg);
+      return flatFor(grid[i]!, regression ? 0 : 0.5, c0, c1, bg);
+    }
+    if (regression) return valueColor(grid[i]!, c0, c1, bg);
+    return k > 2 ? blendFor(grid, i * k, k, palette, bg) : tintFor(grid[i]!, c0, c1, bg);
+  };
   for (let i = 0; i < n * n; i++) {
-    const [r, g, b] = k > 2 ? blendFor(grid, i * k, k, palette, bg) : tintFor(grid[i]!, c0, c1, bg);
+    const [r, g, b] = cell(i);
     image.data[4 * i] = r;
     image.data[4 * i + 1] = g;
     image.data[4 * i + 2] = b;
@@ -300,11 +361,13 @@ export function drawTrainerHeatmap(
   ctx.clip();
   const r = plot.width < 260 ? 3.5 : 4.5;
   // Training points first, test points (hollow) on top of them.
-  for (const pass of [false, true]) {
+  const passes = data.showTest === false ? [false] : [false, true];
+  for (const pass of passes) {
     data.points.forEach((p, i) => {
       if ((data.isTest[i] ?? false) !== pass) return;
       if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return;
-      drawPoint(ctx, x(p.x), y(p.y), r, p.label, pass, colors);
+      if (data.task === 'regression') drawValuePoint(ctx, x(p.x), y(p.y), r, p.label, pass, colors);
+      else drawPoint(ctx, x(p.x), y(p.y), r, p.label, pass, colors);
     });
   }
   ctx.restore();
@@ -334,6 +397,51 @@ function strokeCursor(ctx: CanvasRenderingContext2D, cx: number, cy: number): vo
   ctx.moveTo(cx, cy + 5);
   ctx.lineTo(cx, cy + 16);
   ctx.stroke();
+}
+
+/**
+ * A point of a regression dataset: a circle filled with the colour of its value (at full
+ * strength, so it reads against the map), outlined in the text colour; a test point is a ring in
+ * that colour around the background.
+ */
+function drawValuePoint(
+  ctx: CanvasRenderingContext2D,
+  px: number,
+  py: number,
+  r: number,
+  value: number,
+  test: boolean,
+  colors: ThemeColors,
+): void {
+  const bg = parseColor(colors.background);
+  const [cr, cg, cb] = valueColor(
+    value,
+    parseColor(colors.class0),
+    parseColor(colors.class1),
+    bg,
+    1,
+  );
+  const fill = `rgb(${cr},${cg},${cb})`;
+  ctx.beginPath();
+  ctx.arc(px, py, r, 0, 2 * Math.PI);
+  if (test) {
+    ctx.fillStyle = colors.background;
+    ctx.fill();
+    ctx.strokeStyle = colors.foreground;
+    ctx.lineWidth = 1;
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(px, py, r - 1.25, 0, 2 * Math.PI);
+    ctx.strokeStyle = fill;
+    ctx.lineWidth = 2.5;
+    ctx.stroke();
+  } else {
+    ctx.fillStyle = fill;
+    ctx.fill();
+    ctx.strokeStyle = colors.foreground;
+    ctx.lineWidth = 1;
+    ctx.stroke();
+  }
 }
 
 /**

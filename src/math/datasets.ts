@@ -245,3 +245,69 @@ export function makeClassDataset(
   if (name === 'three-spirals') return threeSpirals(n, noise, seed);
   return makeDataset(name, n, noise, seed);
 }
+
+/**
+ * Regression datasets, as TensorFlow Playground's "plane" and "multi gaussian": points spread
+ * uniformly over the square, each with a NUMBER to predict in [−1, 1] instead of a class. The
+ * noise jitters the place at which that number is read (a point keeps its place and gets the value
+ * of a place nearby, N(0, noise²) away in each coordinate), as Playground does; the value is then
+ * clamped into [−1, 1].
+ *
+ * - `plane`: the value rises evenly from one corner to the other, (x + y)/2: a single linear neuron
+ *   learns it exactly.
+ * - `gaussian-hills`: six round hills and dips (Playground's multi gaussian scaled to our square):
+ *   centres at x = −2/3, 0, 2/3 and y = ±5/12, alternately +1 and −1, each falling linearly to 0 at
+ *   distance 1/3; where two overlap, the one larger in size wins.
+ */
+export const REGRESSION_DATASET_NAMES = ['plane', 'gaussian-hills'] as const;
+export type RegressionDatasetName = (typeof REGRESSION_DATASET_NAMES)[number];
+
+/** A point of the plane with a number to predict (`label`, in [−1, 1]). */
+export type ValuePoint = ClassPoint;
+
+/** The hills of `gaussian-hills`: centre x, centre y, sign. */
+const HILLS: readonly (readonly [number, number, number])[] = [
+  [-2 / 3, 5 / 12, 1],
+  [0, 5 / 12, -1],
+  [2 / 3, 5 / 12, 1],
+  [-2 / 3, -5 / 12, -1],
+  [0, -5 / 12, 1],
+  [2 / 3, -5 / 12, -1],
+];
+/** A hill falls to 0 at this distance from its centre. */
+const HILL_RADIUS = 1 / 3;
+
+/** The noise-free value of a regression dataset at (x, y), in [−1, 1]. */
+export function regressionValue(name: RegressionDatasetName, x: number, y: number): number {
+  if (name === 'plane') return Math.min(1, Math.max(-1, (x + y) / 2));
+  let value = 0;
+  for (const [cx, cy, sign] of HILLS) {
+    const v = sign * Math.max(0, 1 - Math.hypot(x - cx, y - cy) / HILL_RADIUS);
+    if (Math.abs(v) > Math.abs(value)) value = v;
+  }
+  return value;
+}
+
+export function isRegressionDatasetName(name: string): name is RegressionDatasetName {
+  return (REGRESSION_DATASET_NAMES as readonly string[]).includes(name);
+}
+
+/** `n` points of a regression dataset, reproducible from `seed` (see REGRESSION_DATASET_NAMES). */
+export function makeRegressionDataset(
+  name: RegressionDatasetName,
+  n: number,
+  noise: number,
+  seed: number,
+): ValuePoint[] {
+  checkArguments(n, noise);
+  const rng = createRng(seed);
+  const points: ValuePoint[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = rng.uniform(-BOUND, BOUND);
+    const y = rng.uniform(-BOUND, BOUND);
+    const jx = noise > 0 ? noise * rng.normal() : 0;
+    const jy = noise > 0 ? noise * rng.normal() : 0;
+    points.push({ x, y, label: regressionValue(name, x + jx, y + jy) });
+  }
+  return points;
+}

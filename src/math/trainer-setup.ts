@@ -18,6 +18,7 @@ import type { ClassPoint } from './datasets';
 export const ACTIVATION_NAMES = [
   'tanh',
   'relu',
+  'leaky-relu',
   'sigmoid',
   'linear',
 ] as const satisfies readonly AnyActivation[];
@@ -61,7 +62,7 @@ export function parseLayers(text: string): LayersResult {
   }
   const layers: HiddenLayer[] = [];
   for (const token of tokens) {
-    const match = /^(\d+)(?::([a-z]+))?$/i.exec(token);
+    const match = /^(\d+)(?::([a-z-]+))?$/i.exec(token);
     if (!match) {
       return {
         layers: [],

@@ -24,6 +24,16 @@ describe('hidden layers as text', () => {
     expect(parseLayers('')).toEqual({ layers: [] });
   });
 
+  it('reads leaky ReLU layers ("8:leaky-relu") and writes them back', () => {
+    const { layers, error } = parseLayers('8:leaky-relu,4:tanh');
+    expect(error).toBeUndefined();
+    expect(layers).toEqual([
+      { units: 8, activation: 'leaky-relu' },
+      { units: 4, activation: 'tanh' },
+    ]);
+    expect(formatLayers(layers)).toBe('8:leaky-relu,4:tanh');
+  });
+
   it('round-trips through formatLayers, and layerSizes adds the two inputs and the output', () => {
     const { layers } = parseLayers('3:linear, 16:relu');
     expect(formatLayers(layers)).toBe('3:linear,16:relu');
@@ -36,7 +46,7 @@ describe('hidden layers as text', () => {
     ['4,4,4,4,4,4,4', /7 hidden layers; at most 6/],
     ['0:tanh', /a layer of 0 units; each layer has 1 to 16/],
     ['17', /a layer of 17 units/],
-    ['4:softmax', /“softmax” is not an activation; use tanh, relu, sigmoid, linear/],
+    ['4:softmax', /“softmax” is not an activation; use tanh, relu, leaky-relu, sigmoid, linear/],
     ['four', /“four” is not a layer: write units:activation/],
     ['4.5', /“4.5” is not a layer/],
   ])('refuses %s with a message', (text, message) => {

@@ -11,24 +11,39 @@ import {
   CLASS_DATASET_NAMES,
   DATASET_CLASSES,
   DATASET_NAMES,
+  REGRESSION_DATASET_NAMES,
+  isRegressionDatasetName,
   makeClassDataset,
+  makeRegressionDataset,
 } from '../../math/datasets';
-import type { ClassDatasetName, ClassPoint, DatasetName } from '../../math/datasets';
-import type { Points } from '../../train/types';
+import type {
+  ClassDatasetName,
+  ClassPoint,
+  DatasetName,
+  RegressionDatasetName,
+} from '../../math/datasets';
+import type { Points, TaskName } from '../../train/types';
 
-export type DataSource = DatasetName | ClassDatasetName | 'custom';
+export type DataSource = DatasetName | ClassDatasetName | RegressionDatasetName | 'custom';
 
 export const DATA_SOURCES: readonly DataSource[] = [
   ...DATASET_NAMES,
   ...CLASS_DATASET_NAMES,
+  ...REGRESSION_DATASET_NAMES,
   'custom',
 ];
+
+/** What the network learns from a data source: a class, or (plane, gaussian-hills) a number. */
+export function taskOf(source: DataSource): TaskName {
+  return isRegressionDatasetName(source) ? 'regression' : 'classification';
+}
 
 /** The most classes the trainer tells apart (a softmax of 10 units). */
 export const MAX_CLASSES = 10;
 
 /** Classes a point's label may name: a generated dataset's own, up to MAX_CLASSES for 'custom'. */
 export function maxLabels(source: DataSource): number {
+  if (isRegressionDatasetName(source)) return 0;
   return source === 'custom' ? MAX_CLASSES : DATASET_CLASSES[source];
 }
 
@@ -41,6 +56,7 @@ export function classCount(
   points: readonly { label: number }[],
   names: number,
 ): number {
+  if (isRegressionDatasetName(source)) return 2;
   if (source !== 'custom') return DATASET_CLASSES[source];
   let k = Math.max(2, names);
   for (const p of points) k = Math.max(k, p.label + 1);
@@ -68,8 +84,13 @@ export type Domain = readonly [number, number];
 export interface PlaneData {
   /** Every point in data units: the generated ones first, then the student's. */
   points: ClassPoint[];
-  /** Classes told apart: 2 (one sigmoid output) or 3 … 10 (a softmax). */
+  /**
+   * Classes told apart: 2 (one sigmoid output) or 3 … 10 (a softmax). With `task` 'regression'
+   * it is 2 (one output unit) and means nothing: each point's `label` is then a number in [−1, 1].
+   */
   classes: number;
+  /** 'classification', or 'regression' for the plane and gaussian-hills datasets. */
+  task: TaskName;
   /** Whether each point is in the test set. */
   isTest: boolean[];
   /** How many of `points` were generated (the rest are the student's). */
@@ -175,18 +196,25 @@ function pack(points: readonly ClassPoint[], xDomain: Domain, yDomain: Domain): 
 
 /** Build the data for a setup: generate, append the student's points, split, map. */
 export function buildData(setup: DataSetup): PlaneData {
+  const task = taskOf(setup.dataset);
+  const n = Math.round(setup.samples);
   const base =
     setup.dataset === 'custom'
       ? []
-      : makeClassDataset(setup.dataset, Math.round(setup.samples), setup.noise, setup.seed);
+      : isRegressionDatasetName(setup.dataset)
+        ? makeRegressionDataset(setup.dataset, n, setup.noise, setup.seed)
+        : makeClassDataset(setup.dataset, n, setup.noise, setup.seed);
   const classes =
     setup.dataset === 'custom'
       ? Math.max(
           2,
           Math.min(MAX_CLASSES, Math.round(setup.classes ?? classCount('custom', setup.points, 0))),
         )
-      : DATASET_CLASSES[setup.dataset];
-  const own = setup.points.filter((p) => p.label < classes);
+      : isRegressionDatasetName(setup.dataset)
+        ? 2
+        : DATASET_CLASSES[setup.dataset];
+  // A regression dataset takes no points of the student's (a click gives no number to learn).
+  const own = task === 'regression' ? [] : setup.points.filter((p) => p.label < classes);
   const points = [...base, ...own];
   // Generated datasets keep their own square, so that the picture does not move when a point is
   // added; the student's own data gets the range it needs.
@@ -201,6 +229,7 @@ export function buildData(setup: DataSetup): PlaneData {
     points,
     isTest,
     classes,
+    task,
     generated: base.length,
     xDomain,
     yDomain,

@@ -10,6 +10,8 @@ import type { EngineName, LayerWeights } from '../../train/types';
 import { engineLabel } from '../../train/protocol';
 import { formatNumber, formatPercent } from '../../math/format';
 import type { HiddenLayer } from '../../math/trainer-setup';
+import { FEATURES } from '../../math/features';
+import type { FeatureName } from '../../math/features';
 import { fromUnit } from './data';
 import type { DataSource, PlaneData } from './data';
 import { DATASET_LABELS, classSwatch } from './panels';
@@ -332,4 +334,28 @@ export function cursorWords(ps: readonly number[] | null, names: Names): string 
 export function csvClassNote(classes: readonly string[]): string {
   const shown = classes.map((c) => `“${c}”`).join(', ');
   return `${classes.length} classes found in the label column: ${shown}.`;
+}
+
+/**
+ * An input feature's name with the page's names of the axes: "x₁²" by default, "sleep²" for a
+ * horizontal axis called "sleep"; `spoken` gives the words a screen reader says ("sleep squared").
+ */
+export function featureLabel(
+  name: FeatureName,
+  names: Pick<Names, 'xLabel' | 'yLabel'>,
+  spoken = false,
+): string {
+  const { xLabel: x, yLabel: y } = names;
+  if (x === 'x₁' && y === 'x₂') return spoken ? FEATURES[name].spoken : FEATURES[name].label;
+  const product = spoken ? `${x} times ${y}` : `${x} · ${y}`;
+  const table: Record<FeatureName, string> = {
+    x1: x,
+    x2: y,
+    x1sq: spoken ? `${x} squared` : `${x}²`,
+    x2sq: spoken ? `${y} squared` : `${y}²`,
+    x1x2: product,
+    sinx1: spoken ? `sine of ${x}` : `sin ${x}`,
+    sinx2: spoken ? `sine of ${y}` : `sin ${y}`,
+  };
+  return table[name];
 }

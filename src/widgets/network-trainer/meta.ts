@@ -24,11 +24,23 @@ export const networkTrainerDoc: WidgetDoc = {
       name: 'dataset',
       type: 'string',
       default: 'circle',
-      values: ['circle', 'xor', 'gaussians', 'spiral', 'three-blobs', 'three-spirals', 'custom'],
+      values: [
+        'circle',
+        'xor',
+        'gaussians',
+        'spiral',
+        'three-blobs',
+        'three-spirals',
+        'plane',
+        'gaussian-hills',
+        'custom',
+      ],
       description:
         'The data: a generated dataset of two classes (circle, xor, gaussians, spiral) or of three ' +
-        '(three-blobs, three-spirals: a softmax output of three units), or "custom" for only the points given in ' +
-        '`points` (e.g. from a CSV file, whose label column may hold 2 to 10 classes).',
+        '(three-blobs, three-spirals: a softmax output of three units), a regression dataset whose ' +
+        'labels are numbers from −1 to 1 (plane, gaussian-hills: one linear output, squared error), ' +
+        'or "custom" for only the points given in `points` (e.g. from a CSV file, whose label column ' +
+        'may hold 2 to 10 classes, or numbers to predict).',
     },
     {
       name: 'samples',
@@ -97,7 +109,16 @@ export const networkTrainerDoc: WidgetDoc = {
       default: '4:tanh,4:tanh',
       description:
         'Hidden layers, "units:activation" separated by commas: 0 to 6 layers of 1 to 16 units, ' +
-        'activation tanh, relu, sigmoid or linear ("" for none: a single neuron).',
+        'activation tanh, relu, leaky-relu, sigmoid or linear ("" for none: a single neuron).',
+    },
+    {
+      name: 'features',
+      type: 'string',
+      default: 'x1,x2',
+      description:
+        'The input features the network is fed, separated by commas: x1, x2, x1sq (x₁²), x2sq ' +
+        '(x₂²), x1x2 (x₁x₂), sinx1 (sin x₁), sinx2 (sin x₂), as in TensorFlow Playground. The ' +
+        "sines are of 6·x, as Playground's are on its six times larger plane.",
     },
     {
       name: 'loss',
@@ -138,6 +159,43 @@ export const networkTrainerDoc: WidgetDoc = {
       description: 'L2 regularisation strength λ: the loss gets λ·Σw² added (0 = none).',
     },
     {
+      name: 'l1',
+      type: 'number',
+      default: 0,
+      min: 0,
+      max: 1,
+      description:
+        'L1 regularisation strength λ₁: the loss gets λ₁·Σ|w| added (0 = none); it drives weights ' +
+        'to exactly 0.',
+    },
+    {
+      name: 'dropout',
+      type: 'string',
+      default: '',
+      description:
+        'Dropout while training: one rate for every hidden layer ("0.2") or a rate per layer ' +
+        '("0.5,0.2"), each from 0 to 0.9; "" for none. Never applied when predicting.',
+    },
+    {
+      name: 'early-stopping',
+      type: 'number',
+      default: 0,
+      min: 0,
+      max: 1000,
+      description:
+        'Early stopping: pause when the validation loss has not improved for this many epochs, ' +
+        'and keep the best weights (0 = off).',
+    },
+    {
+      name: 'validation-fraction',
+      type: 'number',
+      default: 0.2,
+      min: 0.05,
+      max: 0.5,
+      description:
+        'With early stopping, the share of the training points held out as the validation set.',
+    },
+    {
       name: 'seed',
       type: 'number',
       default: 1,
@@ -161,6 +219,21 @@ export const networkTrainerDoc: WidgetDoc = {
       min: 0,
       max: 100000,
       description: 'Pause by itself after this many epochs (0 = train until paused).',
+    },
+    {
+      name: 'test-data',
+      type: 'string',
+      default: 'show',
+      values: ['show', 'hide'],
+      description: 'Whether the plot shows the test points (hollow) besides the training points.',
+    },
+    {
+      name: 'discretize',
+      type: 'boolean',
+      default: false,
+      description:
+        "Draw the network's output in flat colours: each class where it is the likeliest (for " +
+        'regression, the sign of the output) instead of shades of confidence.',
     },
     {
       name: 'autoplay',

@@ -7,6 +7,8 @@ import type { ClassPoint } from '../../math/datasets';
 import { formatNumber } from '../../math/format';
 import { formatLayers, formatPoints, parseHide, parseLayers } from '../../math/trainer-setup';
 import type { HiddenLayer, SetupValue } from '../../math/trainer-setup';
+import { DEFAULT_FEATURES, parseFeatures } from '../../math/features';
+import type { FeatureName } from '../../math/features';
 import type { EngineName, ModelSpec } from '../../train/types';
 import { engineLabel } from '../../train/protocol';
 import '../loss-chart/index';
@@ -32,8 +34,12 @@ import { TrainerPicture } from './picture';
 import {
   GRID,
   MAP_GRID,
+  buildSpec,
   centreOf,
   checkSeed,
+  engineData,
+  engineGrids,
+  parseDropout,
   classSetup,
   checkUnits,
   matchingWeights,
@@ -46,7 +52,7 @@ import {
   readPoints,
 } from './model';
 import type { TrainProgressDetail, TrainerChangeDetail } from './model';
-import { badgeTitle, cursorWords, csvClassNote, speedText } from './describe';
+import { badgeTitle, cursorWords, csvClassNote, featureLabel, speedText } from './describe';
 import { noticeBox, playbackBar, shareArea } from './templates';
 import type { SessionReport } from './controller';
 import { styles } from './styles';
@@ -67,6 +73,11 @@ const ATTRIBUTES = networkTrainerDoc.attributes.map((a) => a.name);
 /** Properties whose change means a new network (training restarts). */
 const SPEC_PROPS = [
   'layers',
+  'features',
+  'dropout',
+  'l1',
+  'earlyStopping',
+  'validationFraction',
   'loss',
   'optimizer',
   'learningRate',
@@ -110,6 +121,9 @@ const PICTURE_PROPS = [
   'yLabel',
   'labelName',
   'classes',
+  'features',
+  'discretize',
+  'testData',
   '_cursor',
   '_plotFocused',
   'theme',
@@ -188,6 +202,16 @@ export class NnNetworkTrainer extends NnElement {
     learningRate: { ...numberAttribute(TAG, 'learning-rate'), attribute: 'learning-rate' },
     batchSize: { ...numberAttribute(TAG, 'batch-size'), attribute: 'batch-size' },
     l2: numberAttribute(TAG, 'l2'),
+    l1: numberAttribute(TAG, 'l1'),
+    features: text('features'),
+    dropout: text('dropout'),
+    earlyStopping: { ...numberAttribute(TAG, 'early-stopping'), attribute: 'early-stopping' },
+    validationFraction: {
+      ...numberAttribute(TAG, 'validation-fraction'),
+      attribute: 'validation-fraction',
+    },
+    testData: { ...enumAttribute(TAG, 'test-data'), attribute: 'test-data' },
+    discretize: booleanAttribute(),
     seed: numberAttribute(TAG, 'seed'),
     backend: enumAttribute(TAG, 'backend'),
     maxEpochs: { ...numberAttribute(TAG, 'max-epochs'), attribute: 'max-epochs' },
@@ -237,6 +261,20 @@ export class NnNetworkTrainer extends NnElement {
   declare batchSize: number;
   /** L2 strength λ, 0–1. Default 0. */
   declare l2: number;
+  /** L1 strength λ₁, 0–1. Default 0. */
+  declare l1: number;
+  /** Input features, "x1,x2" (default) … "x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2". */
+  declare features: string;
+  /** Dropout while training: "" (none, default), "0.2" for every hidden layer, "0.5,0.2" per layer. */
+  declare dropout: string;
+  /** Early stopping's patience in epochs; 0 (default) = off. */
+  declare earlyStopping: number;
+  /** With early stopping, the share of training points held out for validation, 0.05–0.5. Default 0.2. */
+  declare validationFraction: number;
+  /** 'show' (default): the test points are drawn (hollow); 'hide': only the training points. */
+  declare testData: 'show' | 'hide';
+  /** Draw the output in flat colours (the likeliest class; regression: the sign). Default false. */
+  declare discretize: boolean;
   /** Seed of data, split and initial weights. Default 1. */
   declare seed: number;
   /** The engine: 'auto' (default), 'js' (from scratch), or tfjs's 'wasm', 'cpu', 'webgl'. */
@@ -262,6 +300,8 @@ export class NnNetworkTrainer extends NnElement {
   declare private _linkNote: string;
 
   private _hidden: HiddenLayer[] = [];
+  private _features: FeatureName[] = [...DEFAULT_FEATURES];
+  private _dropoutRates: number[] = [];
   private _userPoints: ClassPoint[] = [];
   private _hideSet = new Set<HideablePart>();
   private _classNames: string[] = ['0', '1'];
@@ -279,6 +319,9 @@ export class NnNetworkTrainer extends NnElement {
   private _playWhenReady = false;
   private _forceConfigure = false;
   private readonly _mapXY = gridPoints(MAP_GRID);
+  private readonly _gridXY = { heatmap: gridPoints(GRID), maps: this._mapXY };
+  /** The grids the engine predicts over, as rows of the features (replaced when they change). */
+  private readonly _grids = { ...this._gridXY };
   private readonly _session: TrainingSession;
   private readonly _picture: TrainerPicture;
 
@@ -313,6 +356,10 @@ export class NnNetworkTrainer extends NnElement {
         grid: this._session?.grid ?? null,
         maps: this._session?.maps ?? null,
         weights: this._session?.weights ?? null,
+        features: this._features,
+        featureLabels: this._features.map((f) => featureLabel(f, this)),
+        discretize: this.discretize,
+        showTest: this.testData !== 'hide',
       }),
       this._mapXY,
     );
@@ -327,7 +374,7 @@ export class NnNetworkTrainer extends NnElement {
           this._announce(true);
         },
       },
-      { heatmap: gridPoints(GRID), maps: this._mapXY },
+      this._grids,
       TEXT_EVERY_MS,
     );
   }
@@ -461,6 +508,19 @@ export class NnNetworkTrainer extends NnElement {
         this._hidden = result.layers;
       }
     }
+    if (changed.has('features')) {
+      const { features, error } = parseFeatures(this.features ?? '');
+      if (error) warnOnce(`<${TAG}> features="${this.features}": ${error}; using the default.`);
+      this._features = features;
+      Object.assign(this._grids, engineGrids(this._gridXY, features));
+    }
+    if (changed.has('dropout') || changed.has('layers')) {
+      const { rates, error } = parseDropout(this.dropout ?? '', this._hidden.length);
+      if (error && changed.has('dropout')) {
+        warnOnce(`<${TAG}> dropout="${this.dropout}": ${error}; using the default (none).`);
+      }
+      this._dropoutRates = rates;
+    }
     if (changed.has('points') || changed.has('datasetName')) {
       const { points, warning } = readPoints(this.points ?? '', this.datasetName);
       if (warning) warnOnce(`<${TAG}> ${warning}`);
@@ -526,7 +586,8 @@ export class NnNetworkTrainer extends NnElement {
       // After this update, not inside it: building the network updates the element again.
       queueMicrotask(() => this._configure());
     } else if (keepWeights) {
-      this._session.setData(data.train, data.test);
+      const rows = engineData(data, this._features);
+      this._session.setData(rows.train, rows.test);
     }
     if (changed.has('theme')) this._picture.themeChanged();
     if (PICTURE_PROPS.some((p) => changed.has(p))) this._picture.draw(true);
@@ -551,18 +612,22 @@ export class NnNetworkTrainer extends NnElement {
   // ---- Training ------------------------------------------------------------------------------
 
   private _spec(): ModelSpec {
-    const classes = this._data?.classes ?? 2;
-    return {
-      // Two classes: the spec as it always was (one sigmoid output); more: a softmax.
-      ...(classes > 2 ? { classes } : {}),
-      hidden: this._hidden.map((l) => ({ units: l.units, activation: l.activation })),
+    return buildSpec({
+      hidden: this._hidden,
+      dropout: this._dropoutRates,
+      inputs: this._features.length,
+      classes: this._data?.classes ?? 2,
+      task: this._data?.task ?? 'classification',
       loss: this.loss,
       optimizer: this.optimizer,
       learningRate: this.learningRate,
-      batchSize: Math.round(this.batchSize),
+      batchSize: this.batchSize,
+      l1: this.l1,
       l2: this.l2,
+      earlyStopping: this.earlyStopping,
+      validationFraction: this.validationFraction,
       seed: this.seed,
-    };
+    });
   }
 
   private _configure(): void {
@@ -576,8 +641,7 @@ export class NnNetworkTrainer extends NnElement {
     }
     void this._session.configure({
       spec: this._spec(),
-      train: data.train,
-      test: data.test,
+      ...engineData(data, this._features),
       backend: this.backend,
     });
   }
@@ -834,7 +898,7 @@ export class NnNetworkTrainer extends NnElement {
       probabilitiesAt: (x, y) => this._probabilitiesAt(x, y),
       weights: matchingWeights(
         this._session.weights,
-        networkSizes(this._hidden, this._data!.classes),
+        networkSizes(this._hidden, this._data!.classes, this._features.length),
       ),
     });
   }

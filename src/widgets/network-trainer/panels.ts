@@ -20,6 +20,8 @@ export const DATASET_LABELS: Record<DataSource, string> = {
   spiral: 'Spiral',
   'three-blobs': 'Three blobs (3 classes)',
   'three-spirals': 'Three spirals (3 classes)',
+  plane: 'Plane (regression)',
+  'gaussian-hills': 'Hills and dips (regression)',
   custom: 'Only my own points',
 };
 
@@ -33,6 +35,7 @@ export const L2_VALUES = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
 const ACTIVATION_LABELS: Record<ActivationName, string> = {
   tanh: 'tanh',
   relu: 'ReLU',
+  'leaky-relu': 'leaky ReLU',
   sigmoid: 'sigmoid',
   linear: 'linear (none)',
 };

@@ -10,7 +10,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { drawNetworkDiagram, diagramHeight } from '../../charts/network-diagram';
-import type { UnitActivation } from '../../charts/network-diagram';
+import type { DiagramData, UnitActivation } from '../../charts/network-diagram';
+import { featureMaps } from '../../math/features';
+import type { FeatureName } from '../../math/features';
 import { drawTrainerHeatmap } from '../../charts/trainer-heatmap';
 import type { HeatmapLayout, ThemeColors } from '../../charts/trainer-heatmap';
 import type { HiddenLayer } from '../../math/trainer-setup';
@@ -31,6 +33,14 @@ export interface PictureInput {
   grid: Float32Array | null;
   maps: Float32Array[][] | null;
   weights: LayerWeights[] | null;
+  /** The network's input features, in order (x₁, x₂ by default). */
+  features: readonly FeatureName[];
+  /** The input neurons' names, one per feature ("x₁²"). */
+  featureLabels: readonly string[];
+  /** Flat colours instead of shades. */
+  discretize: boolean;
+  /** Whether the test points are drawn. */
+  showTest: boolean;
 }
 
 type Host = ReactiveControllerHost &
@@ -48,8 +58,11 @@ export class TrainerPicture implements ReactiveController {
   private readonly diagramLater: FrameTask;
   private readonly plotSize: SizeController;
   private readonly diagramSize: SizeController;
-  /** x₁ and x₂ over the neurons' small grid: the input units' own maps. */
-  private readonly inputMaps: [Float32Array, Float32Array];
+  /** The neurons' small grid's points, [x₁, x₂, …], in the network's coordinates. */
+  private readonly mapXY: Float32Array;
+  /** Each input feature over the neurons' small grid (the input units' own maps), and for which. */
+  private inputMaps: Float32Array[] = [];
+  private inputMapsFor = '';
 
   constructor(
     private readonly host: Host,
@@ -75,13 +88,20 @@ export class TrainerPicture implements ReactiveController {
       target: () => host.renderRoot.querySelector('.diagram-box'),
       redraw: this.resized,
     });
-    const x = new Float32Array(MAP_GRID * MAP_GRID);
-    const y = new Float32Array(MAP_GRID * MAP_GRID);
-    for (let i = 0; i < x.length; i++) {
-      x[i] = mapXY[2 * i]!;
-      y[i] = mapXY[2 * i + 1]!;
+    this.mapXY = mapXY;
+  }
+
+  /**
+   * Each input feature's value over the neurons' small grid (MAP_GRID × MAP_GRID, rows from the
+   * top): the input neurons' own heatmaps, one per feature in order; computed once per choice.
+   */
+  featureMaps(features: readonly FeatureName[]): Float32Array[] {
+    const key = features.join(',');
+    if (key !== this.inputMapsFor) {
+      this.inputMaps = featureMaps(this.mapXY, features);
+      this.inputMapsFor = key;
     }
-    this.inputMaps = [x, y];
+    return this.inputMaps;
   }
 
   hostConnected(): void {
@@ -142,6 +162,9 @@ export class TrainerPicture implements ReactiveController {
         grid: input.grid,
         gridSize: GRID,
         classes: data.classes,
+        task: data.task,
+        discretize: input.discretize,
+        showTest: input.showTest,
         points: data.points,
         isTest: data.isTest,
         xDomain: data.xDomain,
@@ -159,17 +182,21 @@ export class TrainerPicture implements ReactiveController {
     const input = this.input();
     const canvas = this.host.renderRoot.querySelector<HTMLCanvasElement>('canvas.diagram');
     if (!canvas || !this.drawable(input.data)) return;
-    const sizes = networkSizes(input.hidden, input.data.classes);
+    const sizes = networkSizes(input.hidden, input.data.classes, input.features.length);
     const width = Math.round(this.diagramSize.widthOr(600));
     drawNetworkDiagram(
       canvas,
       {
         sizes,
-        activations: [...input.hidden.map((l) => l.activation as UnitActivation), 'sigmoid'],
-        inputLabels: [input.xLabel, input.yLabel],
+        activations: [
+          ...input.hidden.map((l) => l.activation as UnitActivation),
+          (input.data.task === 'regression' ? 'linear' : 'sigmoid') as UnitActivation,
+        ],
+        // One label and one map per input feature (the diagram's types may still say two).
+        inputLabels: input.featureLabels as unknown as DiagramData['inputLabels'],
         weights: matchingWeights(input.weights, sizes),
         maps: matchingMaps(input.maps, sizes),
-        inputMaps: this.inputMaps,
+        inputMaps: this.featureMaps(input.features) as unknown as DiagramData['inputMaps'],
         gridSize: MAP_GRID,
         colors,
       },
