@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/backprop-graph/index';
 import type {
   BackpropChangeDetail,
@@ -10,7 +10,7 @@ import { Value } from '../../src/math/autodiff';
 import { fmt } from '../../src/widgets/backprop-graph/formulas';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget, settle } from './settle';
-import { text } from './harness';
+import { clearPageAfterEach, inDarkMode, press, text } from './harness';
 
 const TAG = 'nn-backprop-graph';
 
@@ -60,11 +60,6 @@ function harness(el: NnBackpropGraph) {
 }
 
 /** Press keys with the focus on `control`, as a keyboard user does. */
-async function press(control: Element, keys: string): Promise<void> {
-  (control as HTMLElement).focus();
-  await userEvent.keyboard(keys);
-}
-
 /** The default network built independently with autodiff: every value and gradient. */
 function reference(v: Record<string, number>) {
   const leaf = (k: string) => new Value(v[k]!, k);
@@ -112,10 +107,7 @@ const DEFAULTS = {
   t: 1,
 };
 
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-backprop-graph>', () => {
   it('draws the default network as a listbox of 29 nodes with one tab stop, nothing computed yet', async () => {
@@ -455,11 +447,7 @@ describe('<nn-backprop-graph>', () => {
   });
 
   it('has no axe violations in dark mode, with an expression error shown', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       document.body.innerHTML = `<${TAG} step="999" expression="sigmoid(w*x + b)" values="w=2 x=1 b=-1"></${TAG}><${TAG} expression="(w + b"></${TAG}>`;
       const [a, b] = [...document.querySelectorAll(TAG)];
       // The graph (its nodes are options of a listbox, for axe to check) is drawn once measured.
@@ -469,8 +457,6 @@ describe('<nn-backprop-graph>', () => {
       await press(harness(a!).button(/check the gradients numerically/i), '{Enter}');
       expect(getComputedStyle(a!).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(document.body);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 });

@@ -1,10 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import '../../src/widgets/derivative/index';
 import type { DerivativeChangeDetail, NnDerivative } from '../../src/widgets/derivative/index';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
-import { text } from './harness';
+import {
+  buttonNamed,
+  clearPageAfterEach,
+  collectDetails,
+  press,
+  showDataTable,
+  text,
+} from './harness';
 
 const TAG = 'nn-derivative';
 
@@ -51,11 +58,7 @@ function harness(el: NnDerivative) {
     slopes,
     value,
     pixelSlope,
-    button: (pattern: RegExp): HTMLButtonElement => {
-      const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
-      if (!button) throw new Error(`no button ${pattern}`);
-      return button;
-    },
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
     svg: () => root.querySelector('svg')!,
     path: (cls: string) => root.querySelector<SVGPathElement>(`svg path.${cls}`),
     formula: () => text(root.querySelector('[part~="formula"]')),
@@ -69,18 +72,7 @@ async function frames(n: number): Promise<void> {
   for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
 }
 
-async function press(control: HTMLElement, key: string): Promise<void> {
-  control.focus();
-  await userEvent.keyboard(key);
-}
-
-function collect(el: Element): DerivativeChangeDetail[] {
-  const events: DerivativeChangeDetail[] = [];
-  el.addEventListener('nn-change', (e) =>
-    events.push((e as CustomEvent<DerivativeChangeDetail>).detail),
-  );
-  return events;
-}
+const collect = (el: Element) => collectDetails<DerivativeChangeDetail>(el);
 
 async function withMedia<T>(
   features: { name: string; value: string }[],
@@ -95,10 +87,7 @@ async function withMedia<T>(
   }
 }
 
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-derivative> in slope mode', () => {
   it('renders x² at x₀ = 1 with h = 1: curve, point, tangent, secant and the slopes compared', async () => {
@@ -205,8 +194,7 @@ describe('<nn-derivative> in slope mode', () => {
   it('the data table shows the secant error shrinking like h and the central one like h²', async () => {
     const el = await mount('fn="cube" x0="1" h="0.5"');
     const h = harness(el);
-    await userEvent.click(h.button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     const rows = [...h.table()!.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
     expect(rows.map((r) => r[0])).toEqual(['1', '0.5', '0.1', '0.01', '0.001']);
     // x³ at 1: secant error 3h + h², central error h² exactly.
@@ -355,8 +343,7 @@ describe('<nn-derivative> layout and accessibility', () => {
       await el.updateComplete;
       const h = harness(el);
       await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
-      await userEvent.click(h.button(/show data table/i));
-      await el.updateComplete;
+      await showDataTable(el);
       expect(el.scrollWidth, mode).toBeLessThanOrEqual(el.clientWidth + 1);
       for (const child of el.shadowRoot!.querySelectorAll('.layout > *')) {
         expect((child as HTMLElement).getBoundingClientRect().right, mode).toBeLessThanOrEqual(
@@ -368,8 +355,7 @@ describe('<nn-derivative> layout and accessibility', () => {
 
   it('has no axe violations in light mode (slope mode, data table shown)', async () => {
     const el = await mount('fn="exp" x0="0.5" h="0.2"');
-    await userEvent.click(harness(el).button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     await expectNoAxeViolations(el);
   });
 
@@ -378,8 +364,7 @@ describe('<nn-derivative> layout and accessibility', () => {
       expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
       for (const attributes of ['fn="sin" h="0.5"', 'mode="chain" wrt="w"']) {
         const el = await mount(attributes);
-        await userEvent.click(harness(el).button(/show data table/i));
-        await el.updateComplete;
+        await showDataTable(el);
         expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
         await expectNoAxeViolations(el);
       }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import '../../src/widgets/gradient-descent/index';
 import type {
@@ -10,7 +10,14 @@ import { WIDGETS } from '../../src/widgets/catalog';
 import { SURFACE_IDS } from '../../src/math/surfaces';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget, settle } from './settle';
-import { labelledControl, text } from './harness';
+import {
+  buttonNamed,
+  clearPageAfterEach,
+  inDarkMode,
+  labelledControl,
+  press,
+  text,
+} from './harness';
 
 const TAG = 'nn-gradient-descent';
 
@@ -27,11 +34,7 @@ function harness(el: NnGradientDescent) {
     momentumToggle: () => labelled(/^Momentum$/) as HTMLInputElement,
     betaSlider: () => labelled(/^momentum β/) as HTMLInputElement,
     surfaceSelect: () => labelled(/Loss surface/) as HTMLSelectElement,
-    button: (pattern: RegExp): HTMLButtonElement => {
-      const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
-      if (!button) throw new Error(`no button ${pattern}`);
-      return button;
-    },
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
     svg: () => root.querySelector<SVGSVGElement>('svg[part="plot"]')!,
     plotArea: () => root.querySelector<SVGSVGElement>('svg svg.plot')!,
     summary: () => text(root.querySelector('[aria-live]')),
@@ -45,21 +48,13 @@ function harness(el: NnGradientDescent) {
   };
 }
 
-async function press(control: Element, key: string): Promise<void> {
-  (control as HTMLElement).focus();
-  await userEvent.keyboard(key);
-}
-
 /** Set a range input the way a drag does: a new value and an input event. */
 function slide(slider: HTMLInputElement, value: number): void {
   slider.value = String(value);
   slider.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-gradient-descent>', () => {
   it('offers every surface in the catalog', () => {
@@ -474,11 +469,7 @@ describe('<nn-gradient-descent>', () => {
   });
 
   it('has no axe violations in dark mode, on a contour map with momentum', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
       const el = await mount('surface="two-minima" momentum="0.8"');
       const h = harness(el);
@@ -487,8 +478,6 @@ describe('<nn-gradient-descent>', () => {
       await el.updateComplete;
       expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 });

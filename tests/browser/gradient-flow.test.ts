@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/gradient-flow/index';
 import type { GradientFlowDetail, NnGradientFlow } from '../../src/widgets/gradient-flow/index';
 import { expectNoAxeViolations } from './axe';
-import { text } from './harness';
+import { buttonNamed, clearPageAfterEach, inDarkMode, showDataTable, text } from './harness';
 import { mountWidget } from './settle';
 
 const TAG = 'nn-gradient-flow';
@@ -15,11 +15,7 @@ const mount = (attributes = '', width?: number): Promise<NnGradientFlow> =>
 function harness(el: NnGradientFlow) {
   const root = el.shadowRoot!;
   return {
-    button: (pattern: RegExp): HTMLButtonElement => {
-      const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
-      if (!button) throw new Error(`no button ${pattern}`);
-      return button;
-    },
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
     radio: (name: string): HTMLInputElement => {
       const label = [...root.querySelectorAll('label.choice')].find((l) => text(l) === name);
       if (!label) throw new Error(`no radio ${name}`);
@@ -60,10 +56,7 @@ function progress(el: Element, step = 0): Promise<GradientFlowDetail> {
   });
 }
 
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-gradient-flow>', () => {
   it('sigmoid with too small weights: the shown gradient vanishes towards the first layer', async () => {
@@ -171,8 +164,7 @@ describe('<nn-gradient-flow>', () => {
   it('the data table lists every layer with its gradient', async () => {
     const el = await mount('activation="sigmoid" init="small"');
     const h = harness(el);
-    await userEvent.click(h.button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     const rows = [...h.table()!.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(9);
     expect(text(rows[8]!.querySelector('th'))).toBe('Output');
@@ -192,24 +184,16 @@ describe('<nn-gradient-flow>', () => {
 
   it('has no axe violations in light mode, with the table shown', async () => {
     const el = await mount('activation="relu" init="he"');
-    await userEvent.click(harness(el).button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     await expectNoAxeViolations(el);
   });
 
   it('has no axe violations in dark mode', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       const el = await mount('activation="sigmoid" init="small"');
-      await userEvent.click(harness(el).button(/show data table/i));
-      await el.updateComplete;
+      await showDataTable(el);
       expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 });

@@ -1,7 +1,11 @@
 /**
- * What the widget tests share to read a widget the way a user does: its text, and its controls by
- * their visible label. They read the shadow root but never call private members of an element.
+ * What the widget tests share to read and use a widget the way a user does: its text, its controls
+ * by their visible label, keys and typing, its events, light and dark mode. They read the shadow
+ * root but never call private members of an element.
  */
+import type { ReactiveElement } from 'lit';
+import { afterEach, vi } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
 
 /** Whitespace-normalised text, as a reader would see it. */
 export const text = (node: Node | null | undefined): string =>
@@ -23,4 +27,61 @@ export function labelledControl<T extends HTMLElement = HTMLInputElement>(
     if (control) return control as T;
   }
   throw new Error(`no control labelled ${pattern}`);
+}
+
+/** The button whose text matches `pattern`. Throws, naming the pattern, when there is none. */
+export function buttonNamed(root: ParentNode, pattern: RegExp): HTMLButtonElement {
+  const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
+  if (!button) throw new Error(`no button ${pattern}`);
+  return button;
+}
+
+/** Focus a control and press keys on it (`{ArrowRight}`, `{End}`, …), as a keyboard user does. */
+export async function press(control: Element, keys: string): Promise<void> {
+  (control as HTMLElement).focus();
+  await userEvent.keyboard(keys);
+}
+
+/** Replace a field's text by typing, as a user would: select all, then type. */
+export async function retype(input: HTMLInputElement, value: string): Promise<void> {
+  input.focus();
+  input.select();
+  await userEvent.keyboard(value === '' ? '{Backspace}' : value);
+}
+
+/** The `detail` of every `type` event `el` fires from now on, in order. */
+export function collectDetails<T>(el: Element, type = 'nn-change'): T[] {
+  const details: T[] = [];
+  el.addEventListener(type, (e) => details.push((e as CustomEvent<T>).detail));
+  return details;
+}
+
+/** Press a widget's "Show data table" button and wait for the table to render. */
+export async function showDataTable(el: ReactiveElement): Promise<void> {
+  await userEvent.click(buttonNamed(el.shadowRoot!, /show data table/i));
+  await el.updateComplete;
+}
+
+/**
+ * Run `body` as a reader whose system asks for dark mode (`prefers-color-scheme: dark`, emulated
+ * through the DevTools protocol); the emulation ends with it, whatever happens.
+ */
+export async function inDarkMode(body: () => Promise<void>): Promise<void> {
+  const session = cdp();
+  await session.send('Emulation.setEmulatedMedia', {
+    features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+  });
+  try {
+    await body();
+  } finally {
+    await session.send('Emulation.setEmulatedMedia', { features: [] });
+  }
+}
+
+/** Each test of the file starts on an empty page, with no spy left from the one before. */
+export function clearPageAfterEach(): void {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    vi.restoreAllMocks();
+  });
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/logistic-neuron/index';
 import type {
   LogisticChangeDetail,
@@ -9,7 +9,7 @@ import type {
 } from '../../src/widgets/logistic-neuron/index';
 import type { NnLossChart } from '../../src/widgets/loss-chart/index';
 import { expectNoAxeViolations } from './axe';
-import { text } from './harness';
+import { clearPageAfterEach, inDarkMode, text } from './harness';
 
 const TAG = 'nn-logistic-neuron';
 /** Loading tfjs the first time can take a while in a cold browser. */
@@ -72,10 +72,7 @@ async function playUntil(el: NnLogisticNeuron, step: number): Promise<void> {
   await expect.poll(() => text(h.button(/^(play|pause)$/i)), LOAD).toBe('Play');
 }
 
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-logistic-neuron>', () => {
   it('trains with Play: the loss falls, the line moves, and it pauses after `steps` steps', async () => {
@@ -268,19 +265,13 @@ describe('<nn-logistic-neuron>', () => {
   });
 
   it('has no axe violations in dark mode', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       const el = await mount('compare loss="squared-error"');
       await ready(el);
       await userEvent.click(harness(el).button(/show points table/i));
       await el.updateComplete;
       expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 });

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/loss-chart/index';
 import type {
   LossChartChangeDetail,
@@ -9,7 +9,7 @@ import type {
 import { createRng } from '../../src/math/rng';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget, settle } from './settle';
-import { text } from './harness';
+import { buttonNamed, clearPageAfterEach, inDarkMode, showDataTable, text } from './harness';
 
 const TAG = 'nn-loss-chart';
 
@@ -30,11 +30,7 @@ function harness(el: NnLossChart) {
     summary: () => text(root.querySelector('[part~="summary"]')),
     note: () => text(root.querySelector('[part~="note"]')),
     yTicks: () => [...root.querySelectorAll('g.axis-y .tick text')].map(text),
-    button: (pattern: RegExp): HTMLButtonElement => {
-      const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
-      if (!button) throw new Error(`no button ${pattern}`);
-      return button;
-    },
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
     table: () => root.querySelector('table'),
     tableNote: () => text(root.querySelector('.table-note')),
   };
@@ -52,10 +48,7 @@ function curve(from: number, to: number, seed = 1, scale = 1): LossPoint[] {
   });
 }
 
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-loss-chart>', () => {
   it('starts empty, and says so', async () => {
@@ -252,8 +245,7 @@ describe('<nn-loss-chart>', () => {
     expect(h.summary()).toMatch(/Early stopping stopped training at step 90\./);
     expect(h.summary()).toMatch(/Kept the weights of step 60/);
 
-    await userEvent.click(h.button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     const table = h.table()!;
     expect(text(table.querySelector('caption'))).toMatch(/mean squared error of each series/);
     expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
@@ -434,19 +426,13 @@ describe('<nn-loss-chart>', () => {
   });
 
   it('has no axe violations in dark mode', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       const el = await mount('example="overfitting" scale="log"');
       await settle(el);
       await userEvent.click(harness(el).button(/show data table/i));
       await settle(el);
       expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 });

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/matrix-multiply/index';
 import type {
   MatrixMultiplyChangeDetail,
@@ -9,7 +9,7 @@ import { sigmoid } from '../../src/math/activations';
 import { formatNumber } from '../../src/math/format';
 import { Matrix } from '../../src/math/matrix';
 import { expectNoAxeViolations } from './axe';
-import { text } from './harness';
+import { clearPageAfterEach, inDarkMode, press, text } from './harness';
 
 const TAG = 'nn-matrix-multiply';
 
@@ -64,15 +64,7 @@ function harness(el: NnMatrixMultiply) {
   };
 }
 
-async function press(control: HTMLElement, key: string): Promise<void> {
-  control.focus();
-  await userEvent.keyboard(key);
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-matrix-multiply>', () => {
   it('renders A, B and C = AB from its attributes, as captioned tables of labelled cells', async () => {
@@ -393,11 +385,7 @@ describe('<nn-matrix-multiply>', () => {
   });
 
   it('has no axe violations in dark mode, in both modes', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
       const el = await mount();
       await userEvent.click(harness(el).button(/^Step through/));
@@ -409,8 +397,6 @@ describe('<nn-matrix-multiply>', () => {
       await userEvent.fill(harness(layer).cell('b row 1'), '?');
       await layer.updateComplete;
       await expectNoAxeViolations(layer);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 });

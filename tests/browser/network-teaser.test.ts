@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/network-teaser/index';
 import type {
   NetworkTeaserChangeDetail,
@@ -11,7 +11,7 @@ import { makeDataset } from '../../src/math/datasets';
 import { formatNumber } from '../../src/math/format';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
-import { text } from './harness';
+import { clearPageAfterEach, inDarkMode, showDataTable, text } from './harness';
 
 const TAG = 'nn-network-teaser';
 
@@ -50,10 +50,7 @@ function harness(el: NnNetworkTeaser) {
 const expected = (dataset: keyof typeof TEASER_NETWORKS, x: number, y: number) =>
   formatNumber(probability(TEASER_NETWORKS[dataset].network, x, y), 3);
 
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-network-teaser>', () => {
   it('renders the map, 100 points of two shapes, the boundary, the probe and the readout', async () => {
@@ -299,28 +296,20 @@ describe('<nn-network-teaser>', () => {
 
   it('has no axe violations in light mode, with the table shown', async () => {
     const el = await mount('dataset="spiral"');
-    await userEvent.click(harness(el).button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     await expectNoAxeViolations(el);
   });
 
   it('follows a switch to dark mode: the map is repainted in the dark palette; no axe violations', async () => {
     const el = await mount();
     const lightMap = harness(el).heatmap();
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
       await expect.poll(() => harness(el).heatmap()).not.toBe(lightMap);
       expect(harness(el).heatmap()).toMatch(/^data:image\/png;base64,/);
-      await userEvent.click(harness(el).button(/show data table/i));
-      await el.updateComplete;
+      await showDataTable(el);
       expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 });

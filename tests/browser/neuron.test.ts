@@ -1,10 +1,19 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/neuron/index';
 import type { NeuronChangeDetail, NnNeuron } from '../../src/widgets/neuron/index';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
-import { labelledControl, text } from './harness';
+import {
+  buttonNamed,
+  clearPageAfterEach,
+  collectDetails,
+  inDarkMode,
+  labelledControl,
+  retype,
+  showDataTable,
+  text,
+} from './harness';
 
 const TAG = 'nn-neuron';
 
@@ -21,11 +30,7 @@ function harness(el: NnNeuron) {
     /** The message shown for a field (its aria-describedby target). */
     messageFor: (input: HTMLInputElement) =>
       text(root.getElementById(input.getAttribute('aria-describedby')!)),
-    button: (pattern: RegExp): HTMLButtonElement => {
-      const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
-      if (!button) throw new Error(`no button ${pattern}`);
-      return button;
-    },
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
     svg: () => root.querySelector('svg')!,
     edges: () => [...root.querySelectorAll<SVGLineElement>('svg line.edge')],
     formula: () => text(root.querySelector('[part~="formula"]')),
@@ -34,25 +39,9 @@ function harness(el: NnNeuron) {
   };
 }
 
-/** Replace a field's text by typing, as a user would: select all, then type. */
-async function retype(input: HTMLInputElement, value: string): Promise<void> {
-  input.focus();
-  input.select();
-  await userEvent.keyboard(value === '' ? '{Backspace}' : value);
-}
+const collect = (el: Element) => collectDetails<NeuronChangeDetail>(el);
 
-function collect(el: Element): NeuronChangeDetail[] {
-  const events: NeuronChangeDetail[] = [];
-  el.addEventListener('nn-change', (e) =>
-    events.push((e as CustomEvent<NeuronChangeDetail>).detail),
-  );
-  return events;
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-neuron>', () => {
   it('renders two inputs, signed weighted edges, and z and a written out with numbers', async () => {
@@ -220,8 +209,7 @@ describe('<nn-neuron>', () => {
   it('shows a data table of each input’s contribution on demand', async () => {
     const el = await mount('inputs="3" x="1 2 -1" w="0.5 -1 2" bias="0.25"');
     const h = harness(el);
-    await userEvent.click(h.button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     const rows = [...h.table()!.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
     // z = 0.5 − 2 − 2 + 0.25 = −3.25
     expect(rows).toEqual([
@@ -261,8 +249,7 @@ describe('<nn-neuron>', () => {
     await el.updateComplete;
     const h = harness(el);
     await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
-    await userEvent.click(h.button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
     for (const child of el.shadowRoot!.querySelectorAll('.layout > *')) {
       expect((child as HTMLElement).getBoundingClientRect().right).toBeLessThanOrEqual(
@@ -275,24 +262,16 @@ describe('<nn-neuron>', () => {
     const el = await mount('inputs="3"');
     const h = harness(el);
     await retype(h.field('input x₂'), 'oops');
-    await userEvent.click(h.button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     await expectNoAxeViolations(el);
   });
 
   it('has no axe violations in dark mode', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       const el = await mount('inputs="4" w="0.8 -0.4 0 2"');
-      await userEvent.click(harness(el).button(/show data table/i));
-      await el.updateComplete;
+      await showDataTable(el);
       expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 });

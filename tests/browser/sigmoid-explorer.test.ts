@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/sigmoid-explorer/index';
 import type {
   NnSigmoidExplorer,
@@ -7,7 +7,15 @@ import type {
 } from '../../src/widgets/sigmoid-explorer/index';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
-import { labelledControl, text } from './harness';
+import {
+  buttonNamed,
+  clearPageAfterEach,
+  inDarkMode,
+  labelledControl,
+  press,
+  showDataTable,
+  text,
+} from './harness';
 
 const TAG = 'nn-sigmoid-explorer';
 
@@ -28,11 +36,7 @@ function harness(el: NnSigmoidExplorer) {
     boundary: () => root.querySelector<SVGPathElement>('svg path.boundary'),
     frame: () => root.querySelector<SVGRectElement>('svg rect.frame'),
     derivativeToggle: () => labelled(/derivative/i),
-    button: (pattern: RegExp): HTMLButtonElement => {
-      const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
-      if (!button) throw new Error(`no button ${pattern}`);
-      return button;
-    },
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
     svg: () => root.querySelector('svg')!,
     curve: () => root.querySelector<SVGPathElement>('svg path.curve'),
     derivativeCurve: () =>
@@ -43,15 +47,7 @@ function harness(el: NnSigmoidExplorer) {
   };
 }
 
-async function press(control: HTMLElement, key: string): Promise<void> {
-  control.focus();
-  await userEvent.keyboard(key);
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-sigmoid-explorer>', () => {
   it('renders the curve σ(w·x + b) with the current point, from its defaults', async () => {
@@ -229,27 +225,19 @@ describe('<nn-sigmoid-explorer>', () => {
 
   it('has no axe violations in light mode, with derivative and table shown', async () => {
     const el = await mount('weight="-3" bias="2" input="1" derivative');
-    await userEvent.click(harness(el).button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     await expectNoAxeViolations(el);
   });
 
   it('has no axe violations in dark mode', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
       const el = await mount('weight="4" input="2" derivative');
-      await userEvent.click(harness(el).button(/show data table/i));
-      await el.updateComplete;
+      await showDataTable(el);
       // The tokens switched: the widget's background is the dark one.
       expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 
   it('says the curve is almost a step when |w| is large, and not otherwise', async () => {
@@ -360,8 +348,7 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
   it('shows σ on a 5 × 5 grid of (x₁, x₂) as its data table', async () => {
     const el = await mount(PLANE);
     const h = harness(el);
-    await userEvent.click(h.button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     const table = h.table()!;
     expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
       'x₂ \\ x₁',
@@ -405,22 +392,14 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
 
   it('has no axe violations in light and dark mode, with the table shown', async () => {
     let el = await mount(PLANE);
-    await userEvent.click(harness(el).button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     await expectNoAxeViolations(el);
 
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       el = await mount(PLANE);
-      await userEvent.click(harness(el).button(/show data table/i));
-      await el.updateComplete;
+      await showDataTable(el);
       expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 });

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/softmax/index';
 import type { NnSoftmax, SoftmaxChangeDetail } from '../../src/widgets/softmax/index';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget } from './settle';
+import { clearPageAfterEach, collectDetails, inDarkMode, retype, showDataTable } from './harness';
 
 const TAG = 'nn-softmax';
 
@@ -56,24 +57,9 @@ function harness(el: NnSoftmax) {
   };
 }
 
-async function retype(input: HTMLInputElement, value: string): Promise<void> {
-  input.focus();
-  input.select();
-  await userEvent.keyboard(value === '' ? '{Backspace}' : value);
-}
+const collect = (el: Element) => collectDetails<SoftmaxChangeDetail>(el);
 
-function collect(el: Element): SoftmaxChangeDetail[] {
-  const events: SoftmaxChangeDetail[] = [];
-  el.addEventListener('nn-change', (e) =>
-    events.push((e as CustomEvent<SoftmaxChangeDetail>).detail),
-  );
-  return events;
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-});
+clearPageAfterEach();
 
 describe('<nn-softmax>', () => {
   it('observes exactly the attributes listed in the catalog', () => {
@@ -222,8 +208,7 @@ describe('<nn-softmax>', () => {
   it('shows a data table of every class on demand', async () => {
     const el = await mount('labels="cat, dog, bird" target="2"');
     const h = harness(el);
-    await userEvent.click(h.button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     const rows = [...h.table()!.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
     expect(rows).toEqual([
       ['cat', '2.0', '0.6590', '+0.659'],
@@ -265,8 +250,7 @@ describe('<nn-softmax>', () => {
       'classes="10" logits="-10 9.9 0.25 -3.5 1 2 3 4 5 6" labels="aeroplane, automobile, bird, cat, deer, dog, frog, horse, ship, truck" temperature="0.15"',
       343,
     );
-    await userEvent.click(harness(el).button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
     for (const child of el.shadowRoot!.querySelectorAll('.layout > *, li.row > *')) {
       expect(
@@ -280,24 +264,16 @@ describe('<nn-softmax>', () => {
     const el = await mount('labels="cat, dog, bird"');
     const h = harness(el);
     await retype(h.field('score z₂ of dog'), 'oops');
-    await userEvent.click(h.button(/show data table/i));
-    await el.updateComplete;
+    await showDataTable(el);
     await expectNoAxeViolations(el);
   });
 
   it('has no axe violations in dark mode', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       const el = await mount('classes="5" target="4" temperature="3"');
-      await userEvent.click(harness(el).button(/show data table/i));
-      await el.updateComplete;
+      await showDataTable(el);
       expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
       await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 });
