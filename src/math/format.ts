@@ -40,3 +40,28 @@ export function formatPercent(p: number, digits = 0): string {
   if (!Number.isFinite(p)) return formatNumber(p, digits);
   return `${formatNumber(p * 100, digits)}%`;
 }
+
+const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** A whole number as superscript, for an exponent: 2 → "²", −7 → "⁻⁷" (as in x², 10⁻⁷). */
+export function superscript(n: number): string {
+  return [...String(n)].map((c) => SUPERSCRIPTS[c] ?? c).join('');
+}
+
+/** The number a superscript stands for: "⁻⁷" → −7; NaN for text that is not one. */
+export function fromSuperscript(text: string): number {
+  const plain = Object.fromEntries(Object.entries(SUPERSCRIPTS).map(([c, s]) => [s, c]));
+  return Number([...text].map((c) => plain[c] ?? c).join(''));
+}

@@ -5,6 +5,8 @@ import {
   UNDEFINED_WORD,
   formatNumber,
   formatPercent,
+  fromSuperscript,
+  superscript,
 } from '../../src/math/format';
 
 describe('formatNumber', () => {
@@ -56,5 +58,16 @@ describe('formatPercent', () => {
     expect(formatPercent(0.5)).toBe('50%');
     expect(formatPercent(0.0123, 1)).toBe('1.2%');
     expect(formatPercent(NaN)).toBe(UNDEFINED_WORD);
+  });
+});
+
+describe('superscript', () => {
+  it('writes a whole number as an exponent, minus sign included, and reads it back', () => {
+    expect(superscript(2)).toBe('²');
+    expect(superscript(-7)).toBe('⁻⁷');
+    expect(superscript(1024)).toBe('¹⁰²⁴');
+    expect(fromSuperscript('⁻⁷')).toBe(-7);
+    for (const n of [0, 3, -12, 43]) expect(fromSuperscript(superscript(n))).toBe(n);
+    expect(fromSuperscript('x')).toBeNaN();
   });
 });

@@ -5,23 +5,9 @@
  * Pure strings, no DOM; the numbers come from the autodiff nodes of model.ts.
  */
 import type { Value } from '../../math/autodiff';
-import { formatNumber } from '../../math/format';
+import { formatNumber, superscript } from '../../math/format';
 import { constantName } from './model';
 import type { WalkModel, WalkNode } from './model';
-
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '-': '⁻',
-};
 
 /**
  * A number for the formulas and the graph: three significant digits at least, more for small
@@ -39,7 +25,7 @@ export const factor = (x: number): string => (fmt(x).startsWith('−') ? `(${fmt
 /** An exponent as superscript when it is a small whole number: x², x⁻¹; else x^0.5. */
 function power(base: string, k: number): string {
   if (Number.isInteger(k) && Math.abs(k) < 100) {
-    return base + [...String(k)].map((c) => SUPERSCRIPT[c] ?? c).join('');
+    return base + superscript(k);
   }
   return `${base}^${constantName(k)}`;
 }

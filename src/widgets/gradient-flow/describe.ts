@@ -12,27 +12,15 @@ import {
   UNDEFINED_WORD,
   formatNumber,
   formatPercent,
+  fromSuperscript,
+  superscript,
 } from '../../math/format';
 import { saturatedLayer } from './model';
 import type { FlowSetup, FlowSnapshot, FlowVerdict } from './model';
 
-const SUPERSCRIPT: Readonly<Record<string, string>> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
 /** "10⁻⁷" for −7. */
 export function powerOfTen(e: number): string {
-  return `10${[...String(e)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+  return `10${superscript(e)}`;
 }
 
 /**
@@ -60,10 +48,7 @@ export function sciSpoken(v: number): string {
   const text = sci(v);
   const match = /^(.*) × 10(.*)$/.exec(text);
   if (!match) return text;
-  const digits = [...match[2]!]
-    .map((c) => Object.entries(SUPERSCRIPT).find(([, s]) => s === c)?.[0] ?? c)
-    .join('');
-  const power = Number(digits);
+  const power = fromSuperscript(match[2]!);
   return `${match[1]} times 10 to the ${power < 0 ? `minus ${-power}` : power}`;
 }
 

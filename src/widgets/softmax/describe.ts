@@ -4,7 +4,7 @@
  * with the numbers, the live summary and the rows of the data table. Pure strings of the numbers
  * in model.ts: no DOM, no Lit.
  */
-import { MINUS, formatNumber } from '../../math/format';
+import { MINUS, formatNumber, superscript } from '../../math/format';
 import { LIMIT, MAX_CLASSES, MAX_LABEL, exponentials } from './model';
 import type { FieldProblem, SoftmaxState } from './model';
 
@@ -13,20 +13,6 @@ const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 export function sub(i: number): string {
   return String(i).replace(/\d/g, (d) => SUBSCRIPTS[Number(d)]!);
 }
-
-const SUPERSCRIPTS: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '-': '⁻',
-};
 
 /** A score as typed: as many decimals as it has (at least one, at most 3): 2.0, −0.25. */
 export function scoreText(z: number): string {
@@ -70,7 +56,7 @@ export function readable(v: number): string {
     return formatNumber(v, digits);
   }
   const [mantissa, exponent] = v.toExponential(2).split('e') as [string, string];
-  const power = String(Number(exponent)).replace(/[-0-9]/g, (c) => SUPERSCRIPTS[c]!);
+  const power = superscript(Number(exponent));
   return `${mantissa.replace('-', MINUS)} × 10${power}`;
 }
 
