@@ -27,8 +27,8 @@ export interface DiagramData {
   sizes: readonly number[];
   /** The activation of each layer after the inputs (the output's is 'sigmoid'). */
   activations: readonly UnitActivation[];
-  /** Names of the two inputs, written under their squares. */
-  inputLabels: readonly [string, string];
+  /** Names of the inputs (x₁, x₂, or the chosen features), written under their squares. */
+  inputLabels: readonly string[];
   /** One entry per layer after the inputs; null before the first read. */
   weights: readonly DiagramLayerWeights[] | null;
   /**
@@ -36,8 +36,8 @@ export interface DiagramData {
    * the inputs: maps[layer][unit]. Null before the first read.
    */
   maps: readonly (readonly Float32Array[])[] | null;
-  /** The inputs' own maps (x₁ and x₂ over the grid). */
-  inputMaps: readonly [Float32Array, Float32Array];
+  /** The inputs' own maps: each input (x₁, x₂, x₁², sin x₁ …) over the grid, in order. */
+  inputMaps: readonly Float32Array[];
   gridSize: number;
   colors: ThemeColors;
 }
@@ -55,7 +55,50 @@ export interface DiagramSize {
 export function diagramHeight(sizes: readonly number[], width: number): number {
   const node = nodeSize(width, sizes.length);
   const largest = Math.max(1, ...sizes);
-  return Math.round(Math.min(640, Math.max(150, 56 + largest * (node + 10))));
+  // More than two inputs (features): room for each one's name under its square as well.
+  const inputs = (sizes[0] ?? 0) > 2 ? (sizes[0] ?? 0) * (node + 16) - 8 : 0;
+  return Math.round(Math.min(640, Math.max(150, 56 + largest * (node + 10), 56 + inputs)));
+}
+
+/** Where the diagram puts things, for a drawing of `width` × `height` (as drawn: clamped). */
+export interface DiagramGeometry {
+  width: number;
+  height: number;
+  /** Side of a neuron's square. */
+  side: number;
+  /** Centre x of column `l` (0 = the inputs). */
+  colX(l: number): number;
+  /** Centre y of unit `j` of column `l`. */
+  unitY(l: number, j: number): number;
+}
+
+/**
+ * The diagram's geometry: the one `drawNetworkDiagram` draws with, for a caller that hit-tests
+ * the edges and neurons (a click on an edge) or draws over them (the edge being edited).
+ */
+export function diagramGeometry(
+  sizes: readonly number[],
+  size: { width: number; height: number },
+): DiagramGeometry {
+  const width = Math.max(200, Math.round(size.width));
+  const height = Math.max(120, Math.round(size.height));
+  const columns = sizes.length;
+  const side = nodeSize(width, columns);
+  const top = 30;
+  const bottom = height - 24;
+  return {
+    width,
+    height,
+    side,
+    colX: (l) =>
+      columns === 1 ? width / 2 : side / 2 + 8 + (l * (width - side - 16)) / (columns - 1),
+    unitY: (l, j) => {
+      const n = sizes[l] ?? 1;
+      const gap = Math.min(side + 16, (bottom - top) / Math.max(n, 1));
+      const span = gap * (n - 1);
+      return (top + bottom) / 2 - span / 2 + j * gap;
+    },
+  };
 }
 
 /** Side of a neuron's square: larger for fewer columns, between 14 and 56 px. */
@@ -126,8 +169,7 @@ export function drawNetworkDiagram(
   data: DiagramData,
   size: DiagramSize,
 ): void {
-  const width = Math.max(200, Math.round(size.width));
-  const height = Math.max(120, Math.round(size.height));
+  const { colX, unitY, side, width, height } = diagramGeometry(data.sizes, size);
   const dpr = Math.max(1, Math.min(3, size.dpr || 1));
   if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
   if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
@@ -140,17 +182,6 @@ export function drawNetworkDiagram(
   ctx.clearRect(0, 0, width, height);
 
   const columns = sizes.length;
-  const side = nodeSize(width, columns);
-  const top = 30;
-  const bottom = height - 24;
-  const colX = (l: number): number =>
-    columns === 1 ? width / 2 : side / 2 + 8 + (l * (width - side - 16)) / (columns - 1);
-  const unitY = (l: number, j: number): number => {
-    const n = sizes[l] ?? 1;
-    const gap = Math.min(side + 16, (bottom - top) / Math.max(n, 1));
-    const span = gap * (n - 1);
-    return (top + bottom) / 2 - span / 2 + j * gap;
-  };
 
   // Edges first, under the neurons.
   const c0 = parseColor(colors.class0);
@@ -185,7 +216,7 @@ export function drawNetworkDiagram(
       const topY = cy - side / 2;
       ctx.fillStyle = colors.background;
       ctx.fillRect(left, topY, side, side);
-      const values = l === 0 ? data.inputMaps[j as 0 | 1] : data.maps?.[l - 1]?.[j];
+      const values = l === 0 ? data.inputMaps[j] : data.maps?.[l - 1]?.[j];
       const activation = l === 0 ? 'input' : (data.activations[l - 1] ?? 'linear');
       drawMap(ctx, values, activation, n, left, topY, side, { c0, c1, bg });
       ctx.strokeStyle = colors.foreground;
@@ -211,8 +242,8 @@ export function drawNetworkDiagram(
   ctx.textAlign = 'left';
   ctx.font = '11px system-ui, sans-serif';
   const room = columns > 1 ? colX(1) - side / 2 - 6 : width - 4;
-  for (let j = 0; j < Math.min(2, sizes[0] ?? 0); j++) {
-    const label = fitText(ctx, data.inputLabels[j as 0 | 1], room);
+  for (let j = 0; j < (sizes[0] ?? 0); j++) {
+    const label = fitText(ctx, data.inputLabels[j] ?? `input ${j + 1}`, room);
     ctx.fillText(label, 2, unitY(0, j) + side / 2 + 2);
   }
 }
