@@ -1,19 +1,16 @@
 import { css } from 'lit';
-import { choiceChips, formulaBox, sliderRows, widgetFrame } from '../shared/tokens';
-import { dataTableStyles } from '../shared/data-table';
+import { chartFigure, choiceChips, formulaBox, sliderRows } from '../shared/tokens';
+import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-derivative>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
-  widgetFrame,
+  widgetBase,
+  chartFigure,
   choiceChips,
   sliderRows,
-  dataTableStyles,
   formulaBox,
   css`
     .layout {
-      display: grid;
-      gap: 1rem;
-      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
         'chart'
         'controls'
@@ -62,22 +59,6 @@ export const styles = [
     .choice span {
       font-family: Cambria, 'Times New Roman', serif;
       font-size: 1.05rem;
-    }
-
-    figure {
-      grid-area: chart;
-      margin: 0;
-      min-width: 0;
-    }
-    svg {
-      display: block;
-      width: 100%;
-      height: auto;
-    }
-    figcaption {
-      margin-top: 0.5rem;
-      color: var(--_muted);
-      font-size: 0.95rem;
     }
 
     .formula {

@@ -1,19 +1,17 @@
 import { css } from 'lit';
-import { checkToggle, formulaBox, sliderRows, widgetFrame } from '../shared/tokens';
-import { dataTableStyles } from '../shared/data-table';
+import { chartFigure, checkToggle, formControls, formulaBox, sliderRows } from '../shared/tokens';
+import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-gradient-descent>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
-  widgetFrame,
+  widgetBase,
+  chartFigure,
+  formControls,
   sliderRows,
   checkToggle,
-  dataTableStyles,
   formulaBox,
   css`
     .layout {
-      display: grid;
-      gap: 1rem;
-      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
         'head'
         'chart'
@@ -49,14 +47,7 @@ export const styles = [
       font-weight: 600;
     }
     select {
-      font: inherit;
-      min-height: 44px;
       max-width: 100%;
-      padding: 0.3rem 0.5rem;
-      border-radius: var(--_radius);
-      border: 1px solid var(--_border);
-      background: var(--_bg);
-      color: var(--_fg);
     }
     .loss-formula {
       margin: 0;
@@ -73,15 +64,7 @@ export const styles = [
       font-family: Cambria, 'Times New Roman', serif;
     }
 
-    figure {
-      grid-area: chart;
-      margin: 0;
-      min-width: 0;
-    }
     svg {
-      display: block;
-      width: 100%;
-      height: auto;
       border-radius: 4px;
       /* A finger on the plot moves the start point (tap or drag); the page scrolls from outside
          the plot. With panning allowed here, Chromium cancels a drag after its first move. */
@@ -90,11 +73,6 @@ export const styles = [
     svg:focus-visible {
       outline: 3px solid var(--_focus);
       outline-offset: 2px;
-    }
-    figcaption {
-      margin-top: 0.5rem;
-      color: var(--_muted);
-      font-size: 0.95rem;
     }
     .hint {
       margin: 0.25rem 0 0;
@@ -150,15 +128,8 @@ export const styles = [
       font-weight: 400;
     }
     input[type='number'] {
-      font: inherit;
       font-family: var(--_mono);
       width: 7.5rem;
-      min-height: 44px;
-      padding: 0.3rem 0.5rem;
-      border-radius: var(--_radius);
-      border: 1px solid var(--_border);
-      background: var(--_bg);
-      color: var(--_fg);
     }
     input[aria-invalid='true'] {
       border-color: var(--_danger);

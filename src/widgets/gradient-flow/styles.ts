@@ -1,18 +1,14 @@
 import { css } from 'lit';
-import { dataTableStyles } from '../shared/data-table';
-import { choiceChips, sliderRows, widgetFrame } from '../shared/tokens';
+import { choiceChips, sliderRows } from '../shared/tokens';
+import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-gradient-flow>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
-  widgetFrame,
+  widgetBase,
   choiceChips,
   sliderRows,
-  dataTableStyles,
   css`
     .layout {
-      display: grid;
-      gap: 1rem;
-      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
         'controls'
         'status'

@@ -1,17 +1,13 @@
 import { css } from 'lit';
-import { sliderRows, widgetFrame } from '../shared/tokens';
-import { dataTableStyles } from '../shared/data-table';
+import { sliderRows } from '../shared/tokens';
+import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-network-teaser>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
-  widgetFrame,
+  widgetBase,
   sliderRows,
-  dataTableStyles,
   css`
     .layout {
-      display: grid;
-      gap: 1rem;
-      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
         'datasets'
         'chart'

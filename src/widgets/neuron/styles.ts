@@ -1,18 +1,16 @@
 import { css } from 'lit';
-import { choiceChips, formulaBox, widgetFrame } from '../shared/tokens';
-import { dataTableStyles } from '../shared/data-table';
+import { chartFigure, choiceChips, formulaBox, numberFields } from '../shared/tokens';
+import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-neuron>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
-  widgetFrame,
+  widgetBase,
+  chartFigure,
+  numberFields,
   choiceChips,
-  dataTableStyles,
   formulaBox,
   css`
     .layout {
-      display: grid;
-      gap: 1rem;
-      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
         'diagram'
         'fields'
@@ -34,20 +32,10 @@ export const styles = [
 
     figure {
       grid-area: diagram;
-      margin: 0;
-      min-width: 0;
     }
     svg {
-      display: block;
-      width: 100%;
       max-width: 560px;
-      height: auto;
       margin-inline: auto;
-    }
-    figcaption {
-      margin-top: 0.5rem;
-      color: var(--_muted);
-      font-size: 0.95rem;
     }
 
     .fields {
@@ -72,26 +60,11 @@ export const styles = [
       font-weight: 600;
     }
     .field input {
-      font: inherit;
-      font-family: var(--_mono);
-      font-variant-numeric: tabular-nums;
       width: 100%;
-      min-height: 44px;
       padding: 0.3rem 0.6rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_bg);
-      color: var(--_fg);
-    }
-    .field input[aria-invalid='true'] {
-      border: 2px solid var(--_danger);
     }
     .message {
-      color: var(--_danger);
       font-size: 0.9rem;
-    }
-    .message:empty {
-      display: none;
     }
     .tip {
       margin: 0;

@@ -1,4 +1,54 @@
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
+
+const lightPalette = css`
+  --_fg: var(--nn-color-fg, #1a1a2e);
+  --_bg: var(--nn-color-bg, #ffffff);
+  --_surface: var(--nn-color-surface, #f4f6fb);
+  --_muted: var(--nn-color-muted, #4b5563);
+  --_border: var(--nn-color-border, #c5cad6);
+  --_accent: var(--nn-color-accent, #1d4ed8);
+  --_accent-fg: var(--nn-color-accent-fg, #ffffff);
+  --_accent-2: var(--nn-color-accent-2, #b45309);
+  --_danger: var(--nn-color-danger, #b91c1c);
+  --_success: var(--nn-color-success, #15803d);
+  --_focus: var(--nn-color-focus, #2563eb);
+`;
+
+const darkPalette = css`
+  --_fg: var(--nn-color-fg, #e5e7eb);
+  --_bg: var(--nn-color-bg, #0f172a);
+  --_surface: var(--nn-color-surface, #1e293b);
+  --_muted: var(--nn-color-muted, #a3aebf);
+  --_border: var(--nn-color-border, #475569);
+  --_accent: var(--nn-color-accent, #93c5fd);
+  --_accent-fg: var(--nn-color-accent-fg, #0f172a);
+  --_accent-2: var(--nn-color-accent-2, #fbbf24);
+  --_danger: var(--nn-color-danger, #fca5a5);
+  --_success: var(--nn-color-success, #86efac);
+  --_focus: var(--nn-color-focus, #93c5fd);
+  color-scheme: dark;
+`;
+
+/**
+ * Custom properties with one value in light mode and another in dark mode: the reader's system
+ * preference decides, and `theme="dark"` or `theme="light"` on the element overrides it. `light`
+ * and `dark` are declarations (`--_x: …;`), not rules.
+ */
+export function themed(light: CSSResult, dark: CSSResult): CSSResult {
+  return css`
+    :host {
+      ${light}
+    }
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        ${dark}
+      }
+    }
+    :host([theme='dark']) {
+      ${dark}
+    }
+  `;
+}
 
 /**
  * Design tokens as CSS custom properties. Each has a fallback so a widget embedded in a foreign
@@ -6,18 +56,8 @@ import { css } from 'lit';
  * Colours meet WCAG AA (4.5:1 for text) on their background in light and in dark mode.
  */
 export const tokens = css`
+  ${themed(lightPalette, darkPalette)}
   :host {
-    --_fg: var(--nn-color-fg, #1a1a2e);
-    --_bg: var(--nn-color-bg, #ffffff);
-    --_surface: var(--nn-color-surface, #f4f6fb);
-    --_muted: var(--nn-color-muted, #4b5563);
-    --_border: var(--nn-color-border, #c5cad6);
-    --_accent: var(--nn-color-accent, #1d4ed8);
-    --_accent-fg: var(--nn-color-accent-fg, #ffffff);
-    --_accent-2: var(--nn-color-accent-2, #b45309);
-    --_danger: var(--nn-color-danger, #b91c1c);
-    --_success: var(--nn-color-success, #15803d);
-    --_focus: var(--nn-color-focus, #2563eb);
     --_radius: var(--nn-radius, 8px);
     --_font: var(
       --nn-font,
@@ -33,49 +73,9 @@ export const tokens = css`
     font-family: var(--_font);
     color: var(--_fg);
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_fg: var(--nn-color-fg, #e5e7eb);
-      --_bg: var(--nn-color-bg, #0f172a);
-      --_surface: var(--nn-color-surface, #1e293b);
-      --_muted: var(--nn-color-muted, #a3aebf);
-      --_border: var(--nn-color-border, #475569);
-      --_accent: var(--nn-color-accent, #93c5fd);
-      --_accent-fg: var(--nn-color-accent-fg, #0f172a);
-      --_accent-2: var(--nn-color-accent-2, #fbbf24);
-      --_danger: var(--nn-color-danger, #fca5a5);
-      --_success: var(--nn-color-success, #86efac);
-      --_focus: var(--nn-color-focus, #93c5fd);
-      color-scheme: dark;
-    }
-  }
-  /* theme="dark" / theme="light" overrides the reader's system preference. */
-  :host([theme='dark']) {
-    --_fg: var(--nn-color-fg, #e5e7eb);
-    --_bg: var(--nn-color-bg, #0f172a);
-    --_surface: var(--nn-color-surface, #1e293b);
-    --_muted: var(--nn-color-muted, #a3aebf);
-    --_border: var(--nn-color-border, #475569);
-    --_accent: var(--nn-color-accent, #93c5fd);
-    --_accent-fg: var(--nn-color-accent-fg, #0f172a);
-    --_accent-2: var(--nn-color-accent-2, #fbbf24);
-    --_danger: var(--nn-color-danger, #fca5a5);
-    --_success: var(--nn-color-success, #86efac);
-    --_focus: var(--nn-color-focus, #93c5fd);
-    color-scheme: dark;
-  }
+  /* theme="light" overrides the reader's system preference. */
   :host([theme='light']) {
-    --_fg: var(--nn-color-fg, #1a1a2e);
-    --_bg: var(--nn-color-bg, #ffffff);
-    --_surface: var(--nn-color-surface, #f4f6fb);
-    --_muted: var(--nn-color-muted, #4b5563);
-    --_border: var(--nn-color-border, #c5cad6);
-    --_accent: var(--nn-color-accent, #1d4ed8);
-    --_accent-fg: var(--nn-color-accent-fg, #ffffff);
-    --_accent-2: var(--nn-color-accent-2, #b45309);
-    --_danger: var(--nn-color-danger, #b91c1c);
-    --_success: var(--nn-color-success, #15803d);
-    --_focus: var(--nn-color-focus, #2563eb);
+    ${lightPalette}
     color-scheme: light;
   }
   :host([hidden]) {
@@ -147,23 +147,16 @@ export const widgetFrame = css`
  * lightened for a dark one (each at least 3:1 against its background, the WCAG contrast for
  * graphics). Points also differ by shape, never by colour alone.
  */
-export const classColors = css`
-  :host {
+export const classColors = themed(
+  css`
     --_class1: var(--nn-color-class-1, #c75c00);
     --_class0: var(--nn-color-class-0, #0072b2);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_class1: var(--nn-color-class-1, #f5a623);
-      --_class0: var(--nn-color-class-0, #56b4e9);
-    }
-  }
-  :host([theme='dark']) {
+  `,
+  css`
     --_class1: var(--nn-color-class-1, #f5a623);
     --_class0: var(--nn-color-class-0, #56b4e9);
-  }
-`;
-
+  `,
+);
 /**
  * A labelled slider row (`.control`): the label and its value on one line, the range input across
  * the whole row below them.
@@ -282,5 +275,77 @@ export const formulaBox = css`
   }
   .formula .seg {
     white-space: nowrap;
+  }
+`;
+
+/**
+ * The grid a widget lays its parts out in (`.layout`): one column, 1rem apart. Each widget names
+ * its own areas, and its own columns where it is wide enough for two.
+ */
+export const gridLayout = css`
+  .layout {
+    display: grid;
+    gap: 1rem;
+    grid-template-columns: minmax(0, 1fr);
+  }
+`;
+
+/** A chart in a `<figure>` (the `chart` grid area): its SVG as wide as the figure, a muted caption. */
+export const chartFigure = css`
+  figure {
+    grid-area: chart;
+    margin: 0;
+    min-width: 0;
+  }
+  svg {
+    display: block;
+    width: 100%;
+    height: auto;
+  }
+  figcaption {
+    margin-top: 0.5rem;
+    color: var(--_muted);
+    font-size: 0.95rem;
+  }
+`;
+
+/**
+ * Typed numbers (`.field input`, read by `readNumberField` in `./number-field.ts`): in the
+ * monospace font, a red border while invalid, and the `.message` that says why, in red, only while
+ * there is something to say.
+ */
+export const numberFields = css`
+  .field input {
+    font: inherit;
+    font-family: var(--_mono);
+    font-variant-numeric: tabular-nums;
+    min-height: 44px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  .field input[aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  .message {
+    color: var(--_danger);
+  }
+  .message:empty {
+    display: none;
+  }
+`;
+
+/** A drop-down or a number box the height of a fingertip, in the widget's colours. */
+export const formControls = css`
+  select,
+  input[type='number'] {
+    font: inherit;
+    min-height: 44px;
+    padding: 0.3rem 0.5rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_fg);
   }
 `;

@@ -1,19 +1,16 @@
 import { css } from 'lit';
-import { checkToggle, formulaBox, sliderRows, widgetFrame } from '../shared/tokens';
-import { dataTableStyles } from '../shared/data-table';
+import { chartFigure, checkToggle, formulaBox, sliderRows } from '../shared/tokens';
+import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-sigmoid-explorer>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
-  widgetFrame,
+  widgetBase,
+  chartFigure,
   sliderRows,
   checkToggle,
-  dataTableStyles,
   formulaBox,
   css`
     .layout {
-      display: grid;
-      gap: 1rem;
-      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
         'chart'
         'controls'
@@ -42,22 +39,6 @@ export const styles = [
       font-variant-numeric: tabular-nums;
       min-width: 4.5ch;
       text-align: end;
-    }
-
-    figure {
-      grid-area: chart;
-      margin: 0;
-      min-width: 0;
-    }
-    svg {
-      display: block;
-      width: 100%;
-      height: auto;
-    }
-    figcaption {
-      margin-top: 0.5rem;
-      color: var(--_muted);
-      font-size: 0.95rem;
     }
 
     .formula var {

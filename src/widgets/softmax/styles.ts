@@ -1,19 +1,16 @@
 import { css } from 'lit';
-import { choiceChips, formulaBox, sliderRows, widgetFrame } from '../shared/tokens';
-import { dataTableStyles } from '../shared/data-table';
+import { choiceChips, formulaBox, numberFields, sliderRows } from '../shared/tokens';
+import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-softmax>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
-  widgetFrame,
+  widgetBase,
+  numberFields,
   choiceChips,
   sliderRows,
-  dataTableStyles,
   formulaBox,
   css`
     .layout {
-      display: grid;
-      gap: 1rem;
-      grid-template-columns: minmax(0, 1fr);
       grid-template-areas:
         'heads'
         'classes'
@@ -125,29 +122,14 @@ export const styles = [
       justify-items: end;
     }
     .field input {
-      font: inherit;
-      font-family: var(--_mono);
-      font-variant-numeric: tabular-nums;
       width: 5rem;
-      min-height: 44px;
       padding: 0.3rem 0.5rem;
       text-align: end;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_bg);
-      color: var(--_fg);
-    }
-    .field input[aria-invalid='true'] {
-      border: 2px solid var(--_danger);
     }
     .message {
-      color: var(--_danger);
       font-size: 0.85rem;
       max-width: 12rem;
       text-align: end;
-    }
-    .message:empty {
-      display: none;
     }
     .prob {
       grid-area: prob;
