@@ -25,6 +25,7 @@ import {
 import type { NodeDetails, StepExplanation } from './describe';
 import { stepAt, totalSteps } from './model';
 import type { ExpressionProblem, WalkModel, WalkNode } from './model';
+import { tableRegion, tableToggle } from '../shared/data-table';
 
 type Handler<E extends Event = Event> = (event: E) => void;
 
@@ -293,43 +294,29 @@ export function tables(v: TablesView): TemplateResult {
   return html`
     <div class="tables">
       <div class="toggles">
-        <button
-          type="button"
-          aria-expanded=${v.showTable ? 'true' : 'false'}
-          aria-controls="node-table"
-          @click=${v.toggleTable}
-        >
-          ${v.showTable ? 'Hide the table of nodes' : 'Show the table of nodes'}
-        </button>
-        <button
-          type="button"
-          aria-expanded=${v.showCheck ? 'true' : 'false'}
-          aria-controls="check-table"
-          @click=${v.toggleCheck}
-        >
-          ${v.showCheck ? 'Hide the numerical check' : 'Check the gradients numerically'}
-        </button>
+        ${tableToggle({
+          controls: 'node-table',
+          shown: v.showTable,
+          onToggle: v.toggleTable,
+          words: ['Show the table of nodes', 'Hide the table of nodes'],
+        })}
+        ${tableToggle({
+          controls: 'check-table',
+          shown: v.showCheck,
+          onToggle: v.toggleCheck,
+          words: ['Check the gradients numerically', 'Hide the numerical check'],
+        })}
       </div>
-      <div
-        class="table-wrap"
-        id="node-table"
-        role="region"
-        aria-labelledby="node-table-caption"
-        tabindex=${v.showTable ? '0' : '-1'}
-        ?hidden=${!v.showTable}
-      >
-        ${v.showTable ? nodeTable(v.model, v.step) : nothing}
-      </div>
-      <div
-        class="table-wrap"
-        id="check-table"
-        role="region"
-        aria-labelledby="check-table-caption"
-        tabindex=${v.showCheck ? '0' : '-1'}
-        ?hidden=${!v.showCheck}
-      >
-        ${v.showCheck ? checkTable(v.model, v.step) : nothing}
-      </div>
+      ${tableRegion({
+        id: 'node-table',
+        shown: v.showTable,
+        table: () => nodeTable(v.model, v.step),
+      })}
+      ${tableRegion({
+        id: 'check-table',
+        shown: v.showCheck,
+        table: () => checkTable(v.model, v.step),
+      })}
     </div>
   `;
 }

@@ -25,6 +25,7 @@ import {
 } from './describe';
 import type { StepFormula } from './describe';
 import { LOG_STEP, rangeOf, statusOf } from './model';
+import { dataTableArea } from '../shared/data-table';
 
 /** What the controls call. */
 export interface Handlers {
@@ -140,27 +141,12 @@ export function body(v: DescentView): TemplateResult {
 
       <div class="formula" part="formula">${rule}</div>
 
-      <div class="table-area">
-        <button
-          type="button"
-          part="table-button"
-          aria-expanded=${v.showTable ? 'true' : 'false'}
-          aria-controls="data-table"
-          @click=${on.toggleTable}
-        >
-          ${v.showTable ? 'Hide the iterates' : 'Show the iterates'}
-        </button>
-        <div
-          class="table-wrap"
-          id="data-table"
-          role="region"
-          aria-labelledby="data-table-caption"
-          tabindex=${v.showTable ? '0' : '-1'}
-          ?hidden=${!v.showTable}
-        >
-          ${v.showTable ? table(surface, v.states, v.rate, v.momentum) : nothing}
-        </div>
-      </div>
+      ${dataTableArea({
+        shown: v.showTable,
+        onToggle: on.toggleTable,
+        table: () => table(surface, v.states, v.rate, v.momentum),
+        words: ['Show the iterates', 'Hide the iterates'],
+      })}
     </div>
   `;
 }

@@ -4,7 +4,7 @@
  * function of what it shows and the callbacks it calls; the state lives in the element, the
  * numbers in model.ts, the words in describe.ts.
  */
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { formatNumber } from '../../math/format';
 import type { LossName } from '../../train/types';
@@ -20,6 +20,7 @@ import {
 } from './describe';
 import { LOSSES, STARTS, otherLoss } from './model';
 import type { LossPushes, NeuronsState, PlanePoint, StartName } from './model';
+import { dataTableArea } from '../shared/data-table';
 
 export interface ControlsOptions {
   loss: LossName;
@@ -241,27 +242,11 @@ export function pointsTableArea(
   onToggle: () => void,
   table: () => TemplateResult,
 ): TemplateResult {
-  return html`
-    <div class="table-area">
-      <button
-        type="button"
-        part="table-button"
-        aria-expanded=${shown ? 'true' : 'false'}
-        aria-controls="points-table"
-        @click=${onToggle}
-      >
-        ${shown ? 'Hide points table' : 'Show points table'}
-      </button>
-      <div
-        class="table-wrap"
-        id="points-table"
-        role="region"
-        aria-labelledby="points-table-caption"
-        tabindex=${shown ? '0' : '-1'}
-        ?hidden=${!shown}
-      >
-        ${shown ? table() : nothing}
-      </div>
-    </div>
-  `;
+  return dataTableArea({
+    id: 'points-table',
+    shown,
+    onToggle,
+    table,
+    words: ['Show points table', 'Hide points table'],
+  });
 }

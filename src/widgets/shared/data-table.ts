@@ -1,5 +1,56 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 
+export interface TableToggleOptions {
+  /** The id of the region the button shows and hides. */
+  controls: string;
+  /** Whether the table is shown. */
+  shown: boolean;
+  /** Called when the reader presses the button. */
+  onToggle: () => void;
+  /** The button's words while the table is hidden, and while it is shown. */
+  words: readonly [show: string, hide: string];
+  /** The button's `part` name; none if left out. */
+  part?: string;
+}
+
+/** A button that shows and hides a table region (`tableRegion`), saying which it will do. */
+export function tableToggle(o: TableToggleOptions): TemplateResult {
+  return html`<button
+    type="button"
+    part=${o.part ?? nothing}
+    aria-expanded=${o.shown ? 'true' : 'false'}
+    aria-controls=${o.controls}
+    @click=${o.onToggle}
+  >
+    ${o.shown ? o.words[1] : o.words[0]}
+  </button>`;
+}
+
+export interface TableRegionOptions {
+  id: string;
+  /** Whether the table is shown. */
+  shown: boolean;
+  /** The table (rendered only while shown). */
+  table: () => TemplateResult | typeof nothing;
+  /** Accessible name of the region; default: labelled by the table's caption, `#<id>-caption`. */
+  label?: string;
+}
+
+/** A scrollable, named region that holds a table only while it is shown (focusable then). */
+export function tableRegion(o: TableRegionOptions): TemplateResult {
+  return html`<div
+    class="table-wrap"
+    id=${o.id}
+    role="region"
+    aria-labelledby=${o.label ? nothing : `${o.id}-caption`}
+    aria-label=${o.label ?? nothing}
+    tabindex=${o.shown ? '0' : '-1'}
+    ?hidden=${!o.shown}
+  >
+    ${o.shown ? o.table() : nothing}
+  </div>`;
+}
+
 export interface DataTableAreaOptions {
   /** Whether the table is shown. */
   shown: boolean;
@@ -7,8 +58,12 @@ export interface DataTableAreaOptions {
   onToggle: () => void;
   /** The table (rendered only while shown). */
   table: () => TemplateResult | typeof nothing;
-  /** Accessible name of the region; default: labelled by the table's `#data-table-caption`. */
+  /** Accessible name of the region; default: labelled by the table's `#<id>-caption`. */
   label?: string;
+  /** The region's id; default `data-table`. */
+  id?: string;
+  /** The button's words; default "Show data table" and "Hide data table". */
+  words?: readonly [show: string, hide: string];
 }
 
 /**
@@ -16,28 +71,17 @@ export interface DataTableAreaOptions {
  * named region that holds the table only while it is shown.
  */
 export function dataTableArea(o: DataTableAreaOptions): TemplateResult {
+  const id = o.id ?? 'data-table';
   return html`
     <div class="table-area">
-      <button
-        type="button"
-        part="table-button"
-        aria-expanded=${o.shown ? 'true' : 'false'}
-        aria-controls="data-table"
-        @click=${o.onToggle}
-      >
-        ${o.shown ? 'Hide data table' : 'Show data table'}
-      </button>
-      <div
-        class="table-wrap"
-        id="data-table"
-        role="region"
-        aria-labelledby=${o.label ? nothing : 'data-table-caption'}
-        aria-label=${o.label ?? nothing}
-        tabindex=${o.shown ? '0' : '-1'}
-        ?hidden=${!o.shown}
-      >
-        ${o.shown ? o.table() : nothing}
-      </div>
+      ${tableToggle({
+        controls: id,
+        shown: o.shown,
+        onToggle: o.onToggle,
+        words: o.words ?? ['Show data table', 'Hide data table'],
+        part: 'table-button',
+      })}
+      ${tableRegion({ id, shown: o.shown, table: o.table, ...(o.label ? { label: o.label } : {}) })}
     </div>
   `;
 }
