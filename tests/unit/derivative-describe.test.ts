@@ -17,18 +17,8 @@ import {
   spoken,
   summary,
 } from '../../src/widgets/derivative/describe';
-import type { DerivativeParams } from '../../src/widgets/derivative/model';
+import { DERIVATIVE_DEFAULTS as DEFAULTS, derivativeAt as at } from './fixtures/widget-setups';
 
-const DEFAULTS: DerivativeParams = {
-  mode: 'slope',
-  fn: 'square',
-  x0: 1,
-  h: 1,
-  weight: 2,
-  bias: -1,
-  wrt: 'x',
-};
-const at = (changes: Partial<DerivativeParams>): DerivativeParams => ({ ...DEFAULTS, ...changes });
 const fn = (id: string) => functionById(id)!;
 
 describe('derivative in words: numbers as written', () => {

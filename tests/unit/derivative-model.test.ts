@@ -17,19 +17,8 @@ import {
   slopesAt,
   subjectOf,
 } from '../../src/widgets/derivative/model';
-import type { DerivativeParams } from '../../src/widgets/derivative/model';
+import { DERIVATIVE_DEFAULTS as DEFAULTS, derivativeAt as at } from './fixtures/widget-setups';
 
-/** The widget's defaults: slope mode, x², x₀ = 1, h = 1; chain mode σ(2·x − 1) at x = 1. */
-const DEFAULTS: DerivativeParams = {
-  mode: 'slope',
-  fn: 'square',
-  x0: 1,
-  h: 1,
-  weight: 2,
-  bias: -1,
-  wrt: 'x',
-};
-const at = (changes: Partial<DerivativeParams>): DerivativeParams => ({ ...DEFAULTS, ...changes });
 const square = functionById('square')!;
 
 describe('the chain rule on σ(w·x + b), in src/math', () => {

@@ -65,16 +65,16 @@ describe('FlowRun', () => {
     expect(Math.max(...s.gradients)).toBeGreaterThan(100);
   });
 
-  it('ReLU with too large weights and a large step: the units die, and the words say so', () => {
-    const setup = {
-      ...SETUP,
-      activation: 'relu' as const,
-      init: 'large' as const,
-      learningRate: 1,
-    };
+  /** 300 steps of size 1 from too large weights. */
+  function afterLargeSteps(activation: 'relu' | 'leaky-relu') {
+    const setup = { ...SETUP, activation, init: 'large' as const, learningRate: 1 };
     const run = new FlowRun(setup);
     run.train(300);
-    const s = run.snapshot();
+    return { setup, s: run.snapshot() };
+  }
+
+  it('ReLU with too large weights and a large step: the units die, and the words say so', () => {
+    const { setup, s } = afterLargeSteps('relu');
     expect(s.verdict).toBe('dead');
     expect(Math.max(...s.gradients)).toBe(0);
     expect(summary(setup, s)).toContain('No gradient reaches any layer (the largest is 0)');
@@ -82,15 +82,7 @@ describe('FlowRun', () => {
   });
 
   it('leaky ReLU with too large weights breaks, and says so in words, not NaN', () => {
-    const setup = {
-      ...SETUP,
-      activation: 'leaky-relu' as const,
-      init: 'large' as const,
-      learningRate: 1,
-    };
-    const run = new FlowRun(setup);
-    run.train(300);
-    const s = run.snapshot();
+    const { setup, s } = afterLargeSteps('leaky-relu');
     expect(s.verdict).toBe('broken');
     const text = summary(setup, s);
     expect(text).toContain('The weights are no longer numbers');

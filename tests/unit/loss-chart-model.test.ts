@@ -52,15 +52,17 @@ describe('the loss chart’s extents and cursor', () => {
     expect(nextSlot([series('a', [], 0), series('b', [], 3)])).toBe(4);
   });
 
+  /** A train loss at every step to 200, and a test loss every tenth step from 10. */
+  const train = series(
+    'train',
+    range(200, () => 0.5),
+  );
+  const test = series(
+    'test',
+    range(20, () => 0.6, 10),
+  );
+
   it('walks along the longest series and snaps a pointer to its nearest point', () => {
-    const train = series(
-      'train',
-      range(200, () => 0.5),
-    );
-    const test = series(
-      'test',
-      range(20, () => 0.6, 10),
-    );
     expect(referenceSeries([test, train])).toBe(train);
     expect(referenceSeries([series('empty', [])])).toBeUndefined();
     expect(snapStep(test, 54)).toBe(50);
@@ -70,14 +72,6 @@ describe('the loss chart’s extents and cursor', () => {
   });
 
   it('marks the point of each series at or before the cursor', () => {
-    const train = series(
-      'train',
-      range(200, () => 0.5),
-    );
-    const test = series(
-      'test',
-      range(20, () => 0.6, 10),
-    );
     expect(cursorPoints([train, test, series('empty', [])], 55)).toEqual([54, 4, null]);
   });
 });

@@ -16,17 +16,7 @@ import {
   stepEnds,
 } from '../../src/widgets/sigmoid-explorer/describe';
 import type { SigmoidSetup } from '../../src/widgets/sigmoid-explorer/model';
-
-const setup = (overrides: Partial<SigmoidSetup> = {}): SigmoidSetup => ({
-  plane: false,
-  weight: 1,
-  weight2: 1,
-  bias: 0,
-  input: 0,
-  input2: 0,
-  derivative: false,
-  ...overrides,
-});
+import { sigmoidSetup as setup } from './fixtures/widget-setups';
 
 describe('the sigmoid explorer’s numbers as written', () => {
   it('shows slider values with one decimal, two when an attribute set a finer one', () => {

@@ -9,18 +9,7 @@ import {
   sliderRange,
   weightedSum,
 } from '../../src/widgets/sigmoid-explorer/model';
-import type { SigmoidSetup } from '../../src/widgets/sigmoid-explorer/model';
-
-const setup = (overrides: Partial<SigmoidSetup> = {}): SigmoidSetup => ({
-  plane: false,
-  weight: 1,
-  weight2: 1,
-  bias: 0,
-  input: 0,
-  input2: 0,
-  derivative: false,
-  ...overrides,
-});
+import { sigmoidSetup as setup } from './fixtures/widget-setups';
 
 describe('the sigmoid explorer’s numbers', () => {
   it('takes the sliders’ ranges from the documented attributes', () => {
