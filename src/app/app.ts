@@ -69,6 +69,7 @@ export class GtApp extends LitElement {
   private readonly notices = new NoticeController(this);
   private focusAfterRender = false;
   private stopNotices: (() => void) | undefined;
+  private listening: AbortController | undefined;
 
   constructor() {
     super();
@@ -84,12 +85,15 @@ export class GtApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
-    window.addEventListener('online', this.onNetwork);
-    window.addEventListener('offline', this.onNetwork);
-    window.addEventListener('storage', this.onStorage);
-    window.addEventListener('pagehide', this.onLeave);
-    document.addEventListener('visibilitychange', this.onLeave);
+    // One signal removes every listener on disconnect.
+    this.listening = new AbortController();
+    const on = { signal: this.listening.signal };
+    window.addEventListener('hashchange', this.onHashChange, on);
+    window.addEventListener('online', this.onNetwork, on);
+    window.addEventListener('offline', this.onNetwork, on);
+    window.addEventListener('storage', this.onStorage, on);
+    window.addEventListener('pagehide', this.onLeave, on);
+    document.addEventListener('visibilitychange', this.onLeave, on);
     this.stopNotices = this.store.onNotice((notice) =>
       this.notices.fromStore(notice, this.store, this.exportProgress),
     );
@@ -113,12 +117,7 @@ export class GtApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
-    window.removeEventListener('online', this.onNetwork);
-    window.removeEventListener('offline', this.onNetwork);
-    window.removeEventListener('storage', this.onStorage);
-    window.removeEventListener('pagehide', this.onLeave);
-    document.removeEventListener('visibilitychange', this.onLeave);
+    this.listening?.abort();
     this.stopNotices?.();
   }
 

@@ -9,6 +9,12 @@ import { damagedFileName, type ImportMode, type Progress } from '../lesson/progr
 import { downloadText, exportFileName } from './download';
 import { describeChange, formatSize, keptStamp, keptWhen, loses } from './progress-words';
 
+/** The two ways to import a file, in the words of the import dialog. */
+const IMPORT_MODES: readonly (readonly [ImportMode, string])[] = [
+  ['merge', 'Merge: keep your progress and add the file’s'],
+  ['replace', 'Replace: use only the file’s progress'],
+];
+
 /** A file chosen for import, waiting for the student to choose merge or replace. */
 interface PendingImport {
   name: string;
@@ -328,26 +334,19 @@ export class GtProgressTools extends LitElement {
                 <h3 id="import-title">Import “${pending.name}”?</h3>
                 <fieldset>
                   <legend>How to import</legend>
-                  <label>
-                    <input
-                      type="radio"
-                      name="mode"
-                      value="merge"
-                      .checked=${this._mode === 'merge'}
-                      @change=${() => (this._mode = 'merge')}
-                    />
-                    Merge: keep your progress and add the file’s
-                  </label>
-                  <label>
-                    <input
-                      type="radio"
-                      name="mode"
-                      value="replace"
-                      .checked=${this._mode === 'replace'}
-                      @change=${() => (this._mode = 'replace')}
-                    />
-                    Replace: use only the file’s progress
-                  </label>
+                  ${IMPORT_MODES.map(
+                    ([mode, words]) =>
+                      html`<label>
+                        <input
+                          type="radio"
+                          name="mode"
+                          value=${mode}
+                          .checked=${this._mode === mode}
+                          @change=${() => (this._mode = mode)}
+                        />
+                        ${words}
+                      </label>`,
+                  )}
                 </fieldset>
                 <div aria-live="polite">${this.renderPreview()}</div>
                 <div class="row">
