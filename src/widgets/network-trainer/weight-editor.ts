@@ -101,6 +101,14 @@ export class WeightEditor implements ReactiveController {
     return refs;
   }
 
+  /** Whether the network shown has this weight. */
+  private exists(ref: WeightRef): boolean {
+    const { sizes } = this.input();
+    const inputs = sizes[ref.layer];
+    const units = sizes[ref.layer + 1];
+    return inputs !== undefined && units !== undefined && ref.to < units && ref.from < inputs;
+  }
+
   private valueOf(ref: WeightRef): number | null {
     const w = this.input().weights?.[ref.layer];
     if (!w || ref.to >= w.units || ref.from >= w.inputs) return null;
@@ -315,6 +323,12 @@ export class WeightEditor implements ReactiveController {
    * help, the live words and, while open, the field.
    */
   render(label: string): TemplateResult {
+    if (this.selected && !this.exists(this.selected)) {
+      // The network changed shape under the choice: forget it.
+      this.selected = null;
+      this.editing = false;
+      this.status = '';
+    }
     const ref = this.selected;
     return html`
       <div class="diagram-box">
