@@ -11,7 +11,8 @@
  */
 import { availableBackends, isBackendName } from './backend.ts';
 import { sizeKey } from './spec.ts';
-import { TfTrainer, precompileUnlessAborted } from './trainer.ts';
+import { TfTrainer } from './trainer.ts';
+import { precompileUnlessAborted } from './trainer-start.ts';
 import type { BackendName, TrainerOptions } from './types.ts';
 
 const STORAGE_KEY = 'gradient-trail:backend-choice:v1';

@@ -222,6 +222,14 @@ export class EngineClient {
   }
 
   /**
+   * Set one weight by hand: dense layer `layer`, from input `from` (−1: the bias) to unit `to`.
+   * The engine applies it at once, playing or paused, and sends a frame measured on it.
+   */
+  setWeight(layer: number, from: number, to: number, value: number): void {
+    this.send({ type: 'set-weight', run: this.run, layer, from, to, value });
+  }
+
+  /**
    * The network's output for rows of `spec.inputs` numbers (or pixels): p(class 1) per row with
    * two classes, the k probabilities of each row in turn with k ≥ 3. Answered while training
    * too; rejected when the network is replaced (a new setup) or the engine closes.

@@ -14,6 +14,8 @@ import type { ModelSpec } from './types.ts';
  * - squared error above 1.8× its start and above 0.45: worse than always answering one class with
  *   certainty, which costs about 0.5 on balanced data (squared error can never exceed 1, so it
  *   never "explodes"; a too-large step saturates the sigmoids instead, and the loss sticks there);
+ * - regression's ½(ŷ − y)² above 10× its start and above 2 (an average miss of 2, the whole range
+ *   of labels in −1 … 1: unlike a σ output, a linear one can grow without bound);
  * - any weight or bias beyond ±1,000, in either case, long before it overflows to NaN: with inputs
  *   of the size of a point of the plane, a unit saturates by |z| ≈ 10, and a healthy run's weights
  *   stay within a few tens (a too-large Adam step moves each weight by about the learning rate).
@@ -21,6 +23,7 @@ import type { ModelSpec } from './types.ts';
 export const DIVERGENCE = {
   crossEntropy: { factor: 10, floor: 5 },
   squaredError: { factor: 1.8, floor: 0.45 },
+  regression: { factor: 10, floor: 2 },
   maxWeight: 1e3,
 } as const;
 
@@ -39,7 +42,7 @@ export interface DivergenceStats {
  * `startLoss` is the training loss at the start (null while there is none yet).
  */
 export function divergence(
-  spec: Pick<ModelSpec, 'loss' | 'learningRate'>,
+  spec: Pick<ModelSpec, 'loss' | 'learningRate' | 'task'>,
   stats: DivergenceStats,
   startLoss: number | null,
 ): string | null {
@@ -50,7 +53,11 @@ export function divergence(
   }
   if (startLoss !== null) {
     const { factor, floor } =
-      spec.loss === 'cross-entropy' ? DIVERGENCE.crossEntropy : DIVERGENCE.squaredError;
+      spec.task === 'regression'
+        ? DIVERGENCE.regression
+        : spec.loss === 'cross-entropy'
+          ? DIVERGENCE.crossEntropy
+          : DIVERGENCE.squaredError;
     if (trainLoss > floor && trainLoss > factor * startLoss) {
       return (
         `The loss grew from ${formatNumber(startLoss)} to ${formatNumber(trainLoss)} instead of ` +

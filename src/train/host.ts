@@ -217,6 +217,13 @@ export class EngineHost {
         if (!this.playing) await this.deliver(await trainer.train(0), true);
         return;
       }
+      case 'set-weight': {
+        // (An invalid edit throws a RangeError: reported as an error, the weights unchanged.)
+        trainer.setWeight(message.layer, message.from, message.to, message.value);
+        // While playing, the next slice reports on the new weights; otherwise report it now.
+        if (!this.playing) await this.deliver(await trainer.train(0), true);
+        return;
+      }
       case 'lose-context': {
         // (Through index.ts: importing backend.ts's namespace would keep all of tfjs-core's ops.)
         const tfjs = await import('./index.ts');
@@ -385,7 +392,8 @@ export class EngineHost {
         this.lastMeasured = performance.now();
         this.latest = report;
         this.unsent = report;
-        if (report.problem?.kind === 'diverged' || finishing) {
+        // Early stopping put the best weights back: pause there, as at the last epoch.
+        if (report.problem?.kind === 'diverged' || finishing || report.earlyStop) {
           if (finishing) this.stopAtEpoch = 0;
           this.setPlaying(false);
           this.acked = true;

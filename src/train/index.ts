@@ -19,7 +19,8 @@ import {
 } from './backend.ts';
 import { chooseBackend } from './choose.ts';
 import { createJsTrainer } from './js-trainer.ts';
-import { TfTrainer, precompileUnlessAborted, trainerOn } from './trainer.ts';
+import { TfTrainer } from './trainer.ts';
+import { precompileUnlessAborted, trainerOn } from './trainer-start.ts';
 import type { BackendName, Trainer, TrainerOptions } from './types.ts';
 
 export type * from './types.ts';

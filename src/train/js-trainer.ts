@@ -6,11 +6,13 @@
  * It behaves exactly as `TfTrainer` (trainer.ts) does, backend questions aside: the same seeded
  * initial weights, the same batches (seeded shuffles), the same maths per step, a first report at
  * step 0 before any step, a deadline for `train`, the last good moment kept as a snapshot, and a
- * divergence (divergence.ts) that puts that snapshot back and says why.
+ * divergence (divergence.ts) that puts that snapshot back and says why, and early stopping
+ * (early-stop.ts) that puts the best weights back.
  */
 import { DenseNet } from '../math/dense-net.ts';
-import type { DenseStats } from '../math/dense-net.ts';
+import type { DenseNetConfig, DenseStats } from '../math/dense-net.ts';
 import { divergence } from './divergence.ts';
+import { EarlyStopper, holdOut } from './early-stop.ts';
 import {
   checkPoints,
   checkSpec,
@@ -37,6 +39,29 @@ import type {
   TrainerOptions,
 } from './types.ts';
 
+/**
+ * The `DenseNet` configuration of `spec` from a packed `state`: the same network, loss, optimizer,
+ * regularisation, dropout and batches as the tfjs engine builds (the dropout masks come from a
+ * seeded stream of their own, so a run is reproducible).
+ */
+export function denseConfig(spec: ModelSpec, state: NetworkState): DenseNetConfig {
+  return {
+    sizes: layerSizes(spec),
+    activations: spec.hidden.map((layer) => layer.activation),
+    task: spec.task ?? 'classification',
+    loss: spec.loss,
+    optimizer: spec.optimizer,
+    learningRate: spec.learningRate,
+    l2: spec.l2,
+    l1: spec.l1 ?? 0,
+    dropout: spec.hidden.map((layer) => layer.dropout ?? 0),
+    dropoutSeed: spec.seed + 0.25,
+    batchSize: spec.batchSize,
+    shuffleSeed: shuffleSeed(spec),
+    state,
+  };
+}
+
 /** A moment of training we can return to: the packed network state and the report made there. */
 interface Snapshot {
   state: NetworkState;
@@ -48,7 +73,11 @@ export class JsTrainer implements Trainer {
   readonly backend = 'js' as const;
   readonly spec: ModelSpec;
   private readonly net: DenseNet;
+  /** The rows trained on (the training rows less the validation rows), and the test rows. */
   private data: { train: Rows; test: Rows };
+  /** The rows held out for early stopping (null without it). */
+  private validation: Rows | null = null;
+  private readonly stopper: EarlyStopper | null;
   private readonly initial: NetworkState;
   private readonly onProblem: ((problem: TrainProblem) => void) | undefined;
 
@@ -70,20 +99,14 @@ export class JsTrainer implements Trainer {
     checkPoints(options.test, 'Test', options.spec);
     this.spec = structuredClone(options.spec);
     this.onProblem = options.onProblem;
-    this.data = { train: options.train, test: options.test };
+    const early = this.spec.earlyStopping;
+    this.stopper = early ? new EarlyStopper(early.patience) : null;
+    const held = holdOut(this.spec, options.train);
+    this.data = { train: held.train, test: options.test };
+    this.validation = held.validation;
     this.initial = initialState(this.spec, initialWeights(this.spec));
-    this.net = new DenseNet({
-      sizes: layerSizes(this.spec),
-      activations: this.spec.hidden.map((layer) => layer.activation),
-      loss: this.spec.loss,
-      optimizer: this.spec.optimizer,
-      learningRate: this.spec.learningRate,
-      l2: this.spec.l2,
-      batchSize: this.spec.batchSize,
-      shuffleSeed: shuffleSeed(this.spec),
-      state: this.initial,
-    });
-    this.net.setData(options.train.x, options.train.y);
+    this.net = new DenseNet(denseConfig(this.spec, this.initial));
+    this.net.setData(held.train.x, held.train.y);
     if (options.resume) {
       this.net.load(options.resume.state);
       this.step = options.resume.step;
@@ -133,8 +156,11 @@ export class JsTrainer implements Trainer {
     this.assertAlive();
     checkPoints(train, 'Training', this.spec);
     checkPoints(test, 'Test', this.spec);
-    this.data = { train, test };
-    this.net.setData(train.x, train.y);
+    const held = holdOut(this.spec, train);
+    this.data = { train: held.train, test };
+    this.validation = held.validation;
+    this.stopper?.reset();
+    this.net.setData(held.train.x, held.train.y);
     // The next report is first made on the new data, before any step (the snapshot's weights are
     // still good; its losses were measured on the old data). It is the new reference loss.
     this.stale = true;
@@ -147,6 +173,7 @@ export class JsTrainer implements Trainer {
     this.epoch = 0;
     this.startLoss = null;
     this.snapshot = null;
+    this.stopper?.reset();
     this.net.reset(this.initial);
   }
 
@@ -192,13 +219,32 @@ export class JsTrainer implements Trainer {
   /**
    * The report for the current weights. Good numbers become the new report and snapshot; bad
    * ones (non-finite, or a loss or weight past its limit) put the last snapshot back and say why.
+   * With early stopping, when the validation loss has not improved for `patience` epochs, the
+   * best weights are put back and the report (measured on them) says so.
    */
   private measure(): TrainReport {
     this.unmeasured = false;
-    const { train, test } = this.data;
-    const stats: DenseStats = this.net.stats(train.x, train.y, test.x, test.y);
+    const { stats, report } = this.numbers();
     const why = divergence(this.spec, stats, this.startLoss);
     if (why) return this.diverged(why);
+    const best =
+      this.stopper && report.validationLoss !== undefined
+        ? this.stopper.observe(report.validationLoss, this.step, this.epoch, () => this.net.state())
+        : null;
+    if (!best) {
+      this.snapshot = { state: this.net.state(), report, epoch: this.epoch };
+      return report;
+    }
+    this.net.load(best.state);
+    const restored = this.numbers().report;
+    this.snapshot = { state: this.net.state(), report: restored, epoch: this.epoch };
+    return { ...restored, earlyStop: { ...best.stop, bestValidationLoss: best.loss } };
+  }
+
+  /** The losses and accuracies of the current weights, as statistics and as a report. */
+  private numbers(): { stats: DenseStats; report: TrainReport } {
+    const { train, test } = this.data;
+    const stats: DenseStats = this.net.stats(train.x, train.y, test.x, test.y);
     const report: TrainReport = {
       step: this.step,
       epoch: this.epoch,
@@ -210,8 +256,12 @@ export class JsTrainer implements Trainer {
       testClassAccuracy: classAccuracy(stats.testClassAccuracy),
       backend: this.backend,
     };
-    this.snapshot = { state: this.net.state(), report, epoch: this.epoch };
-    return report;
+    const validation = this.validation;
+    if (validation) {
+      report.validationLoss =
+        validation.y.length > 0 ? this.net.stats(validation.x, validation.y).trainLoss : 0;
+    }
+    return { stats, report };
   }
 
   /** Put the last good snapshot back, tell the caller, and return that snapshot's report. */

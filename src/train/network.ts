@@ -11,6 +11,13 @@
  *   output of k classes, (p − onehot(y))/n, the same form row by row), and the learning
  *   rate folded into that same first factor for SGD and momentum, so every gradient comes out
  *   already scaled and the update is a single subtraction;
+ * - regression (one linear output unit, loss ½(ŷ − y)²): ∂L/∂z = (ŷ − y)/n, the same op as
+ *   cross-entropy's on a σ unit;
+ * - L2 and L1 on the kernels: + 2λw + λ₁·sign(w) (sign(0) = 0), scaled like the data gradient;
+ * - inverted dropout in a training step: each hidden layer with a rate r multiplies its output by
+ *   a mask of 0 (probability r) and 1/(1 − r) drawn by tfjs's own random generator (so not the
+ *   plain-JS engine's masks); the mask multiplies the error sent back too, and f′ is written from
+ *   the output before the mask. Never when predicting or measuring;
  * - no tape: tfjs's automatic differentiation records every op and sums gradients with extra ops,
  *   which cost more than the maths here. (tests/browser/train-engine.test.ts checks these
  *   gradients against tfjs's own `tf.grads`.)
@@ -20,7 +27,7 @@
  */
 import { LEAKY_SLOPE } from '../math/activations.ts';
 import { tf } from './backend.ts';
-import { classesOf, layerSizes } from './spec.ts';
+import { classesOf, isRegression, layerSizes } from './spec.ts';
 import { slotCount } from './state.ts';
 import type { NetworkState } from './state.ts';
 import type { Activation, ModelSpec } from './types.ts';
@@ -54,10 +61,20 @@ export interface EvalSet {
   rows: number;
 }
 
+/** What dropout did in one step: each hidden layer's output before its mask, and the mask. */
+interface Dropped {
+  pre: (Tensor2D | undefined)[];
+  masks: (Tensor | undefined)[];
+}
+
 export class Network {
   readonly sizes: number[];
-  /** Whether the output is a softmax over k ≥ 3 classes (else one σ unit, two classes). */
+  /** Whether the output is a softmax over k ≥ 3 classes (else one σ unit, or linear). */
   readonly softmax: boolean;
+  /** Whether the output is one linear unit predicting a number (regression). */
+  readonly regression: boolean;
+  /** Per hidden layer: its dropout rate and 1/(1 − rate) as scalars, or null without dropout. */
+  private readonly dropout: ({ rate: Tensor; keep: Tensor } | null)[];
   private readonly activations: Activation[];
   /** Parameters in packed order: kernel 0, bias 0, kernel 1, bias 1, … */
   private readonly params: tf.Variable[];
@@ -68,6 +85,8 @@ export class Network {
   private readonly constants: Tensor[] = [];
   private readonly one: Tensor;
   private readonly l2: Tensor | null;
+  private readonly l1: Tensor | null;
+  private readonly half: Tensor;
   private readonly momentum: Tensor;
   private readonly adam1: Tensor;
   private readonly adam2: Tensor;
@@ -79,11 +98,12 @@ export class Network {
     state: NetworkState,
   ) {
     this.sizes = layerSizes(spec);
-    this.softmax = classesOf(spec) > 2;
+    this.regression = isRegression(spec);
+    this.softmax = !this.regression && classesOf(spec) > 2;
     // (A softmax output: its matMul is linear, and forward applies tf.softmax.)
     this.activations = [
       ...spec.hidden.map((layer) => layer.activation),
-      this.softmax ? 'linear' : 'sigmoid',
+      this.softmax || this.regression ? 'linear' : 'sigmoid',
     ];
     this.adamStep = state.adamStep;
     const keep = (value: number): Tensor => {
@@ -95,6 +115,13 @@ export class Network {
     // ∂(λ·Σw²)/∂w = 2λw, scaled like the data gradient (by the learning rate except for Adam).
     const scale = spec.optimizer === 'adam' ? 1 : spec.learningRate;
     this.l2 = spec.l2 > 0 ? keep(2 * spec.l2 * scale) : null;
+    // ∂(λ₁·Σ|w|)/∂w = λ₁·sign(w), scaled the same way.
+    this.l1 = (spec.l1 ?? 0) > 0 ? keep((spec.l1 ?? 0) * scale) : null;
+    this.half = keep(0.5);
+    this.dropout = spec.hidden.map((layer) => {
+      const rate = layer.dropout ?? 0;
+      return rate > 0 ? { rate: keep(rate), keep: keep(1 / (1 - rate)) } : null;
+    });
     this.momentum = keep(MOMENTUM);
     this.adam1 = keep(1 - ADAM.beta1);
     this.adam2 = keep(1 - ADAM.beta2);
@@ -123,7 +150,7 @@ export class Network {
    * output's, p = σ(z) or softmax(z) — or, with `logits`, the output's z itself (for a
    * numerically stable loss).
    */
-  private forward(x: Tensor2D, logits = false): Tensor2D[] {
+  private forward(x: Tensor2D, logits = false, dropped?: Dropped): Tensor2D[] {
     const outputs: Tensor2D[] = [];
     const last = this.activations.length - 1;
     let a = x;
@@ -142,6 +169,14 @@ export class Network {
           ? (tf.tanh(z) as Tensor2D)
           : (tf.leakyRelu(z, LEAKY_SLOPE) as Tensor2D);
       if (l === last && this.softmax && !logits) a = tf.softmax(a);
+      const drop = l < last && dropped ? this.dropout[l] : null;
+      if (drop && dropped) {
+        // Inverted dropout (training steps only): keep with probability 1 − r, scaled 1/(1 − r).
+        const mask = tf.mul(tf.step(tf.sub(tf.randomUniform(a.shape), drop.rate)), drop.keep);
+        dropped.pre[l] = a;
+        dropped.masks[l] = mask;
+        a = tf.mul(a, mask) as Tensor2D;
+      }
       outputs.push(a);
     }
     return outputs;
@@ -181,7 +216,8 @@ export class Network {
    */
   step(x: Tensor2D, y: Tensor2D, rows: number): void {
     tf.tidy(() => {
-      const outputs = this.forward(x);
+      const dropped: Dropped = { pre: [], masks: [] };
+      const outputs = this.forward(x, false, dropped);
       const L = outputs.length;
       const p = outputs[L - 1]!;
       // dz: ∂loss/∂z of the current layer, times lr for SGD and momentum (see the module comment).
@@ -189,8 +225,9 @@ export class Network {
       //   squared error:  L = mean((p − y)²)                    ⇒ ∂L/∂z = 2(p − y)·p(1 − p)/n
       //   softmax, with y = onehot: cross-entropy −mean(ln p_label) ⇒ ∂L/∂z = (p − y)/n, the same
       //   op; squared error mean(Σ_j (p_j − y_j)²) ⇒ ∂L/∂z_j = 2 p_j (e_j − Σ_m p_m e_m)/n, e = p − y
+      //   regression, one linear unit: L = mean(½(ŷ − y)²) ⇒ ∂L/∂z = (ŷ − y)/n, the same op
       let dz: Tensor;
-      if (this.spec.loss === 'cross-entropy') {
+      if (this.spec.loss === 'cross-entropy' || this.regression) {
         dz = tf.mul(tf.sub(p, y), this.scale(rows));
       } else if (this.softmax) {
         const e = tf.sub(p, y);
@@ -206,8 +243,11 @@ export class Network {
         grads[2 * l] = tf.matMul(input, dz as Tensor2D, true, false);
         grads[2 * l + 1] = tf.sum(dz, 0);
         if (l > 0) {
-          const back = tf.matMul(dz as Tensor2D, this.params[2 * l] as Tensor2D, false, true);
-          dz = this.times(this.activations[l - 1]!, back, outputs[l - 1]!);
+          let back = tf.matMul(dz as Tensor2D, this.params[2 * l] as Tensor2D, false, true);
+          // Through the layer's dropout mask, then its f′ from its output before the mask.
+          const mask = dropped.masks[l - 1];
+          if (mask) back = tf.mul(back, mask);
+          dz = this.times(this.activations[l - 1]!, back, dropped.pre[l - 1] ?? outputs[l - 1]!);
         }
       }
       this.update(grads);
@@ -230,6 +270,7 @@ export class Network {
       let g = grads[i]!;
       // Weight decay on kernels (even indices) only: biases are not regularised.
       if (this.l2 && i % 2 === 0) g = tf.add(g, tf.mul(w, this.l2));
+      if (this.l1 && i % 2 === 0) g = tf.add(g, tf.mul(tf.sign(w), this.l1));
       if (optimizer === 'sgd') {
         w.assign(tf.sub(w, g));
       } else if (optimizer === 'momentum') {
@@ -258,6 +299,11 @@ export class Network {
    */
   private lossAndAccuracy(set: EvalSet): Tensor[] {
     const z = this.forward(set.x, true).at(-1)!;
+    if (this.regression) {
+      // ½(ŷ − y)² averaged; no classes, so no right answers.
+      const loss = tf.mul(tf.mean(tf.squaredDifference(z, set.y)), this.half);
+      return [loss, tf.zeros([]), tf.zeros([set.counts.length])];
+    }
     let loss: Tensor;
     let right: Tensor;
     if (this.softmax) {
@@ -286,16 +332,28 @@ export class Network {
    * each), then the packed state, so a report and a snapshot cost a single read from the backend.
    * An empty test set reports 0 for its loss, accuracy and right answers.
    */
-  statsAndState(train: EvalSet, test: EvalSet | null): tf.Tensor1D {
+  statsAndState(
+    train: EvalSet,
+    test: EvalSet | null,
+    validation: EvalSet | null = null,
+  ): tf.Tensor1D {
     return tf.tidy(() => {
       const zero = tf.zeros([1]);
+      const validationLoss = validation ? this.lossAndAccuracy(validation)[0]! : zero;
       const [trainLoss, trainAccuracy, trainRight] = this.lossAndAccuracy(train);
       const [testLoss, testAccuracy, testRight] = test
         ? this.lossAndAccuracy(test)
         : [zero, zero, tf.zeros([classesOf(this.spec)])];
       const flat = [...this.params, ...this.slots.flat()].map((v) => tf.reshape(v, [-1]));
       const maxWeight = tf.max(tf.abs(tf.concat(flat.slice(0, this.params.length))));
-      const stats = [trainLoss!, trainAccuracy!, testLoss!, testAccuracy!, maxWeight];
+      const stats = [
+        trainLoss!,
+        trainAccuracy!,
+        testLoss!,
+        testAccuracy!,
+        maxWeight,
+        validationLoss,
+      ];
       return tf.concat([
         ...stats.map((s) => tf.reshape(s, [1])),
         trainRight!,

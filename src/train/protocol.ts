@@ -71,6 +71,11 @@ export type PageMessage =
   | { type: 'reset'; run: number }
   /** New data, same weights (the student added a point). */
   | { type: 'data'; run: number; train: Rows; test: Rows }
+  /**
+   * One weight set by hand (dense layer `layer`, from input `from`, −1 for the bias, to unit `to`),
+   * playing or paused; answered with a frame measured on the new weights, with the whole picture.
+   */
+  | { type: 'set-weight'; run: number; layer: number; from: number; to: number; value: number }
   /** The network's output for the rows of `x` (answered by an `answer` with `values`). */
   | { type: 'predict'; run: number; id: number; x: Float32Array | Uint8Array }
   /** Every layer's weights now (answered by an `answer` with `weights`). */

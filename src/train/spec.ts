@@ -4,6 +4,7 @@
  * starting weights on every backend: we draw them ourselves and upload them, rather than letting each
  * backend's initialiser draw its own.
  */
+import { isActivationName } from '../math/activations.ts';
 import { createRng } from '../math/rng.ts';
 import type { EngineName, LayerWeights, ModelSpec, Rows, TrainReport } from './types.ts';
 
@@ -27,13 +28,25 @@ export function classesOf(spec: Pick<ModelSpec, 'classes'>): number {
   return spec.classes ?? 2;
 }
 
-/** Units of the output layer: 1 (a σ unit) for two classes, k (a softmax) for k ≥ 3. */
-export function outputUnits(spec: Pick<ModelSpec, 'classes'>): number {
+/** Whether `spec` predicts a number (one linear output unit) rather than a class. */
+export function isRegression(spec: Pick<ModelSpec, 'task'>): boolean {
+  return spec.task === 'regression';
+}
+
+/**
+ * Units of the output layer: 1 (a σ unit) for two classes, k (a softmax) for k ≥ 3, 1 (linear)
+ * for regression.
+ */
+export function outputUnits(spec: Pick<ModelSpec, 'classes' | 'task'>): number {
+  if (isRegression(spec)) return 1;
   const k = classesOf(spec);
   return k > 2 ? k : 1;
 }
 
-const ACTIVATIONS = new Set(['sigmoid', 'tanh', 'relu', 'linear']);
+/** The bounds of early stopping's settings (`ModelSpec.earlyStopping`). */
+export const EARLY_STOPPING = { minFraction: 0.05, maxFraction: 0.5 } as const;
+
+const TASKS = new Set(['classification', 'regression']);
 const LOSSES = new Set(['cross-entropy', 'squared-error']);
 const OPTIMIZERS = new Set(['sgd', 'momentum', 'adam']);
 
@@ -49,10 +62,19 @@ export function checkSpec(spec: ModelSpec): void {
     if (!Number.isInteger(layer.units) || layer.units < 1 || layer.units > LIMITS.maxUnits) {
       fail(`hidden layer ${i + 1} needs a whole number of units from 1 to ${LIMITS.maxUnits}`);
     }
-    if (!ACTIVATIONS.has(layer.activation)) {
+    if (!isActivationName(layer.activation)) {
       fail(`hidden layer ${i + 1} has an unknown activation "${String(layer.activation)}"`);
     }
+    const rate = layer.dropout ?? 0;
+    if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) {
+      fail(
+        `hidden layer ${i + 1}'s dropout must be a number from 0 up to (not including) 1; got ${String(rate)}`,
+      );
+    }
   });
+  if (spec.task !== undefined && !TASKS.has(spec.task)) {
+    fail(`the task must be "classification" or "regression"; got "${String(spec.task)}"`);
+  }
   if (!LOSSES.has(spec.loss)) fail(`unknown loss "${String(spec.loss)}"`);
   if (!OPTIMIZERS.has(spec.optimizer)) fail(`unknown optimizer "${String(spec.optimizer)}"`);
   if (!Number.isFinite(spec.learningRate) || spec.learningRate <= 0) {
@@ -62,6 +84,23 @@ export function checkSpec(spec: ModelSpec): void {
     fail('the batch size must be a whole number ≥ 0 (0 = the whole training set)');
   }
   if (!Number.isFinite(spec.l2) || spec.l2 < 0) fail('L2 must be a number ≥ 0');
+  if (spec.l1 !== undefined && (!Number.isFinite(spec.l1) || spec.l1 < 0)) {
+    fail(`L1 must be a number ≥ 0; got ${String(spec.l1)}`);
+  }
+  if (spec.earlyStopping !== undefined) {
+    const { patience, validationFraction: fraction } = spec.earlyStopping;
+    if (!Number.isInteger(patience) || patience < 1) {
+      fail(
+        `early stopping's patience must be a whole number of epochs ≥ 1; got ${String(patience)}`,
+      );
+    }
+    const { minFraction, maxFraction } = EARLY_STOPPING;
+    if (typeof fraction !== 'number' || !(fraction >= minFraction && fraction <= maxFraction)) {
+      fail(
+        `early stopping's validation fraction must be from ${minFraction} to ${maxFraction}; got ${String(fraction)}`,
+      );
+    }
+  }
   if (!Number.isFinite(spec.seed)) fail('the seed must be a finite number');
   const inputs = inputsOf(spec);
   if (!Number.isInteger(inputs) || inputs < 1 || inputs > LIMITS.maxInputs) {
@@ -75,12 +114,12 @@ export function checkSpec(spec: ModelSpec): void {
 
 /**
  * Throws a RangeError when `points` is not a set of labelled examples for `spec` (2 numbers a
- * row and labels 0/1 unless the spec says otherwise).
+ * row and labels 0/1 unless the spec says otherwise; any finite number for regression).
  */
 export function checkPoints(
   points: Rows,
   name: string,
-  spec: Pick<ModelSpec, 'inputs' | 'classes'> = {},
+  spec: Pick<ModelSpec, 'inputs' | 'classes' | 'task'> = {},
 ): void {
   const inputs = inputsOf(spec);
   const classes = classesOf(spec);
@@ -99,6 +138,14 @@ export function checkPoints(
       }
     }
   }
+  if (isRegression(spec)) {
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(points.y[i])) {
+        throw new RangeError(`${name} data: label ${i} is ${points.y[i]}, not a finite number`);
+      }
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const label = points.y[i]!;
     if (!(Number.isInteger(label) && label >= 0 && label < classes)) {
@@ -110,8 +157,8 @@ export function checkPoints(
 }
 
 /**
- * Units per layer, input and output included: 2-8-8-1 for two hidden layers of 8 (two classes),
- * 784-64-10 for 28×28 images of ten classes.
+ * Units per layer, input and output included: 2-8-8-1 for two hidden layers of 8 (two classes, or
+ * regression), 784-64-10 for 28×28 images of ten classes.
  */
 export function layerSizes(spec: ModelSpec): number[] {
   return [inputsOf(spec), ...spec.hidden.map((layer) => layer.units), outputUnits(spec)];

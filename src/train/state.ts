@@ -58,8 +58,18 @@ export function layersOf(sizes: readonly number[], values: Float32Array): LayerW
   return layers;
 }
 
-/** Statistics read back with every report, in this order, ahead of the packed state. */
-export const STATS = ['trainLoss', 'trainAccuracy', 'testLoss', 'testAccuracy', 'maxWeight'];
+/**
+ * Statistics read back with every report, in this order, ahead of the packed state (the
+ * validation loss is 0 without early stopping's validation rows).
+ */
+export const STATS = [
+  'trainLoss',
+  'trainAccuracy',
+  'testLoss',
+  'testAccuracy',
+  'maxWeight',
+  'validationLoss',
+];
 
 /**
  * Where one weight sits in the packed parameters of a network with these layer sizes: dense layer

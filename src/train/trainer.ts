@@ -1,16 +1,13 @@
 /**
- * A `Trainer` on one tfjs backend: data, batches, epochs, reports, and the three ways training can
- * stop on its own — divergence, a lost WebGL context, and a backend that will not start.
+ * A `Trainer` on one tfjs backend: data, batches, epochs, reports, and the four ways training can
+ * stop on its own — divergence, early stopping (early-stop.ts), a lost WebGL context, and a backend
+ * that will not start (trainer-start.ts).
  *
  * Every report is read back with ONE asynchronous read (`data()`, never `dataSync()`), and that same
  * read brings back every weight and optimizer slot: the last good report and its snapshot are the
  * same moment of training, kept in ordinary memory (Float32Arrays) where no GPU failure can reach.
  */
-import { createRng } from '../math/rng.ts';
-import type { Rng } from '../math/rng.ts';
 import {
-  BackendUnavailableError,
-  ensureBackend,
   exclusiveWebglCompile,
   isWebglLost,
   markWebglLost,
@@ -21,17 +18,27 @@ import {
   webglCompilation,
 } from './backend.ts';
 import { divergence } from './divergence.ts';
-import { Network, STATS, initialState, layersOf } from './network.ts';
+import { EarlyStopper, holdOut } from './early-stop.ts';
+import {
+  FALLBACKS,
+  TensorBatches,
+  disposeSet,
+  firstWorking,
+  readBack,
+  splitUnits,
+  unpackStats,
+  uploadData,
+} from './trainer-data.ts';
+import type { Batch, DataTensors } from './trainer-data.ts';
+import { Network, initialState, layersOf } from './network.ts';
 import { weightIndex } from './state.ts';
 import { compileShaders } from './precompile.ts';
-import type { EvalSet, NetworkState } from './network.ts';
+import type { NetworkState } from './network.ts';
 import {
   asFloats,
   batchRows,
   checkPoints,
   checkSpec,
-  classAccuracy,
-  classesOf,
   emptyReport,
   initialWeights,
   inputsOf,
@@ -40,6 +47,7 @@ import {
 } from './spec.ts';
 import type {
   BackendName,
+  EarlyStop,
   LayerWeights,
   ModelSpec,
   ResumePoint,
@@ -54,20 +62,6 @@ import type {
 // The divergence rule is shared with the plain-JS engine (divergence.ts); re-exported for callers.
 export { DIVERGENCE } from './divergence.ts';
 
-/** Where training goes after losing WebGL: the fastest backend that needs no GPU. */
-const FALLBACKS: BackendName[] = ['wasm', 'cpu'];
-
-interface Batch {
-  x: tf.Tensor2D;
-  y: tf.Tensor2D;
-  rows: number;
-}
-
-interface DataTensors {
-  train: EvalSet;
-  test: EvalSet | null;
-}
-
 /** A moment of training we can return to: the packed network state and the report made there. */
 interface Snapshot {
   state: NetworkState;
@@ -75,66 +69,13 @@ interface Snapshot {
   epoch: number;
 }
 
-/**
- * The tensors of a set: rows of `inputs` numbers (pixels read as v/255), and the labels as the
- * network needs them (see EvalSet). s = 1 − 2y, the onehot rows and the counts are computed here
- * rather than by tensor ops: on WebGL each new op is a shader to compile, synchronously, before
- * the first step.
- */
-function evalSet(points: Rows, spec: ModelSpec): EvalSet {
-  const rows = points.y.length;
-  const classes = classesOf(spec);
-  const labels = Int32Array.from(points.y);
-  const counts = new Array<number>(classes).fill(0);
-  for (const label of labels) counts[label]! += 1;
-  const onehot = new Float32Array(rows * classes);
-  for (let i = 0; i < rows; i++) onehot[i * classes + labels[i]!] = 1;
-  const softmax = classes > 2;
-  let sign: tf.Tensor2D | null = null;
-  if (!softmax) {
-    const s = new Float32Array(rows);
-    for (let i = 0; i < rows; i++) s[i] = 1 - 2 * labels[i]!;
-    sign = tf.tensor2d(s, [rows, 1]);
-  }
-  return {
-    x: tf.tensor2d(asFloats(points.x), [rows, inputsOf(spec)]),
-    y: softmax
-      ? tf.tensor2d(onehot, [rows, classes])
-      : tf.tensor2d(Float32Array.from(labels), [rows, 1]),
-    sign,
-    onehot: tf.tensor2d(onehot, [rows, classes]),
-    counts,
-    rows,
-  };
-}
-
-function disposeSet(set: EvalSet | null): void {
-  if (!set) return;
-  set.x.dispose();
-  set.y.dispose();
-  set.sign?.dispose();
-  set.onehot.dispose();
-}
-
-/** First backend of `names` that starts, or throws the last reason. */
-async function firstWorking(names: readonly BackendName[]): Promise<BackendName> {
-  let failure: unknown = new Error('no backend to try');
-  for (const name of names) {
-    try {
-      await ensureBackend(name);
-      return name;
-    } catch (error) {
-      failure = error;
-    }
-  }
-  throw failure;
-}
-
 export class TfTrainer implements Trainer {
   readonly spec: ModelSpec;
   private currentBackend: BackendName;
   private network: Network;
-  private data: { train: Rows; test: Rows };
+  /** The rows trained on (less early stopping's validation rows), the test and validation rows. */
+  private data: { train: Rows; test: Rows; validation: Rows | null };
+  private readonly stopper: EarlyStopper | null;
   private tensors: DataTensors;
   private readonly initial: NetworkState;
   private readonly onProblem: ((problem: TrainProblem) => void) | undefined;
@@ -150,9 +91,7 @@ export class TfTrainer implements Trainer {
   /** Whether steps were taken since the last measured report (`measure: false`). */
   private unmeasured = false;
 
-  private shuffle: Rng;
-  private batches: Batch[] = [];
-  private nextBatch = 0;
+  private batches: TensorBatches;
 
   /** Work is serialised: a train() and a predict() never interleave their reads and swaps. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -170,9 +109,12 @@ export class TfTrainer implements Trainer {
     this.spec = structuredClone(options.spec);
     this.onProblem = options.onProblem;
     this.currentBackend = backend;
-    this.data = { train: options.train, test: options.test };
+    const held = holdOut(this.spec, options.train);
+    this.data = { train: held.train, test: options.test, validation: held.validation };
+    const early = this.spec.earlyStopping;
+    this.stopper = early ? new EarlyStopper(early.patience) : null;
     this.initial = initialState(this.spec, initialWeights(this.spec));
-    this.shuffle = createRng(shuffleSeed(this.spec));
+    this.batches = new TensorBatches(shuffleSeed(this.spec));
     useBackend(backend);
     const resume = options.resume;
     this.network = new Network(this.spec, resume?.state ?? this.initial);
@@ -224,14 +166,7 @@ export class TfTrainer implements Trainer {
           return tf.concat(outputs.map((a) => tf.reshape(a, [-1])));
         }),
       );
-      let offset = 0;
-      return units.map((count) =>
-        Array.from({ length: count }, () => {
-          const unit = values.slice(offset, offset + n);
-          offset += n;
-          return unit;
-        }),
-      );
+      return splitUnits(values, units, n);
     });
   }
 
@@ -258,7 +193,9 @@ export class TfTrainer implements Trainer {
     this.assertAlive();
     checkPoints(train, 'Training', this.spec);
     checkPoints(test, 'Test', this.spec);
-    this.data = { train, test };
+    const held = holdOut(this.spec, train);
+    this.data = { train: held.train, test, validation: held.validation };
+    this.stopper?.reset();
     if (this.lost) return; // uploaded on the backend we recover to
     useBackend(this.currentBackend);
     this.disposeData();
@@ -275,8 +212,9 @@ export class TfTrainer implements Trainer {
     this.epoch = 0;
     this.startLoss = null;
     this.snapshot = null;
-    this.shuffle = createRng(shuffleSeed(this.spec));
+    this.stopper?.reset();
     this.disposeBatches();
+    this.batches = new TensorBatches(shuffleSeed(this.spec));
     if (this.lost) return;
     useBackend(this.currentBackend);
     this.network.dispose();
@@ -352,7 +290,7 @@ export class TfTrainer implements Trainer {
         this.unmeasured = true;
         return { ...this.snapshot!.report, step: this.step, epoch: this.epoch, stale: true };
       }
-      packed = this.network.statsAndState(this.tensors.train, this.tensors.test);
+      packed = this.statsTensor();
     } catch (error) {
       if (this.contextGone()) return this.recover();
       throw error;
@@ -369,7 +307,7 @@ export class TfTrainer implements Trainer {
     let packed: tf.Tensor1D;
     try {
       useBackend(this.currentBackend);
-      packed = this.network.statsAndState(this.tensors.train, this.tensors.test);
+      packed = this.statsTensor();
     } catch (error) {
       if (this.contextGone()) return { problem: await this.recover() };
       throw error;
@@ -383,6 +321,7 @@ export class TfTrainer implements Trainer {
    */
   private async accept(
     packed: tf.Tensor1D,
+    observe = true,
   ): Promise<{ report: TrainReport } | { problem: TrainReport }> {
     this.unmeasured = false;
     const values = await this.read(packed);
@@ -391,44 +330,49 @@ export class TfTrainer implements Trainer {
         problem: this.snapshot?.report ?? emptyReport(this.step, this.epoch, this.currentBackend),
       };
     if (values === null) return { problem: await this.recover() };
-    const stats = values.subarray(0, STATS.length);
-    const [trainLoss, trainAccuracy, testLoss, testAccuracy, maxWeight] =
-      stats as unknown as number[];
-    // Right answers per class (train, then test) follow the STATS; the packed state follows them.
-    const classes = classesOf(this.spec);
-    const rightAt = STATS.length;
-    const stateAt = rightAt + 2 * classes;
-    const share = (set: EvalSet | null, from: number): (number | null)[] =>
-      set ? classAccuracy(set.counts.map((count, c) => values[from + c]! / count)) : [];
-    const report: TrainReport = {
+    const { report, stats, state } = unpackStats(values, {
+      spec: this.spec,
+      tensors: this.tensors,
       step: this.step,
       epoch: this.epoch,
-      trainLoss: trainLoss!,
-      testLoss: testLoss!,
-      trainAccuracy: trainAccuracy!,
-      testAccuracy: testAccuracy!,
-      trainClassAccuracy: share(this.tensors.train, rightAt),
-      testClassAccuracy: share(this.tensors.test, rightAt + classes),
       backend: this.currentBackend,
-    };
-    const why = divergence(
-      this.spec,
-      {
-        trainLoss: trainLoss!,
-        trainAccuracy: trainAccuracy!,
-        testLoss: testLoss!,
-        testAccuracy: testAccuracy!,
-        maxWeight: maxWeight!,
-      },
-      this.startLoss,
-    );
+      adamStep: this.network.optimizerStep,
+    });
+    const why = divergence(this.spec, stats, this.startLoss);
     if (why) return { problem: this.diverged(why) };
-    this.snapshot = {
-      state: { values: values.slice(stateAt), adamStep: this.network.optimizerStep },
-      report,
-      epoch: this.epoch,
-    };
+    const best =
+      observe && this.stopper && report.validationLoss !== undefined
+        ? this.stopper.observe(report.validationLoss, this.step, this.epoch, () => state)
+        : null;
+    if (best) return this.stopEarly(best.state, { ...best.stop, bestValidationLoss: best.loss });
+    this.snapshot = { state, report, epoch: this.epoch };
     return { report };
+  }
+
+  /** The stats-and-state tensor of the current weights on every set (network.ts). */
+  private statsTensor(): tf.Tensor1D {
+    return this.network.statsAndState(
+      this.tensors.train,
+      this.tensors.test,
+      this.tensors.validation,
+    );
+  }
+
+  /**
+   * Early stopping: put the best weights back (a new pass over the data starts), measure them,
+   * and return that report marked `earlyStop`.
+   */
+  private async stopEarly(
+    best: NetworkState,
+    earlyStop: EarlyStop,
+  ): Promise<{ report: TrainReport } | { problem: TrainReport }> {
+    useBackend(this.currentBackend);
+    this.network.dispose();
+    this.network = new Network(this.spec, best);
+    this.disposeBatches();
+    const packed = this.statsTensor();
+    const result = await this.accept(packed, false);
+    return 'problem' in result ? result : { report: { ...result.report, earlyStop } };
   }
 
   /** Put the last good snapshot back, tell the caller, and return that snapshot's report. */
@@ -455,32 +399,7 @@ export class TfTrainer implements Trainer {
   }
 
   private batch(): Batch {
-    const { train } = this.tensors;
-    const rows = batchRows(this.spec, train.rows);
-    if (rows >= train.rows) return { x: train.x, y: train.y, rows: train.rows };
-    if (this.nextBatch >= this.batches.length) this.newEpoch(rows);
-    return this.batches[this.nextBatch++]!;
-  }
-
-  /** Shuffle the training set (seeded Fisher–Yates) and cut it into batches of `rows`. */
-  private newEpoch(rows: number): void {
-    this.disposeBatches();
-    const n = this.tensors.train.rows;
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = this.shuffle.int(i + 1);
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    const sizes: number[] = [];
-    for (let start = 0; start < n; start += rows) sizes.push(Math.min(rows, n - start));
-    this.batches = tf.tidy(() => {
-      const index = tf.tensor1d(order, 'int32');
-      const xs = tf.split(tf.gather(this.tensors.train.x, index), sizes);
-      const ys = tf.split(tf.gather(this.tensors.train.y, index), sizes);
-      return xs.map((x, k) => ({ x: x as tf.Tensor2D, y: ys[k] as tf.Tensor2D, rows: sizes[k]! }));
-    });
-    this.nextBatch = 0;
+    return this.batches.next(this.tensors.train, batchRows(this.spec, this.tensors.train.rows));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -529,36 +448,12 @@ export class TfTrainer implements Trainer {
    * `tensor.data()`, disposing the tensor; null when the WebGL context was lost before the values
    * arrived (a lost context can return zeros, or never answer), so they are never trusted.
    */
-  private async read(tensor: tf.Tensor): Promise<Float32Array | null> {
-    const reading = tensor.data() as Promise<Float32Array>;
-    reading.catch(() => undefined); // abandoned when the context goes; never an unhandled rejection
-    let wake: () => void = () => undefined;
-    const lostPromise = new Promise<null>((resolve) => {
-      wake = () => resolve(null);
-      this.lostWaiters.add(wake);
+  private read(tensor: tf.Tensor): Promise<Float32Array | null> {
+    return readBack(tensor, {
+      polls: this.currentBackend === 'webgl',
+      gone: () => this.contextGone() || this.disposed,
+      waiters: this.lostWaiters,
     });
-    // The event can come late: also look at the context itself now and then.
-    const poll =
-      this.currentBackend === 'webgl'
-        ? setInterval(() => {
-            if (this.contextGone()) wake();
-          }, 100)
-        : undefined;
-    try {
-      const values = await Promise.race([reading, lostPromise]);
-      return values === null || this.contextGone() || this.disposed ? null : values;
-    } catch (error) {
-      if (this.contextGone() || this.disposed) return null;
-      throw error;
-    } finally {
-      clearInterval(poll);
-      this.lostWaiters.delete(wake);
-      try {
-        tensor.dispose();
-      } catch {
-        // A tensor on a lost context: its memory went with the context.
-      }
-    }
   }
 
   /** Whether this trainer runs on WebGL and the context is gone. */
@@ -621,78 +516,21 @@ export class TfTrainer implements Trainer {
   // -------------------------------------------------------------------------------------------
 
   private upload(): DataTensors {
-    const { train, test } = this.data;
-    return {
-      train: evalSet(train, this.spec),
-      test: test.y.length > 0 ? evalSet(test, this.spec) : null,
-    };
+    return uploadData(this.data, this.spec);
   }
 
   private disposeBatches(): void {
-    for (const batch of this.batches) {
-      batch.x.dispose();
-      batch.y.dispose();
-    }
-    this.batches = [];
-    this.nextBatch = 0;
+    this.batches.dispose();
   }
 
   private disposeData(): void {
     this.disposeBatches();
     disposeSet(this.tensors.train);
     disposeSet(this.tensors.test);
+    disposeSet(this.tensors.validation);
   }
 
   private assertAlive(): void {
     if (this.disposed) throw new Error('This trainer has been disposed.');
-  }
-}
-
-/**
- * Start a trainer on exactly `backend`; when that backend cannot start, fall back (webgl → wasm →
- * cpu) and say so through `onProblem`.
- */
-export async function trainerOn(options: TrainerOptions, backend: BackendName): Promise<TfTrainer> {
-  try {
-    await ensureBackend(backend);
-    options.signal?.throwIfAborted();
-    const trainer = new TfTrainer(options, backend);
-    await precompileUnlessAborted(trainer, options.signal);
-    return trainer;
-  } catch (error) {
-    if (!(error instanceof BackendUnavailableError)) throw error;
-    const order: BackendName[] = ['webgl', 'wasm', 'cpu'];
-    const rest = order.slice(order.indexOf(backend) + 1);
-    const to = await firstWorking(rest);
-    options.signal?.throwIfAborted();
-    const trainer = new TfTrainer(options, to);
-    options.onProblem?.({
-      kind: 'backend-failed',
-      message: `${error.message}. Training runs on the ${to} backend instead.`,
-      fellBackTo: to,
-    });
-    return trainer;
-  }
-}
-
-/**
- * `trainer.precompile()`, abandoned when `signal` aborts: the trainer is disposed at once (its
- * compilation stops at the next frame instead of waiting for every shader) and the abort reason
- * is thrown.
- */
-export async function precompileUnlessAborted(
-  trainer: TfTrainer,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  const stop = (): void => trainer.dispose();
-  signal?.addEventListener('abort', stop, { once: true });
-  try {
-    await trainer.precompile();
-  } finally {
-    signal?.removeEventListener('abort', stop);
-  }
-  if (signal?.aborted) {
-    trainer.dispose();
-    signal.throwIfAborted();
   }
 }
