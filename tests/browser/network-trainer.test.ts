@@ -143,7 +143,7 @@ describe('<nn-network-trainer>', () => {
       /100 points of the XOR dataset \(20 of them test points/,
     );
     expect(h.diagram().getAttribute('aria-label')).toMatch(
-      /2 inputs, 1 hidden layer of 4 tanh neurons, and 1 sigmoid output/,
+      /2 inputs \(x₁, x₂\), 1 hidden layer of 4 tanh neurons, and 1 sigmoid output/,
     );
     expect(h.lossChart()).not.toBeNull();
     expect(h.labelled<HTMLSelectElement>(/^Dataset$/).value).toBe('xor');

@@ -1,27 +1,20 @@
 /**
- * The trainer in words and numbers: its live summary, the labels of its two pictures, the key, and
- * the data tables shown on request (the text alternative to the heatmap and the diagram). Pure
- * functions of what the element shows, so a reader of network-trainer.ts sees the behaviour and a
- * reader of this file sees the words.
+ * The trainer in words and numbers: its live summary, the labels of its two pictures, what the
+ * network says at the cursor. Pure functions of what the element shows (tested in node), so a
+ * reader of network-trainer.ts sees the behaviour and a reader of this file sees the words; the
+ * key and the data tables are in tables.ts. A regression problem is told in its own words: a
+ * number predicted, its loss half the mean squared error, no accuracy and no classes.
  */
-import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import type { EngineName, LayerWeights } from '../../train/types';
+import type { EngineName } from '../../train/types';
 import { engineLabel } from '../../train/protocol';
 import { formatNumber, formatPercent } from '../../math/format';
 import type { HiddenLayer } from '../../math/trainer-setup';
 import { FEATURES } from '../../math/features';
 import type { FeatureName } from '../../math/features';
-import { fromUnit } from './data';
 import type { DataSource, PlaneData } from './data';
-import { DATASET_LABELS, classSwatch } from './panels';
+import { DATASET_LABELS } from './panels';
 import { likeliest } from './model';
 import type { SessionReport } from './controller';
-
-/** Rows and columns of the probability table (a coarse version of the heatmap). */
-const TABLE_GRID = 7;
-/** Points listed in the points table (the rest are summarised). */
-const TABLE_POINTS = 100;
 
 /** The names the page gave the axes, the label and its classes (two, or 3 … 10). */
 export interface Names {
@@ -29,6 +22,10 @@ export interface Names {
   yLabel: string;
   labelName: string;
   classNames: readonly string[];
+  /** The problem is regression: the label is a number, not a class. */
+  regression?: boolean;
+  /** The input neurons' names, one per feature (default: the two axes). */
+  inputs?: readonly string[];
 }
 
 /** "Epoch 12, train loss 0.21, test loss 0.25, 95% of test points right." */
@@ -41,6 +38,14 @@ export function summaryText(
     return 'No training points yet: add points by clicking the plot, or paste a CSV.';
   }
   if (!report) return 'The network is not trained yet.';
+  if (data.task === 'regression') {
+    const test =
+      data.test.y.length > 0 ? `test loss ${formatNumber(report.testLoss, 3)}` : 'no test points';
+    return (
+      `Epoch ${epochText(report.epoch)}, train loss ${formatNumber(report.trainLoss, 3)}, ${test} ` +
+      `(the loss is half the mean squared error of the predicted numbers).`
+    );
+  }
   const test =
     data.test.y.length > 0
       ? `test loss ${formatNumber(report.testLoss, 2)}, ${formatPercent(report.testAccuracy)} of test points right`
@@ -77,6 +82,15 @@ export function plotLabel(data: PlaneData | null, source: DataSource, names: Nam
   const n = data?.points.length ?? 0;
   const tests = data?.isTest.filter(Boolean).length ?? 0;
   const from = source === 'custom' ? 'your data' : `the ${DATASET_LABELS[source]} dataset`;
+  if (data?.task === 'regression') {
+    return (
+      `Map of the number the network predicts for ${names.labelName} over ${names.xLabel} ` +
+      `(across) and ${names.yLabel} (up), with ${formatNumber(n, 0)} points of ${from} ` +
+      `(${formatNumber(tests, 0)} of them test points, drawn hollow), each coloured by its own ` +
+      `value. Blue below 0 (darkest at −1), orange above 0 (darkest at +1), pale near 0. Use ` +
+      `the arrow keys to move a cursor and read the network's prediction there.`
+    );
+  }
   return (
     `Decision map of the network over ${names.xLabel} (across) and ${names.yLabel} (up), with ` +
     `${formatNumber(n, 0)} points of ${from} (${formatNumber(tests, 0)} of them test points, ` +
@@ -109,7 +123,12 @@ const COLOUR_NAMES = [
   'teal',
 ];
 
-export function diagramLabel(hidden: readonly HiddenLayer[], classes = 2): string {
+export function diagramLabel(
+  hidden: readonly HiddenLayer[],
+  classes = 2,
+  inputs: readonly string[] = ['x₁', 'x₂'],
+  regression = false,
+): string {
   const layers =
     hidden.length === 0
       ? 'no hidden layer'
@@ -117,159 +136,10 @@ export function diagramLabel(hidden: readonly HiddenLayer[], classes = 2): strin
           .map((l) => `${l.units} ${l.activation}`)
           .join(', ')} neurons`;
   return (
-    `Network diagram: 2 inputs, ${layers}, and ${classes <= 2 ? '1 sigmoid output' : `${classes} softmax outputs, one per class`}. Each neuron shows its own map ` +
+    `Network diagram: ${inputs.length} input${inputs.length === 1 ? '' : 's'} (${inputs.join(', ')}), ${layers}, and ${regression ? '1 linear output, the predicted number' : classes <= 2 ? '1 sigmoid output' : `${classes} softmax outputs, one per class`}. Each neuron shows its own map ` +
     `over the plane; lines are weights, orange positive and blue negative, thicker when larger. ` +
     `The weights are listed in the data table.`
   );
-}
-
-/** The key under the plot: each class's colour and shape, and the hollow test points. */
-export function keyList(names: Names): TemplateResult {
-  return html`<ul class="key" aria-label="Key">
-    ${names.classNames.map(
-      (name, c) => html`<li>${classSwatch(c, '')} ${names.labelName} = ${name}</li>`,
-    )}
-    <li>
-      <svg viewBox="-8 -8 16 16" aria-hidden="true"><circle r="4.2" class="hollow" /></svg>
-      hollow: test point
-    </li>
-  </ul>`;
-}
-
-/** What the data tables show. */
-export interface TablesInput {
-  data: PlaneData;
-  names: Names;
-  /**
-   * Each class's probability at a place of the plane, [p(0), …], or null before there is a
-   * prediction.
-   */
-  probabilitiesAt: (x: number, y: number) => number[] | null;
-  /** The weights of the network shown, or null when there are none yet. */
-  weights: readonly LayerWeights[] | null;
-}
-
-/** The probability over a coarse grid, the points with the network's answer, and the weights. */
-export function dataTables({ data, names, probabilitiesAt, weights }: TablesInput): TemplateResult {
-  const xs = Array.from({ length: TABLE_GRID }, (_, i) =>
-    fromUnit(((i + 0.5) / TABLE_GRID) * 2 - 1, data.xDomain),
-  );
-  const ys = Array.from({ length: TABLE_GRID }, (_, i) =>
-    fromUnit(1 - ((i + 0.5) / TABLE_GRID) * 2, data.yDomain),
-  );
-  const shown = data.points.slice(0, TABLE_POINTS);
-  const { xLabel, yLabel, labelName, classNames } = names;
-  const two = classNames.length <= 2;
-  // Two classes: p(class 1). More: the likeliest class and its probability.
-  const cellText = (ps: number[] | null): string => {
-    if (!ps) return '—';
-    if (two) return formatPercent(ps[1]!);
-    const c = likeliest(ps);
-    return `${classNames[c]} ${formatPercent(ps[c]!)}`;
-  };
-  return html`
-    <table part="table">
-      <caption>
-        ${
-          two
-            ? `The network's probability of ${labelName} = ${classNames[1]}`
-            : `The class the network finds likeliest, and its probability,`
-        }
-        across the plot (rows: ${yLabel} from top to bottom; columns: ${xLabel})
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${yLabel} \\ ${xLabel}</th>
-          ${xs.map((x) => html`<th scope="col">${axisNumber(x)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${ys.map(
-          (y) =>
-            html`<tr>
-              <th scope="row">${axisNumber(y)}</th>
-              ${xs.map((x) => html`<td>${cellText(probabilitiesAt(x, y))}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-
-    <table part="table">
-      <caption>
-        ${
-          shown.length < data.points.length
-            ? `The first ${formatNumber(shown.length, 0)} of ${formatNumber(data.points.length, 0)} points`
-            : `The ${formatNumber(data.points.length, 0)} points`
-        }
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${xLabel}</th>
-          <th scope="col">${yLabel}</th>
-          <th scope="col">${labelName}</th>
-          <th scope="col">set</th>
-          <th scope="col">${two ? 'network (≈)' : 'network (≈ likeliest)'}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${shown.map((p, i) => {
-          return html`<tr>
-            <td>${axisNumber(p.x)}</td>
-            <td>${axisNumber(p.y)}</td>
-            <td>${classNames[p.label]}</td>
-            <td>${data.isTest[i] ? 'test' : 'train'}</td>
-            <td>${cellText(probabilitiesAt(p.x, p.y))}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>
-
-    ${weights ? weights.map((layer, l) => weightTable(layer, l, weights.length, names)) : nothing}
-  `;
-}
-
-/** One layer's weights: a row per input, a column per neuron, and the biases. */
-function weightTable(layer: LayerWeights, l: number, layers: number, names: Names): TemplateResult {
-  const output = l === layers - 1;
-  return html`<table part="table">
-    <caption>
-      Weights into ${output ? 'the output' : `layer ${l + 1}`} (rows: from; columns: to)
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">from</th>
-        ${Array.from(
-          { length: layer.units },
-          (_, j) =>
-            html`<th scope="col">
-              ${output ? (layer.units > 1 ? `output ${names.classNames[j] ?? j}` : 'output') : `neuron ${j + 1}`}
-            </th>`,
-        )}
-      </tr>
-    </thead>
-    <tbody>
-      ${Array.from(
-        { length: layer.inputs },
-        (_, i) =>
-          html`<tr>
-            <th scope="row">
-              ${l === 0 ? (i === 0 ? names.xLabel : names.yLabel) : `layer ${l} neuron ${i + 1}`}
-            </th>
-            ${Array.from(
-              { length: layer.units },
-              (_, j) => html`<td>${formatNumber(layer.kernel[i * layer.units + j]!, 2)}</td>`,
-            )}
-          </tr>`,
-      )}
-      <tr>
-        <th scope="row">bias</th>
-        ${Array.from(
-          { length: layer.units },
-          (_, j) => html`<td>${formatNumber(layer.bias[j]!, 2)}</td>`,
-        )}
-      </tr>
-    </tbody>
-  </table>`;
 }
 
 /** An epoch count: whole with full batches, one decimal when mini-batches make it fractional. */
@@ -281,6 +151,22 @@ export function epochText(epoch: number): string {
 export function axisNumber(v: number): string {
   const size = Math.abs(v);
   return formatNumber(v, size >= 100 ? 0 : size >= 10 ? 1 : 2);
+}
+
+/**
+ * What the engine badge says: "not started" before Train or Step, "loading…" while the engine
+ * starts, then the engine (and " · main thread" where no worker could run it).
+ */
+export function badgeText(session: {
+  started: boolean;
+  state: string;
+  backend: EngineName | null;
+  thread: 'worker' | 'main-thread' | null;
+}): string {
+  if (!session.started) return 'not started';
+  if (session.state === 'loading' && !session.backend) return 'loading…';
+  if (!session.backend) return '—';
+  return engineLabel(session.backend) + (session.thread === 'main-thread' ? ' · main thread' : '');
 }
 
 /** What the engine badge's tooltip says: which engine trains, where, and why this one. */
@@ -317,6 +203,7 @@ export function speedText(examplesPerSecond: number, trainRows: number): string 
 export function cursorWords(ps: readonly number[] | null, names: Names): string {
   if (!ps) return 'the network has not been evaluated yet';
   const { labelName, classNames } = names;
+  if (names.regression) return `the network predicts ${labelName} = ${formatNumber(ps[0]!, 2)}`;
   if (classNames.length <= 2) {
     return `the network says ${formatPercent(ps[1]!)} ${labelName} = ${classNames[1]}`;
   }

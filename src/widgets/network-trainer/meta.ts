@@ -6,6 +6,7 @@ export const HIDEABLE_PARTS = [
   'points',
   'architecture',
   'hyperparameters',
+  'regularisation',
   'backend',
   'diagram',
   'loss',
@@ -249,7 +250,7 @@ export const networkTrainerDoc: WidgetDoc = {
       default: '',
       description:
         'Controls to hide, separated by spaces: dataset, points, architecture, ' +
-        'hyperparameters, backend, diagram, loss, share.',
+        'hyperparameters, regularisation, backend, diagram, loss, share.',
     },
   ],
 };

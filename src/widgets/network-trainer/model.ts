@@ -6,16 +6,7 @@
 import { compactNumber, parsePoints } from '../../math/trainer-setup';
 import type { SetupValue } from '../../math/trainer-setup';
 import type { ClassPoint } from '../../math/datasets';
-import type {
-  EngineName,
-  LayerWeights,
-  ModelSpec,
-  Points,
-  TaskName,
-  TrainReport,
-} from '../../train/types';
-import { expandRows, isPlain } from '../../math/features';
-import type { FeatureName } from '../../math/features';
+import type { EngineName, LayerWeights, TrainReport } from '../../train/types';
 import { classCount, maxLabels, toUnit } from './data';
 import type { DataSource, PlaneData } from './data';
 
@@ -324,119 +315,34 @@ export function readPoints(
   return { points, warning };
 }
 
-/** The largest dropout rate the trainer accepts (a rate of 1 would drop every unit). */
-export const MAX_DROPOUT = 0.9;
-
 /**
- * The `dropout` attribute: "" (none), one rate for every hidden layer ("0.2"), or a rate per layer
- * ("0.5,0.2"), each from 0 to 0.9. Returns the rate of each of `layers` hidden layers (a list
- * shorter than the layers leaves the rest at 0; extra rates are not used). `error` says why the
- * text cannot be used; the rates are then all 0 (the default: no dropout).
+ * What the network says at a place of the plane, from the heatmap grid: each class's probability
+ * (`probabilitiesAt`), or for regression [ŷ], the number it predicts there; null before there is a
+ * grid (or where its value is not a number).
  */
-export function parseDropout(text: string, layers: number): { rates: number[]; error?: string } {
-  const none = new Array<number>(layers).fill(0);
-  const parts = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s, i, all) => s !== '' || all.length > 1);
-  if (parts.length === 0) return { rates: none };
-  const values = parts.map((s) => (s === '' ? NaN : Number(s)));
-  if (values.some((v) => !Number.isFinite(v) || v < 0 || v > MAX_DROPOUT)) {
-    return {
-      rates: none,
-      error: `each rate is a number from 0 to ${MAX_DROPOUT}, one for every hidden layer or one per layer separated by commas`,
-    };
-  }
-  if (values.length === 1) return { rates: none.map(() => values[0]!) };
-  return { rates: none.map((_, i) => values[i] ?? 0) };
-}
-
-/** The `dropout` text for per-layer rates: "" for none, one number when all are equal, else a list. */
-export function formatDropout(rates: readonly number[]): string {
-  if (rates.every((r) => r === 0)) return '';
-  if (rates.every((r) => r === rates[0])) return String(rates[0]);
-  return rates.map(String).join(',');
-}
-
-/** What the element's attributes say about the network and its training (see `buildSpec`). */
-export interface SpecInput {
-  hidden: readonly { units: number; activation: ModelSpec['hidden'][number]['activation'] }[];
-  /** Dropout rate of each hidden layer (0: none). */
-  dropout: readonly number[];
-  inputs: number;
-  classes: number;
-  task: TaskName;
-  loss: ModelSpec['loss'];
-  optimizer: ModelSpec['optimizer'];
-  learningRate: number;
-  batchSize: number;
-  l1: number;
-  l2: number;
-  /** Patience in epochs; 0: no early stopping. */
-  earlyStopping: number;
-  validationFraction: number;
-  seed: number;
+export function answerAt(
+  grid: Float32Array | null,
+  at: Place,
+  data: Pick<PlaneData, 'xDomain' | 'yDomain' | 'classes' | 'task'>,
+): number[] | null {
+  if (data.task !== 'regression') return probabilitiesAt(grid, at, data, data.classes);
+  const value = probabilityAt(grid, at, data);
+  return value === null ? null : [value];
 }
 
 /**
- * The engine's `ModelSpec` for the element's settings. With the defaults (two inputs, two
- * classes, no L1, no dropout, no early stopping) it is the spec as it always was, field for field,
- * so that the same seed gives the same run as before; each option adds only its own field.
- * Regression always trains on the squared error (the `loss` choice is for classes).
+ * The attributes a share link carries: those that differ from their defaults (so the link stays
+ * short and readable), never `autoplay`, and without `points` when `withPoints` is false.
  */
-export function buildSpec(s: SpecInput): ModelSpec {
-  const regression = s.task === 'regression';
-  return {
-    ...(s.inputs !== 2 ? { inputs: s.inputs } : {}),
-    ...(!regression && s.classes > 2 ? { classes: s.classes } : {}),
-    ...(regression ? { task: 'regression' as const } : {}),
-    hidden: s.hidden.map((l, i) => ({
-      units: l.units,
-      activation: l.activation,
-      ...((s.dropout[i] ?? 0) > 0 ? { dropout: s.dropout[i]! } : {}),
-    })),
-    loss: regression ? 'squared-error' : s.loss,
-    optimizer: s.optimizer,
-    learningRate: s.learningRate,
-    batchSize: Math.round(s.batchSize),
-    l2: s.l2,
-    ...(s.l1 > 0 ? { l1: s.l1 } : {}),
-    ...(s.earlyStopping > 0
-      ? {
-          earlyStopping: {
-            patience: Math.round(s.earlyStopping),
-            validationFraction: s.validationFraction,
-          },
-        }
-      : {}),
-    seed: s.seed,
-  };
-}
-
-/**
- * The data as the engine gets it: each point (x₁, x₂) expanded into a row of the chosen features
- * (`expandRows`), labels unchanged. With the plain features x₁, x₂ the sets are returned as they
- * are (the same arrays: no copy, and a run is what it always was).
- */
-export function engineData(
-  data: { train: Points; test: Points },
-  features: readonly FeatureName[],
-): { train: Points; test: Points } {
-  if (isPlain(features)) return { train: data.train, test: data.test };
-  return {
-    train: { x: expandRows(data.train.x, features), y: data.train.y },
-    test: { x: expandRows(data.test.x, features), y: data.test.y },
-  };
-}
-
-/** The engine's grids (heatmap and neurons' maps) for the features: grid points expanded into rows. */
-export function engineGrids(
-  points: { heatmap: Float32Array; maps: Float32Array },
-  features: readonly FeatureName[],
-): { heatmap: Float32Array; maps: Float32Array } {
-  if (isPlain(features)) return { heatmap: points.heatmap, maps: points.maps };
-  return {
-    heatmap: expandRows(points.heatmap, features),
-    maps: expandRows(points.maps, features),
-  };
+export function shareAttributes(
+  attributes: readonly (readonly [string, string])[],
+  defaults: ReadonlyMap<string, string>,
+  withPoints = true,
+): [string, string][] {
+  return attributes
+    .filter(
+      ([name, value]) =>
+        name !== 'autoplay' && defaults.get(name) !== value && (withPoints || name !== 'points'),
+    )
+    .map(([name, value]) => [name, value]);
 }

@@ -1,15 +1,18 @@
 /**
- * The trainer's control panels as templates: the data (dataset, noise, size, test share), the
- * student's own points and CSV import, the architecture editor and the hyperparameters. Each is
- * a function of plain values and handlers, so the element stays about state and training.
- * Every control is a labelled native control; every number goes through `formatNumber`.
+ * The trainer's control panels as templates: the data (dataset, noise, size, test share,
+ * Regenerate), the network (input features, hidden layers with activation and dropout), the
+ * training settings and the regularisation (L1 or L2 and its rate, early stopping). Each is a
+ * function of plain values and handlers, so the element stays about state and training (the
+ * student's own points are in points-panel.ts). Every control is a labelled native control; every
+ * number goes through `formatNumber`.
  */
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { formatNumber, formatPercent } from '../../math/format';
+import { FEATURE_NAMES } from '../../math/features';
+import type { FeatureName } from '../../math/features';
 import { ACTIVATION_NAMES, LAYER_LIMITS } from '../../math/trainer-setup';
 import type { ActivationName, HiddenLayer } from '../../math/trainer-setup';
-import type { CsvProblem } from '../../math/csv';
 import { DATA_SOURCES } from './data';
 import type { DataSource } from './data';
 
@@ -29,8 +32,14 @@ export const DATASET_LABELS: Record<DataSource, string> = {
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 /** Batch sizes offered; 0 is the whole training set. */
 export const BATCH_SIZES = [0, 1, 4, 8, 16, 32, 64, 128, 256];
-/** L2 strengths offered. */
-export const L2_VALUES = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
+/** Regularisation rates offered (Playground's list, up to the attributes' largest, 1). */
+export const REGULARISATION_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
+/** Dropout rates offered per hidden layer. */
+export const DROPOUT_RATES = [0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9];
+/** Early stopping's patience offered, in epochs (0: off). */
+export const PATIENCES = [0, 5, 10, 20, 50, 100, 200];
+/** Validation shares offered with early stopping. */
+export const VALIDATION_FRACTIONS = [0.1, 0.2, 0.3, 0.5];
 
 const ACTIVATION_LABELS: Record<ActivationName, string> = {
   tanh: 'tanh',
@@ -52,9 +61,11 @@ function numberSelect(
   current: number,
   label: (v: number) => string,
   onChange: (v: number) => void,
+  disabled = false,
 ): TemplateResult {
   return html`<select
     id=${id}
+    ?disabled=${disabled}
     @change=${(e: Event) => {
       const v = Number((e.target as HTMLSelectElement).value);
       if (Number.isFinite(v)) onChange(v);
@@ -97,6 +108,8 @@ function range(
 
 export interface DataPanel {
   dataset: DataSource;
+  seed: number;
+  onRegenerate(): void;
   noise: number;
   samples: number;
   testFraction: number;
@@ -149,186 +162,33 @@ export function dataPanel(p: DataPanel): TemplateResult {
       { min: 0.1, max: 0.9, step: 0.05 },
       p.onTestFraction,
     )}
-  </fieldset>`;
-}
-
-export interface CsvReport {
-  /** The whole text could not be used. */
-  error?: string;
-  /** "Using 48 of 50 rows." */
-  used?: string;
-  problems: CsvProblem[];
-  notes: string[];
-}
-
-/** What a click or tap on the plot does: add a point of a class 0 … k − 1, or read the network there. */
-export type TapMode = number | 'read';
-
-/** Shapes of the classes (as the plot draws them, 16 × 16 around 0): circle, triangle, square, diamond, downward triangle. */
-const SHAPES = [
-  svg`<circle r="4.6" />`,
-  svg`<path d="M0,-6.2L5.4,3.1L-5.4,3.1Z" />`,
-  svg`<rect x="-4.1" y="-4.1" width="8.2" height="8.2" />`,
-  svg`<path d="M0,-5.8L5.8,0L0,5.8L-5.8,0Z" />`,
-  svg`<path d="M0,6.2L5.4,-3.1L-5.4,-3.1Z" />`,
-];
-
-/** The colour and shape of class c, as in the plot (decorative: the text next to it names it). */
-export function classSwatch(c: number, className = 'swatch'): TemplateResult {
-  return html`<svg class=${className} viewBox="-8 -8 16 16" aria-hidden="true">
-    <g class=${`class${c}`}>${SHAPES[c % SHAPES.length]}</g>
-  </svg>`;
-}
-
-export interface PointsPanel {
-  addClass: TapMode;
-  classNames: readonly string[];
-  labelName: string;
-  added: number;
-  hidden: boolean;
-  csv: CsvReport | null;
-  /** Feature columns of the last CSV when it has more than two, and the chosen pair. */
-  columns: { names: string[]; x: number; y: number } | null;
-  onClass(v: TapMode): void;
-  onUndo(): void;
-  onClear(): void;
-  onUseCsv(text: string): void;
-  onFile(file: File): void;
-  onDownload(): void;
-  onColumns(x: number, y: number): void;
-}
-
-/** How many problem rows are listed before "and N more". */
-const PROBLEMS_SHOWN = 12;
-
-export function pointsPanel(p: PointsPanel): TemplateResult {
-  const name = (c: number) => `${p.labelName} = ${p.classNames[c]}`;
-  const k = p.classNames.length;
-  const modes: TapMode[] = [...p.classNames.map((_, c) => c), 'read'];
-  return html`<fieldset class="panel" part="points" ?hidden=${p.hidden}>
-    <legend>Your own points</legend>
-    <div class="classes" role="radiogroup" aria-labelledby="add-class-label">
-      <span id="add-class-label">A click or tap on the plot</span>
-      ${modes.map(
-        (c) =>
-          html`<label class="radio">
-            <input
-              type="radio"
-              name="add-class"
-              value=${c}
-              .checked=${p.addClass === c}
-              @change=${() => p.onClass(c)}
-            />
-            ${
-              c === 'read'
-                ? html`reads the network's answer there`
-                : html`${classSwatch(c)} adds ${name(c)}`
-            }
-          </label>`,
-      )}
-    </div>
-    <p class="help" id="plot-help">
-      With the keyboard: focus the plot, move the cursor with the arrow keys to read the network's
-      answer, press Enter to add a point; ${k === 2 ? '0 and 1 choose' : `0 to ${k - 1} choose`} the
-      class.
-    </p>
     <div class="buttons">
-      <button type="button" ?disabled=${p.added === 0} @click=${p.onUndo}>Undo last point</button>
-      <button type="button" ?disabled=${p.added === 0} @click=${p.onClear}>
-        Remove my points${p.added > 0 ? ` (${formatNumber(p.added, 0)})` : ''}
+      <button
+        type="button"
+        ?disabled=${!generated}
+        aria-describedby="regenerate-help"
+        @click=${p.onRegenerate}
+      >
+        Regenerate
       </button>
-    </div>
-
-    <div class="csv">
-      <label for="csv-text">Or paste a CSV: a header row, number columns, the label last</label>
-      <textarea
-        id="csv-text"
-        rows="4"
-        spellcheck="false"
-        placeholder=${'hours slept,mood,good day\n7.5,6,1\n5,3,0'}
-      ></textarea>
-      <div class="buttons">
-        <button
-          type="button"
-          @click=${(e: Event) => {
-            const root = (e.target as HTMLElement).closest('.csv');
-            p.onUseCsv(root?.querySelector('textarea')?.value ?? '');
-          }}
-        >
-          Use this data
-        </button>
-        <label class="file button-like">
-          Upload a CSV file
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv,text/plain"
-            class="visually-hidden"
-            @change=${(e: Event) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) p.onFile(file);
-              input.value = '';
-            }}
-          />
-        </label>
-        <button type="button" @click=${p.onDownload}>Download the data (CSV)</button>
-      </div>
-      ${p.columns ? columnChoice(p.columns, p.onColumns) : nothing}
-      <div class="csv-report" role="status">${p.csv ? csvReport(p.csv) : nothing}</div>
+      <span class="help" id="regenerate-help">
+        New points and new starting weights (seed ${formatNumber(p.seed, 0)})
+      </span>
     </div>
   </fieldset>`;
-}
-
-function columnChoice(
-  columns: { names: string[]; x: number; y: number },
-  onColumns: (x: number, y: number) => void,
-): TemplateResult {
-  const select = (id: string, label: string, current: number, other: number, isX: boolean) =>
-    html`<div class="control">
-      <label for=${id}>${label}</label>
-      <select
-        id=${id}
-        @change=${(e: Event) => {
-          const v = Number((e.target as HTMLSelectElement).value);
-          if (isX) onColumns(v, v === other ? current : other);
-          else onColumns(v === other ? current : other, v);
-        }}
-      >
-        ${columns.names.map(
-          (n, i) => html`<option value=${i} ?selected=${i === current}>${n}</option>`,
-        )}
-      </select>
-    </div>`;
-  return html`<div class="columns">
-    ${select('x-column', 'Horizontal axis', columns.x, columns.y, true)}
-    ${select('y-column', 'Vertical axis', columns.y, columns.x, false)}
-  </div>`;
-}
-
-function csvReport(report: CsvReport): TemplateResult {
-  if (report.error) {
-    return html`<p class="error">${report.error}</p>
-      ${problemList(report.problems)}`;
-  }
-  return html`<p>${report.used}</p>
-    ${report.notes.map((n) => html`<p class="note">${n}</p>`)} ${problemList(report.problems)}`;
-}
-
-function problemList(problems: readonly CsvProblem[]): TemplateResult | typeof nothing {
-  if (problems.length === 0) return nothing;
-  const shown = problems.slice(0, PROBLEMS_SHOWN);
-  const more = problems.length - shown.length;
-  return html`<p>
-      ${problems.length === 1 ? 'One row was left out:' : `${formatNumber(problems.length, 0)} rows were left out:`}
-    </p>
-    <ul class="problems">
-      ${shown.map((p) => html`<li>line ${formatNumber(p.line, 0)}: ${p.message}</li>`)}
-      ${more > 0 ? html`<li>… and ${formatNumber(more, 0)} more</li>` : nothing}
-    </ul>`;
 }
 
 export interface ArchitecturePanel {
   layers: readonly HiddenLayer[];
+  /** The input features switched on, and each feature's name as shown ("x₁²"). */
+  features: readonly FeatureName[];
+  featureLabel: (name: FeatureName) => string;
+  /** Dropout rate of each hidden layer. */
+  dropout: readonly number[];
+  /** A regression network: one linear output unit. */
+  regression: boolean;
+  onFeatures(features: FeatureName[]): void;
+  onDropout(rates: number[]): void;
   /** Classes told apart: 2 (one sigmoid output) or more (a softmax output). */
   classes: number;
   hidden: boolean;
@@ -345,6 +205,7 @@ export function architecturePanel(p: ArchitecturePanel): TemplateResult {
   const count = layers.length;
   return html`<fieldset class="panel" part="architecture" ?hidden=${p.hidden}>
     <legend>Network</legend>
+    ${featureChoice(p)}
     <div class="layer-count">
       <span id="layer-count-label">Hidden layers</span>
       <button
@@ -396,6 +257,14 @@ export function architecturePanel(p: ArchitecturePanel): TemplateResult {
                 </option>`,
             )}
           </select>
+          <label for=${`dropout-${i}`}>dropout</label>
+          ${numberSelect(
+            `dropout-${i}`,
+            DROPOUT_RATES,
+            p.dropout[i] ?? 0,
+            (v) => (v === 0 ? 'none' : formatPercent(v)),
+            (v) => p.onDropout(layers.map((_, k) => (k === i ? v : (p.dropout[k] ?? 0)))),
+          )}
           ${
             p.error?.layer === i
               ? html`<p class="error field-error" id=${`units-error-${i}`}>${p.error.message}</p>`
@@ -405,22 +274,53 @@ export function architecturePanel(p: ArchitecturePanel): TemplateResult {
     )}
     <p class="help">
       ${
-        p.classes > 2
-          ? `${count === 0 ? 'No hidden layer: the inputs go straight into' : 'Then'} ${p.classes} output neurons, one score per class, and a softmax turns the scores into probabilities.`
-          : count === 0
-            ? 'No hidden layer: the inputs go straight into one sigmoid neuron, which can only draw a straight boundary.'
-            : 'Then one sigmoid output neuron: the probability of class 1.'
+        p.regression
+          ? `${count === 0 ? 'No hidden layer: the inputs go straight into' : 'Then'} one linear output neuron: the predicted number.`
+          : p.classes > 2
+            ? `${count === 0 ? 'No hidden layer: the inputs go straight into' : 'Then'} ${p.classes} output neurons, one score per class, and a softmax turns the scores into probabilities.`
+            : count === 0
+              ? 'No hidden layer: the inputs go straight into one sigmoid neuron, which can only draw a straight boundary.'
+              : 'Then one sigmoid output neuron: the probability of class 1.'
       }
     </p>
   </fieldset>`;
 }
 
+/**
+ * The input features as checkboxes, as Playground's input column: switching one on or off makes
+ * a new network. The last one left cannot be switched off.
+ */
+function featureChoice(p: ArchitecturePanel): TemplateResult {
+  const on = new Set(p.features);
+  return html`<div class="features" role="group" aria-labelledby="features-label">
+    <span id="features-label">Inputs</span>
+    ${FEATURE_NAMES.map(
+      (name) =>
+        html`<label class="check">
+          <input
+            type="checkbox"
+            name="feature"
+            value=${name}
+            .checked=${on.has(name)}
+            ?disabled=${on.has(name) && on.size === 1}
+            @change=${(e: Event) => {
+              const checked = (e.target as HTMLInputElement).checked;
+              p.onFeatures(FEATURE_NAMES.filter((f) => (f === name ? checked : on.has(f))));
+            }}
+          />
+          ${p.featureLabel(name)}
+        </label>`,
+    )}
+  </div>`;
+}
+
 export interface HyperPanel {
+  /** A regression problem: the loss is the squared error, not a choice. */
+  regression: boolean;
   loss: string;
   optimizer: string;
   learningRate: number;
   batchSize: number;
-  l2: number;
   seed: number;
   hidden: boolean;
   seedError: string | null;
@@ -428,7 +328,6 @@ export interface HyperPanel {
   onOptimizer(v: string): void;
   onLearningRate(v: number): void;
   onBatchSize(v: number): void;
-  onL2(v: number): void;
   onSeedInput(text: string): void;
 }
 
@@ -437,10 +336,22 @@ export function hyperPanel(p: HyperPanel): TemplateResult {
     <legend>Training</legend>
     <div class="control">
       <label for="loss">Loss</label>
-      <select id="loss" @change=${(e: Event) => p.onLoss((e.target as HTMLSelectElement).value)}>
+      <select
+        id="loss"
+        ?disabled=${p.regression}
+        aria-describedby=${p.regression ? 'loss-help' : nothing}
+        @change=${(e: Event) => p.onLoss((e.target as HTMLSelectElement).value)}
+      >
         <option value="cross-entropy" ?selected=${p.loss === 'cross-entropy'}>Cross-entropy</option>
-        <option value="squared-error" ?selected=${p.loss === 'squared-error'}>Squared error</option>
+        <option value="squared-error" ?selected=${p.loss === 'squared-error' || p.regression}>
+          Squared error
+        </option>
       </select>
+      ${
+        p.regression
+          ? html`<p class="help" id="loss-help">A number to predict: always the squared error.</p>`
+          : nothing
+      }
     </div>
     <div class="control">
       <label for="optimizer">Optimizer</label>
@@ -468,10 +379,6 @@ export function hyperPanel(p: HyperPanel): TemplateResult {
       )}
     </div>
     <div class="control">
-      <label for="l2">L2 regularisation</label>
-      ${numberSelect('l2', L2_VALUES, p.l2, (v) => (v === 0 ? 'none' : String(v)), p.onL2)}
-    </div>
-    <div class="control">
       <label for="seed">Seed</label>
       <input
         id="seed"
@@ -491,5 +398,88 @@ export function hyperPanel(p: HyperPanel): TemplateResult {
           : nothing
       }
     </div>
+  </fieldset>`;
+}
+
+export interface RegularisationPanel {
+  l1: number;
+  l2: number;
+  /** Early stopping's patience in epochs (0: off), and the validation share. */
+  patience: number;
+  validationFraction: number;
+  hidden: boolean;
+  /** New L1 and L2 strengths (one of them 0 unless both were set by attributes). */
+  onPenalty(l1: number, l2: number): void;
+  onPatience(v: number): void;
+  onValidationFraction(v: number): void;
+}
+
+/** The kind of penalty the strengths make: none, L1, L2, or both (only through attributes). */
+export function penaltyKind(l1: number, l2: number): 'none' | 'l1' | 'l2' | 'both' {
+  return l1 > 0 && l2 > 0 ? 'both' : l1 > 0 ? 'l1' : l2 > 0 ? 'l2' : 'none';
+}
+
+/** Regularisation: L1 or L2 and its rate (as Playground), and early stopping on a validation share. */
+export function regularisationPanel(p: RegularisationPanel): TemplateResult {
+  const kind = penaltyKind(p.l1, p.l2);
+  const rate = kind === 'l1' ? p.l1 : kind === 'none' ? 0 : p.l2;
+  // A rate kept while the kind is "none", so that choosing L1 or L2 starts from it.
+  const shownRate = rate > 0 ? rate : 0.003;
+  const setKind = (k: string) =>
+    p.onPenalty(k === 'l1' ? shownRate : 0, k === 'l2' ? shownRate : 0);
+  const setRate = (v: number) =>
+    kind === 'both' ? p.onPenalty(v, v) : p.onPenalty(kind === 'l1' ? v : 0, kind === 'l2' ? v : 0);
+  return html`<fieldset class="panel" part="regularisation" ?hidden=${p.hidden}>
+    <legend>Regularisation</legend>
+    <div class="control">
+      <label for="penalty">Penalty</label>
+      <select id="penalty" @change=${(e: Event) => setKind((e.target as HTMLSelectElement).value)}>
+        <option value="none" ?selected=${kind === 'none'}>none</option>
+        <option value="l1" ?selected=${kind === 'l1'}>L1: λ·Σ|w|</option>
+        <option value="l2" ?selected=${kind === 'l2'}>L2: λ·Σw²</option>
+        ${kind === 'both' ? html`<option value="both" selected>L1 and L2</option>` : nothing}
+      </select>
+    </div>
+    <div class="control">
+      <label for="penalty-rate">Regularisation rate λ</label>
+      <select
+        id="penalty-rate"
+        ?disabled=${kind === 'none'}
+        @change=${(e: Event) => {
+          const v = Number((e.target as HTMLSelectElement).value);
+          if (Number.isFinite(v)) setRate(v);
+        }}
+      >
+        ${withCurrent(REGULARISATION_RATES, shownRate).map(
+          (v) =>
+            html`<option value=${String(v)} ?selected=${v === shownRate}>${String(v)}</option>`,
+        )}
+      </select>
+    </div>
+    <div class="control">
+      <label for="patience">Early stopping</label>
+      ${numberSelect(
+        'patience',
+        PATIENCES,
+        p.patience,
+        (v) => (v === 0 ? 'off' : `after ${formatNumber(v, 0)} epochs without progress`),
+        p.onPatience,
+      )}
+    </div>
+    <div class="control">
+      <label for="validation-fraction">Validation share</label>
+      ${numberSelect(
+        'validation-fraction',
+        VALIDATION_FRACTIONS,
+        p.validationFraction,
+        (v) => `${formatPercent(v)} of the training points`,
+        p.onValidationFraction,
+        p.patience === 0,
+      )}
+    </div>
+    <p class="help">
+      Dropout is set per hidden layer under Network. Early stopping holds out the validation share,
+      pauses when its loss has not improved for that many epochs, and keeps the best weights.
+    </p>
   </fieldset>`;
 }

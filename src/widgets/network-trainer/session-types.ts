@@ -67,11 +67,7 @@ export interface WeightEdit {
 
 /** Send a weight set by hand to the engine (EngineClient.setWeight, the 'set-weight' message). */
 export function sendWeight(client: EngineClient, edit: WeightEdit): void {
-  // TODO(issue 16): a plain call once EngineClient.setWeight has landed.
-  const c = client as unknown as {
-    setWeight?: (l: number, f: number, t: number, v: number) => void;
-  };
-  c.setWeight?.(edit.layer, edit.from, edit.to, edit.value);
+  client.setWeight(edit.layer, edit.from, edit.to, edit.value);
 }
 
 /** Write `edit` into `weights` (in place). */

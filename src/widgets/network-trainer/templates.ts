@@ -19,6 +19,10 @@ export interface PlaybackView {
   canTrain: boolean;
   /** Whether there is a test set (else its numbers show "—"). */
   hasTest: boolean;
+  /** A regression problem: no accuracy to show. */
+  regression: boolean;
+  /** Early stopping is on: the validation loss is shown too. */
+  validation: boolean;
   engine: EngineChoice;
   hideEngine: boolean;
   /** What the badge says: "not started", "loading…", "from-scratch JS", "tfjs · wasm · main thread"… */
@@ -57,12 +61,26 @@ export function playbackBar(v: PlaybackView): TemplateResult {
           ${r && v.hasTest ? formatNumber(r.testLoss, 3) : '—'}
         </dd>
       </div>
-      <div>
-        <dt>Test accuracy</dt>
-        <dd class="num" data-value="test-accuracy">
-          ${r && v.hasTest ? formatPercent(r.testAccuracy) : '—'}
-        </dd>
-      </div>
+      ${
+        v.validation
+          ? html`<div>
+              <dt>Validation loss</dt>
+              <dd class="num" data-value="validation-loss">
+                ${r?.validationLoss !== undefined ? formatNumber(r.validationLoss, 3) : '—'}
+              </dd>
+            </div>`
+          : nothing
+      }
+      ${
+        v.regression
+          ? nothing
+          : html`<div>
+              <dt>Test accuracy</dt>
+              <dd class="num" data-value="test-accuracy">
+                ${r && v.hasTest ? formatPercent(r.testAccuracy) : '—'}
+              </dd>
+            </div>`
+      }
     </dl>
     <div class="backend" part="backend">
       <label for="backend" ?hidden=${v.hideEngine}>Engine</label>
@@ -146,5 +164,36 @@ export function shareArea(v: ShareView): TemplateResult {
         : nothing
     }
     <p class="note" role="status">${v.note}</p>
+  </div>`;
+}
+
+export interface PlotOptionsView {
+  showTest: boolean;
+  discretize: boolean;
+  onShowTest: (show: boolean) => void;
+  onDiscretize: (discretize: boolean) => void;
+}
+
+/** Under the plot, as in Playground: show the test points, and draw the output in flat colours. */
+export function plotOptions(v: PlotOptionsView): TemplateResult {
+  return html`<div class="plot-options">
+    <label class="check">
+      <input
+        type="checkbox"
+        name="test-data"
+        .checked=${v.showTest}
+        @change=${(e: Event) => v.onShowTest((e.target as HTMLInputElement).checked)}
+      />
+      Show test data
+    </label>
+    <label class="check">
+      <input
+        type="checkbox"
+        name="discretize"
+        .checked=${v.discretize}
+        @change=${(e: Event) => v.onDiscretize((e.target as HTMLInputElement).checked)}
+      />
+      Discretize output
+    </label>
   </div>`;
 }
