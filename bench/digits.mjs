@@ -15,17 +15,96 @@
 // The machine's load average is printed with the numbers: on a shared 2-core machine they move
 // with whatever else runs.
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { printProfile, startProfile, stopProfile } from './main-thread-profile.mjs';
 
 const HIDDEN = (process.env.DIGITS_HIDDEN ?? '32,64,128').split(',').map(Number);
 /** The widget's `backend` attribute: DIGITS_BACKEND=js|wasm|cpu|webgl|auto (default auto). */
 const BACKEND = process.env.DIGITS_BACKEND ?? 'auto';
-const EPOCHS = 8;
+/** Epochs to train (DIGITS_EPOCHS, default 8). */
+const EPOCHS = Number(process.env.DIGITS_EPOCHS ?? 8);
+/** DIGITS_PROFILE=1: a CPU profile of the page while it trains (bench/main-thread-profile.mjs). */
+const PROFILE = process.env.DIGITS_PROFILE === '1';
+const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 const load = () => os.loadavg()[0].toFixed(1);
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 
+/**
+ * In the page: after each real stroke on the pad (mouse events from Playwright, which Chromium
+ * queues like a user's), the time from the pointerup event (its timeStamp: when the input
+ * happened) to the pad's bars showing the answer to that drawing — waiting behind whatever the
+ * main thread is busy with included. Installs `window.__padProbe`.
+ */
+function installPadProbe() {
+  const el = document.querySelector('nn-digits');
+  const probe = { times: [], waiting: null, lastSet: { at: 0, ask: -1 } };
+  // The answer lands in `_padProbs` (a Lit reactive property); note when, and for which question.
+  const proto = Object.getPrototypeOf(el);
+  const desc = Object.getOwnPropertyDescriptor(proto, '_padProbs');
+  Object.defineProperty(el, '_padProbs', {
+    configurable: true,
+    get() {
+      return desc.get.call(this);
+    },
+    set(v) {
+      desc.set.call(this, v);
+      const ask = el._padAsked;
+      void el.updateComplete.then(() => {
+        probe.lastSet = { at: performance.now(), ask };
+        if (probe.waiting && probe.waiting.ask === ask) {
+          probe.times.push(probe.lastSet.at - probe.waiting.up);
+          probe.waiting = null;
+        }
+      });
+    },
+  });
+  el.addEventListener('pointerup', (e) => {
+    const up = e.timeStamp;
+    // The pad reads the drawing on the next animation frame; its question is then the latest.
+    requestAnimationFrame(() => {
+      const ask = el._padAsked;
+      if (probe.lastSet.ask === ask) probe.times.push(probe.lastSet.at - up);
+      else probe.waiting = { up, ask };
+    });
+  });
+  window.__padProbe = probe;
+}
+
+/** Draw one stroke (a "0"-ish loop, varied by `i`) on the pad with the mouse. */
+async function drawStroke(page, i) {
+  const box = await page.locator('nn-digits canvas.pad').boundingBox();
+  if (!box) return;
+  const at = (t) => ({
+    x: box.x + box.width * (0.5 + (0.25 + 0.02 * (i % 5)) * Math.sin(2 * Math.PI * t)),
+    y: box.y + box.height * (0.5 - 0.3 * Math.cos(2 * Math.PI * t)),
+  });
+  const p0 = at(0);
+  await page.mouse.move(p0.x, p0.y);
+  await page.mouse.down();
+  for (let k = 1; k <= 12; k++) {
+    const p = at(k / 12);
+    await page.mouse.move(p.x, p.y);
+  }
+  await page.mouse.up();
+}
+
+/** Median and worst of the pad probe's times since `from`. */
+async function padTimes(page, from) {
+  const times = await page.evaluate((n) => window.__padProbe.times.slice(n), from);
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    median: sorted[Math.floor(sorted.length / 2)] ?? NaN,
+    worst: sorted[sorted.length - 1] ?? NaN,
+  };
+}
+
 /** (a) Train in the widget as a student would; resolves with the run's measurements. */
 async function trainInWidget(browser, base, hidden) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(
@@ -34,46 +113,60 @@ async function trainInWidget(browser, base, hidden) {
   await page.waitForFunction(() => document.querySelector('nn-digits')?.session?.report, null, {
     timeout: 120_000,
   });
-  const run = await page.evaluate(
-    (epochs) =>
-      new Promise((resolve) => {
-        const el = document.querySelector('nn-digits');
-        const events = [];
-        const tasks = [];
-        const observer = new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) tasks.push(e.duration);
-        });
-        observer.observe({ type: 'longtask' });
-        let frames = 0;
-        let lastFrame = 0;
-        let maxGap = 0;
-        let running = true;
-        const tick = (t) => {
-          if (lastFrame) maxGap = Math.max(maxGap, t - lastFrame);
-          lastFrame = t;
-          frames++;
-          if (running) requestAnimationFrame(tick);
-        };
-        let t0 = 0;
-        el.addEventListener('nn-train-progress', (e) => {
-          events.push({ ms: performance.now() - t0, ...e.detail });
-          if (e.detail.epoch >= epochs) {
-            running = false;
-            observer.disconnect();
-            const ms = performance.now() - t0;
-            resolve({ events, fps: (frames * 1000) / ms, maxGap, tasks, ms });
-          }
-        });
-        requestAnimationFrame((t) => {
-          lastFrame = t;
-          t0 = performance.now();
-          el.shadowRoot.querySelector('[part~="train"]').click();
-          requestAnimationFrame(tick);
-        });
-      }),
-    EPOCHS,
-  );
-  // (c) The pad: stroke → ten probabilities.
+  await page.locator('nn-digits canvas.pad').scrollIntoViewIfNeeded();
+  await page.evaluate(installPadProbe);
+  // The pad, before training (the untrained network: the same work, nothing else running).
+  for (let i = 0; i < 10; i++) await drawStroke(page, i);
+  await page.waitForFunction(() => !window.__padProbe.waiting);
+  const padIdle = await padTimes(page, 0);
+  const strokesBefore = padIdle.n;
+  const cdp = PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) await startProfile(cdp);
+  await page.evaluate((epochs) => {
+    const el = document.querySelector('nn-digits');
+    const events = [];
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push(e.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    let frames = 0;
+    let lastFrame = 0;
+    let maxGap = 0;
+    let running = true;
+    const tick = (t) => {
+      if (lastFrame) maxGap = Math.max(maxGap, t - lastFrame);
+      lastFrame = t;
+      frames++;
+      if (running) requestAnimationFrame(tick);
+    };
+    let t0 = 0;
+    window.__run = null;
+    el.addEventListener('nn-train-progress', (e) => {
+      events.push({ ms: performance.now() - t0, ...e.detail });
+      if (e.detail.epoch >= epochs) {
+        running = false;
+        observer.disconnect();
+        const ms = performance.now() - t0;
+        window.__run = { events, fps: (frames * 1000) / ms, maxGap, tasks, ms };
+      }
+    });
+    requestAnimationFrame((t) => {
+      lastFrame = t;
+      t0 = performance.now();
+      el.shadowRoot.querySelector('[part~="train"]').click();
+      requestAnimationFrame(tick);
+    });
+  }, EPOCHS);
+  // Draw on the pad while it trains, a stroke every ~0.3 s.
+  for (let i = 0; !(await page.evaluate(() => window.__run !== null)); i++) {
+    await drawStroke(page, i);
+    await page.waitForTimeout(300);
+  }
+  const run = await page.evaluate(() => window.__run);
+  const profile = cdp ? await stopProfile(cdp, DIST) : null;
+  const padTraining = await padTimes(page, strokesBefore);
+  // (c) The pad's own work after training: stroke → ten probabilities, without the event queue.
   const pad = await page.evaluate(async () => {
     const el = document.querySelector('nn-digits');
     const times = [];
@@ -86,7 +179,7 @@ async function trainInWidget(browser, base, hidden) {
       const t = performance.now();
       el.pad.strokes = [stroke];
       el.pad.refresh();
-      // The answer of the trained network (in the engine's worker) to that drawing.
+      // The trained network's answer to that drawing.
       await el.session.predict(el.pad.input.pixels);
       times.push(performance.now() - t);
     }
@@ -103,7 +196,7 @@ async function trainInWidget(browser, base, hidden) {
     return { oneEpoch, accuracy: el.session.report.testAccuracy };
   });
   await context.close();
-  return { hidden, run, flat, pad };
+  return { hidden, run, flat, pad, padIdle, padTraining, profile };
 }
 
 export async function runDigitsBench({ previewUrl, browser }) {
@@ -135,6 +228,8 @@ export async function runDigitsBench({ previewUrl, browser }) {
       'longest frame gap ms': fmt(r.run.maxGap),
       'longest task ms': r.run.tasks.length ? fmt(Math.max(...r.run.tasks)) : '< 50',
       'pad ms (median / worst)': `${fmt(r.pad.median, 1)} / ${fmt(r.pad.worst, 1)}`,
+      'stroke → bars ms, idle (median / worst)': `${fmt(r.padIdle.median, 1)} / ${fmt(r.padIdle.worst, 1)}`,
+      'stroke → bars ms, training (n, median / worst)': `${r.padTraining.n}: ${fmt(r.padTraining.median, 1)} / ${fmt(r.padTraining.worst, 1)}`,
     });
     curves.push(
       `784-${hidden}-10: ` +
@@ -145,6 +240,7 @@ export async function runDigitsBench({ previewUrl, browser }) {
           .join(', '),
     );
     console.log(`  784-${hidden}-10 done (load average ${load()})`);
+    if (r.profile) printProfile(`784-${hidden}-10 while training`, r.profile);
   }
   console.table(rows);
   console.log('Test accuracy at each epoch end (time since the click on Train):');

@@ -17,8 +17,15 @@
 // growth; the bench turns it off (--enable-features=AutofillReplaceFormElementObserver) so that
 // "left behind" counts only what the course itself keeps.
 //
-// Run by `npm run bench` (`npm run bench -- memory`), or alone against a running preview:
-// `node bench/memory.mjs <baseUrl> [rounds]`.
+// A lesson with `<nn-digits>` (lesson 11) is used as a student would: on its step, Train is pressed
+// and the round goes on only after the first reading of the trained network (an
+// nn-train-progress event), so every round starts the training engine's worker, trains, draws
+// the pictures — and leaves while it trains. After each round the bench also counts the live
+// workers (Playwright's page.workers()) and the tfjs tensors.
+//
+// Run by `npm run bench` (`npm run bench -- memory`; one lesson only: `npm run bench -- memory 11`,
+// by its number on the course map or its id), or alone against a running preview:
+// `node bench/memory.mjs <baseUrl> [rounds] [lesson]`.
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
@@ -46,7 +53,30 @@ function snapshotSizes(text) {
   return out;
 }
 
-export async function measureMemory(base, rounds = 10) {
+/** Press Train on the step's `<nn-digits>` (if any) and wait for its first trained reading. */
+async function trainDigits(page) {
+  const found = await page.evaluate(() => {
+    const find = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === 'nn-digits') return el;
+        const inner = el.shadowRoot && find(el.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const el = find(document);
+    if (!el) return false;
+    window.__digitsTrained = el.session.data && el.session.report?.step > 0 ? 1 : 0;
+    el.addEventListener('nn-train-progress', () => window.__digitsTrained++, { once: true });
+    el.play();
+    return true;
+  });
+  if (!found) return false;
+  await page.waitForFunction(() => window.__digitsTrained > 0, null, { timeout: 120_000 });
+  return true;
+}
+
+export async function measureMemory(base, rounds = 10, lesson = undefined) {
   const warmup = Math.max(1, Math.ceil(rounds / 2));
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -133,7 +163,7 @@ export async function measureMemory(base, rounds = 10) {
     };
   };
 
-  const ids = await page.evaluate(() =>
+  const all = await page.evaluate(() =>
     [
       ...document
         .querySelector('gt-app')
@@ -141,10 +171,21 @@ export async function measureMemory(base, rounds = 10) {
         .shadowRoot.querySelectorAll('h3 a'),
     ].map((a) => a.getAttribute('href').split('/')[2]),
   );
+  const ids =
+    lesson === undefined
+      ? all
+      : /^\d+$/.test(String(lesson))
+        ? all.slice(Number(lesson) - 1, Number(lesson))
+        : all.filter((id) => id === lesson);
+  if (ids.length === 0)
+    throw new Error(`No lesson ${lesson} on the course map (${all.join(', ')}).`);
   await collect();
   const atStart = await leftovers();
 
   const heaps = [];
+  const workersByRound = [];
+  const tensorsByRound = [];
+  let trainedRounds = 0;
   let tensors = null;
   let warm;
   let warmSizes;
@@ -159,6 +200,7 @@ export async function measureMemory(base, rounds = 10) {
       for (let s = 1; s <= steps; s++) {
         await page.evaluate((h) => (location.hash = h), `#/lesson/${id}/${s}`);
         await page.waitForTimeout(60);
+        if (await trainDigits(page)) trainedRounds++;
         if (round === 1) {
           const seen = await page.evaluate(() => {
             const found = new Set();
@@ -181,6 +223,8 @@ export async function measureMemory(base, rounds = 10) {
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     heaps.push(usedSize);
     tensors = await page.evaluate(() => globalThis.__gradientTrailTensorCount?.() ?? null);
+    tensorsByRound.push(tensors);
+    workersByRound.push(page.workers().length);
     if (round === warmup) {
       warmSizes = await heapSnapshot();
       warm = await leftovers();
@@ -188,6 +232,7 @@ export async function measureMemory(base, rounds = 10) {
   }
   const lastSizes = await heapSnapshot();
   const atEnd = await leftovers();
+  const workersAtEnd = page.workers().length;
   await browser.close();
 
   const after = rounds - warmup;
@@ -205,6 +250,7 @@ export async function measureMemory(base, rounds = 10) {
   if (atEnd.detachedTrees > warm.detachedTrees)
     problems.push(`detached DOM trees grew from ${warm.detachedTrees} to ${atEnd.detachedTrees}`);
   if (tensors) problems.push(`${tensors} tfjs tensor(s) still allocated`);
+  if (workersAtEnd > 0) problems.push(`${workersAtEnd} worker(s) still running on the course map`);
   if (after > 0 && jsGrowth / after / KiB > JS_OBJECT_GROWTH_LIMIT_KIB_PER_ROUND)
     problems.push(
       `JS objects grew ${(jsGrowth / after / KiB).toFixed(1)} KiB per round after warm-up`,
@@ -214,6 +260,10 @@ export async function measureMemory(base, rounds = 10) {
   const kib = (b) => +(b / KiB).toFixed(1);
   return {
     lessons: ids.length,
+    lessonIds: ids,
+    trainedRounds,
+    workersByRound,
+    tensorsByRound,
     rounds,
     warmup,
     heapByRoundMiB: heaps.map(mib),
@@ -235,8 +285,12 @@ export async function measureMemory(base, rounds = 10) {
 /** The report `npm run bench -- memory` prints. */
 export function printMemoryReport(m) {
   console.log(
-    `\nMemory: ${m.lessons} lessons, every step opened and left ${m.rounds} times ` +
-      `(JS heap after forced GC, back on the course map; warm-up: rounds 1–${m.warmup}).`,
+    `\nMemory: ${m.lessons === 1 ? `lesson ${m.lessonIds[0]}` : `${m.lessons} lessons`}, every ` +
+      `step opened and left ${m.rounds} times (JS heap after forced GC, back on the course map; ` +
+      `warm-up: rounds 1–${m.warmup}).` +
+      (m.trainedRounds
+        ? ` <nn-digits> trained to its first reading ${m.trainedRounds} time(s), once a round.`
+        : ''),
   );
   console.table(m.samples);
   console.log(`JS heap by round (MiB): ${m.heapByRoundMiB.join(', ')}`);
@@ -265,6 +319,10 @@ export function printMemoryReport(m) {
   );
   console.log(`tfjs tensors after the last round: ${m.tensors ?? 'tfjs never loaded'}`);
   console.log(
+    `Back on the course map after each round: workers ${m.workersByRound.join(', ')}; ` +
+      `tfjs tensors ${m.tensorsByRound.map((t) => t ?? '–').join(', ')}.`,
+  );
+  console.log(
     m.problems.length
       ? `Memory: GROWTH — ${m.problems.join('; ')}.`
       : `Memory: no growth after warm-up — no JS-object growth beyond ${JS_OBJECT_GROWTH_LIMIT_KIB_PER_ROUND} KiB per round, ` +
@@ -276,6 +334,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const m = await measureMemory(
     process.argv[2] ?? 'http://localhost:4173',
     Number(process.argv[3] ?? 10),
+    process.argv[4],
   );
   printMemoryReport(m);
   if (m.problems.length) process.exit(1);

@@ -12,7 +12,8 @@
 //     task while training, the drawing pad's latency (bench/digits.mjs).
 //  6. The studio: a keystroke to the preview of a 10-step lesson, the compile in the worker, and the
 //     longest main-thread task while typing (bench/studio.mjs).
-// Run one part alone with `npm run bench -- size|memory|loss-chart|train|digits|studio`.
+// Run one part alone with `npm run bench -- size|memory|loss-chart|train|digits|studio`
+// (`npm run bench -- memory 11`: the memory rounds on lesson 11 alone).
 //
 // It builds the course, serves the build with `vite preview` on BENCH_PORT (4175; strictly that
 // port: a port already taken is an error, never a stale server silently reused) and, for the pages
@@ -104,7 +105,7 @@ try {
     }
   }
   if (want('memory')) {
-    const memory = await measureMemory(base, 10);
+    const memory = await measureMemory(base, 10, process.argv[3]); // `memory 11`: lesson 11 only
     printMemoryReport(memory);
     if (memory.problems.length) overBudget = true;
   }

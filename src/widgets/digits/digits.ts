@@ -145,8 +145,6 @@ export class NnDigits extends NnElement {
     (input) => this._readPad(input),
   );
   private _lastAnnounced = 0;
-  /** Questions the pad has asked (the latest answer wins). */
-  private _padAsked = 0;
   /** What the canvases and the matrix were last painted from. */
   private _painted = '';
   private _focusMoved = false;
@@ -272,16 +270,8 @@ export class NnDigits extends NnElement {
   }
 
   private _readPad(input: Preprocessed): void {
-    const ask = ++this._padAsked;
-    if (input.empty) {
-      this._padProbs = null;
-      return;
-    }
-    // Answered at once on the page, or by the engine's worker; an answer overtaken by a newer
-    // stroke is dropped.
-    void this.session.predict(input.pixels).then((probs) => {
-      if (ask === this._padAsked) this._padProbs = probs;
-    });
+    // Answered at once, on the page, by the network of the last reading (never the busy worker).
+    this._padProbs = input.empty ? null : this.session.predict(input.pixels);
   }
 
   private _colors(): { ink: string; paper: string } {

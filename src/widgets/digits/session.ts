@@ -6,8 +6,9 @@
  * (src/train/client.ts, loaded lazily: a Web Worker, where 'auto' picks the from-scratch engine or
  * tfjs) and plays it to the last epoch; `READINGS_PER_EPOCH` times an epoch, and when it stops, it
  * asks the engine for the probabilities of the 2,000 test digits and of 1,000 training digits and
- * for the first layer's weights, and reads them here (accuracy, loss, confusion matrix). The pad's
- * questions go to the engine too.
+ * for every layer's weights, and reads them here (accuracy, loss, confusion matrix). The weights
+ * are loaded into the page's copy of the network (page-net.ts), which reads the drawing pad at once:
+ * the pad never waits for the engine's worker, busy training.
  *
  * Where the engine cannot be built or stops for good, the same network trains here, on the page's
  * thread, in slices of at most `SLICE_MS` per animation frame, read in chunks spread over frames.
@@ -18,20 +19,20 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EngineClient } from '../../train/client';
-import type { EngineName, ModelSpec } from '../../train/types';
-import { DenseNet } from '../../math/dense-net';
+import type { EngineName } from '../../train/types';
+import type { DenseNet } from '../../math/dense-net';
 import type { DigitsData } from '../../math/digits-asset';
 import { loadDigits, loadErrorMessage } from './data';
 import {
   CLASSES,
   INPUTS,
   evaluate,
-  initialState,
   layerSizes,
   stepsPerEpoch,
   type DigitsSetup,
   type Evaluation,
 } from './model';
+import { engineSpec, loadLayers, pageNet } from './page-net';
 
 /** Longest run of training in one animation frame, in ms (a frame is ~16.7 ms). */
 export const SLICE_MS = 8;
@@ -170,18 +171,7 @@ export class DigitsSession implements ReactiveController {
     this.dropEngine();
     if (!this.data) return;
     this.sizes = layerSizes(setup);
-    this.net = new DenseNet({
-      sizes: this.sizes,
-      activations: this.sizes.slice(2).map(() => 'relu' as const),
-      loss: 'cross-entropy',
-      optimizer: 'adam',
-      learningRate: setup.learningRate,
-      l2: 0,
-      batchSize: setup.batchSize,
-      shuffleSeed: setup.seed + 0.5,
-      state: initialState(this.sizes, setup.seed),
-    });
-    this.net.setData(this.data.train.pixels, this.data.train.labels);
+    this.net = pageNet(this.sizes, setup, this.data.train.pixels, this.data.train.labels);
     this.step = 0;
     this.report = null;
     if (this.phase !== 'loading' && this.phase !== 'failed') this.setPhase('ready');
@@ -219,20 +209,12 @@ export class DigitsSession implements ReactiveController {
   }
 
   /**
-   * The ten probabilities the network gives one image (784 values in 0…1), or null when there is no
-   * network yet. Cheap: one forward pass.
+   * The ten probabilities the network of the last reading gives one image (784 values in 0…1), or
+   * null when there is no network yet. Answered here, at once (one forward pass on the page's copy,
+   * well under a millisecond), while the engine trains in its worker.
    */
-  async predict(pixels: Float32Array): Promise<Float32Array | null> {
-    if (pixels.length !== INPUTS) return null;
-    if (this.engine) {
-      const engine = this.engine;
-      try {
-        return await engine.predict(pixels);
-      } catch {
-        return null; // a reset or a new setup while it was asked: the next stroke asks again
-      }
-    }
-    if (!this.net) return null;
+  predict(pixels: Float32Array): Float32Array | null {
+    if (pixels.length !== INPUTS || !this.net) return null;
     return this.net.predictInto(pixels, this.one).slice();
   }
 
@@ -390,21 +372,6 @@ export class DigitsSession implements ReactiveController {
 
   // ---- the training engine ---------------------------------------------------------------
 
-  /** The engine's spec for this setup: the same network, seed and batches as the page's. */
-  private spec(setup: DigitsSetup): ModelSpec {
-    return {
-      inputs: INPUTS,
-      classes: CLASSES,
-      hidden: this.sizes.slice(1, -1).map((units) => ({ units, activation: 'relu' as const })),
-      loss: 'cross-entropy',
-      optimizer: 'adam',
-      learningRate: setup.learningRate,
-      batchSize: setup.batchSize,
-      l2: 0,
-      seed: setup.seed,
-    };
-  }
-
   /** Build the engine (first Train after a setup) and play once it is ready. */
   private async startEngine(): Promise<void> {
     const generation = ++this.engineGeneration;
@@ -440,7 +407,7 @@ export class DigitsSession implements ReactiveController {
     this.lastAsked = -1;
     try {
       await engine.setup({
-        spec: this.spec(setup),
+        spec: engineSpec(this.sizes, setup),
         // Copies of the rows only (the page keeps its own for the pictures).
         train: { x: data.train.pixels.slice(), y: data.train.labels.slice() },
         test: { x: data.test.pixels.slice(), y: data.test.labels.slice() },
@@ -474,6 +441,8 @@ export class DigitsSession implements ReactiveController {
     ])
       .then(([testProbs, trainProbs, layers]) => {
         if (this.engine !== engine) return;
+        // The pad reads with these weights from now on (the page's copy never trains meanwhile).
+        if (this.net) loadLayers(this.net, this.sizes, layers);
         this.finishReading(step, testProbs, trainProbs, layers[0]!.kernel);
       })
       .catch(() => {})
