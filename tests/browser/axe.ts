@@ -13,3 +13,9 @@ export async function expectNoAxeViolations(context: Element | Document = docume
   );
   expect(summary, summary.join('\n')).toEqual([]);
 }
+
+/** In dark mode: the tokens switched (the widget's background is the dark one) and axe finds nothing. */
+export async function expectNoAxeViolationsInDark(el: Element): Promise<void> {
+  expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
+  await expectNoAxeViolations(el);
+}

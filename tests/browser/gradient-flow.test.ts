@@ -2,8 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/gradient-flow/index';
 import type { GradientFlowDetail, NnGradientFlow } from '../../src/widgets/gradient-flow/index';
-import { expectNoAxeViolations } from './axe';
-import { buttonNamed, clearPageAfterEach, inDarkMode, showDataTable, text } from './harness';
+import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
+import {
+  buttonNamed,
+  clearPageAfterEach,
+  expectFitsItsWidth,
+  inDarkMode,
+  showDataTable,
+  text,
+} from './harness';
 import { mountWidget } from './settle';
 
 const TAG = 'nn-gradient-flow';
@@ -173,13 +180,7 @@ describe('<nn-gradient-flow>', () => {
 
   it('fits 375 px without sideways scrolling', async () => {
     const el = await mount('', 343);
-    expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
-    for (const child of el.shadowRoot!.querySelectorAll('.layout > *, li.layer > *')) {
-      expect(
-        (child as HTMLElement).getBoundingClientRect().right,
-        (child as HTMLElement).className,
-      ).toBeLessThanOrEqual(el.getBoundingClientRect().right + 0.5);
-    }
+    expectFitsItsWidth(el, '.layout > *, li.layer > *', 0.5);
   });
 
   it('has no axe violations in light mode, with the table shown', async () => {
@@ -192,8 +193,7 @@ describe('<nn-gradient-flow>', () => {
     await inDarkMode(async () => {
       const el = await mount('activation="sigmoid" init="small"');
       await showDataTable(el);
-      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
-      await expectNoAxeViolations(el);
+      await expectNoAxeViolationsInDark(el);
     });
   });
 });

@@ -4,7 +4,7 @@
  * root but never call private members of an element.
  */
 import type { ReactiveElement } from 'lit';
-import { afterEach, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 
 /** Whitespace-normalised text, as a reader would see it. */
@@ -84,4 +84,18 @@ export function clearPageAfterEach(): void {
     document.body.innerHTML = '';
     vi.restoreAllMocks();
   });
+}
+
+/**
+ * The widget does not scroll sideways, and none of its `parts` (in its shadow root) reaches past
+ * its right edge (by more than `tolerance` px).
+ */
+export function expectFitsItsWidth(el: Element, parts = '.layout > *', tolerance = 0): void {
+  expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
+  const right = el.getBoundingClientRect().right;
+  for (const part of el.shadowRoot!.querySelectorAll<HTMLElement>(parts)) {
+    expect(part.getBoundingClientRect().right, part.className).toBeLessThanOrEqual(
+      right + tolerance,
+    );
+  }
 }

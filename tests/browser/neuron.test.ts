@@ -2,12 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/neuron/index';
 import type { NeuronChangeDetail, NnNeuron } from '../../src/widgets/neuron/index';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import { mountWidget } from './settle';
 import {
   buttonNamed,
   clearPageAfterEach,
   collectDetails,
+  expectFitsItsWidth,
   inDarkMode,
   labelledControl,
   retype,
@@ -250,12 +251,7 @@ describe('<nn-neuron>', () => {
     const h = harness(el);
     await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
     await showDataTable(el);
-    expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
-    for (const child of el.shadowRoot!.querySelectorAll('.layout > *')) {
-      expect((child as HTMLElement).getBoundingClientRect().right).toBeLessThanOrEqual(
-        el.getBoundingClientRect().right,
-      );
-    }
+    expectFitsItsWidth(el);
   });
 
   it('has no axe violations in light mode, with a bad field and the table shown', async () => {
@@ -270,8 +266,7 @@ describe('<nn-neuron>', () => {
     await inDarkMode(async () => {
       const el = await mount('inputs="4" w="0.8 -0.4 0 2"');
       await showDataTable(el);
-      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
-      await expectNoAxeViolations(el);
+      await expectNoAxeViolationsInDark(el);
     });
   });
 });
