@@ -20,6 +20,23 @@ export function ensure<K extends keyof SVGElementTagNameMap, P extends SVGElemen
   return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
 }
 
+/** The size a chart is asked to draw at, in CSS pixels (the widget measures it). */
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * The size a chart draws at: whole pixels, and never smaller than the least it stays readable at
+ * (`minWidth` × `minHeight`), whatever its box measures.
+ */
+export function drawSize(size: ChartSize, minWidth: number, minHeight: number): ChartSize {
+  return {
+    width: Math.max(minWidth, Math.round(size.width)),
+    height: Math.max(minHeight, Math.round(size.height)),
+  };
+}
+
 /** Tick labels with a real minus sign ("−2", not "-2"). */
 export function formatTick(value: number | { valueOf(): number }): string {
   const v = Number(value);

@@ -17,7 +17,7 @@
  */
 import { axisBottom, axisLeft, scaleLinear, symbol, symbolCircle, symbolTriangle } from 'd3';
 import type { ScaleLinear } from 'd3';
-import { ensure, formatTick, prepareRoot } from './common';
+import { ensure, formatTick, prepareRoot, drawSize, type ChartSize } from './common';
 
 export interface DecisionMapPoint {
   x: number;
@@ -57,11 +57,6 @@ export interface DecisionMapData {
   labels: { x: string; y: string };
 }
 
-export interface ChartSize {
-  width: number;
-  height: number;
-}
-
 /** Where the plot went: the scales from data to SVG user units, for pointer input. */
 export interface DecisionMapLayout {
   x: ScaleLinear<number, number>;
@@ -82,8 +77,7 @@ export function drawDecisionMap(
   data: DecisionMapData,
   size: ChartSize,
 ): DecisionMapLayout {
-  const width = Math.max(200, Math.round(size.width));
-  const height = Math.max(200, Math.round(size.height));
+  const { width, height } = drawSize(size, 200, 200);
   const [lo, hi] = data.domain;
   // The largest square that fits inside the margins, centred horizontally.
   const side = Math.max(

@@ -10,7 +10,15 @@
  * the two points by shape (circle, square).
  */
 import { line, scaleLinear } from 'd3';
-import { drawLineLegend, drawPlotAxes, ensure, prepareRoot, type Sel } from './common';
+import {
+  drawLineLegend,
+  drawPlotAxes,
+  ensure,
+  prepareRoot,
+  type Sel,
+  drawSize,
+  type ChartSize,
+} from './common';
 
 export interface DerivativeChartData {
   /** The function drawn. */
@@ -30,11 +38,6 @@ export interface DerivativeChartData {
   curveLabel: string;
   xLabel: string;
   yLabel: string;
-}
-
-export interface ChartSize {
-  width: number;
-  height: number;
 }
 
 const MARGIN = { top: 34, right: 16, bottom: 46, left: 52 } as const;
@@ -92,8 +95,7 @@ export function drawDerivativeChart(
   data: DerivativeChartData,
   size: ChartSize,
 ): void {
-  const width = Math.max(160, Math.round(size.width));
-  const height = Math.max(140, Math.round(size.height));
+  const { width, height } = drawSize(size, 160, 140);
   const { f, xMin, xMax, slope } = data;
   const [yMin, yMax] = data.yDomain ?? yExtent(f, xMin, xMax);
   const box = { xMin, xMax, yMin, yMax };

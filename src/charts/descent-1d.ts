@@ -14,12 +14,7 @@
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import type { ScaleLinear } from 'd3';
 import type { Surface } from '../math/surfaces';
-import { ensure, formatTick, prepareRoot, type Sel } from './common';
-
-export interface ChartSize {
-  width: number;
-  height: number;
-}
+import { ensure, formatTick, prepareRoot, type Sel, drawSize, type ChartSize } from './common';
 
 export interface Descent1dData {
   surface: Surface;
@@ -294,8 +289,7 @@ export function drawDescent1d(
   size: ChartSize,
 ): ChartLayout {
   const { surface } = data;
-  const width = Math.max(200, Math.round(size.width));
-  const height = Math.max(180, Math.round(size.height));
+  const { width, height } = drawSize(size, 200, 180);
   const root = prepareRoot(svg, width, height);
 
   const [w0, w1] = surface.domain[0] ?? [-1, 1];

@@ -22,7 +22,8 @@ import {
   plotArea,
   prepareRoot,
 } from './descent-1d';
-import type { ChartLayout, ChartSize } from './descent-1d';
+import type { ChartSize } from './common';
+import type { ChartLayout } from './descent-1d';
 
 export interface DescentContourData {
   surface: Surface;

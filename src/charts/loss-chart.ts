@@ -15,7 +15,7 @@
 import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
 import type { ScaleContinuousNumeric } from 'd3';
 import { GAP, decimateMinMax } from './decimate';
-import { ensure, prepareRoot } from './common';
+import { ensure, prepareRoot, drawSize, type ChartSize } from './common';
 import type { Sel } from './common';
 
 /** Dash patterns of the series slots, in order; "" is a solid line. */
@@ -66,11 +66,6 @@ export interface LossChartMarker {
   line?: 'dashed' | 'solid';
 }
 
-export interface ChartSize {
-  width: number;
-  height: number;
-}
-
 /** What a caller needs after drawing: pointer mapping and what was drawn. */
 export interface LossChartLayout {
   /** The step under an x coordinate in the svg's user units (clamped to the data). */
@@ -89,8 +84,7 @@ export function drawLossChart(
   data: LossChartData,
   size: ChartSize,
 ): LossChartLayout {
-  const width = Math.max(200, Math.round(size.width));
-  const height = Math.max(150, Math.round(size.height));
+  const { width, height } = drawSize(size, 200, 150);
   const narrow = width < 480;
   const left = MARGIN.left;
   const right = width - MARGIN.right;

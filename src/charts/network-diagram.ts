@@ -11,7 +11,7 @@
  */
 import type { Rgb, ThemeColors } from './trainer-heatmap';
 import { parseColor } from './trainer-heatmap';
-import { paintContext } from './common';
+import { drawSize, paintContext } from './common';
 
 export type UnitActivation = 'tanh' | 'relu' | 'sigmoid' | 'linear';
 
@@ -80,8 +80,7 @@ export function diagramGeometry(
   sizes: readonly number[],
   size: { width: number; height: number },
 ): DiagramGeometry {
-  const width = Math.max(200, Math.round(size.width));
-  const height = Math.max(120, Math.round(size.height));
+  const { width, height } = drawSize(size, 200, 120);
   const columns = sizes.length;
   const side = nodeSize(width, columns);
   const top = 30;

@@ -10,7 +10,15 @@
  */
 import { line, scaleLinear } from 'd3';
 import { sigmoid, sigmoidPrime } from '../math/activations';
-import { drawLineLegend, drawPlotAxes, ensure, prepareRoot, type Sel } from './common';
+import {
+  drawLineLegend,
+  drawPlotAxes,
+  ensure,
+  prepareRoot,
+  type Sel,
+  drawSize,
+  type ChartSize,
+} from './common';
 
 export interface SigmoidChartData {
   /** The weight w. */
@@ -24,11 +32,6 @@ export interface SigmoidChartData {
   /** The x range shown. */
   xMin: number;
   xMax: number;
-}
-
-export interface ChartSize {
-  width: number;
-  height: number;
 }
 
 /** Inner margins, in px, leaving room for tick labels and axis titles. */
@@ -46,8 +49,7 @@ export function drawSigmoidChart(
   data: SigmoidChartData,
   size: ChartSize,
 ): void {
-  const width = Math.max(160, Math.round(size.width));
-  const height = Math.max(140, Math.round(size.height));
+  const { width, height } = drawSize(size, 160, 140);
   const { weight: w, bias: b, xMin, xMax } = data;
   const input = Math.min(xMax, Math.max(xMin, data.input));
 

@@ -13,7 +13,8 @@
 import { select } from 'd3';
 import { sigmoid } from '../math/activations';
 import { clipLine, drawDecisionMap } from './decision-map';
-import type { ChartSize, DecisionMapLayout } from './decision-map';
+import type { ChartSize } from './common';
+import type { DecisionMapLayout } from './decision-map';
 
 export interface SigmoidPlaneData {
   w1: number;

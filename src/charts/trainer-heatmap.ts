@@ -26,7 +26,7 @@
  * of shades: each cell in the colour of its likeliest class (for regression, of its sign).
  */
 import { scaleLinear } from 'd3';
-import { paintContext } from './common';
+import { drawSize, paintContext } from './common';
 
 export interface PlanePoint {
   x: number;
@@ -274,8 +274,7 @@ export function drawTrainerHeatmap(
   data: HeatmapData,
   size: HeatmapSize,
 ): HeatmapLayout {
-  const width = Math.max(160, Math.round(size.width));
-  const height = Math.max(160, Math.round(size.height));
+  const { width, height } = drawSize(size, 160, 160);
   const dpr = Math.max(1, Math.min(3, size.dpr || 1));
   if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
   if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);

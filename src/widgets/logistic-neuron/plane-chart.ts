@@ -6,8 +6,8 @@
  * inside the `<svg>` and updates in place. Classes differ by shape (circle / square) as well as
  * colour; the lines by dash pattern as well as colour, matching the loss chart beside it.
  */
-import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
-import type { Selection } from 'd3';
+import { axisBottom, axisLeft, scaleLinear } from 'd3';
+import { ensure, formatTick, prepareRoot } from '../../charts/common';
 import { lineSegment, yesRegion } from '../../math/half-plane';
 import type { PlanePoint } from './model';
 
@@ -34,21 +34,7 @@ export interface PlaneData {
   extent: number;
 }
 
-type Sel<E extends Element> = Selection<E, unknown, null, undefined>;
-
 const MARGIN = { top: 12, right: 12, bottom: 42, left: 46 } as const;
-
-function ensure<K extends keyof SVGElementTagNameMap>(
-  parent: Sel<SVGElement>,
-  tag: K,
-  className: string,
-): Sel<SVGElementTagNameMap[K]> {
-  const existing = parent.select<SVGElementTagNameMap[K]>(
-    `:scope > ${tag}.${className.trim().split(/\s+/).join('.')}`,
-  );
-  if (!existing.empty()) return existing as unknown as Sel<SVGElementTagNameMap[K]>;
-  return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
-}
 
 /** Each neuron's line as drawn: its own colour, the twin's dashed as on the loss chart. */
 export function planeLines(
@@ -76,13 +62,7 @@ export function drawPlane(svg: SVGSVGElement, data: PlaneData, size: number): vo
     .domain([-e, e])
     .range([MARGIN.top + side, MARGIN.top]);
 
-  const root = select(svg as SVGElement)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('preserveAspectRatio', 'xMidYMid meet')
-    .style('display', 'block')
-    .style('width', '100%')
-    .style('height', 'auto')
-    .style('font-family', 'var(--_font, sans-serif)');
+  const root = prepareRoot(svg, width, height, { overflow: false });
 
   ensure(root, 'rect', 'frame')
     .attr('x', MARGIN.left)
@@ -100,20 +80,16 @@ export function drawPlane(svg: SVGSVGElement, data: PlaneData, size: number): vo
     .style('opacity', '0.12');
 
   const ticks = side < 260 ? 4 : 5;
-  const format = (v: number | { valueOf(): number }) => {
-    const n = Number(v);
-    return n < 0 ? `\u2212${Math.abs(n)}` : String(n);
-  };
   ensure(root, 'g', 'axis axis-x')
     .attr('transform', `translate(0,${MARGIN.top + side})`)
     .style('color', 'var(--_muted)')
     .style('font-size', '12px')
-    .call(axisBottom(x).ticks(ticks).tickFormat(format));
+    .call(axisBottom(x).ticks(ticks).tickFormat(formatTick));
   ensure(root, 'g', 'axis axis-y')
     .attr('transform', `translate(${MARGIN.left},0)`)
     .style('color', 'var(--_muted)')
     .style('font-size', '12px')
-    .call(axisLeft(y).ticks(ticks).tickFormat(format));
+    .call(axisLeft(y).ticks(ticks).tickFormat(formatTick));
   ensure(root, 'text', 'axis-label axis-label-x')
     .attr('x', MARGIN.left + side / 2)
     .attr('y', height - 6)
