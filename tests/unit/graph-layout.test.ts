@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutGraph } from '../../src/charts/graph-layout';
 import type { GraphLayout } from '../../src/charts/graph-layout';
+import { totalCrossings, untangle } from '../../src/charts/graph-crossings';
 import {
   NETWORK_DEFAULTS,
   expressionModel,
@@ -71,5 +72,32 @@ describe('layoutGraph: edges cross as little as they can (issue 14 item 9)', () 
     // A caller changing the returned columns does not change the next layout.
     wide.columns[0]!.reverse();
     expect(layoutGraph(nodes, 1400).columns).toEqual(narrow.columns);
+  });
+});
+
+describe('untangle (graph-crossings.ts): fewer crossings than the order it is given', () => {
+  it('a two-column graph whose rows are drawn in reverse is untangled to no crossing', () => {
+    // Leaves 0, 1, 2 feed 3, 4, 5 in the same order; drawn with the right column reversed, every
+    // pair of edges crosses (3 crossings).
+    const byId = new Map<number, { inputs: number[] }>([
+      [0, { inputs: [] }],
+      [1, { inputs: [] }],
+      [2, { inputs: [] }],
+      [3, { inputs: [0] }],
+      [4, { inputs: [1] }],
+      [5, { inputs: [2] }],
+    ]);
+    const columns = [
+      [0, 1, 2],
+      [5, 4, 3],
+    ];
+    expect(totalCrossings(columns, byId)).toBe(3);
+    untangle(columns, byId, 3);
+    expect(totalCrossings(columns, byId)).toBe(0);
+    // Every node is still there, once, in its own column.
+    expect(columns.map((c) => [...c].sort())).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
   });
 });

@@ -1,25 +1,26 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import type { CsvTable } from '../../math/csv';
-import { formatNumber } from '../../math/format';
 import { formatLayers, formatPoints } from '../../math/trainer-setup';
-import type { HiddenLayer, SetupValue } from '../../math/trainer-setup';
+import type { SetupValue } from '../../math/trainer-setup';
 import type { EngineName, ModelSpec } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
 import { NnElement, defaultOf, warnOnce } from '../shared/base';
 import { iframeSrc, stateOf } from '../shared/embed';
 import { classColors, tokens } from '../shared/tokens';
+import { trainerActions } from './actions';
+import { Autoplay } from './autoplay';
 import { TrainingSession } from './controller';
 import type { SessionReport } from './controller';
-import { csvSetup, download, importCsv, importCsvFile } from './csv-import';
+import { csvSetup, importCsv } from './csv-import';
 import { gridPoints } from './data';
 import type { DataSource } from './data';
 import { summaryText } from './describe';
 import type { Names } from './describe';
 import { LossFeed } from './loss-feed';
 import { networkTrainerDoc } from './meta';
-import { GRID, MAP_GRID, answerAt, checkSeed, checkUnits, matchingWeights } from './model';
-import { pointsCsv, progressDetail, propertyOf, shareAttributes } from './model';
+import { GRID, MAP_GRID, answerAt, matchingWeights } from './model';
+import { progressDetail, propertyOf, shareAttributes } from './model';
 import type { TrainProgressDetail, TrainerChangeDetail } from './model';
 import { TrainerPicture } from './picture';
 import { PlotCursor } from './plot-cursor';
@@ -33,8 +34,6 @@ import { WeightEditor } from './weight-editor';
 
 /** The live summary is spoken at most this often while training runs, in ms. */
 const ANNOUNCE_EVERY_MS = 5000;
-/** Longest share link that still carries the points; beyond it, the link leaves them out. */
-const MAX_LINK = 8000;
 
 export type { TrainProgressDetail, TrainerChangeDetail } from './model';
 
@@ -145,10 +144,7 @@ export class NnNetworkTrainer extends NnElement {
   declare private _ui: TrainerUi;
 
   private readonly _state = new TrainerState(defaultOf<string>(TAG, 'layers'));
-  private _intersection: IntersectionObserver | undefined;
   private _lastAnnounced = 0;
-  private _autoplayed = false;
-  private _playWhenReady = false;
   private _forceConfigure = false;
   private _cursorDrawn = '';
   private readonly _mapXY = gridPoints(MAP_GRID);
@@ -159,6 +155,20 @@ export class NnNetworkTrainer extends NnElement {
   private readonly _editor: WeightEditor;
   private readonly _picture: TrainerPicture;
   private readonly _cursor: PlotCursor;
+  private readonly _autoplay = new Autoplay(
+    this,
+    () => this._session.state === 'ready' && this._session.report !== null,
+    () => this.play(),
+  );
+  private readonly _act = trainerActions({
+    trainer: this,
+    state: this._state,
+    ui: () => this._ui,
+    setUi: (change) => this._setUi(change),
+    set: (change) => this._userSet(change),
+    useColumns: (table, x, y) => this._useColumns(table, x, y),
+    names: () => this._names,
+  });
 
   constructor() {
     super();
@@ -303,16 +313,10 @@ export class NnNetworkTrainer extends NnElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) {
-      this._observe();
+      this._autoplay.observe();
       this._forceConfigure = true;
       this.requestUpdate();
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._intersection?.disconnect();
-    this._intersection = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -324,7 +328,7 @@ export class NnNetworkTrainer extends NnElement {
   }
 
   protected override firstUpdated(): void {
-    this._observe();
+    this._autoplay.observe();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -343,21 +347,6 @@ export class NnNetworkTrainer extends NnElement {
     if (PICTURE_PROPS.some((p) => changed.has(p))) this._picture.draw(true);
     else if (cursor !== this._cursorDrawn) this._picture.draw(false);
     this._cursorDrawn = cursor;
-  }
-
-  private _observe(): void {
-    if (!this.autoplay || this._autoplayed || typeof IntersectionObserver === 'undefined') return;
-    this._intersection?.disconnect();
-    this._intersection = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      this._intersection?.disconnect();
-      this._autoplayed = true;
-      if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-      // Start now if the trainer exists, else with its first report.
-      if (this._session.state === 'ready' && this._session.report) this.play();
-      else this._playWhenReady = true;
-    });
-    this._intersection.observe(this);
   }
 
   // ---- Training ------------------------------------------------------------------------------
@@ -392,10 +381,7 @@ export class NnNetworkTrainer extends NnElement {
       this.emit<TrainProgressDetail>('nn-train-progress', progressDetail(report, report.backend));
     }
     this._announce(!this._session.playing);
-    if (this._playWhenReady && this._session.state === 'ready') {
-      this._playWhenReady = false;
-      this.play();
-    }
+    this._autoplay.reported();
   }
 
   /** Update the live summary now (`force`) or, while training runs, every few seconds. */
@@ -427,31 +413,10 @@ export class NnNetworkTrainer extends NnElement {
     this._ui = { ...this._ui, ...change };
   }
 
-  private _setLayers(layers: HiddenLayer[]): void {
-    this._setUi({ unitsError: null });
-    this._userSet({ layers: formatLayers(layers) });
-  }
-
   private _useColumns(table: CsvTable, xCol: number, yCol: number): void {
     // Training restarts on new data, even when the dataset was already 'custom'.
     this._forceConfigure = true;
     this._userSet(csvSetup(table, xCol, yCol));
-  }
-
-  private async _share(): Promise<void> {
-    let link = this.shareUrl();
-    let note = '';
-    if (link.length > MAX_LINK && this._state.userPoints.length > 0) {
-      link = this.shareUrl({ withPoints: false });
-      note = `The ${formatNumber(this._state.userPoints.length, 0)} points are too many for a link: it holds the settings only. Download the data as CSV to share them.`;
-    }
-    this._setUi({ link });
-    try {
-      await navigator.clipboard.writeText(link);
-      this._setUi({ linkNote: `Copied. ${note}`.trim() });
-    } catch {
-      this._setUi({ linkNote: `Select the link and copy it. ${note}`.trim() });
-    }
   }
 
   private _setup(): Record<string, SetupValue> {
@@ -470,7 +435,6 @@ export class NnNetworkTrainer extends NnElement {
   // ---- Render --------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    const { data, hidden, userPoints } = this._state;
     return trainerView({
       settings: this,
       state: this._state,
@@ -478,40 +442,7 @@ export class NnNetworkTrainer extends NnElement {
       session: this._session,
       cursor: this._cursor,
       editor: this._editor,
-      act: {
-        set: (change) => this._userSet(change),
-        togglePlay: () => (this._session.playing ? this.pause() : this.play()),
-        step: () => void this.step(),
-        reset: () => void this.reset(),
-        regenerate: () => this.regenerate(),
-        setLayers: (layers) => this._setLayers(layers),
-        unitsInput: (layer, value) => {
-          const checked = checkUnits(value, layer, hidden[layer]?.units ?? 4);
-          if ('error' in checked) this._setUi({ unitsError: { layer, message: checked.error } });
-          else this._setLayers(hidden.map((l, i) => (i === layer ? { ...l, ...checked } : l)));
-        },
-        seedInput: (value) => {
-          const checked = checkSeed(value, this.seed);
-          this._setUi({ seedError: 'error' in checked ? checked.error : null });
-          if (!('error' in checked)) this._userSet({ seed: checked.seed });
-        },
-        useCsv: (csv) => this.loadCsv(csv),
-        file: (file) =>
-          void importCsvFile(file).then(({ report, columns, table }) => {
-            this._setUi({ csvReport: report, csvColumns: columns });
-            if (table) this._useColumns(table, 0, 1);
-          }),
-        download: () => data && download(pointsCsv(data.points, this._names), 'data.csv'),
-        columns: (x, y) => {
-          const columns = this._ui.csvColumns;
-          if (!columns) return;
-          this._setUi({ csvColumns: { ...columns, x, y } });
-          this._useColumns(columns.table, x, y);
-        },
-        undoPoint: () => this._userSet({ points: formatPoints(userPoints.slice(0, -1)) }),
-        share: () => void this._share(),
-        toggleTable: () => this._setUi({ showTable: !this._ui.showTable }),
-      },
+      act: this._act,
     });
   }
 }
