@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/backprop-graph/index';
 import type { NnBackpropGraph } from '../../src/widgets/backprop-graph/index';
 import { fmt } from '../../src/widgets/backprop-graph/formulas';
 import { mountWidget } from './settle';
+import { clearPageAfterEach, text } from './harness';
 
 /**
  * Issue 14 item 4: a variable whose name Object.prototype also has (toString, constructor,
@@ -11,12 +12,7 @@ import { mountWidget } from './settle';
  */
 const NAMES = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'];
 
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+clearPageAfterEach();
 
 describe('<nn-backprop-graph> variables named like Object.prototype properties', () => {
   it.each(NAMES)(

@@ -8,9 +8,10 @@ import type {
 } from '../../src/widgets/backprop-graph/index';
 import { Value } from '../../src/math/autodiff';
 import { fmt } from '../../src/widgets/backprop-graph/formulas';
+import { NETWORK_DEFAULTS } from '../../src/widgets/backprop-graph/model';
 import { expectNoAxeViolations } from './axe';
 import { mountWidget, settle } from './settle';
-import { clearPageAfterEach, inDarkMode, press, text } from './harness';
+import { buttonNamed, clearPageAfterEach, inDarkMode, press, text } from './harness';
 
 const TAG = 'nn-backprop-graph';
 
@@ -20,11 +21,6 @@ const mount = (attributes = '', width?: number): Promise<NnBackpropGraph> =>
 /** Finds what a user finds: buttons by their words, fields by their labels, nodes by their names. */
 function harness(el: NnBackpropGraph) {
   const root = el.shadowRoot!;
-  const button = (pattern: RegExp): HTMLButtonElement => {
-    const found = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
-    if (!found) throw new Error(`no button ${pattern}`);
-    return found;
-  };
   const field = (label: string): HTMLInputElement => {
     const found = [...root.querySelectorAll('label')].find(
       (l) => text(l).split(',')[0]!.replace(/\s/g, '') === label,
@@ -35,7 +31,7 @@ function harness(el: NnBackpropGraph) {
   };
   const nodes = () => [...root.querySelectorAll<SVGGElement>('g.node')];
   return {
-    button,
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
     field,
     nodes,
     node: (name: string) => nodes().find((n) => text(n.querySelector('text.name')) === name)!,
@@ -59,7 +55,6 @@ function harness(el: NnBackpropGraph) {
   };
 }
 
-/** Press keys with the focus on `control`, as a keyboard user does. */
 /** The default network built independently with autodiff: every value and gradient. */
 function reference(v: Record<string, number>) {
   const leaf = (k: string) => new Value(v[k]!, k);
@@ -91,21 +86,6 @@ function reference(v: Record<string, number>) {
     hGrad: [h1.grad, h2.grad],
   };
 }
-
-const DEFAULTS = {
-  x1: 1,
-  x2: 0.5,
-  w11: 0.5,
-  w12: -1,
-  w21: 1,
-  w22: 0.5,
-  b1: 0,
-  b2: -0.5,
-  v1: 1,
-  v2: -1,
-  c: 0.5,
-  t: 1,
-};
 
 clearPageAfterEach();
 
@@ -140,7 +120,7 @@ describe('<nn-backprop-graph>', () => {
     el.addEventListener('nn-step', (e) =>
       steps.push((e as CustomEvent<BackpropStepDetail>).detail),
     );
-    const ref = reference(DEFAULTS);
+    const ref = reference(NETWORK_DEFAULTS);
 
     await press(h.button(/next step/i), '{Enter}');
     expect(el.step).toBe(1);
@@ -191,7 +171,7 @@ describe('<nn-backprop-graph>', () => {
   it('shows, at the end of the walk, exactly the gradients autodiff computes', async () => {
     const el = await mount('step="999"');
     const h = harness(el);
-    const ref = reference(DEFAULTS);
+    const ref = reference(NETWORK_DEFAULTS);
     expect(h.progress()).toBe('Backward pass: step 29 of 29');
     await press(h.button(/show the table of nodes/i), '{Enter}');
     const table = h.table();
@@ -214,7 +194,7 @@ describe('<nn-backprop-graph>', () => {
       await el.updateComplete;
     }
     expect(h.explanation()).toContain('∂L/∂x₁ = ∂p₁₁/∂x₁ × ∂L/∂p₁₁ + ∂p₂₁/∂x₁ × ∂L/∂p₂₁');
-    expect(h.explanation()).toContain(`= ${fmt(reference(DEFAULTS).grad.x1!)}`);
+    expect(h.explanation()).toContain(`= ${fmt(reference(NETWORK_DEFAULTS).grad.x1!)}`);
   });
 
   it('moves between nodes with the arrow keys (a roving tabindex), and Enter on a leaf jumps to its field', async () => {
@@ -223,7 +203,6 @@ describe('<nn-backprop-graph>', () => {
     const start = h.focusable()[0]!;
     expect(text(start.querySelector('text.name'))).toBe('w₁₁');
     await press(start, '{ArrowRight}');
-    await el.updateComplete;
     const moved = h.active();
     expect(moved).not.toBe(start);
     expect(text(moved!.querySelector('text.name'))).toMatch(/^p/);
@@ -261,7 +240,7 @@ describe('<nn-backprop-graph>', () => {
     await userEvent.clear(x1);
     await userEvent.type(x1, '2');
     await el.updateComplete;
-    const ref = reference({ ...DEFAULTS, x1: 2 });
+    const ref = reference({ ...NETWORK_DEFAULTS, x1: 2 });
     expect(el.getAttribute('values')).toContain('x1=2');
     expect(text(h.node('L').querySelector('text.value'))).toBe(fmt(ref.L));
     expect(text(h.node('w₁₁').querySelector('text.grad'))).toBe(`grad ${fmt(ref.grad.w11!)}`);
@@ -288,11 +267,10 @@ describe('<nn-backprop-graph>', () => {
   it('the update step moves each weight by −η × its gradient and lowers the loss', async () => {
     const el = await mount('step="999" learning-rate="2"');
     const h = harness(el);
-    const before = reference(DEFAULTS);
+    const before = reference(NETWORK_DEFAULTS);
     await press(h.button(/update the weights/i), '{Enter}');
-    await el.updateComplete;
     const expected = Object.fromEntries(
-      Object.entries(DEFAULTS).map(([k, v]) => [
+      Object.entries(NETWORK_DEFAULTS).map(([k, v]) => [
         k,
         ['x1', 'x2', 't'].includes(k) ? v : v - 2 * before.grad[k]!,
       ]),
@@ -322,7 +300,7 @@ describe('<nn-backprop-graph>', () => {
     const rows = h.checkRows();
     expect(rows).toHaveLength(29);
     expect(rows.every((r) => r.includes('✓ agree'))).toBe(true);
-    const ref = reference(DEFAULTS);
+    const ref = reference(NETWORK_DEFAULTS);
     expect(rows.find((r) => r.startsWith('w₂₂ '))).toContain(fmt(ref.grad.w22!));
   });
 
@@ -442,7 +420,6 @@ describe('<nn-backprop-graph>', () => {
     const h = harness(el);
     await press(h.button(/show the table of nodes/i), '{Enter}');
     await press(h.button(/check the gradients numerically/i), '{Enter}');
-    await el.updateComplete;
     await expectNoAxeViolations(el);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/derivative/index';
 import type { DerivativeChangeDetail, NnDerivative } from '../../src/widgets/derivative/index';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
@@ -8,9 +8,13 @@ import {
   buttonNamed,
   clearPageAfterEach,
   collectDetails,
+  controlNamed,
+  inDarkMode,
+  labelledControl,
   press,
   showDataTable,
   text,
+  withReducedMotion,
 } from './harness';
 
 const TAG = 'nn-derivative';
@@ -23,21 +27,8 @@ const number = (s: string): number => Number(s.replace('\u2212', '-'));
 /** Finds controls the way a user does: by their label or accessible name. */
 function harness(el: NnDerivative) {
   const root = el.shadowRoot!;
-  const slider = (pattern: RegExp): HTMLInputElement => {
-    for (const label of root.querySelectorAll('label[for]')) {
-      if (!pattern.test(text(label))) continue;
-      const control = root.getElementById((label as HTMLLabelElement).htmlFor);
-      if (control instanceof HTMLInputElement) return control;
-    }
-    throw new Error(`no slider labelled ${pattern}`);
-  };
-  const radio = (name: string): HTMLInputElement => {
-    const found = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
-      (r) => r.getAttribute('aria-label') === name,
-    );
-    if (!found) throw new Error(`no radio named ${name}`);
-    return found;
-  };
+  const slider = (pattern: RegExp) => labelledControl(root, pattern);
+  const radio = (name: string) => controlNamed(root, 'input[type="radio"]', name);
   /** The slopes table: { secant: [slope, error], central: […], exact: […] }. */
   const slopes = () => {
     const row = (name: string) =>
@@ -74,19 +65,6 @@ async function frames(n: number): Promise<void> {
 
 const collect = (el: Element) => collectDetails<DerivativeChangeDetail>(el);
 
-async function withMedia<T>(
-  features: { name: string; value: string }[],
-  body: () => Promise<T>,
-): Promise<T> {
-  const session = cdp();
-  await session.send('Emulation.setEmulatedMedia', { features });
-  try {
-    return await body();
-  } finally {
-    await session.send('Emulation.setEmulatedMedia', { features: [] });
-  }
-}
-
 clearPageAfterEach();
 
 describe('<nn-derivative> in slope mode', () => {
@@ -120,7 +98,6 @@ describe('<nn-derivative> in slope mode', () => {
     const secantBefore = h.path('secant')!.getAttribute('d');
 
     await press(h.slider(/^point x/), '{ArrowRight}');
-    await el.updateComplete;
 
     expect(el.x0).toBeCloseTo(1.1, 10);
     expect(el.getAttribute('x0')).toBe('1.1');
@@ -144,7 +121,6 @@ describe('<nn-derivative> in slope mode', () => {
 
     const slider = h.slider(/^step h/);
     await press(slider, '{ArrowRight}');
-    await el.updateComplete;
     expect(el.h).toBe(0.5);
     expect(el.getAttribute('h')).toBe('0.5');
     expect(slider.getAttribute('aria-valuetext')).toBe('h = 0.5');
@@ -152,7 +128,6 @@ describe('<nn-derivative> in slope mode', () => {
     expect(gapAt()).toBeLessThan(gapAtOne);
 
     await press(slider, '{End}');
-    await el.updateComplete;
     expect(el.h).toBe(0.001);
     expect(el.getAttribute('h')).toBe('0.001');
     // For x² the secant is off by exactly h: linear in h.
@@ -169,7 +144,6 @@ describe('<nn-derivative> in slope mode', () => {
 
     // Arrow keys move through a radio group, as in any native one.
     await press(h.radio('x squared'), '{ArrowRight}');
-    await el.updateComplete;
     expect(el.fn).toBe('cube');
     expect(el.getAttribute('fn')).toBe('cube');
     expect(h.slopes().exact[0]).toBe('3.000000');
@@ -244,7 +218,7 @@ describe('<nn-derivative> in slope mode', () => {
   });
 
   it('under prefers-reduced-motion, “Shrink h” jumps straight to h = 0.001', async () => {
-    await withMedia([{ name: 'prefers-reduced-motion', value: 'reduce' }], async () => {
+    await withReducedMotion(async () => {
       const el = await mount('h="1"');
       const events = collect(el);
       await userEvent.click(harness(el).button(/shrink h/i));
@@ -301,7 +275,6 @@ describe('<nn-derivative> in chain mode', () => {
     const events = collect(el);
 
     await press(h.slider(/^weight w/), '{ArrowLeft}');
-    await el.updateComplete;
     expect(el.getAttribute('weight')).toBe('1.9');
     expect(h.value('dz')).toBe(1.9);
     // z = 1.9 − 1 = 0.9
@@ -360,7 +333,7 @@ describe('<nn-derivative> layout and accessibility', () => {
   });
 
   it('has no axe violations in dark mode (both modes)', async () => {
-    await withMedia([{ name: 'prefers-color-scheme', value: 'dark' }], async () => {
+    await inDarkMode(async () => {
       expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
       for (const attributes of ['fn="sin" h="0.5"', 'mode="chain" wrt="w"']) {
         const el = await mount(attributes);

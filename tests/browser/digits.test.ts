@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import '../../src/widgets/digits/index';
 import type { DigitsProgressDetail, NnDigits } from '../../src/widgets/digits/index';
-import { expectNoAxeViolations } from './axe';
-import { settle } from './settle';
+import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
+import { placeWidget, settle } from './settle';
+import { buttonNamed, clearPageAfterEach, inDarkMode, text } from './harness';
 
 const TAG = 'nn-digits';
 
-const text = (el: Node | null | undefined): string =>
-  (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 /** Mount `<nn-digits …>` in a box `width` px wide and wait until its digits are loaded. */
 async function mount(attributes = '', width?: number): Promise<NnDigits> {
-  const widget = `<${TAG} ${attributes}></${TAG}>`;
-  document.body.innerHTML = width ? `<div style="width: ${width}px">${widget}</div>` : widget;
-  const el = document.querySelector(TAG)!;
+  const el = await placeWidget(TAG, attributes, width);
   await vi.waitFor(() => expect(el.session.evaluation).not.toBeNull(), { timeout: 30_000 });
   await settle(el);
   return el;
@@ -22,13 +18,8 @@ async function mount(attributes = '', width?: number): Promise<NnDigits> {
 
 function harness(el: NnDigits) {
   const root = el.shadowRoot!;
-  const button = (pattern: RegExp): HTMLButtonElement => {
-    const b = [...root.querySelectorAll('button')].find((x) => pattern.test(text(x)));
-    if (!b) throw new Error(`no button ${pattern}`);
-    return b;
-  };
   return {
-    button,
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
     status: () => text(root.querySelector('[part~="status"]')),
     padText: () => text(root.querySelector('[part~="pad-text"]')),
     pickerText: () => text(root.querySelector('[part~="picker-text"]')),
@@ -62,9 +53,7 @@ const ONE = Array.from({ length: 12 }, (_, i) => ({
   y: 0.15 + 0.7 * (i / 11),
 }));
 
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+clearPageAfterEach();
 
 describe('<nn-digits>', () => {
   it('loads the digits and shows the untrained network: chance accuracy, the architecture, "draw a digit"', async () => {
@@ -207,17 +196,10 @@ describe('<nn-digits>', () => {
     el.pad.setStrokes([ONE]);
     await settle(el);
     await expectNoAxeViolations(el);
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       await settle(el);
-      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
-      await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+      await expectNoAxeViolationsInDark(el);
+    });
   }, 120_000);
 
   it('a finger draws on the pad at 375 px: the pad reads the touch', async () => {

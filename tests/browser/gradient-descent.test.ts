@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/gradient-descent/index';
 import type {
   DescentChangeDetail,
@@ -17,6 +17,7 @@ import {
   labelledControl,
   press,
   text,
+  withReducedMotion,
 } from './harness';
 
 const TAG = 'nn-gradient-descent';
@@ -142,20 +143,17 @@ describe('<nn-gradient-descent>', () => {
       changes.push((e as CustomEvent<DescentChangeDetail>).detail),
     );
     await press(h.svg(), '{ArrowRight}');
-    await el.updateComplete;
     expect(el.getAttribute('start-x')).toBe('1.6');
     expect(h.iteration()).toBe(0);
     expect(h.summary()).toContain('Iteration 0: w = 1.60');
     expect(changes.at(-1)?.start).toEqual([1.6]);
 
     await press(h.svg(), '{Shift>}{ArrowLeft}{/Shift}');
-    await el.updateComplete;
     expect(el.getAttribute('start-x')).toBe('1.1');
 
     // In 2D, up and down move the second parameter.
     const el2 = await mount('surface="bowl" start-x="-2" start-y="1"');
     await press(harness(el2).svg(), '{ArrowUp}');
-    await el2.updateComplete;
     expect(el2.getAttribute('start-y')).toBe('1.1');
     expect(el2.getAttribute('start-x')).toBe('-2');
   });
@@ -233,15 +231,12 @@ describe('<nn-gradient-descent>', () => {
     expect(el.rate).toBe(0.01);
 
     await press(slider, '{ArrowRight}');
-    await el.updateComplete;
     expect(el.rate).toBe(Number((10 ** -1.99).toPrecision(3))); // 0.0102
     expect(Number(slider.value)).toBeCloseTo(-1.99, 10);
 
     await press(slider, '{End}');
-    await el.updateComplete;
     expect(el.rate).toBe(10);
     await press(slider, '{Home}');
-    await el.updateComplete;
     expect(el.rate).toBe(0.001);
     expect(h.formula()).toContain('0.001 ·');
   });
@@ -361,11 +356,7 @@ describe('<nn-gradient-descent>', () => {
   });
 
   it('under prefers-reduced-motion, play still steps (without tweening)', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-reduced-motion', value: 'reduce' }],
-    });
-    try {
+    await withReducedMotion(async () => {
       const el = await mount('start-x="2"');
       const h = harness(el);
       // Each step is drawn in the update that follows it. A tween would start there: the ball
@@ -397,9 +388,7 @@ describe('<nn-gradient-descent>', () => {
         expect(p.ball, `iteration ${p.iteration}`).toBeCloseTo(p.trailEnd!, 2);
         expect(p.arrow, `iteration ${p.iteration}`).toBeNull();
       }
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+    });
   });
 
   it.each([

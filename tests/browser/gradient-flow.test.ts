@@ -5,6 +5,7 @@ import type { GradientFlowDetail, NnGradientFlow } from '../../src/widgets/gradi
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import {
   buttonNamed,
+  choiceNamed,
   clearPageAfterEach,
   expectFitsItsWidth,
   inDarkMode,
@@ -23,11 +24,7 @@ function harness(el: NnGradientFlow) {
   const root = el.shadowRoot!;
   return {
     button: (pattern: RegExp) => buttonNamed(root, pattern),
-    radio: (name: string): HTMLInputElement => {
-      const label = [...root.querySelectorAll('label.choice')].find((l) => text(l) === name);
-      if (!label) throw new Error(`no radio ${name}`);
-      return label.querySelector('input')!;
-    },
+    radio: (name: string) => choiceNamed(root, name, 'label.choice'),
     status: () => text(root.querySelector('[part~="status"]')),
     summary: () => text(root.querySelector('[part~="summary"]')),
     /** Each layer's gradient size as its label says it. */

@@ -29,24 +29,73 @@ export function labelledControl<T extends HTMLElement = HTMLInputElement>(
   throw new Error(`no control labelled ${pattern}`);
 }
 
-/** The button whose text matches `pattern`. Throws, naming the pattern, when there is none. */
+/**
+ * The button whose words match `pattern`: its visible text or its `aria-label`. Throws, naming the
+ * pattern, when there is none.
+ */
 export function buttonNamed(root: ParentNode, pattern: RegExp): HTMLButtonElement {
-  const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
+  const button = [...root.querySelectorAll('button')].find(
+    (b) => pattern.test(text(b)) || pattern.test(b.getAttribute('aria-label') ?? ''),
+  );
   if (!button) throw new Error(`no button ${pattern}`);
   return button;
 }
 
-/** Focus a control and press keys on it (`{ArrowRight}`, `{End}`, …), as a keyboard user does. */
+/** The `selector` control whose `aria-label` is exactly `name`. Throws, naming both, when none is. */
+export function controlNamed<T extends Element = HTMLInputElement>(
+  root: ParentNode,
+  selector: string,
+  name: string,
+): T {
+  const found = [...root.querySelectorAll<T>(selector)].find(
+    (c) => c.getAttribute('aria-label') === name,
+  );
+  if (!found) throw new Error(`no ${selector} named ${name}`);
+  return found;
+}
+
+/**
+ * The input inside the `labels` label whose text is `name` (or matches it): a radio button or a
+ * checkbox wrapped in its label. Throws, naming it, when there is none.
+ */
+export function choiceNamed(
+  root: ParentNode,
+  name: string | RegExp,
+  labels = 'label',
+): HTMLInputElement {
+  const label = [...root.querySelectorAll(labels)].find((l) =>
+    typeof name === 'string' ? text(l) === name : name.test(text(l)),
+  );
+  const input = label?.querySelector('input');
+  if (!input) throw new Error(`no choice ${name}`);
+  return input;
+}
+
+/** The update of the element whose shadow root holds `node` (none for a node in the page itself). */
+async function hostUpdate(node: Node): Promise<void> {
+  const root = node.getRootNode();
+  if (root instanceof ShadowRoot) await (root.host as Partial<ReactiveElement>).updateComplete;
+}
+
+/**
+ * Focus a control and press keys on it (`{ArrowRight}`, `{End}`, …), as a keyboard user does; then
+ * wait until the widget that holds it has updated.
+ */
 export async function press(control: Element, keys: string): Promise<void> {
   (control as HTMLElement).focus();
   await userEvent.keyboard(keys);
+  await hostUpdate(control);
 }
 
-/** Replace a field's text by typing, as a user would: select all, then type. */
+/**
+ * Replace a field's text by typing, as a user would: select all, then type; then wait until the
+ * widget that holds it has updated.
+ */
 export async function retype(input: HTMLInputElement, value: string): Promise<void> {
   input.focus();
   input.select();
   await userEvent.keyboard(value === '' ? '{Backspace}' : value);
+  await hostUpdate(input);
 }
 
 /** The `detail` of every `type` event `el` fires from now on, in order. */
@@ -63,20 +112,29 @@ export async function showDataTable(el: ReactiveElement): Promise<void> {
 }
 
 /**
- * Run `body` as a reader whose system asks for dark mode (`prefers-color-scheme: dark`, emulated
- * through the DevTools protocol); the emulation ends with it, whatever happens.
+ * Run `body` as a reader whose system asks for the media `features` (e.g. `prefers-color-scheme:
+ * dark`), emulated through the DevTools protocol; the emulation ends with it, whatever happens.
  */
-export async function inDarkMode(body: () => Promise<void>): Promise<void> {
+export async function withEmulatedMedia<T>(
+  features: { name: string; value: string }[],
+  body: () => Promise<T>,
+): Promise<T> {
   const session = cdp();
-  await session.send('Emulation.setEmulatedMedia', {
-    features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-  });
+  await session.send('Emulation.setEmulatedMedia', { features });
   try {
-    await body();
+    return await body();
   } finally {
     await session.send('Emulation.setEmulatedMedia', { features: [] });
   }
 }
+
+/** Run `body` as a reader whose system asks for dark mode (see `withEmulatedMedia`). */
+export const inDarkMode = <T>(body: () => Promise<T>): Promise<T> =>
+  withEmulatedMedia([{ name: 'prefers-color-scheme', value: 'dark' }], body);
+
+/** Run `body` as a reader whose system asks for reduced motion (see `withEmulatedMedia`). */
+export const withReducedMotion = <T>(body: () => Promise<T>): Promise<T> =>
+  withEmulatedMedia([{ name: 'prefers-reduced-motion', value: 'reduce' }], body);
 
 /** Each test of the file starts on an empty page, with no spy left from the one before. */
 export function clearPageAfterEach(): void {

@@ -9,30 +9,22 @@ import type {
 } from '../../src/widgets/logistic-neuron/index';
 import type { NnLossChart } from '../../src/widgets/loss-chart/index';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { clearPageAfterEach, inDarkMode, text } from './harness';
+import { buttonNamed, choiceNamed, clearPageAfterEach, inDarkMode, text } from './harness';
+import { placeWidget } from './settle';
 
 const TAG = 'nn-logistic-neuron';
 /** Loading tfjs the first time can take a while in a cold browser. */
 const LOAD = { timeout: 20_000 };
 
 /** Mounts without waiting for the drawing: a test may need the events of the first steps. */
-async function mount(attributes = '', width = 900): Promise<NnLogisticNeuron> {
-  document.body.innerHTML = `<div style="width: ${width}px"><${TAG} ${attributes}></${TAG}></div>`;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
+const mount = (attributes = '', width = 900): Promise<NnLogisticNeuron> =>
+  placeWidget(TAG, attributes, width);
 
 /** Finds controls the way a user does: by label, role and visible text. */
 function harness(el: NnLogisticNeuron) {
   const root = el.shadowRoot!;
-  const button = (pattern: RegExp): HTMLButtonElement => {
-    const found = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
-    if (!found) throw new Error(`no button ${pattern}`);
-    return found;
-  };
   return {
-    button,
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
     status: () => text(root.querySelector('[part~="status"]')),
     summary: () => text(root.querySelector('[part~="summary"]')),
     live: () => text(root.querySelector('[aria-live="polite"]')),
@@ -40,14 +32,8 @@ function harness(el: NnLogisticNeuron) {
     chart: () => root.querySelector<NnLossChart>('nn-loss-chart')!,
     line: (key: string) => root.querySelector<SVGLineElement>(`line.decision[data-line="${key}"]`),
     lines: () => root.querySelectorAll('figure.plane svg line.decision'),
-    compare: () =>
-      [...root.querySelectorAll('label')]
-        .find((l) => /compare/i.test(text(l)))!
-        .querySelector('input')!,
-    radio: (name: RegExp) =>
-      [...root.querySelectorAll<HTMLLabelElement>('label.radio')]
-        .find((l) => name.test(text(l)))!
-        .querySelector('input')!,
+    compare: () => choiceNamed(root, /compare/i),
+    radio: (name: RegExp) => choiceNamed(root, name, 'label.radio'),
     table: () => root.querySelector('table'),
   };
 }

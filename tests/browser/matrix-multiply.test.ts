@@ -9,17 +9,13 @@ import { sigmoid } from '../../src/math/activations';
 import { formatNumber } from '../../src/math/format';
 import { Matrix } from '../../src/math/matrix';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { clearPageAfterEach, inDarkMode, press, text } from './harness';
+import { buttonNamed, clearPageAfterEach, inDarkMode, press, text } from './harness';
+import { placeWidget } from './settle';
 
 const TAG = 'nn-matrix-multiply';
 
-async function mount(attributes = '', width?: number): Promise<NnMatrixMultiply> {
-  const element = `<${TAG} ${attributes}></${TAG}>`;
-  document.body.innerHTML = width ? `<div style="width: ${width}px">${element}</div>` : element;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
+const mount = (attributes = '', width?: number): Promise<NnMatrixMultiply> =>
+  placeWidget(TAG, attributes, width);
 
 /**
  * Finds things the way a user does: cells by their label, buttons by their name, tables by their
@@ -43,13 +39,7 @@ function harness(el: NnMatrixMultiply) {
     cells: (grid: string) => [
       ...root.querySelectorAll<HTMLInputElement>(`input[aria-label^="${grid} row"]`),
     ],
-    button: (name: RegExp): HTMLButtonElement => {
-      const button = [...root.querySelectorAll('button')].find((b) =>
-        name.test(b.getAttribute('aria-label') ?? text(b)),
-      );
-      if (!button) throw new Error(`no button ${name}`);
-      return button;
-    },
+    button: (name: RegExp) => buttonNamed(root, name),
     table,
     /** The numbers of a result table, by rows, as shown. */
     values: (caption: RegExp): string[][] =>
@@ -164,7 +154,6 @@ describe('<nn-matrix-multiply>', () => {
 
     const inner = h.button(/^More columns of A and rows of B$/);
     await press(inner, '{Enter}');
-    await el.updateComplete;
     expect(h.cells('A')).toHaveLength(6);
     expect(h.cells('B')).toHaveLength(6);
     expect(el.getAttribute('a')).toBe('1 2 0; 3 4 0');
@@ -173,13 +162,11 @@ describe('<nn-matrix-multiply>', () => {
     expect(text(h.table(/^B/).caption)).toBe('B (3×2)');
 
     await press(h.button(/^More rows of A$/), ' ');
-    await el.updateComplete;
     expect(el.getAttribute('a')).toBe('1 2 0; 3 4 0; 0 0 0');
     expect(text(h.table(/^C = AB/).caption)).toBe('C = AB (3×2)');
 
     const fewer = h.button(/^Fewer columns of B$/);
     await press(fewer, '{Enter}');
-    await el.updateComplete;
     expect(el.getAttribute('b')).toBe('5; 7; 0');
     // At the smallest size the button says so and does nothing, and it keeps the focus.
     expect(fewer.getAttribute('aria-disabled')).toBe('true');
@@ -196,7 +183,6 @@ describe('<nn-matrix-multiply>', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
 
     await press(toggle, '{Enter}');
-    await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     const live = el.shadowRoot!.querySelector('.step-text')!;
     expect(live.getAttribute('aria-live')).toBe('polite');
@@ -204,7 +190,6 @@ describe('<nn-matrix-multiply>', () => {
     expect(h.stepText()).toContain('c₁₁ = 1·5 + 2·7 = 19');
 
     await press(h.button(/^Next cell$/), '{Enter}');
-    await el.updateComplete;
     expect(h.stepText()).toContain('c₁₂ = 1·6 + 2·8 = 22');
     // Row 1 of A, column 2 of B and the cell c₁₂ are highlighted.
     const rowOfA = h.table(/^A/).querySelectorAll('tbody tr');

@@ -11,7 +11,15 @@ import { makeDataset } from '../../src/math/datasets';
 import { formatNumber } from '../../src/math/format';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import { mountWidget } from './settle';
-import { clearPageAfterEach, inDarkMode, showDataTable, text } from './harness';
+import {
+  buttonNamed,
+  choiceNamed,
+  clearPageAfterEach,
+  inDarkMode,
+  labelledControl,
+  showDataTable,
+  text,
+} from './harness';
 
 const TAG = 'nn-network-teaser';
 
@@ -24,20 +32,9 @@ function harness(el: NnNetworkTeaser) {
     map: () => root.querySelector<SVGSVGElement>('svg[role="img"]')!,
     readout: () => root.querySelector('[aria-live]')!,
     score: () => text(root.querySelector('[part~="score"]')),
-    radio: (name: RegExp): HTMLInputElement => {
-      const label = [...root.querySelectorAll('fieldset label')].find((l) => name.test(text(l)));
-      if (!label) throw new Error(`no dataset ${name}`);
-      return label.querySelector('input')!;
-    },
-    slider: (axis: 'x' | 'y'): HTMLInputElement => {
-      const label = [...root.querySelectorAll('label')].find((l) => text(l) === `probe ${axis}`);
-      return root.getElementById(label!.htmlFor) as HTMLInputElement;
-    },
-    button: (name: RegExp): HTMLButtonElement => {
-      const button = [...root.querySelectorAll('button')].find((b) => name.test(text(b)));
-      if (!button) throw new Error(`no button ${name}`);
-      return button;
-    },
+    radio: (name: RegExp) => choiceNamed(root, name, 'fieldset label'),
+    slider: (axis: 'x' | 'y') => labelledControl(root, new RegExp(`^probe ${axis}$`)),
+    button: (name: RegExp) => buttonNamed(root, name),
     points: () => [...root.querySelectorAll('svg path.point')],
     heatmap: () => root.querySelector('svg image.heatmap')!.getAttribute('href') ?? '',
     boundary: () => root.querySelector('svg path.boundary')!.getAttribute('d') ?? '',

@@ -14,8 +14,11 @@ export async function settle(el: ReactiveElement): Promise<void> {
   await el.updateComplete;
 }
 
-/** Put `<tag attributes>` alone on the page (in a box `width` px wide, if given) and settle it. */
-export async function mountWidget<K extends keyof HTMLElementTagNameMap>(
+/**
+ * Put `<tag attributes>` alone on the page (in a box `width` px wide, if given) and wait for its
+ * first render only, not for its drawing: for a test that needs what happens before it settles.
+ */
+export async function placeWidget<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes = '',
   width?: number,
@@ -23,6 +26,17 @@ export async function mountWidget<K extends keyof HTMLElementTagNameMap>(
   const widget = `<${tag} ${attributes}></${tag}>`;
   document.body.innerHTML = width ? `<div style="width: ${width}px">${widget}</div>` : widget;
   const el = document.querySelector(tag)!;
+  await (el as unknown as ReactiveElement).updateComplete;
+  return el;
+}
+
+/** Put `<tag attributes>` alone on the page (in a box `width` px wide, if given) and settle it. */
+export async function mountWidget<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes = '',
+  width?: number,
+): Promise<HTMLElementTagNameMap[K]> {
+  const el = await placeWidget(tag, attributes, width);
   await settle(el as unknown as ReactiveElement);
   return el;
 }

@@ -86,7 +86,6 @@ describe('<nn-sigmoid-explorer>', () => {
     expect(h.formula()).toContain('= 2.0 · 0.5 + 0.0 = 1.00');
 
     await press(h.slider('weight'), '{ArrowRight}');
-    await el.updateComplete;
 
     expect(el.weight).toBeCloseTo(2.1, 10);
     expect(el.getAttribute('weight')).toBe('2.1');
@@ -99,11 +98,9 @@ describe('<nn-sigmoid-explorer>', () => {
     const el = await mount();
     const h = harness(el);
     await press(h.slider('input'), '{End}');
-    await el.updateComplete;
     expect(el.input).toBe(6);
     expect(el.getAttribute('input')).toBe('6');
     await press(h.slider('input'), '{Home}');
-    await el.updateComplete;
     expect(el.input).toBe(-6);
     expect(text(h.summary())).toContain('At x = −6.0');
   });
@@ -151,7 +148,6 @@ describe('<nn-sigmoid-explorer>', () => {
     expect(events.at(-1)).toMatchObject({ derivative: true });
 
     await press(h.derivativeToggle(), ' ');
-    await el.updateComplete;
     expect(el.hasAttribute('derivative')).toBe(false);
     expect(h.derivativeCurve()).toBeNull();
   });
@@ -318,7 +314,6 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
     const line = h.boundary()!.getAttribute('d');
 
     await press(h.planeSlider('weight w2'), '{ArrowRight}');
-    await el.updateComplete;
     expect(el.weight2).toBeCloseTo(-0.9, 10);
     expect(el.getAttribute('weight2')).toBe('-0.9');
     expect(h.boundary()!.getAttribute('d')).not.toBe(line);
@@ -328,7 +323,6 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
     expect(events.at(-1)!.z).toBeCloseTo(2.55, 10);
 
     await press(h.planeSlider('input x2'), '{End}');
-    await el.updateComplete;
     // z = 2 − 0.9 · 6 + 1 = −2.4: the point crosses to the "no" side.
     expect(el.getAttribute('input2')).toBe('6');
     expect(text(h.summary())).toContain('“no” side (z < 0)');

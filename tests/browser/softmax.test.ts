@@ -6,12 +6,16 @@ import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import { mountWidget } from './settle';
 import {
+  buttonNamed,
+  choiceNamed,
   clearPageAfterEach,
   collectDetails,
+  controlNamed,
   expectFitsItsWidth,
   inDarkMode,
   retype,
   showDataTable,
+  text,
 } from './harness';
 
 const TAG = 'nn-softmax';
@@ -19,34 +23,14 @@ const TAG = 'nn-softmax';
 const mount = (attributes = '', width?: number): Promise<NnSoftmax> =>
   mountWidget(TAG, attributes, width);
 
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 /** Finds controls the way a user does: by their role and name. */
 function harness(el: NnSoftmax) {
   const root = el.shadowRoot!;
-  const named = <T extends HTMLElement>(selector: string, name: string): T => {
-    const found = [...root.querySelectorAll<T>(selector)].find(
-      (c) => c.getAttribute('aria-label') === name,
-    );
-    if (!found) throw new Error(`no ${selector} named ${name}`);
-    return found;
-  };
   return {
-    slider: (name: string) => named<HTMLInputElement>('input[type="range"]', name),
-    field: (name: string) => named<HTMLInputElement>('input[type="text"]', name),
-    button: (pattern: RegExp): HTMLButtonElement => {
-      const button = [...root.querySelectorAll('button')].find(
-        (b) => pattern.test(b.getAttribute('aria-label') ?? '') || pattern.test(text(b)),
-      );
-      if (!button) throw new Error(`no button ${pattern}`);
-      return button;
-    },
-    radio: (name: string): HTMLInputElement => {
-      const label = [...root.querySelectorAll('label.choice')].find((l) => text(l) === name);
-      if (!label) throw new Error(`no radio ${name}`);
-      return label.querySelector('input')!;
-    },
+    slider: (name: string) => controlNamed(root, 'input[type="range"]', name),
+    field: (name: string) => controlNamed(root, 'input[type="text"]', name),
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
+    radio: (name: string) => choiceNamed(root, name, 'label.choice'),
     temperature: () => root.getElementById('temperature') as HTMLInputElement,
     rows: () => [...root.querySelectorAll('li.row')],
     /** Each row's probability as shown, e.g. "65.9%". */
@@ -118,18 +102,15 @@ describe('<nn-softmax>', () => {
     const field = h.field('score z₂ of class 2');
 
     await retype(field, 'abc');
-    await el.updateComplete;
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(h.messageFor(field)).toContain('“abc” is not a number');
     expect(h.percents()).toEqual(['65.9%', '24.2%', '9.9%']);
     expect(events).toHaveLength(0);
 
     await retype(field, '15');
-    await el.updateComplete;
     expect(h.messageFor(field)).toBe('Use a number from −10 to 10.');
 
     await retype(field, '2');
-    await el.updateComplete;
     expect(field.getAttribute('aria-invalid')).toBe('false');
     expect(el.getAttribute('logits')).toBe('2 2 0.1');
     expect(h.percents()).toEqual(['46.5%', '46.5%', '7.0%']);

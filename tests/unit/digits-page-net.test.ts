@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LayerWeights } from '../../src/train/types';
+import { layersOf } from '../../src/train/state';
 import { engineSpec, loadLayers, pageNet } from '../../src/widgets/digits/page-net';
 import { layerSizes, type DigitsSetup } from '../../src/widgets/digits/model';
 
@@ -20,22 +20,6 @@ function digits(count: number): { pixels: Uint8Array; labels: Uint8Array } {
   return { pixels, labels };
 }
 
-/** A network's parameters as the engine sends them: per layer, the kernel and the bias. */
-function layersOf(values: Float32Array, sizes: number[]): LayerWeights[] {
-  const out: LayerWeights[] = [];
-  let at = 0;
-  for (let l = 1; l < sizes.length; l++) {
-    const inputs = sizes[l - 1]!;
-    const units = sizes[l]!;
-    const kernel = values.slice(at, at + inputs * units);
-    at += inputs * units;
-    const bias = values.slice(at, at + units);
-    at += units;
-    out.push({ kernel, bias, inputs, units });
-  }
-  return out;
-}
-
 describe("the page's copy of the digits network", () => {
   it("after loading a trained network's layers, reads a digit exactly as that network does", () => {
     const sizes = layerSizes(SETUP);
@@ -48,7 +32,7 @@ describe("the page's copy of the digits network", () => {
     const before = copy.predictInto(x, new Float32Array(10));
     expect([...before]).not.toEqual([...want]);
 
-    expect(loadLayers(copy, sizes, layersOf(trained.state().values, sizes))).toBe(true);
+    expect(loadLayers(copy, sizes, layersOf(sizes, trained.state().values))).toBe(true);
     const got = copy.predictInto(x, new Float32Array(10));
     for (let d = 0; d < 10; d++) expect(got[d]).toBeCloseTo(want[d]!, 6);
     expect(got.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
@@ -61,7 +45,7 @@ describe("the page's copy of the digits network", () => {
     const x = new Float32Array(784).fill(0.5);
     const before = [...net.predictInto(x, new Float32Array(10))];
     const other = layerSizes({ hidden: 16, hidden2: 0 });
-    const wrong = layersOf(pageNet(other, SETUP, pixels, labels).state().values, other);
+    const wrong = layersOf(other, pageNet(other, SETUP, pixels, labels).state().values);
     expect(loadLayers(net, sizes, wrong)).toBe(false);
     expect(loadLayers(net, sizes, [])).toBe(false);
     expect([...net.predictInto(x, new Float32Array(10))]).toEqual(before);
