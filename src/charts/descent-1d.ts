@@ -183,6 +183,39 @@ export function drawBall(
     .style('fill', 'var(--_accent-2)');
 }
 
+/** How a trail is drawn: its colour, the dots' radius, and one more style of its line. */
+export interface TrailLook {
+  color: string;
+  radius: number;
+  /** A dash pattern or an opacity, e.g. ['stroke-dasharray', '4 3']. */
+  line: readonly [string, string];
+}
+
+/**
+ * Where the ball has been, in plot pixels: the points joined in order (so overshooting shows as a
+ * zigzag), and a dot on each but the last (the ball is drawn there).
+ */
+export function drawTrail(
+  plot: Sel<SVGElement>,
+  trail: readonly [number, number][],
+  look: TrailLook,
+): void {
+  ensure(plot, 'path', 'trail')
+    .attr('d', trail.length > 1 ? (line()(trail) ?? '') : '')
+    .style('fill', 'none')
+    .style('stroke', look.color)
+    .style('stroke-width', '1.5')
+    .style(look.line[0], look.line[1]);
+  ensure(plot, 'g', 'trail-points')
+    .selectAll('circle')
+    .data(trail.slice(0, -1))
+    .join('circle')
+    .attr('cx', (d) => d[0])
+    .attr('cy', (d) => d[1])
+    .attr('r', look.radius)
+    .style('fill', look.color);
+}
+
 /** The start point: a ring, and a larger invisible circle that is easy to grab with a finger. */
 export function drawStart(plot: Sel<SVGElement>, px: number, py: number): void {
   ensure(plot, 'circle', 'start')
@@ -208,6 +241,25 @@ export interface LegendEntry {
   key: string;
   label: string;
   symbol: 'line' | 'ball' | 'ring' | 'arrow' | 'cross';
+}
+
+/**
+ * The key above the plot (from the left margin, or the left edge on a phone), wrapping within the
+ * chart's `width`; returns the top of the plot below it.
+ */
+export function drawLegendAbove(
+  root: Sel<SVGElement>,
+  entries: readonly LegendEntry[],
+  width: number,
+): number {
+  const legendHeight = drawLegend(
+    ensure(root, 'g', 'legend'),
+    entries,
+    width < 480 ? 4 : MARGIN.left,
+    10,
+    width - 8,
+  );
+  return Math.max(MARGIN.top, 10 + legendHeight + 6);
 }
 
 /** A small key above the plot; entries wrap to a second row on a narrow phone. */
@@ -302,20 +354,16 @@ export function drawDescent1d(
   const pad = (hi - lo) * 0.06;
 
   // The legend may take two rows on a phone: the plot starts below it.
-  const legend = ensure(root, 'g', 'legend');
-  const legendHeight = drawLegend(
-    legend,
+  const top = drawLegendAbove(
+    root,
     [
       { key: 'curve', label: `L(${surface.variables[0] ?? 'w'})`, symbol: 'line' },
       { key: 'ball', label: 'now', symbol: 'ball' },
       { key: 'start', label: 'start', symbol: 'ring' },
       { key: 'step', label: 'next step', symbol: 'arrow' },
     ],
-    width < 480 ? 4 : MARGIN.left,
-    10,
-    width - 8,
+    width,
   );
-  const top = Math.max(MARGIN.top, 10 + legendHeight + 6);
   const pw = width - MARGIN.left - MARGIN.right;
   const ph = height - top - MARGIN.bottom;
 
@@ -344,22 +392,12 @@ export function drawDescent1d(
     .style('stroke-width', '3')
     .style('stroke-linejoin', 'round');
 
-  // The trail: where the ball has been, joined in order so overshooting shows as a zigzag.
   const trail = data.trail.map((w) => [x(w), y(f(w))] as [number, number]);
-  ensure(plot, 'path', 'trail')
-    .attr('d', trail.length > 1 ? (line()(trail) ?? '') : '')
-    .style('fill', 'none')
-    .style('stroke', 'var(--_muted)')
-    .style('stroke-width', '1.5')
-    .style('stroke-dasharray', '4 3');
-  ensure(plot, 'g', 'trail-points')
-    .selectAll('circle')
-    .data(trail.slice(0, -1))
-    .join('circle')
-    .attr('cx', (d) => d[0])
-    .attr('cy', (d) => d[1])
-    .attr('r', 3.5)
-    .style('fill', 'var(--_muted)');
+  drawTrail(plot, trail, {
+    color: 'var(--_muted)',
+    radius: 3.5,
+    line: ['stroke-dasharray', '4 3'],
+  });
 
   drawStart(plot, x(data.start), y(f(data.start)));
 

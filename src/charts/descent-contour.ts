@@ -9,14 +9,15 @@
  * with the `<svg>` (a WeakMap, not module state anyone else can see): moving the ball redraws
  * only the path, the arrow and the ball.
  */
-import { contours, geoPath, geoTransform, line, scaleLinear } from 'd3';
+import { contours, geoPath, geoTransform, scaleLinear } from 'd3';
 import type { Surface } from '../math/surfaces';
 import {
   MARGIN,
   drawArrow,
   drawAxes,
   drawBall,
-  drawLegend,
+  drawLegendAbove,
+  drawTrail,
   drawStart,
   ensure,
   plotArea,
@@ -78,20 +79,16 @@ export function drawDescentContour(
   const pw = width - MARGIN.left - MARGIN.right;
 
   const root = prepareRoot(svg, width, size.height);
-  const legend = ensure(root, 'g', 'legend');
-  const legendHeight = drawLegend(
-    legend,
+  const top = drawLegendAbove(
+    root,
     [
       { key: 'ball', label: 'now', symbol: 'ball' },
       { key: 'start', label: 'start', symbol: 'ring' },
       { key: 'step', label: 'next step', symbol: 'arrow' },
       { key: 'min', label: 'minimum', symbol: 'cross' },
     ],
-    width < 480 ? 4 : MARGIN.left,
-    10,
-    width - 8,
+    width,
   );
-  const top = Math.max(MARGIN.top, 10 + legendHeight + 6);
   const ph = contourPlotHeight(surface, pw);
   const height = top + ph + MARGIN.bottom;
   root.attr('viewBox', `0 0 ${width} ${height}`);
@@ -159,20 +156,7 @@ export function drawDescentContour(
 
   const px = (p: readonly number[]): [number, number] => [x(p[0] ?? 0), y(p[1] ?? 0)];
   const trail = data.trail.map(px);
-  ensure(plot, 'path', 'trail')
-    .attr('d', trail.length > 1 ? (line()(trail) ?? '') : '')
-    .style('fill', 'none')
-    .style('stroke', 'var(--_fg)')
-    .style('stroke-width', '1.5')
-    .style('stroke-opacity', '0.8');
-  ensure(plot, 'g', 'trail-points')
-    .selectAll('circle')
-    .data(trail.slice(0, -1))
-    .join('circle')
-    .attr('cx', (d) => d[0])
-    .attr('cy', (d) => d[1])
-    .attr('r', 3)
-    .style('fill', 'var(--_fg)');
+  drawTrail(plot, trail, { color: 'var(--_fg)', radius: 3, line: ['stroke-opacity', '0.8'] });
 
   const start = px(data.start);
   drawStart(plot, start[0], start[1]);

@@ -162,14 +162,7 @@ export function flatFor(v: number, threshold: number, c0: Rgb, c1: Rgb, bg: Rgb)
 /** The heatmap colour of p(class 1): the background tinted towards the class it leans to. */
 export function tintFor(p: number, c0: Rgb, c1: Rgb, bg: Rgb): Rgb {
   if (!Number.isFinite(p)) return bg;
-  const t = Math.max(-1, Math.min(1, 2 * p - 1));
-  const target = t >= 0 ? c1 : c0;
-  const a = Math.abs(t) * MAX_TINT;
-  return [
-    Math.round(bg[0] + (target[0] - bg[0]) * a),
-    Math.round(bg[1] + (target[1] - bg[1]) * a),
-    Math.round(bg[2] + (target[2] - bg[2]) * a),
-  ];
+  return valueColor(2 * p - 1, c0, c1, bg);
 }
 
 /**
@@ -398,6 +391,15 @@ function strokeCursor(ctx: CanvasRenderingContext2D, cx: number, cy: number): vo
   ctx.stroke();
 }
 
+/** Fill the current path with `fill` and outline it 1px in the text colour. */
+function fillOutlined(ctx: CanvasRenderingContext2D, fill: string, colors: ThemeColors): void {
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.strokeStyle = colors.foreground;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+}
+
 /**
  * A point of a regression dataset: a circle filled with the colour of its value (at full
  * strength, so it reads against the map), outlined in the text colour; a test point is a ring in
@@ -424,22 +426,14 @@ function drawValuePoint(
   ctx.beginPath();
   ctx.arc(px, py, r, 0, 2 * Math.PI);
   if (test) {
-    ctx.fillStyle = colors.background;
-    ctx.fill();
-    ctx.strokeStyle = colors.foreground;
-    ctx.lineWidth = 1;
-    ctx.stroke();
+    fillOutlined(ctx, colors.background, colors);
     ctx.beginPath();
     ctx.arc(px, py, r - 1.25, 0, 2 * Math.PI);
     ctx.strokeStyle = fill;
     ctx.lineWidth = 2.5;
     ctx.stroke();
   } else {
-    ctx.fillStyle = fill;
-    ctx.fill();
-    ctx.strokeStyle = colors.foreground;
-    ctx.lineWidth = 1;
-    ctx.stroke();
+    fillOutlined(ctx, fill, colors);
   }
 }
 
@@ -487,10 +481,6 @@ function drawPoint(
     ctx.lineWidth = 2.5;
     ctx.stroke();
   } else {
-    ctx.fillStyle = fill;
-    ctx.fill();
-    ctx.strokeStyle = colors.foreground;
-    ctx.lineWidth = 1;
-    ctx.stroke();
+    fillOutlined(ctx, fill, colors);
   }
 }
