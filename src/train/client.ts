@@ -25,7 +25,9 @@
  * buffers to the worker instead of copying them; the page's arrays are then empty, so a worker
  * that dies cannot be replaced with the same data: `onError` says so.
  */
-import type { HostPort } from './host.ts';
+import { Pending } from './client-pending.ts';
+import type { Answer } from './client-pending.ts';
+import { messageOf, startMainThreadHost, startWorker, whyNoWorker } from './client-host.ts';
 import type {
   EngineChoice,
   FrameMessage,
@@ -35,7 +37,8 @@ import type {
   SetupMessage,
 } from './protocol.ts';
 import { rowBuffers } from './protocol.ts';
-import { inputsOf, outputUnits } from './spec.ts';
+import { knownRates, rateKey, rememberRate } from './rates.ts';
+import { inputsOf } from './spec.ts';
 import type { EngineName, LayerWeights, ModelSpec, Rows, TrainProblem } from './types.ts';
 
 /** Where the engine runs. */
@@ -74,64 +77,11 @@ export interface SetupRequest {
  * is doing — while a frame or an answer is due: the worker is taken for dead (or hung).
  */
 const SILENCE_MS = 8000;
-const RATES_KEY = 'gradient-trail:engine-rates:v1';
 
 /** Live engines on this page (in workers or on the main thread), for tests and the memory bench. */
 const live = new Set<EngineClient>();
 export function liveEngines(): readonly EngineClient[] {
   return [...live];
-}
-
-/** Measured examples per second, per model size and engine, kept for 'auto' (see cost.ts). */
-function knownRates(key: string): Partial<Record<EngineName, number>> {
-  try {
-    const all = JSON.parse(globalThis.localStorage?.getItem(RATES_KEY) ?? '{}') as Record<
-      string,
-      Partial<Record<EngineName, number>>
-    >;
-    return all && typeof all === 'object' && all[key] ? all[key] : {};
-  } catch {
-    return {}; // blocked or damaged storage: the cost model alone decides
-  }
-}
-
-function rememberRate(key: string, engine: EngineName, rate: number): void {
-  try {
-    const all = JSON.parse(globalThis.localStorage?.getItem(RATES_KEY) ?? '{}') as Record<
-      string,
-      Partial<Record<EngineName, number>>
-    >;
-    all[key] = { ...all[key], [engine]: Math.round(rate) };
-    globalThis.localStorage?.setItem(RATES_KEY, JSON.stringify(all));
-  } catch {
-    // Storage blocked or full: the figure only helps a later choice.
-  }
-}
-
-/**
- * The cache key of a model size: layer widths (inputs and outputs too, when they are not the
- * plane's 2 and 1), optimizer and rows per step.
- */
-export function rateKey(spec: ModelSpec, rows: number): string {
-  const inputs = inputsOf(spec);
-  const outputs = outputUnits(spec);
-  const hidden = spec.hidden.map((layer) => layer.units);
-  const widths = (inputs === 2 && outputs === 1 ? hidden : [inputs, ...hidden, outputs]).join('-');
-  const perStep = spec.batchSize === 0 ? rows : Math.min(spec.batchSize, rows);
-  return `${widths}|${spec.optimizer}|${perStep}`;
-}
-
-interface Waiter {
-  run: number;
-  resolve: () => void;
-  reject: (error: Error) => void;
-}
-
-/** A question (predict, weights) waiting for its answer. */
-interface Question {
-  run: number;
-  resolve: (answer: { values?: Float32Array; weights?: LayerWeights[] }) => void;
-  reject: (error: Error) => void;
 }
 
 export class EngineClient {
@@ -144,9 +94,8 @@ export class EngineClient {
   private resume: ResumePoint | null = null;
   private playing = false;
   private stopAtEpoch = 0;
-  private waiters: Waiter[] = [];
-  private questions = new Map<number, Question>();
-  private nextQuestion = 1;
+  /** Commands waiting for their frame, questions for their answer. */
+  private readonly pending = new Pending();
   /** Whether the setup's data went to the engine (transferred): it cannot be sent again. */
   private handedOver = false;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -257,9 +206,8 @@ export class EngineClient {
     this.run++;
     this.playing = false;
     clearTimeout(this.watchdog);
-    for (const waiter of this.waiters) waiter.resolve();
-    this.waiters = [];
-    this.dropQuestions('The network was replaced before it could answer.');
+    this.pending.resolveCommands();
+    this.pending.dropQuestions('The network was replaced before it could answer.');
   }
 
   /** Tests: lose the engine's WebGL context, as a GPU reset would. */
@@ -285,40 +233,25 @@ export class EngineClient {
     this.worker = null;
     this.port?.close();
     this.port = null;
-    for (const waiter of this.waiters) waiter.reject(new Error('The training engine was closed.'));
-    this.waiters = [];
-    this.dropQuestions('The training engine was closed.');
+    this.pending.rejectCommands(new Error('The training engine was closed.'));
+    this.pending.dropQuestions('The training engine was closed.');
   }
 
   // -------------------------------------------------------------------------------------------
 
   /** Send a question and resolve with its answer (matched by id). */
-  private question(
-    make: (id: number) => PageMessage,
-  ): Promise<{ values?: Float32Array; weights?: LayerWeights[] }> {
+  private question(make: (id: number) => PageMessage): Promise<Answer> {
     if (this.disposed) return Promise.reject(new Error('The training engine was closed.'));
-    const id = this.nextQuestion++;
-    const run = this.run;
-    const answer = new Promise<{ values?: Float32Array; weights?: LayerWeights[] }>(
-      (resolve, reject) => this.questions.set(id, { run, resolve, reject }),
-    );
-    const message = make(id);
-    this.send(message);
+    const { id, answer } = this.pending.question();
+    this.send(make(id));
     this.arm();
     return answer;
-  }
-
-  /** Every question still waiting is rejected with `why`. */
-  private dropQuestions(why: string): void {
-    const error = new Error(why);
-    for (const question of this.questions.values()) question.reject(error);
-    this.questions.clear();
   }
 
   private sendSetup(engine: EngineChoice, resume: ResumePoint | undefined): Promise<void> {
     const request = this.setupRequest!;
     this.run++;
-    this.dropQuestions('The network was replaced before it could answer.');
+    this.pending.dropQuestions('The network was replaced before it could answer.');
     const rows = request.train.y.length;
     const message: SetupMessage = {
       type: 'setup',
@@ -333,8 +266,7 @@ export class EngineClient {
     };
     this.ensureHost(engine);
     // Earlier commands were for an older run: they will never be answered.
-    for (const waiter of this.waiters) waiter.resolve();
-    this.waiters = [];
+    this.pending.resolveCommands();
     const transfer = request.transfer === true;
     if (transfer) this.handedOver = true;
     return this.ask(message, transfer ? rowBuffers(request.train, request.test) : []);
@@ -343,9 +275,7 @@ export class EngineClient {
   /** Send a command and resolve when the frame that answers it arrives. */
   private ask(message: PageMessage & { run: number }, transfer: ArrayBuffer[] = []): Promise<void> {
     if (this.disposed) return Promise.reject(new Error('The training engine was closed.'));
-    const done = new Promise<void>((resolve, reject) => {
-      this.waiters.push({ run: message.run, resolve, reject });
-    });
+    const done = this.pending.command();
     this.send(message, transfer);
     this.arm();
     return done;
@@ -354,68 +284,30 @@ export class EngineClient {
   /** Start a worker (once), or the main-thread host where a worker cannot run. */
   private ensureHost(engine: EngineChoice): void {
     if (this.worker || this.port) return;
-    // WebGL in a worker needs OffscreenCanvas; without it, the page's own canvas will do.
-    const noWorker =
-      this.prefer === 'main-thread'
-        ? 'it was asked to run there'
-        : typeof Worker === 'undefined'
-          ? 'this browser has no Web Workers'
-          : engine === 'webgl' && typeof OffscreenCanvas === 'undefined'
-            ? 'this browser cannot use WebGL in a worker'
-            : null;
-    if (!noWorker) {
+    const noWorker = whyNoWorker(this.prefer === 'main-thread', engine);
+    if (noWorker) {
+      this.fallbackReason = noWorker;
+    } else {
       try {
-        const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
-          type: 'module',
-          name: 'gradient-trail training engine',
-        });
-        worker.addEventListener('message', (event: MessageEvent<HostMessage>) =>
-          this.receive(event.data),
+        this.worker = startWorker(
+          (message) => this.receive(message),
+          (reason) => this.workerFailed(reason),
         );
-        worker.addEventListener('error', (event) => {
-          event.preventDefault();
-          this.workerFailed(event.message || 'it could not be loaded');
-        });
-        worker.addEventListener('messageerror', () => this.workerFailed('a message was lost'));
-        this.worker = worker;
         this.thread = 'worker';
         return;
       } catch (error) {
         this.fallbackReason = `the worker could not start (${messageOf(error)})`;
       }
-    } else {
-      this.fallbackReason = noWorker;
     }
     this.startMainThread();
   }
 
   private startMainThread(): void {
-    const channel = new MessageChannel();
-    this.port = channel.port1;
     this.thread = 'main-thread';
-    channel.port1.onmessage = (event: MessageEvent<HostMessage>) => this.receive(event.data);
-    const hostPort = channel.port2;
-    // The host module (and through it the engines) loads lazily, as the worker's chunk would.
-    const pending: PageMessage[] = [];
-    const early = (event: MessageEvent<PageMessage>): void => void pending.push(event.data);
-    hostPort.addEventListener('message', early);
-    hostPort.start();
-    import('./host.ts').then(
-      ({ EngineHost }) => {
-        if (this.disposed) return;
-        hostPort.removeEventListener('message', early);
-        // Shorter slices than in a worker: here training shares the thread with drawing.
-        const host = new EngineHost(hostPort as unknown as HostPort, {
-          sliceMs: 6,
-          mainThread: true,
-        });
-        for (const message of pending) {
-          hostPort.dispatchEvent(new MessageEvent('message', { data: message }));
-        }
-        void host;
-      },
-      (error: unknown) =>
-        this.fatal(`The training engine could not be loaded: ${messageOf(error)}`),
+    this.port = startMainThreadHost(
+      (message) => this.receive(message),
+      (message) => this.fatal(message),
+      () => this.disposed,
     );
   }
 
@@ -425,10 +317,7 @@ export class EngineClient {
     this.worker?.terminate();
     this.worker = null;
     if (this.handedOver) {
-      this.fatal(
-        `The training engine stopped (${reason}) and the data handed to it went with it: ` +
-          'set it up again.',
-      );
+      this.fatal(dataLost(reason));
       return;
     }
     if (this.engine === null && this.resume === null) {
@@ -445,12 +334,9 @@ export class EngineClient {
   private died(reason: string): void {
     if (this.disposed || !this.setupRequest) return;
     clearTimeout(this.watchdog);
-    this.dropQuestions(`The training engine stopped (${reason}) before it could answer.`);
+    this.pending.dropQuestions(`The training engine stopped (${reason}) before it could answer.`);
     if (this.handedOver) {
-      this.fatal(
-        `The training engine stopped (${reason}) and the data handed to it went with it: ` +
-          'set it up again.',
-      );
+      this.fatal(dataLost(reason));
       return;
     }
     const wasPlaying = this.playing;
@@ -474,8 +360,7 @@ export class EngineClient {
   /** Send the current setup again (after moving to the main thread before any answer). */
   private replay(): void {
     if (!this.setupRequest) return;
-    const waiters = this.waiters;
-    this.waiters = [];
+    const waiters = this.pending.takeCommands();
     const wasPlaying = this.playing;
     void this.sendSetup(this.setupRequest.engine, undefined).then(
       () => {
@@ -496,11 +381,7 @@ export class EngineClient {
       return;
     }
     if (message.type === 'answer') {
-      const question = this.questions.get(message.id);
-      if (!question) return;
-      this.questions.delete(message.id);
-      if (message.message !== undefined) question.reject(new Error(message.message));
-      else question.resolve(message);
+      this.pending.answered(message);
       return;
     }
     if (message.run !== this.run) return;
@@ -523,10 +404,8 @@ export class EngineClient {
       case 'error': {
         clearTimeout(this.watchdog);
         this.playing = false;
-        const error = new Error(message.message);
-        for (const waiter of this.waiters) waiter.reject(error);
-        this.waiters = [];
-        this.dropQuestions(message.message);
+        this.pending.rejectCommands(new Error(message.message));
+        this.pending.dropQuestions(message.message);
         this.callbacks.onError(message.message);
         return;
       }
@@ -541,9 +420,7 @@ export class EngineClient {
       rememberRate(key, message.report.backend, message.rate);
     }
     this.callbacks.onFrame(message);
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiters) waiter.resolve();
+    this.pending.resolveCommands();
     clearTimeout(this.watchdog);
     // Acknowledge once the page has had a frame to draw this one: the host sends the next then.
     const run = message.run;
@@ -561,7 +438,7 @@ export class EngineClient {
   private arm(): void {
     clearTimeout(this.watchdog);
     if (this.disposed || this.thread !== 'worker') return;
-    if (!this.playing && this.waiters.length === 0 && this.questions.size === 0) return;
+    if (!this.playing && !this.pending.any) return;
     this.watchdog = setTimeout(() => {
       if (!this.worker) return;
       this.worker.terminate();
@@ -571,9 +448,7 @@ export class EngineClient {
   }
 
   private fatal(message: string): void {
-    const error = new Error(message);
-    for (const waiter of this.waiters) waiter.reject(error);
-    this.waiters = [];
+    this.pending.rejectCommands(new Error(message));
     this.callbacks.onError(message);
   }
 
@@ -583,6 +458,8 @@ export class EngineClient {
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Why a restart is impossible: the data was handed over to the engine that stopped. */
+function dataLost(reason: string): string {
+  const stopped = `The training engine stopped (${reason})`;
+  return `${stopped} and the data handed to it went with it: set it up again.`;
 }

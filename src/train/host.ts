@@ -11,23 +11,18 @@
  * the neurons' maps and the weights every few frames (the diagram is secondary), and always on
  * a pause, a step or a reset.
  *
- * The from-scratch engine ('js') is imported here statically: it is small and starts at once. tfjs
- * is imported only when a tfjs backend is asked for or chosen, so a student training a small
- * network downloads none of it.
+ * The trainer itself is chosen and built in host-engine.ts; the slices are sized and paced in
+ * pace.ts.
  */
-import { GPU_WORTH_SECONDS, chooseEngine, deviceFacts, reportEvery, stepSeconds } from './cost.ts';
-import { createJsTrainer } from './js-trainer.ts';
-import type {
-  EngineChoice,
-  HostMessage,
-  PageMessage,
-  Picture,
-  ResumePoint,
-  SetupMessage,
-} from './protocol.ts';
+import { buildTrainer, decideEngine, reportEveryMs } from './host-engine.ts';
+import { Pace, SliceMeter, sleep, yieldTask } from './pace.ts';
+import type { HostMessage, PageMessage, Picture, ResumePoint, SetupMessage } from './protocol.ts';
 import { pictureBuffers } from './protocol.ts';
 import { batchRows } from './spec.ts';
-import type { EngineName, TrainProblem, TrainReport, Trainer, TrainerOptions } from './types.ts';
+import type { TrainProblem, TrainReport, Trainer, TrainerOptions } from './types.ts';
+
+// (The pace is tested through this module.)
+export { PACE, Pace } from './pace.ts';
 
 /** The two ends a host needs: a Worker's global scope, or one port of a MessageChannel. */
 export interface HostPort {
@@ -50,57 +45,6 @@ const ALIVE_EVERY_MS = 1000;
 /** A resume point is attached to a frame at most this often. */
 const RESUME_EVERY_MS = 1000;
 
-/** Yield to the event loop (a macrotask): pending messages are handled before we go on. */
-function yieldTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/** Wait `ms` milliseconds without using the CPU. */
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * How much of the time the host trains, adapted to the page. The page acknowledges each frame
- * after the animation frame that drew it, and says how long the frame waited for it (`waitedMs`):
- * at most one frame interval (~16.7 ms) while the page draws on time. On a machine with cores to
- * spare that holds and the host trains all the time. Where training takes the CPU the page needs
- * to draw — two cores, a GPU emulated on the CPU, other programs — frames wait longer: then the
- * host trains a smaller share of the time (down to a third), resting between slices, and takes
- * the time back as soon as frames come on time.
- *
- * (The time between two acknowledgements is not the page's frame interval: the host sends a frame
- * only between slices of training, so acknowledgements come every slice plus a wait for the next
- * frame, ~40 ms here even at 60 frames per second. Reading that as late frames kept training at a
- * third of the time: the widget trained at 0.28× its engine's rate on an idle machine.)
- */
-export class Pace {
-  /** The share of time spent training, 1/3 … 1. */
-  share = 1;
-
-  /** An acknowledgement: the frame waited `waitedMs` on the page; `playing`: training runs. */
-  ack(waitedMs: number, playing: boolean): void {
-    if (!playing || !Number.isFinite(waitedMs)) return;
-    if (waitedMs > PACE.lateFrameMs) this.share = Math.max(PACE.minShare, this.share * 0.85);
-    else this.share = Math.min(1, this.share + 0.02);
-  }
-
-  /** Milliseconds to rest after a slice of `ms` of training. */
-  restAfter(ms: number): number {
-    return this.share >= 1 ? 0 : (ms * (1 - this.share)) / this.share;
-  }
-}
-
-/** A frame later than this (ms) means the page is short of CPU; training never drops below minShare. */
-export const PACE = { lateFrameMs: 22, minShare: 1 / 3 } as const;
-
 export class EngineHost {
   private trainer: Trainer | null = null;
   private run = -1;
@@ -114,14 +58,13 @@ export class EngineHost {
   private latest: TrainReport | null = null;
   private frames = 0;
   private stopAtEpoch = 0;
-  private stepsPerSlice = 1;
   private stepsPerEpoch = 1;
   private lastResume = -Infinity;
   /** Milliseconds of training between two measured reports (0: after every slice); see cost.ts. */
   private reportEveryMs = 0;
   private lastMeasured = -Infinity;
-  /** Examples per second, measured over the current stretch of continuous training. */
-  private rate = { examples: 0, ms: 0, value: 0 };
+  /** Steps per slice, and examples per second over the current stretch of training. */
+  private readonly meter: SliceMeter;
   private readonly pace = new Pace();
   /** Serialises the handling of messages that touch the trainer. */
   private queue: Promise<void> = Promise.resolve();
@@ -131,6 +74,7 @@ export class EngineHost {
     private readonly port: HostPort,
     private readonly options: HostOptions,
   ) {
+    this.meter = new SliceMeter(options.sliceMs);
     port.addEventListener('message', (event) => this.receive(event.data));
     // A heartbeat: while the host's event loop turns (training yields between slices, downloads
     // and compilations are asynchronous) the page knows it is alive, however long a step takes.
@@ -271,11 +215,11 @@ export class EngineHost {
     this.unsent = null;
     this.latest = null;
     this.frames = 0;
-    this.stepsPerSlice = 1;
+    this.meter.steps = 1;
     this.lastResume = -Infinity;
     this.stepsPerEpoch = this.countSteps(message.train.y.length);
     const run = message.run;
-    const { engine, why } = await this.decide(message);
+    const { engine, why } = decideEngine(message);
     if (run !== this.run) return;
     const options: TrainerOptions = {
       spec: message.spec,
@@ -284,48 +228,16 @@ export class EngineHost {
       resume: message.resume,
       onProblem: (problem) => this.problem(problem, run),
     };
-    let trainer: Trainer;
-    if (engine === 'js') {
-      trainer = createJsTrainer(options);
-    } else {
-      const tfjs = await import('./index.ts');
-      trainer = await tfjs.createTrainer({ ...options, backend: engine });
-    }
+    const trainer = await buildTrainer(engine, options);
     if (run !== this.run || this.disposed) {
       trainer.dispose();
       return;
     }
     this.trainer = trainer;
-    this.reportEveryMs =
-      1000 *
-      reportEvery(trainer.backend, {
-        spec: message.spec,
-        rows: batchRows(message.spec, message.train.y.length),
-        evalRows: message.train.y.length + message.test.y.length,
-        known: {},
-        device: deviceFacts(),
-      });
+    this.reportEveryMs = reportEveryMs(trainer, message);
     this.lastMeasured = -Infinity;
     this.post({ type: 'ready', run, engine: trainer.backend, why });
     await this.deliver(await trainer.train(0), true);
-  }
-
-  /** The engine to build: the one asked for, or the cost model's choice for 'auto'. */
-  private async decide(message: SetupMessage): Promise<{ engine: EngineName; why: string }> {
-    const asked: EngineChoice = message.engine;
-    if (asked !== 'auto') return { engine: asked, why: 'chosen in the settings' };
-    const rows = batchRows(message.spec, message.train.y.length);
-    const question = {
-      spec: message.spec,
-      rows,
-      evalRows: message.train.y.length + message.test.y.length,
-      known: message.known ?? {},
-      device: deviceFacts(),
-    };
-    const first = chooseEngine(question);
-    // Only a step slow on the CPU makes the GPU worth a look (creating a context costs time).
-    if (stepSeconds(first.engine, question) < GPU_WORTH_SECONDS) return first;
-    return chooseEngine({ ...question, device: deviceFacts(true) });
   }
 
   private countSteps(n: number): number {
@@ -336,7 +248,7 @@ export class EngineHost {
   private setPlaying(playing: boolean): void {
     if (this.playing === playing) return;
     this.playing = playing;
-    this.rate = { examples: 0, ms: 0, value: this.rate.value };
+    this.meter.restart();
     this.post({ type: 'running', run: this.run, running: playing });
   }
 
@@ -358,7 +270,7 @@ export class EngineHost {
       if (!this.trainer && this.playing) this.setPlaying(false); // its setup failed
       while (this.playing && this.trainer && run === this.run && !this.disposed) {
         const trainer = this.trainer;
-        let steps = this.stepsPerSlice;
+        let steps = this.meter.steps;
         let finishing = false;
         if (this.stopAtEpoch > 0 && this.latest) {
           const left = Math.round((this.stopAtEpoch - this.latest.epoch) * this.stepsPerEpoch);
@@ -375,20 +287,15 @@ export class EngineHost {
         const ms = performance.now() - t0;
         if (run !== this.run || this.disposed) return;
         const taken = report.step - (before?.step ?? 0);
-        if (taken > 0 && !report.problem && !report.stale) this.measure(report, before, ms, taken);
+        const examples = (report.epoch - (before?.epoch ?? 0)) * this.trainRows();
         if (report.stale) {
           // Steps without a report: the next slice goes on (no frame: its numbers are old).
           this.latest = report;
-          if (taken > 0) {
-            const perStep = Math.max(ms, 0.01) / taken;
-            const next = Math.min(this.options.sliceMs / perStep, this.stepsPerSlice * 2);
-            this.stepsPerSlice = Math.max(1, Math.min(100_000, Math.floor(next)));
-          }
-          this.rate.examples += (report.epoch - (before?.epoch ?? 0)) * this.trainRows();
-          this.rate.ms += ms;
+          this.meter.slice(ms, taken, examples, false);
           await yieldTask();
           continue;
         }
+        if (taken > 0 && !report.problem) this.meter.slice(ms, taken, examples, true);
         this.lastMeasured = performance.now();
         this.latest = report;
         this.unsent = report;
@@ -423,27 +330,6 @@ export class EngineHost {
       this.fail(error, run);
     } finally {
       this.looping = false;
-    }
-  }
-
-  /** Size the next slice from this one, and keep the examples-per-second figure. */
-  private measure(
-    report: TrainReport,
-    before: TrainReport | null,
-    ms: number,
-    taken: number,
-  ): void {
-    const perStep = Math.max(ms, 0.01) / taken;
-    const next = Math.min(this.options.sliceMs / perStep, this.stepsPerSlice * 2);
-    this.stepsPerSlice = Math.max(1, Math.min(100_000, Math.floor(next)));
-    const n = this.trainRows();
-    const epochs = report.epoch - (before?.epoch ?? 0);
-    this.rate.examples += epochs * n;
-    this.rate.ms += ms;
-    if (this.rate.ms >= 250) {
-      this.rate.value = (this.rate.examples / this.rate.ms) * 1000;
-      this.rate.examples = 0;
-      this.rate.ms = 0;
     }
   }
 
@@ -489,7 +375,7 @@ export class EngineHost {
         report,
         picture,
         running: this.playing,
-        rate: this.rate.value,
+        rate: this.meter.rate,
         resume,
       },
       pictureBuffers(picture),

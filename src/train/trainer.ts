@@ -1,36 +1,20 @@
 /**
  * A `Trainer` on one tfjs backend: data, batches, epochs, reports, and the four ways training can
- * stop on its own — divergence, early stopping (early-stop.ts), a lost WebGL context, and a backend
- * that will not start (trainer-start.ts).
+ * stop on its own — divergence, early stopping (early-stop.ts), a lost WebGL context (its recovery
+ * in trainer-base.ts, with the network on its backend and the reading back), and a backend that
+ * will not start (trainer-start.ts).
  *
  * Every report is read back with ONE asynchronous read (`data()`, never `dataSync()`), and that same
  * read brings back every weight and optimizer slot: the last good report and its snapshot are the
  * same moment of training, kept in ordinary memory (Float32Arrays) where no GPU failure can reach.
  */
-import {
-  exclusiveWebglCompile,
-  isWebglLost,
-  markWebglLost,
-  onWebglLost,
-  tf,
-  useBackend,
-  activate,
-  webglCompilation,
-} from './backend.ts';
+import { exclusiveWebglCompile, tf, useBackend, activate, webglCompilation } from './backend.ts';
 import { divergence } from './divergence.ts';
 import { EarlyStopper, holdOut } from './early-stop.ts';
-import {
-  FALLBACKS,
-  TensorBatches,
-  disposeSet,
-  firstWorking,
-  readBack,
-  splitUnits,
-  unpackStats,
-  uploadData,
-} from './trainer-data.ts';
-import type { Batch, DataTensors } from './trainer-data.ts';
-import { Network, initialState, layersOf } from './network.ts';
+import { TensorBatches, splitUnits, unpackStats } from './trainer-data.ts';
+import type { Batch } from './trainer-data.ts';
+import { TfTrainerBase } from './trainer-base.ts';
+import { Network, layersOf } from './network.ts';
 import { weightIndex } from './state.ts';
 import { compileShaders } from './precompile.ts';
 import type { NetworkState } from './network.ts';
@@ -38,9 +22,7 @@ import {
   asFloats,
   batchRows,
   checkPoints,
-  checkSpec,
   emptyReport,
-  initialWeights,
   inputsOf,
   pointCount,
   shuffleSeed,
@@ -49,7 +31,6 @@ import type {
   BackendName,
   EarlyStop,
   LayerWeights,
-  ModelSpec,
   ResumePoint,
   Rows,
   TrainOptions,
@@ -62,28 +43,8 @@ import type {
 // The divergence rule is shared with the plain-JS engine (divergence.ts); re-exported for callers.
 export { DIVERGENCE } from './divergence.ts';
 
-/** A moment of training we can return to: the packed network state and the report made there. */
-interface Snapshot {
-  state: NetworkState;
-  report: TrainReport;
-  epoch: number;
-}
-
-export class TfTrainer implements Trainer {
-  readonly spec: ModelSpec;
-  private currentBackend: BackendName;
-  private network: Network;
-  /** The rows trained on (less early stopping's validation rows), the test and validation rows. */
-  private data: { train: Rows; test: Rows; validation: Rows | null };
+export class TfTrainer extends TfTrainerBase implements Trainer {
   private readonly stopper: EarlyStopper | null;
-  private tensors: DataTensors;
-  private readonly initial: NetworkState;
-  private readonly onProblem: ((problem: TrainProblem) => void) | undefined;
-
-  private step = 0;
-  private epoch = 0;
-  /** The last good moment (null until the first read after creation, reset or new data). */
-  private snapshot: Snapshot | null = null;
   /** The training loss of the untrained network, to say how far a diverged loss has grown. */
   private startLoss: number | null = null;
   /** Whether the next report must first be made on the current weights (new data). */
@@ -91,47 +52,11 @@ export class TfTrainer implements Trainer {
   /** Whether steps were taken since the last measured report (`measure: false`). */
   private unmeasured = false;
 
-  private batches: TensorBatches;
-
-  /** Work is serialised: a train() and a predict() never interleave their reads and swaps. */
-  private queue: Promise<unknown> = Promise.resolve();
-  private pending = 0;
-  private disposed = false;
-  private lost = false;
-  private readonly lostWaiters = new Set<() => void>();
-  private readonly unsubscribe: () => void;
-
   /** Use `createTrainer` (index.ts), which picks and starts the backend first. */
   constructor(options: TrainerOptions, backend: BackendName) {
-    checkSpec(options.spec);
-    checkPoints(options.train, 'Training', options.spec);
-    checkPoints(options.test, 'Test', options.spec);
-    this.spec = structuredClone(options.spec);
-    this.onProblem = options.onProblem;
-    this.currentBackend = backend;
-    const held = holdOut(this.spec, options.train);
-    this.data = { train: held.train, test: options.test, validation: held.validation };
+    super(options, backend);
     const early = this.spec.earlyStopping;
     this.stopper = early ? new EarlyStopper(early.patience) : null;
-    this.initial = initialState(this.spec, initialWeights(this.spec));
-    this.batches = new TensorBatches(shuffleSeed(this.spec));
-    useBackend(backend);
-    const resume = options.resume;
-    this.network = new Network(this.spec, resume?.state ?? this.initial);
-    if (resume) {
-      this.step = resume.step;
-      this.epoch = resume.epoch;
-    }
-    this.tensors = this.upload();
-    this.unsubscribe = onWebglLost(() => {
-      if (this.currentBackend !== 'webgl') return;
-      this.lost = true;
-      for (const wake of [...this.lostWaiters]) wake();
-    });
-  }
-
-  get backend(): BackendName {
-    return this.currentBackend;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -225,15 +150,6 @@ export class TfTrainer implements Trainer {
     const snapshot = this.snapshot;
     if (!snapshot) return null;
     return { state: snapshot.state, step: snapshot.report.step, epoch: snapshot.epoch };
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.unsubscribe();
-    for (const wake of [...this.lostWaiters]) wake();
-    this.network.dispose();
-    this.disposeData();
   }
 
   /**
@@ -400,137 +316,5 @@ export class TfTrainer implements Trainer {
 
   private batch(): Batch {
     return this.batches.next(this.tensors.train, batchRows(this.spec, this.tensors.train.rows));
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Reading back, and the lost WebGL context
-
-  /** Run `fn` after every earlier call has finished (successfully or not). */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.disposed) return Promise.reject(new Error('This trainer has been disposed.'));
-    // When nothing is pending, start at once rather than a microtask later: the steps of train()
-    // then run before it returns, which lets the loop time them (loop.ts).
-    const run = (this.pending === 0 ? fn() : this.queue.then(fn, fn)).finally(() => {
-      this.pending -= 1;
-    });
-    this.pending += 1;
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Make a tensor with `make` and read it; if the context goes meanwhile, recover and redo it. */
-  private async readWith(make: () => tf.Tensor): Promise<Float32Array> {
-    for (;;) {
-      await this.recoverIfLost();
-      if (this.currentBackend === 'webgl') await webglCompilation();
-      const starting = activate(this.currentBackend);
-      if (starting) await starting;
-      if (this.contextGone()) continue;
-      let tensor: tf.Tensor;
-      try {
-        useBackend(this.currentBackend);
-        tensor = make();
-      } catch (error) {
-        if (this.contextGone()) {
-          await this.recover();
-          continue;
-        }
-        throw error;
-      }
-      const values = await this.read(tensor);
-      if (values) return values;
-      if (this.disposed) throw new Error('The trainer was disposed while reading.');
-      await this.recover();
-    }
-  }
-
-  /**
-   * `tensor.data()`, disposing the tensor; null when the WebGL context was lost before the values
-   * arrived (a lost context can return zeros, or never answer), so they are never trusted.
-   */
-  private read(tensor: tf.Tensor): Promise<Float32Array | null> {
-    return readBack(tensor, {
-      polls: this.currentBackend === 'webgl',
-      gone: () => this.contextGone() || this.disposed,
-      waiters: this.lostWaiters,
-    });
-  }
-
-  /** Whether this trainer runs on WebGL and the context is gone. */
-  private contextGone(): boolean {
-    if (this.currentBackend !== 'webgl') return false;
-    if (!this.lost && isWebglLost()) {
-      this.lost = true;
-      markWebglLost();
-    }
-    return this.lost;
-  }
-
-  private async recoverIfLost(): Promise<void> {
-    this.assertAlive();
-    if (this.contextGone()) await this.recover();
-  }
-
-  /**
-   * The WebGL context is gone: nothing on it can be trusted. Move to the first backend that works
-   * without a GPU, rebuild the network there from the last snapshot (ordinary memory), re-upload
-   * the data, and tell the caller. Returns the snapshot's report, on the new backend.
-   */
-  private async recover(): Promise<TrainReport> {
-    // Drop what lived on the lost context (its memory is already gone; this frees the records).
-    // Disposing on a lost context may throw; the tensors are unreachable either way.
-    try {
-      this.network.dispose();
-    } catch {
-      /* see above */
-    }
-    try {
-      this.disposeData();
-    } catch {
-      /* see above */
-    }
-    const to = await firstWorking(FALLBACKS);
-    this.currentBackend = to;
-    this.lost = false;
-    useBackend(to);
-    this.tensors = this.upload();
-    this.network = new Network(this.spec, this.snapshot?.state ?? this.initial);
-    this.step = this.snapshot?.report.step ?? 0;
-    this.epoch = this.snapshot?.epoch ?? 0;
-    const at = this.snapshot ? `step ${this.snapshot.report.step}` : 'the start';
-    const problem: TrainProblem = {
-      kind: 'context-lost',
-      message:
-        `The graphics card (WebGL) stopped responding, so training paused and went back to the ` +
-        `weights saved at ${at}. It continues on the ${to} backend.`,
-      recoveredOn: to,
-    };
-    if (this.snapshot) this.snapshot.report = { ...this.snapshot.report, backend: to };
-    this.onProblem?.(problem);
-    return {
-      ...(this.snapshot?.report ?? emptyReport(this.step, this.epoch, this.currentBackend)),
-      problem,
-    };
-  }
-
-  // -------------------------------------------------------------------------------------------
-
-  private upload(): DataTensors {
-    return uploadData(this.data, this.spec);
-  }
-
-  private disposeBatches(): void {
-    this.batches.dispose();
-  }
-
-  private disposeData(): void {
-    this.disposeBatches();
-    disposeSet(this.tensors.train);
-    disposeSet(this.tensors.test);
-    disposeSet(this.tensors.validation);
-  }
-
-  private assertAlive(): void {
-    if (this.disposed) throw new Error('This trainer has been disposed.');
   }
 }
