@@ -1,0 +1,328 @@
+/**
+ * The from-scratch engine's options of issue 16 (src/math/dense-net.ts, src/train/js-trainer.ts):
+ * regression, L1, dropout — their gradients against central finite differences of a loss written
+ * plainly here, dropout off at prediction — and JsTrainer's early stopping putting the best
+ * weights back. (tests/unit/dense-net.test.ts covers the rest; early-stop.ts's two parts are in
+ * tests/unit/train-early-stop.test.ts.)
+ */
+import { describe, expect, it } from 'vitest';
+import { DenseNet, denseParameterCount } from '../../src/math/dense-net';
+import type { DenseActivation, DenseNetConfig } from '../../src/math/dense-net';
+import { xor } from '../../src/math/datasets';
+import { createRng } from '../../src/math/rng';
+import { createJsTrainer } from '../../src/train/js-trainer';
+import type { ModelSpec, Points, TrainReport } from '../../src/train/types';
+
+/** A DenseNet that shows its last training step's dropout masks (indexed like the layers). */
+class OpenNet extends DenseNet {
+  masks(): Float64Array[] {
+    return this.mask.map((m) => m.slice());
+  }
+}
+
+interface Options {
+  regression: boolean;
+  l2: number;
+  l1: number;
+  /** Per hidden layer, its mask (rows × units, row-major), or null: none. */
+  masks: (Float64Array | null)[];
+}
+
+/**
+ * The loss, written plainly (one example at a time, Float64), independently of DenseNet: hidden
+ * layers a = f(z) ⊙ m; a σ unit with cross-entropy, or for regression ŷ = z with ½(ŷ − y)²;
+ * the mean over the rows, plus λ·Σw² + λ₁·Σ|w| over the kernels.
+ */
+function referenceLoss(
+  theta: ArrayLike<number>,
+  sizes: number[],
+  activations: DenseActivation[],
+  options: Options,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+): number {
+  const f = (z: number, name: DenseActivation): number =>
+    name === 'tanh'
+      ? Math.tanh(z)
+      : name === 'sigmoid'
+        ? 1 / (1 + Math.exp(-z))
+        : name === 'leaky-relu'
+          ? Math.max(0.01 * z, z)
+          : name === 'relu'
+            ? Math.max(0, z)
+            : z;
+  const n = y.length;
+  let total = 0;
+  for (let r = 0; r < n; r++) {
+    let a = Array.from({ length: sizes[0]! }, (_, i) => x[r * sizes[0]! + i]!);
+    let offset = 0;
+    for (let l = 1; l < sizes.length; l++) {
+      const inputs = sizes[l - 1]!;
+      const units = sizes[l]!;
+      const mask = l < sizes.length - 1 ? options.masks[l - 1] : null;
+      const next: number[] = [];
+      for (let j = 0; j < units; j++) {
+        let z = theta[offset + inputs * units + j]!;
+        for (let i = 0; i < inputs; i++) z += a[i]! * theta[offset + i * units + j]!;
+        if (l === sizes.length - 1) next.push(z);
+        else next.push(f(z, activations[l - 1]!) * (mask ? mask[r * units + j]! : 1));
+      }
+      offset += (inputs + 1) * units;
+      a = next;
+    }
+    const z = a[0]!;
+    if (options.regression) total += 0.5 * (z - y[r]!) ** 2;
+    else {
+      const p = 1 / (1 + Math.exp(-z));
+      total += -(y[r]! * Math.log(p) + (1 - y[r]!) * Math.log(1 - p));
+    }
+  }
+  let penalty = 0;
+  let offset = 0;
+  for (let l = 1; l < sizes.length; l++) {
+    for (let k = 0; k < sizes[l - 1]! * sizes[l]!; k++) {
+      const w = theta[offset + k]!;
+      penalty += options.l2 * w * w + options.l1 * Math.abs(w);
+    }
+    offset += (sizes[l - 1]! + 1) * sizes[l]!;
+  }
+  return total / n + penalty;
+}
+
+/** Parameters uniform in ±1 (none within 0.05 of 0, where |w| has no slope) and sgd's no slots. */
+function randomState(sizes: number[], seed: number) {
+  const rng = createRng(seed);
+  const values = new Float32Array(denseParameterCount(sizes)).map(() => {
+    const w = rng.uniform(0.05, 1);
+    return rng.uniform(0, 1) < 0.5 ? -w : w;
+  });
+  return { values, adamStep: 0 };
+}
+
+function randomData(n: number, inputs: number, seed: number, regression: boolean) {
+  const rng = createRng(seed);
+  const x = new Float32Array(n * inputs).map(() => rng.uniform(-1.5, 1.5));
+  const y = new Float32Array(n).map(() => (regression ? rng.uniform(-1, 1) : rng.int(2)));
+  return { x, y };
+}
+
+const CASES = [
+  { name: 'regression', regression: true, l2: 0, l1: 0, dropout: [0, 0] },
+  { name: 'L1', regression: false, l2: 0, l1: 0.03, dropout: [0, 0] },
+  { name: 'L1 and L2 on regression', regression: true, l2: 0.02, l1: 0.03, dropout: [0, 0] },
+  { name: 'dropout', regression: false, l2: 0, l1: 0, dropout: [0.4, 0] },
+  { name: 'dropout on both layers', regression: false, l2: 0, l1: 0, dropout: [0.3, 0.5] },
+  { name: 'everything at once', regression: true, l2: 0.02, l1: 0.01, dropout: [0.3, 0.2] },
+];
+
+describe('DenseNet gradients with regression, L1 and dropout', () => {
+  it.each(CASES)(
+    'equal central finite differences of the loss ($name)',
+    ({ regression, l2, l1, dropout }) => {
+      const sizes = [3, 5, 4, 1];
+      const activations: DenseActivation[] = ['leaky-relu', 'tanh'];
+      const state = randomState(sizes, 21);
+      const data = randomData(12, 3, 8, regression);
+      const config: DenseNetConfig = {
+        sizes,
+        activations,
+        task: regression ? 'regression' : 'classification',
+        loss: 'cross-entropy',
+        optimizer: 'sgd',
+        learningRate: 0.1,
+        l2,
+        l1,
+        dropout,
+        batchSize: 0, // every row, in order: the masks' rows are the data's rows
+        shuffleSeed: 4,
+        state,
+      };
+      const net = new OpenNet(config);
+      net.setData(data.x, data.y);
+      expect(net.step()).toBe(12);
+      // (The mask buffers hold as many rows as the scratch; the step used the first 12.)
+      const masks = net
+        .masks()
+        .map((m, l) =>
+          l >= 1 && l <= 2 && dropout[l - 1]! > 0 ? m.slice(0, 12 * sizes[l]!) : null,
+        );
+      // The masks really drop (some zeros) and scale the rest by 1/(1 − r).
+      masks.forEach((mask, l) => {
+        if (!mask) return;
+        const r = dropout[l - 1]!;
+        expect([...new Set(mask)].sort()).toEqual([0, 1 / (1 - r)].sort());
+      });
+      const options: Options = { regression, l2, l1, masks: masks.slice(1, 3) };
+      const theta = Float64Array.from(state.values);
+      const L = (t: Float64Array): number =>
+        referenceLoss(t, sizes, activations, options, data.x, data.y);
+      const h = 1e-6;
+      let worst = 0;
+      for (let k = 0; k < theta.length; k++) {
+        const plus = theta.slice();
+        const minus = theta.slice();
+        plus[k]! += h;
+        minus[k]! -= h;
+        worst = Math.max(worst, Math.abs(net.gradients[k]! - (L(plus) - L(minus)) / (2 * h)));
+      }
+      expect(worst).toBeLessThan(1e-7);
+      expect(Math.max(...net.gradients.map(Math.abs))).toBeGreaterThan(1e-2);
+    },
+  );
+
+  it('regression: the reported loss is the mean of ½(ŷ − y)², with no accuracy', () => {
+    const sizes = [3, 5, 1];
+    const net = new DenseNet({
+      sizes,
+      activations: ['tanh'],
+      task: 'regression',
+      loss: 'cross-entropy',
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      l2: 0.5, // the penalty is not part of the reported loss
+      batchSize: 0,
+      shuffleSeed: 1,
+      state: randomState(sizes, 3),
+    });
+    const data = randomData(10, 3, 2, true);
+    const test = randomData(6, 3, 9, true);
+    const stats = net.stats(data.x, data.y, test.x, test.y);
+    const mean = (d: { x: Float32Array; y: Float32Array }): number => {
+      const y = net.predictInto(d.x, new Float64Array(d.y.length));
+      return y.reduce((s, v, r) => s + 0.5 * (v - d.y[r]!) ** 2, 0) / d.y.length;
+    };
+    expect(stats.trainLoss).toBeCloseTo(mean(data), 10);
+    expect(stats.testLoss).toBeCloseTo(mean(test), 10);
+    expect(stats.trainAccuracy).toBe(0);
+    expect(stats.trainClassAccuracy).toEqual([]);
+    // ŷ is the linear output: not squashed into 0…1.
+    const out = net.predictInto(Float32Array.of(40, -40, 40), new Float64Array(1));
+    expect(Math.abs(out[0]!)).toBeGreaterThan(1);
+  });
+});
+
+function xorPoints(n: number, noise: number, seed: number): Points {
+  const points = xor(n, noise, seed);
+  return {
+    x: Float32Array.from(points.flatMap((p) => [p.x, p.y])),
+    y: Float32Array.from(points, (p) => p.label),
+  };
+}
+
+function spec(overrides: Partial<ModelSpec> = {}): ModelSpec {
+  return {
+    hidden: [
+      { units: 12, activation: 'tanh', dropout: 0.5 },
+      { units: 12, activation: 'tanh', dropout: 0.3 },
+    ],
+    loss: 'cross-entropy',
+    optimizer: 'adam',
+    learningRate: 0.03,
+    batchSize: 10,
+    l2: 0,
+    seed: 5,
+    ...overrides,
+  };
+}
+
+describe('dropout only while training', () => {
+  it('DenseNet predicts with every unit, the same numbers twice, after training steps too', () => {
+    const sizes = [2, 12, 12, 1];
+    const state = randomState(sizes, 6);
+    const base: DenseNetConfig = {
+      sizes,
+      activations: ['tanh', 'tanh'],
+      loss: 'cross-entropy',
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      l2: 0,
+      batchSize: 5,
+      shuffleSeed: 2,
+      state,
+    };
+    const dropping = new DenseNet({ ...base, dropout: [0.5, 0.5] });
+    const data = xorPoints(30, 0, 1);
+    dropping.setData(data.x, data.y);
+    dropping.train(3); // masks drawn: they must not stay on for prediction
+    const plain = new DenseNet({ ...base, state: dropping.state() }); // no dropout at all
+    const grid = Float32Array.from({ length: 2 * 50 }, (_, i) => Math.sin(i));
+    const first = dropping.predictInto(grid, new Float64Array(50));
+    const second = dropping.predictInto(grid, new Float64Array(50));
+    expect(second).toEqual(first);
+    expect(first).toEqual(plain.predictInto(grid, new Float64Array(50)));
+    expect(dropping.stats(data.x, data.y)).toEqual(plain.stats(data.x, data.y));
+  });
+
+  it('JsTrainer: predict twice gives the same numbers, those of the same weights without dropout', async () => {
+    const train = xorPoints(60, 0.2, 2);
+    const test = xorPoints(30, 0.2, 3);
+    const trainer = createJsTrainer({ spec: spec(), train, test });
+    await trainer.train(25);
+    const grid = Float32Array.from({ length: 2 * 40 }, (_, i) => Math.cos(i) * 5);
+    const first = await trainer.predict(grid);
+    expect(await trainer.predict(grid)).toEqual(first);
+    const resume = trainer.exportState()!;
+    const plainSpec = spec({
+      hidden: spec().hidden.map(({ units, activation }) => ({ units, activation })),
+    });
+    const plain = createJsTrainer({ spec: plainSpec, train, test, resume });
+    expect(await plain.predict(grid)).toEqual(first);
+    // …and different from a prediction with a unit dropped: dropout does change training.
+    const again = createJsTrainer({ spec: plainSpec, train, test });
+    await again.train(25);
+    expect(await again.predict(grid)).not.toEqual(first);
+  });
+});
+
+describe('JsTrainer early stopping', () => {
+  it('stops when the validation loss stops improving and puts the best weights back', async () => {
+    // A big network on few noisy points: the validation loss falls, then rises.
+    const train = xorPoints(40, 0.5, 11);
+    const test = xorPoints(40, 0.5, 12);
+    const trainer = createJsTrainer({
+      spec: spec({
+        hidden: [
+          { units: 16, activation: 'tanh' },
+          { units: 16, activation: 'tanh' },
+        ],
+        learningRate: 0.05,
+        batchSize: 0,
+        earlyStopping: { patience: 20, validationFraction: 0.3 },
+      }),
+      train,
+      test,
+    });
+    const seen = new Map<number, { report: TrainReport; weights: number[] }>();
+    const flat = async (): Promise<number[]> =>
+      (await trainer.weights()).flatMap((l) => [...l.kernel, ...l.bias]);
+    let stopped: TrainReport | null = null;
+    for (let i = 0; i < 2000 && !stopped; i++) {
+      const report = await trainer.train(1); // full batch: one step is one epoch
+      if (report.earlyStop) stopped = report;
+      else seen.set(report.step, { report, weights: await flat() });
+    }
+    expect(stopped, 'early stopping never stopped the run').not.toBeNull();
+    const stop = stopped!.earlyStop!;
+    const best = seen.get(stop.bestStep)!;
+    expect(stop.step).toBe(stopped!.step);
+    expect(stop.epoch - stop.bestEpoch).toBeGreaterThanOrEqual(20 - 1e-9);
+    expect(best.report.validationLoss).toBe(stop.bestValidationLoss);
+    // The best really is the best, and the run went on past it.
+    for (const { report } of seen.values()) {
+      expect(report.validationLoss).toBeGreaterThanOrEqual(stop.bestValidationLoss);
+    }
+    expect(seen.get(stop.step - 1)!.report.validationLoss).toBeGreaterThan(stop.bestValidationLoss);
+    // The report after the stop is measured on the best weights, and those weights are back.
+    expect(stopped!.validationLoss).toBe(stop.bestValidationLoss);
+    expect(stopped!.trainLoss).toBe(best.report.trainLoss);
+    expect(stopped!.testLoss).toBe(best.report.testLoss);
+    expect(await flat()).toEqual(best.weights);
+    // The resume point is the best weights too.
+    const resume = trainer.exportState()!;
+    expect(Array.from(resume.state.values.subarray(0, best.weights.length))).toEqual(best.weights);
+    // Playing on trains from there: the next step starts from the best weights.
+    const next = await trainer.train(1);
+    expect(next.earlyStop).toBeUndefined();
+    expect(next.step).toBe(stop.step + 1);
+  });
+});
