@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { chartFigure, choiceChips, formulaBox, sliderRows } from '../shared/tokens';
+import { currentRow } from '../shared/data-table';
 import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-derivative>`; colours come from the shared tokens (`--_*`). */
@@ -125,10 +126,6 @@ export const styles = [
         white-space: normal;
       }
     }
-    tr.current td,
-    tr.current th {
-      background: var(--_surface);
-      font-weight: 700;
-    }
   `,
+  currentRow,
 ];

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { classColors, widgetFrame } from '../shared/tokens';
+import { classColors, formControls, widgetFrame } from '../shared/tokens';
 
 /**
  * Styles of `<nn-digits>`; colours come from the shared tokens (`--_*`) and the class colours
@@ -9,6 +9,7 @@ import { classColors, widgetFrame } from '../shared/tokens';
 export const styles = [
   widgetFrame,
   classColors,
+  formControls,
   css`
     [hidden] {
       display: none !important;
@@ -45,16 +46,6 @@ export const styles = [
       flex-direction: column;
       gap: 0.2rem;
       font-size: 0.95rem;
-    }
-    select,
-    input[type='number'] {
-      font: inherit;
-      min-height: 44px;
-      padding: 0.3rem 0.5rem;
-      border-radius: var(--_radius);
-      border: 1px solid var(--_border);
-      background: var(--_bg);
-      color: var(--_fg);
     }
     input[type='number'] {
       width: 6.5rem;

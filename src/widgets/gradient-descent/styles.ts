@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { chartFigure, checkToggle, formControls, formulaBox, sliderRows } from '../shared/tokens';
+import { compactCells, currentRow } from '../shared/data-table';
 import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-gradient-descent>`; colours come from the shared tokens (`--_*`). */
@@ -183,16 +184,7 @@ export const styles = [
       top: 0;
       background: var(--_bg);
     }
-    @container (max-width: 340px) {
-      th,
-      td {
-        padding: 0.2rem 0.35rem;
-      }
-    }
-    tr.current td,
-    tr.current th {
-      background: var(--_surface);
-      font-weight: 700;
-    }
   `,
+  compactCells,
+  currentRow,
 ];

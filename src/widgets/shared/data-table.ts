@@ -86,6 +86,31 @@ export function dataTableArea(o: DataTableAreaOptions): TemplateResult {
   `;
 }
 
+/**
+ * A 320px phone: tighter cells so four columns fit without scrolling. Compose it after a widget's
+ * own styles.
+ */
+export const compactCells = css`
+  @container (max-width: 340px) {
+    th,
+    td {
+      padding: 0.2rem 0.35rem;
+    }
+  }
+`;
+
+/**
+ * The table's current row (`<tr class="current">`, the one the chart marks): tinted and bold.
+ * Compose it after a widget's own styles.
+ */
+export const currentRow = css`
+  tr.current td,
+  tr.current th {
+    background: var(--_surface);
+    font-weight: 700;
+  }
+`;
+
 /** The look of `dataTableArea` and its table: compose it before a widget's own styles. */
 export const dataTableStyles = css`
   .table-area {

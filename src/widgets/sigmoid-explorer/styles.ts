@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { chartFigure, checkToggle, formulaBox, sliderRows } from '../shared/tokens';
+import { compactCells, currentRow } from '../shared/data-table';
 import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-sigmoid-explorer>`; colours come from the shared tokens (`--_*`). */
@@ -74,17 +75,7 @@ export const styles = [
     caption var {
       font-family: Cambria, 'Times New Roman', serif;
     }
-    /* A 320px phone: tighter cells so four columns fit without scrolling. */
-    @container (max-width: 340px) {
-      th,
-      td {
-        padding: 0.2rem 0.35rem;
-      }
-    }
-    tr.current td,
-    tr.current th {
-      background: var(--_surface);
-      font-weight: 700;
-    }
   `,
+  compactCells,
+  currentRow,
 ];
