@@ -4,6 +4,7 @@ import { drawDerivativeChart } from '../../charts/derivative-chart';
 import { FUNCTIONS } from '../../math/functions';
 import type { FunctionId } from '../../math/functions';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { choiceGroup } from '../shared/choices';
 import { sliderRow } from '../shared/slider';
 import { dataTableArea } from '../shared/data-table';
 import { SizeController } from '../shared/size';
@@ -161,13 +162,13 @@ export class NnDerivative extends NnElement {
 
   // ---- user input ------------------------------------------------------------------------
 
-  private _onFn(event: Event): void {
-    this.fn = (event.target as HTMLInputElement).value as FunctionId;
+  private _onFn(fn: FunctionId): void {
+    this.fn = fn;
     this._emitChange();
   }
 
-  private _onWrt(event: Event): void {
-    this.wrt = (event.target as HTMLInputElement).value as ChainVariable;
+  private _onWrt(wrt: ChainVariable): void {
+    this.wrt = wrt;
     this._emitChange();
   }
 
@@ -256,24 +257,13 @@ export class NnDerivative extends NnElement {
     const index = nearestStop(this.h);
     const scale = hScale();
     return html`
-      <fieldset class="choices">
-        <legend>Function <var>f</var>(<var>x</var>)</legend>
-        ${FUNCTIONS.map(
-          (fn) => html`
-            <label class="choice">
-              <input
-                type="radio"
-                name="fn"
-                value=${fn.id}
-                aria-label=${fn.spoken}
-                .checked=${this.fn === fn.id}
-                @change=${this._onFn}
-              />
-              <span aria-hidden="true">${fn.label}</span>
-            </label>
-          `,
-        )}
-      </fieldset>
+      ${choiceGroup({
+        legend: html`Function <var>f</var>(<var>x</var>)`,
+        name: 'fn',
+        choices: FUNCTIONS.map((fn) => ({ value: fn.id, label: fn.label, spoken: fn.spoken })),
+        checked: this.fn,
+        onChange: (fn) => this._onFn(fn),
+      })}
       ${this._slider('x0', html`point <var>x</var>₀`)}
       <div class="control">
         <label for="h">step <var>h</var></label>
@@ -312,24 +302,17 @@ export class NnDerivative extends NnElement {
       ${this._slider('weight', html`weight <var>w</var>`)}
       ${this._slider('bias', html`bias <var>b</var>`)}
       ${this._slider('x0', html`input <var>x</var>`)}
-      <fieldset class="choices">
-        <legend>Slope with respect to</legend>
-        ${(['x', 'w', 'b'] as const).map(
-          (v) => html`
-            <label class="choice">
-              <input
-                type="radio"
-                name="wrt"
-                value=${v}
-                aria-label=${VARIABLE_NAMES[v]}
-                .checked=${this.wrt === v}
-                @change=${this._onWrt}
-              />
-              <span aria-hidden="true"><var>${v}</var></span>
-            </label>
-          `,
-        )}
-      </fieldset>
+      ${choiceGroup({
+        legend: 'Slope with respect to',
+        name: 'wrt',
+        choices: (['x', 'w', 'b'] as const).map((v) => ({
+          value: v,
+          label: html`<var>${v}</var>`,
+          spoken: VARIABLE_NAMES[v],
+        })),
+        checked: this.wrt,
+        onChange: (wrt) => this._onWrt(wrt),
+      })}
     `;
   }
 

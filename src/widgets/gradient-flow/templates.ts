@@ -10,6 +10,7 @@ import { ACTIVATIONS } from '../../math/activations';
 import { INITS, INIT_SCHEMES } from '../../math/deep-net';
 import type { InitScheme, LayerStats } from '../../math/deep-net';
 import { styleProps } from '../shared/base';
+import { choiceGroup } from '../shared/choices';
 import {
   gradientLabel,
   histogramScale,
@@ -34,40 +35,22 @@ export interface ChoiceOptions {
 export function choices(o: ChoiceOptions): TemplateResult {
   return html`
     <div class="choices-row">
-      <fieldset class="choices" part="activation">
-        <legend>Activation</legend>
-        ${FLOW_ACTIVATIONS.map(
-          (name) => html`
-            <label class="choice">
-              <input
-                type="radio"
-                name="activation"
-                value=${name}
-                .checked=${o.setup.activation === name}
-                @change=${() => o.onActivation(name)}
-              />
-              <span>${ACTIVATIONS[name].label}</span>
-            </label>
-          `,
-        )}
-      </fieldset>
-      <fieldset class="choices" part="init">
-        <legend>First weights</legend>
-        ${INIT_SCHEMES.map(
-          (name) => html`
-            <label class="choice">
-              <input
-                type="radio"
-                name="init"
-                value=${name}
-                .checked=${o.setup.init === name}
-                @change=${() => o.onInit(name)}
-              />
-              <span>${INITS[name].label}</span>
-            </label>
-          `,
-        )}
-      </fieldset>
+      ${choiceGroup({
+        legend: 'Activation',
+        name: 'activation',
+        part: 'activation',
+        choices: FLOW_ACTIVATIONS.map((name) => ({ value: name, label: ACTIVATIONS[name].label })),
+        checked: o.setup.activation,
+        onChange: o.onActivation,
+      })}
+      ${choiceGroup({
+        legend: 'First weights',
+        name: 'init',
+        part: 'init',
+        choices: INIT_SCHEMES.map((name) => ({ value: name, label: INITS[name].label })),
+        checked: o.setup.init,
+        onChange: o.onInit,
+      })}
     </div>
   `;
 }

@@ -256,13 +256,13 @@ export class NnNeuron extends NnElement {
     this._setValue(key, value);
   }
 
-  private _onInputs(event: Event): void {
-    this.inputs = Number((event.target as HTMLInputElement).value);
+  private _onInputs(count: number): void {
+    this.inputs = count;
     this._emitChange();
   }
 
-  private _onActivation(event: Event): void {
-    this.activation = (event.target as HTMLInputElement).value as NeuronActivation;
+  private _onActivation(activation: NeuronActivation): void {
+    this.activation = activation;
     this._emitChange();
   }
 
@@ -302,8 +302,8 @@ export class NnNeuron extends NnElement {
         ${options({
           n,
           activation: this.activation,
-          onInputs: (e) => this._onInputs(e),
-          onActivation: (e) => this._onActivation(e),
+          onInputs: (count) => this._onInputs(count),
+          onActivation: (activation) => this._onActivation(activation),
         })}
 
         <div class="formula" part="formula">${formula(this._state)}</div>

@@ -7,6 +7,7 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { formatNumber } from '../../math/format';
+import { choiceGroup } from '../shared/choices';
 import { ACTIVATION_LABEL, numericSum, reading, sub, termTable } from './describe';
 import { ACTIVATIONS, activationOf, compute } from './model';
 import type { FieldKey, NeuronActivation, NeuronState } from './model';
@@ -51,48 +52,31 @@ export interface OptionsOptions {
   /** The inputs in use. */
   n: number;
   activation: NeuronActivation;
-  onInputs: (event: Event) => void;
-  onActivation: (event: Event) => void;
+  onInputs: (count: number) => void;
+  onActivation: (activation: NeuronActivation) => void;
 }
 
 /** The number of inputs and the activation, as radio buttons. */
 export function options(o: OptionsOptions): TemplateResult {
   return html`
     <div class="options" part="options">
-      <fieldset class="choices">
-        <legend>Number of inputs</legend>
-        ${[2, 3, 4].map(
-          (count) => html`
-            <label class="choice">
-              <input
-                type="radio"
-                name="inputs"
-                value=${count}
-                .checked=${o.n === count}
-                @change=${o.onInputs}
-              />
-              <span>${count}</span>
-            </label>
-          `,
-        )}
-      </fieldset>
-      <fieldset class="choices">
-        <legend>Activation</legend>
-        ${(Object.keys(ACTIVATIONS) as NeuronActivation[]).map(
-          (id) => html`
-            <label class="choice">
-              <input
-                type="radio"
-                name="activation"
-                value=${id}
-                .checked=${o.activation === id}
-                @change=${o.onActivation}
-              />
-              <span>${ACTIVATION_LABEL[id]}</span>
-            </label>
-          `,
-        )}
-      </fieldset>
+      ${choiceGroup({
+        legend: 'Number of inputs',
+        name: 'inputs',
+        choices: [2, 3, 4].map((count) => ({ value: count, label: String(count) })),
+        checked: o.n,
+        onChange: o.onInputs,
+      })}
+      ${choiceGroup({
+        legend: 'Activation',
+        name: 'activation',
+        choices: (Object.keys(ACTIVATIONS) as NeuronActivation[]).map((id) => ({
+          value: id,
+          label: ACTIVATION_LABEL[id],
+        })),
+        checked: o.activation,
+        onChange: o.onActivation,
+      })}
     </div>
   `;
 }

@@ -236,8 +236,8 @@ export class NnSoftmax extends NnElement {
     this._setScore(i, stepped(current.value, event.key === 'ArrowUp'));
   }
 
-  private _onTarget(event: Event): void {
-    this.target = Number((event.target as HTMLInputElement).value);
+  private _onTarget(target: number): void {
+    this.target = target;
     this._emitChange();
   }
 
@@ -295,7 +295,7 @@ export class NnSoftmax extends NnElement {
         <p class="summary" part="summary" aria-live="polite">${summary(state)}</p>
 
         <div class="controls">
-          ${targetChoice({ state, onTarget: (e) => this._onTarget(e) })}
+          ${targetChoice({ state, onTarget: (target) => this._onTarget(target) })}
           ${sliderRow({
             id: 'temperature',
             label: html`Temperature <var>T</var>`,

@@ -22,6 +22,7 @@ import {
 } from './describe';
 import { LIMIT, MAX_CLASSES, MIN_CLASSES, STEP } from './model';
 import type { SoftmaxState } from './model';
+import { choiceGroup } from '../shared/choices';
 
 export interface RowOptions {
   state: SoftmaxState;
@@ -185,30 +186,20 @@ export function shiftButtons(o: ShiftOptions): TemplateResult {
 
 export interface TargetOptions {
   state: SoftmaxState;
-  onTarget: (event: Event) => void;
+  /** The right class, counted from 1 as in the attribute. */
+  onTarget: (target: number) => void;
 }
 
 /** The right class, as radio chips named after the classes. */
 export function targetChoice(o: TargetOptions): TemplateResult {
-  return html`
-    <fieldset class="choices" part="target">
-      <legend>The right class</legend>
-      ${o.state.names.map(
-        (name, i) => html`
-          <label class="choice">
-            <input
-              type="radio"
-              name="target"
-              value=${i + 1}
-              .checked=${o.state.target === i}
-              @change=${o.onTarget}
-            />
-            <span>${name}</span>
-          </label>
-        `,
-      )}
-    </fieldset>
-  `;
+  return choiceGroup({
+    legend: 'The right class',
+    name: 'target',
+    part: 'target',
+    choices: o.state.names.map((name, i) => ({ value: i + 1, label: name })),
+    checked: o.state.target + 1,
+    onChange: o.onTarget,
+  });
 }
 
 /** The probability of the right class, its loss and the gradient rule, written out. */
