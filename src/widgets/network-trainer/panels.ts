@@ -462,7 +462,7 @@ export function regularisationPanel(p: RegularisationPanel): TemplateResult {
         'patience',
         PATIENCES,
         p.patience,
-        (v) => (v === 0 ? 'off' : `after ${formatNumber(v, 0)} epochs without progress`),
+        (v) => (v === 0 ? 'off' : `patience ${formatNumber(v, 0)} epochs`),
         p.onPatience,
       )}
     </div>
@@ -472,14 +472,15 @@ export function regularisationPanel(p: RegularisationPanel): TemplateResult {
         'validation-fraction',
         VALIDATION_FRACTIONS,
         p.validationFraction,
-        (v) => `${formatPercent(v)} of the training points`,
+        (v) => formatPercent(v),
         p.onValidationFraction,
         p.patience === 0,
       )}
     </div>
     <p class="help">
-      Dropout is set per hidden layer under Network. Early stopping holds out the validation share,
-      pauses when its loss has not improved for that many epochs, and keeps the best weights.
+      Dropout is set per hidden layer under Network. Early stopping holds out the validation share
+      of the training points, pauses when its loss has not improved for the patience's epochs, and
+      keeps the best weights.
     </p>
   </fieldset>`;
 }

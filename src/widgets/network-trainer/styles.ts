@@ -267,13 +267,29 @@ export const styles = [
         margin-block-start: 0;
       }
     }
-    @container (min-width: 57rem) {
+    /* A column per panel where each is wide enough for its longest choice; five panels in four
+       columns put Regularisation under Training. */
+    @container (min-width: 65rem) {
       .panels {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(13.5rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(15.5rem, 1fr));
       }
       .panels .panel {
         margin-block-start: 0;
+      }
+    }
+    @container (65rem <= width < 82rem) {
+      .panels:not(:has(> .panel[hidden])) {
+        grid-template-columns: repeat(4, minmax(0, 1fr));
+      }
+      .panels:not(:has(> .panel[hidden])) > .panel {
+        grid-row: span 2;
+      }
+      .panels:not(:has(> .panel[hidden])) > [part~='hyperparameters'] {
+        grid-area: 1 / 4;
+      }
+      .panels:not(:has(> .panel[hidden])) > [part~='regularisation'] {
+        grid-area: 2 / 4;
       }
     }
     .panel {
@@ -331,18 +347,42 @@ export const styles = [
     #add-class-label {
       font-weight: 600;
     }
-    .radio {
+    .radio,
+    .check {
       display: inline-flex;
       align-items: center;
       gap: 0.4rem;
       min-height: 44px;
       cursor: pointer;
     }
-    .radio input {
+    .radio input,
+    .check input {
       width: 1.2rem;
       height: 1.2rem;
       margin: 0;
       accent-color: var(--_accent);
+    }
+    /* The toggles under the plot, and the input features: finger-sized, wrapping. */
+    .plot-options,
+    .features {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    #features-label {
+      flex-basis: 100%;
+      font-weight: 600;
+    }
+    .check:has(input:disabled) {
+      cursor: not-allowed;
+    }
+    /* The regression key's colour scale, as the heatmap: blue at −1, the background at 0, orange. */
+    .ramp {
+      width: 4.5rem;
+      height: 0.9rem;
+      border: 1px solid var(--_border);
+      border-radius: 2px;
+      background: linear-gradient(to right, var(--_class0), var(--_bg), var(--_class1));
     }
     .help,
     .note {
