@@ -41,6 +41,12 @@ const EVERYTHING = [
   'seed="3"',
 ].join(' ');
 
+/** Every option on with two classes: Playground's spiral with the sine features. */
+const EVERYTHING_CLASSES = EVERYTHING.replace('gaussian-hills', 'spiral').replace(
+  'test-data="hide"',
+  'test-data="show"',
+);
+
 /** The attributes of issue 16 (and those the options above need). */
 const NEW_ATTRIBUTES = [
   'dataset',
@@ -260,18 +266,24 @@ describe('<nn-network-trainer>: the options of issue 16', () => {
     expect(el.seed).not.toBe(seed);
   });
 
-  it('has no axe violations with every option on, in light and in dark mode', async () => {
-    const el = await mount(EVERYTHING);
-    await el.step();
-    await settle(el);
-    await expectNoAxeViolations(el);
-    await inDarkMode(async () => {
-      const dark = await mount(EVERYTHING);
-      await dark.step();
-      await settle(dark);
-      await expectNoAxeViolationsInDark(dark);
-    });
-  });
+  it.each([
+    ['regression', EVERYTHING],
+    ['two classes', EVERYTHING_CLASSES],
+  ])(
+    'has no axe violations with every option on (%s), in light and in dark mode',
+    async (_, setup) => {
+      const el = await mount(setup);
+      await el.step();
+      await settle(el);
+      await expectNoAxeViolations(el);
+      await inDarkMode(async () => {
+        const dark = await mount(setup);
+        await dark.step();
+        await settle(dark);
+        await expectNoAxeViolationsInDark(dark);
+      });
+    },
+  );
 
   it('with every option on, fits a 375px phone, and its toggles are finger-sized targets', async () => {
     // A 375px phone less the page's margins, as the trainer's other phone tests.
