@@ -7,6 +7,7 @@ import type { DatasetName, LabelledPoint } from '../../math/datasets';
 import { formatNumber } from '../../math/format';
 import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
 import { sliderRow } from '../shared/slider';
+import { SchemeWatch } from '../shared/scheme';
 import { SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { classColors, tokens } from '../shared/tokens';
@@ -100,9 +101,8 @@ export class NnNetworkTeaser extends NnElement {
   private _layout: DecisionMapLayout | undefined;
   private _dragging = false;
   private _data: { key: string; points: LabelledPoint[]; correct: number } | undefined;
-  private readonly _darkQuery =
-    typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
-  private readonly _onSchemeChange = (): void => this._draw();
+  /** The map is painted with resolved colours: repaint when the scheme flips. */
+  private readonly _scheme = new SchemeWatch(this, () => this._draw());
 
   constructor() {
     super();
@@ -113,16 +113,6 @@ export class NnNetworkTeaser extends NnElement {
     this.probeX = defaultOf<number>(TAG, 'probe-x');
     this.probeY = defaultOf<number>(TAG, 'probe-y');
     this._showTable = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._darkQuery?.addEventListener('change', this._onSchemeChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._darkQuery?.removeEventListener('change', this._onSchemeChange);
   }
 
   protected override updated(_changed: PropertyValues): void {

@@ -11,6 +11,7 @@ import {
   numberAttribute,
 } from '../shared/base';
 import { sliderRow } from '../shared/slider';
+import { SchemeWatch } from '../shared/scheme';
 import { SizeController } from '../shared/size';
 import { classColors, tokens } from '../shared/tokens';
 import { chartLabel, curveSummary, param, planeLabel, planeSummary, spoken } from './describe';
@@ -97,10 +98,8 @@ export class NnSigmoidExplorer extends NnElement {
     target: () => this.renderRoot.querySelector('figure'),
     redraw: () => this._draw(),
   });
-  private readonly _darkQuery =
-    typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
   /** The plane's shading is painted with resolved colours: repaint when the scheme flips. */
-  private readonly _onSchemeChange = (): void => this._draw();
+  private readonly _scheme = new SchemeWatch(this, () => this._draw());
 
   constructor() {
     super();
@@ -112,16 +111,6 @@ export class NnSigmoidExplorer extends NnElement {
     this.input = defaultOf<number>(TAG, 'input');
     this.derivative = defaultOf<boolean>(TAG, 'derivative');
     this._showTable = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._darkQuery?.addEventListener('change', this._onSchemeChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._darkQuery?.removeEventListener('change', this._onSchemeChange);
   }
 
   protected override updated(): void {
