@@ -3,8 +3,8 @@ import { userEvent } from 'vitest/browser';
 import '../../src/widgets/backprop-graph/index';
 import type { NnBackpropGraph } from '../../src/widgets/backprop-graph/index';
 import { fmt } from '../../src/widgets/backprop-graph/formulas';
-import { mountWidget } from './settle';
 import { clearPageAfterEach, text } from './harness';
+import { mountWidget } from './settle';
 
 /**
  * Issue 14 item 4: a variable whose name Object.prototype also has (toString, constructor,

@@ -10,8 +10,15 @@ import { Value } from '../../src/math/autodiff';
 import { fmt } from '../../src/widgets/backprop-graph/formulas';
 import { NETWORK_DEFAULTS } from '../../src/widgets/backprop-graph/model';
 import { expectNoAxeViolations } from './axe';
+import {
+  buttonNamed,
+  clearPageAfterEach,
+  collectDetails,
+  inDarkMode,
+  press,
+  text,
+} from './harness';
 import { mountWidget, settle } from './settle';
-import { buttonNamed, clearPageAfterEach, inDarkMode, press, text } from './harness';
 
 const TAG = 'nn-backprop-graph';
 
@@ -116,10 +123,7 @@ describe('<nn-backprop-graph>', () => {
   it('steps forward and backward with the keyboard, writing out each computation with numbers', async () => {
     const el = await mount();
     const h = harness(el);
-    const steps: BackpropStepDetail[] = [];
-    el.addEventListener('nn-step', (e) =>
-      steps.push((e as CustomEvent<BackpropStepDetail>).detail),
-    );
+    const steps = collectDetails<BackpropStepDetail>(el, 'nn-step');
     const ref = reference(NETWORK_DEFAULTS);
 
     await press(h.button(/next step/i), '{Enter}');
@@ -232,10 +236,7 @@ describe('<nn-backprop-graph>', () => {
   it('propagates an edit of an input through every value and gradient, and reflects it', async () => {
     const el = await mount('step="999"');
     const h = harness(el);
-    const changes: BackpropChangeDetail[] = [];
-    el.addEventListener('nn-change', (e) =>
-      changes.push((e as CustomEvent<BackpropChangeDetail>).detail),
-    );
+    const changes = collectDetails<BackpropChangeDetail>(el);
     const x1 = h.field('x₁');
     await userEvent.clear(x1);
     await userEvent.type(x1, '2');

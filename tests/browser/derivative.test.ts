@@ -2,20 +2,20 @@ import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/derivative/index';
 import type { DerivativeChangeDetail, NnDerivative } from '../../src/widgets/derivative/index';
-import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { mountWidget } from './settle';
+import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
   buttonNamed,
   clearPageAfterEach,
   collectDetails,
   controlNamed,
-  inDarkMode,
   labelledControl,
   press,
   showDataTable,
+  tableRows,
   text,
   withReducedMotion,
 } from './harness';
+import { mountWidget } from './settle';
 
 const TAG = 'nn-derivative';
 
@@ -169,7 +169,7 @@ describe('<nn-derivative> in slope mode', () => {
     const el = await mount('fn="cube" x0="1" h="0.5"');
     const h = harness(el);
     await showDataTable(el);
-    const rows = [...h.table()!.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    const rows = tableRows(h.table());
     expect(rows.map((r) => r[0])).toEqual(['1', '0.5', '0.1', '0.01', '0.001']);
     // x³ at 1: secant error 3h + h², central error h² exactly.
     expect(rows.map((r) => number(r[2]!))).toEqual([4, 1.75, 0.31, 0.0301, 0.003001]);
@@ -327,19 +327,12 @@ describe('<nn-derivative> layout and accessibility', () => {
   });
 
   it('has no axe violations in light mode (slope mode, data table shown)', async () => {
-    const el = await mount('fn="exp" x0="0.5" h="0.2"');
-    await showDataTable(el);
-    await expectNoAxeViolations(el);
+    await expectNoAxeViolationsWithTable(await mount('fn="exp" x0="0.5" h="0.2"'));
   });
 
   it('has no axe violations in dark mode (both modes)', async () => {
-    await inDarkMode(async () => {
-      expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
-      for (const attributes of ['fn="sin" h="0.5"', 'mode="chain" wrt="w"']) {
-        const el = await mount(attributes);
-        await showDataTable(el);
-        await expectNoAxeViolationsInDark(el);
-      }
-    });
+    for (const attributes of ['fn="sin" h="0.5"', 'mode="chain" wrt="w"']) {
+      await expectNoAxeViolationsInDarkWithTable(() => mount(attributes));
+    }
   });
 });

@@ -3,8 +3,8 @@ import { cdp, userEvent } from 'vitest/browser';
 import '../../src/widgets/digits/index';
 import type { DigitsProgressDetail, NnDigits } from '../../src/widgets/digits/index';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
+import { buttonNamed, clearPageAfterEach, collectDetails, inDarkMode, text } from './harness';
 import { placeWidget, settle } from './settle';
-import { buttonNamed, clearPageAfterEach, inDarkMode, text } from './harness';
 
 const TAG = 'nn-digits';
 
@@ -32,10 +32,7 @@ function harness(el: NnDigits) {
 
 /** Wait until training has stopped by itself after its last epoch. */
 async function trainToEnd(el: NnDigits): Promise<DigitsProgressDetail[]> {
-  const events: DigitsProgressDetail[] = [];
-  el.addEventListener('nn-train-progress', (e) =>
-    events.push((e as CustomEvent<DigitsProgressDetail>).detail),
-  );
+  const events = collectDetails<DigitsProgressDetail>(el, 'nn-train-progress');
   harness(el)
     .button(/^Train$/)
     .click();

@@ -9,16 +9,18 @@ import type {
 import { WIDGETS } from '../../src/widgets/catalog';
 import { SURFACE_IDS } from '../../src/math/surfaces';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { mountWidget, settle } from './settle';
 import {
   buttonNamed,
   clearPageAfterEach,
+  collectDetails,
   inDarkMode,
   labelledControl,
   press,
+  tableRows,
   text,
   withReducedMotion,
 } from './harness';
+import { mountWidget, settle } from './settle';
 
 const TAG = 'nn-gradient-descent';
 
@@ -124,7 +126,7 @@ describe('<nn-gradient-descent>', () => {
 
     await userEvent.click(h.button(/show the iterates/i));
     await el.updateComplete;
-    const rows = [...h.table()!.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    const rows = tableRows(h.table());
     expect(rows).toEqual([
       ['0', '2.50', '6.250', '5.00'],
       ['1', '1.25', '1.563', '2.50'],
@@ -138,10 +140,7 @@ describe('<nn-gradient-descent>', () => {
     await el.updateComplete;
     expect(h.iteration()).toBe(1);
 
-    const changes: DescentChangeDetail[] = [];
-    el.addEventListener('nn-change', (e) =>
-      changes.push((e as CustomEvent<DescentChangeDetail>).detail),
-    );
+    const changes = collectDetails<DescentChangeDetail>(el);
     await press(h.svg(), '{ArrowRight}');
     expect(el.getAttribute('start-x')).toBe('1.6');
     expect(h.iteration()).toBe(0);
@@ -266,10 +265,7 @@ describe('<nn-gradient-descent>', () => {
     // L = w², η = 1.1: w ← (1 − 2.2)·w = −1.2·w, each step overshoots further than the last.
     const el = await mount('rate="1.1" start-x="1"');
     const h = harness(el);
-    const events: DescentStepDetail[] = [];
-    el.addEventListener('nn-descent-step', (e) =>
-      events.push((e as CustomEvent<DescentStepDetail>).detail),
-    );
+    const events = collectDetails<DescentStepDetail>(el, 'nn-descent-step');
     await userEvent.click(h.button(/^Play$/));
     await expect.poll(() => events.at(-1)?.status, { timeout: 8000 }).toBe('diverged');
     await el.updateComplete;
@@ -339,13 +335,8 @@ describe('<nn-gradient-descent>', () => {
     // While playing, the summary is not read out at every step.
     expect(el.shadowRoot!.querySelector('figcaption')?.getAttribute('aria-live')).toBe('off');
 
-    const steps = (widget: NnGradientDescent): DescentStepDetail[] => {
-      const events: DescentStepDetail[] = [];
-      widget.addEventListener('nn-descent-step', (e) =>
-        events.push((e as CustomEvent<DescentStepDetail>).detail),
-      );
-      return events;
-    };
+    const steps = (widget: NnGradientDescent) =>
+      collectDetails<DescentStepDetail>(widget, 'nn-descent-step');
     const events = steps(el);
     const twinEvents = steps(twin);
     el.remove();

@@ -2,13 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/gradient-flow/index';
 import type { GradientFlowDetail, NnGradientFlow } from '../../src/widgets/gradient-flow/index';
-import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
+import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
   buttonNamed,
   choiceNamed,
   clearPageAfterEach,
+  collectDetails,
   expectFitsItsWidth,
-  inDarkMode,
   showDataTable,
   text,
 } from './harness';
@@ -116,8 +116,7 @@ describe('<nn-gradient-flow>', () => {
   it('choosing ReLU and He by keyboard resets to step 0 and tells the page', async () => {
     const el = await mount('activation="sigmoid" init="small"');
     const h = harness(el);
-    const changes: unknown[] = [];
-    el.addEventListener('nn-change', (e) => changes.push((e as CustomEvent).detail));
+    const changes = collectDetails(el);
     h.radio('sigmoid').focus();
     await userEvent.keyboard('{ArrowRight}{ArrowRight}'); // sigmoid → tanh → ReLU
     await el.updateComplete;
@@ -181,16 +180,10 @@ describe('<nn-gradient-flow>', () => {
   });
 
   it('has no axe violations in light mode, with the table shown', async () => {
-    const el = await mount('activation="relu" init="he"');
-    await showDataTable(el);
-    await expectNoAxeViolations(el);
+    await expectNoAxeViolationsWithTable(await mount('activation="relu" init="he"'));
   });
 
   it('has no axe violations in dark mode', async () => {
-    await inDarkMode(async () => {
-      const el = await mount('activation="sigmoid" init="small"');
-      await showDataTable(el);
-      await expectNoAxeViolationsInDark(el);
-    });
+    await expectNoAxeViolationsInDarkWithTable(() => mount('activation="sigmoid" init="small"'));
   });
 });

@@ -105,10 +105,17 @@ export function collectDetails<T>(el: Element, type = 'nn-change'): T[] {
   return details;
 }
 
-/** Press a widget's "Show data table" button and wait for the table to render. */
+/**
+ * Press a widget's "Show data table" button and wait for the table to render; the button said it
+ * was collapsed (`aria-expanded`) and now says it is expanded, in words ("Hide data table") too.
+ */
 export async function showDataTable(el: ReactiveElement): Promise<void> {
-  await userEvent.click(buttonNamed(el.shadowRoot!, /show data table/i));
+  const button = buttonNamed(el.shadowRoot!, /show data table/i);
+  expect(button.getAttribute('aria-expanded')).toBe('false');
+  await userEvent.click(button);
   await el.updateComplete;
+  expect(button.getAttribute('aria-expanded')).toBe('true');
+  expect(text(button)).toMatch(/hide data table/i);
 }
 
 /**
@@ -156,4 +163,16 @@ export function expectFitsItsWidth(el: Element, parts = '.layout > *', tolerance
       right + tolerance,
     );
   }
+}
+
+/** A table's header cells as a reader sees them. Throws when there is no table. */
+export function tableHead(table: Element | null): string[] {
+  if (!table) throw new Error('no table');
+  return [...table.querySelectorAll('thead th')].map(text);
+}
+
+/** A table's body, row by row, each cell as a reader sees it. Throws when there is no table. */
+export function tableRows(table: Element | null): string[][] {
+  if (!table) throw new Error('no table');
+  return [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map(text));
 }

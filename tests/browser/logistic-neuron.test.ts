@@ -9,7 +9,15 @@ import type {
 } from '../../src/widgets/logistic-neuron/index';
 import type { NnLossChart } from '../../src/widgets/loss-chart/index';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { buttonNamed, choiceNamed, clearPageAfterEach, inDarkMode, text } from './harness';
+import {
+  buttonNamed,
+  choiceNamed,
+  clearPageAfterEach,
+  collectDetails,
+  inDarkMode,
+  tableHead,
+  text,
+} from './harness';
 import { placeWidget } from './settle';
 
 const TAG = 'nn-logistic-neuron';
@@ -64,10 +72,7 @@ describe('<nn-logistic-neuron>', () => {
   it('trains with Play: the loss falls, the line moves, and it pauses after `steps` steps', async () => {
     const el = await mount('steps="40"');
     const h = harness(el);
-    const steps: LogisticStepDetail[] = [];
-    el.addEventListener('nn-step', (e) =>
-      steps.push((e as CustomEvent<LogisticStepDetail>).detail),
-    );
+    const steps = collectDetails<LogisticStepDetail>(el, 'nn-step');
     await ready(el);
     const before = h.line('cross-entropy')!.getAttribute('x1');
     expect(h.chart().series.map((s) => [s.name, s.length])).toEqual([['cross-entropy', 1]]);
@@ -91,10 +96,7 @@ describe('<nn-logistic-neuron>', () => {
   it('from the confidently wrong start, cross-entropy beats mean squared error in lockstep', async () => {
     const el = await mount('compare steps="30"');
     const h = harness(el);
-    const steps: LogisticStepDetail[] = [];
-    el.addEventListener('nn-step', (e) =>
-      steps.push((e as CustomEvent<LogisticStepDetail>).detail),
-    );
+    const steps = collectDetails<LogisticStepDetail>(el, 'nn-step');
     await ready(el);
     await playUntil(el, 30);
 
@@ -158,10 +160,7 @@ describe('<nn-logistic-neuron>', () => {
   it('the compare switch and the loss radios reflect to attributes, fire nn-change and restart', async () => {
     const el = await mount();
     const h = harness(el);
-    const changes: LogisticChangeDetail[] = [];
-    el.addEventListener('nn-change', (e) =>
-      changes.push((e as CustomEvent<LogisticChangeDetail>).detail),
-    );
+    const changes = collectDetails<LogisticChangeDetail>(el);
     await ready(el);
     await userEvent.click(h.compare());
     await el.updateComplete;
@@ -211,7 +210,7 @@ describe('<nn-logistic-neuron>', () => {
     await userEvent.click(h.button(/show points table/i));
     await el.updateComplete;
     const table = h.table()!;
-    expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
+    expect(tableHead(table)).toEqual([
       'point',
       'x₁',
       'x₂',

@@ -8,8 +8,17 @@ import type {
 } from '../../src/widgets/loss-chart/index';
 import { createRng } from '../../src/math/rng';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
+import {
+  buttonNamed,
+  clearPageAfterEach,
+  collectDetails,
+  inDarkMode,
+  showDataTable,
+  tableHead,
+  tableRows,
+  text,
+} from './harness';
 import { mountWidget, settle } from './settle';
-import { buttonNamed, clearPageAfterEach, inDarkMode, showDataTable, text } from './harness';
 
 const TAG = 'nn-loss-chart';
 
@@ -150,10 +159,7 @@ describe('<nn-loss-chart>', () => {
   it('the log-scale button toggles the axis, its ticks and the attribute, and fires nn-change', async () => {
     const el = await mount();
     const h = harness(el);
-    const events: LossChartChangeDetail[] = [];
-    el.addEventListener('nn-change', (e) =>
-      events.push((e as CustomEvent<LossChartChangeDetail>).detail),
-    );
+    const events = collectDetails<LossChartChangeDetail>(el);
     // A loss falling over four decades, from 1 to 0.0001.
     el.append(
       'train',
@@ -192,16 +198,11 @@ describe('<nn-loss-chart>', () => {
       curve(1, 10, 3).map((p) => ({ step: p.step * 100, loss: p.loss })),
     );
     await settle(el);
-    const show = h.button(/show data table/i);
-    expect(show.getAttribute('aria-expanded')).toBe('false');
     expect(h.table()).toBeNull();
-
-    await userEvent.click(show);
-    await el.updateComplete;
+    await showDataTable(el);
     const table = h.table()!;
-    expect(show.getAttribute('aria-expanded')).toBe('true');
-    expect([...table.querySelectorAll('thead th')].map(text)).toEqual(['step', 'train', 'test']);
-    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    expect(tableHead(table)).toEqual(['step', 'train', 'test']);
+    const rows = tableRows(table);
     expect(rows.length).toBeLessThanOrEqual(42);
     expect(rows[0]![0]).toBe('1');
     expect(rows.at(-1)![0]).toBe('1000');
@@ -248,13 +249,8 @@ describe('<nn-loss-chart>', () => {
     await showDataTable(el);
     const table = h.table()!;
     expect(text(table.querySelector('caption'))).toMatch(/mean squared error of each series/);
-    expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
-      'step',
-      'train',
-      'validation',
-      'marked',
-    ]);
-    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    expect(tableHead(table)).toEqual(['step', 'train', 'validation', 'marked']);
+    const rows = tableRows(table);
     expect(rows.find((r) => r[0] === '60')?.[3]).toBe('kept weights');
     expect(rows.find((r) => r[0] === '90')?.[3]).toBe('stopped');
     await expectNoAxeViolations(el);
@@ -409,7 +405,7 @@ describe('<nn-loss-chart>', () => {
   it('fits a 375px phone without horizontal scrolling', async () => {
     const el = await mount('example="learning"', 343);
     await settle(el);
-    await userEvent.click(harness(el).button(/show data table/i));
+    await showDataTable(el);
     await settle(el);
     expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
     expect(harness(el).svg().getBoundingClientRect().width).toBeLessThanOrEqual(343);
@@ -420,7 +416,7 @@ describe('<nn-loss-chart>', () => {
     el.append('test', curve(1, 40, 4));
     await settle(el);
     harness(el).plot().focus();
-    await userEvent.click(harness(el).button(/show data table/i));
+    await showDataTable(el);
     await settle(el);
     await expectNoAxeViolations(el);
   });
@@ -429,7 +425,7 @@ describe('<nn-loss-chart>', () => {
     await inDarkMode(async () => {
       const el = await mount('example="overfitting" scale="log"');
       await settle(el);
-      await userEvent.click(harness(el).button(/show data table/i));
+      await showDataTable(el);
       await settle(el);
       await expectNoAxeViolationsInDark(el);
     });

@@ -9,7 +9,14 @@ import { sigmoid } from '../../src/math/activations';
 import { formatNumber } from '../../src/math/format';
 import { Matrix } from '../../src/math/matrix';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { buttonNamed, clearPageAfterEach, inDarkMode, press, text } from './harness';
+import {
+  buttonNamed,
+  clearPageAfterEach,
+  collectDetails,
+  inDarkMode,
+  press,
+  text,
+} from './harness';
 import { placeWidget } from './settle';
 
 const TAG = 'nn-matrix-multiply';
@@ -76,10 +83,7 @@ describe('<nn-matrix-multiply>', () => {
   it('typing into a cell updates the product live and reflects to the attribute', async () => {
     const el = await mount();
     const h = harness(el);
-    const events: MatrixMultiplyChangeDetail[] = [];
-    el.addEventListener('nn-change', (e) =>
-      events.push((e as CustomEvent<MatrixMultiplyChangeDetail>).detail),
-    );
+    const events = collectDetails<MatrixMultiplyChangeDetail>(el);
 
     await userEvent.fill(h.cell('A row 1 column 2'), '-0.5');
     await el.updateComplete;
@@ -245,10 +249,7 @@ describe('<nn-matrix-multiply>', () => {
       "W row 2 column 3: neuron 2's weight for input 3",
     );
 
-    const events: MatrixMultiplyChangeDetail[] = [];
-    el.addEventListener('nn-change', (e) =>
-      events.push((e as CustomEvent<MatrixMultiplyChangeDetail>).detail),
-    );
+    const events = collectDetails<MatrixMultiplyChangeDetail>(el);
     await userEvent.fill(h.cell('x row 1'), '3');
     await el.updateComplete;
     expect(el.getAttribute('input')).toBe('3; 2; -0.5');

@@ -9,17 +9,20 @@ import { TEASER_NETWORKS } from '../../src/widgets/network-teaser/networks';
 import { probability } from '../../src/math/tiny-network';
 import { makeDataset } from '../../src/math/datasets';
 import { formatNumber } from '../../src/math/format';
-import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { mountWidget } from './settle';
+import { expectNoAxeViolationsInDark, expectNoAxeViolationsWithTable } from './axe';
 import {
   buttonNamed,
   choiceNamed,
   clearPageAfterEach,
+  collectDetails,
   inDarkMode,
   labelledControl,
   showDataTable,
+  tableHead,
+  tableRows,
   text,
 } from './harness';
+import { mountWidget } from './settle';
 
 const TAG = 'nn-network-teaser';
 
@@ -99,10 +102,7 @@ describe('<nn-network-teaser>', () => {
   it('arrow keys on the focused map move the probe; the readout and attributes follow', async () => {
     const el = await mount('probe-x="0.3" probe-y="0.2"');
     const h = harness(el);
-    const events: NetworkTeaserChangeDetail[] = [];
-    el.addEventListener('nn-change', (e) =>
-      events.push((e as CustomEvent<NetworkTeaserChangeDetail>).detail),
-    );
+    const events = collectDetails<NetworkTeaserChangeDetail>(el);
     let prevented = false;
     document.addEventListener('keydown', (e) => (prevented = e.defaultPrevented), { once: true });
     const before = text(h.readout());
@@ -165,10 +165,7 @@ describe('<nn-network-teaser>', () => {
   it('switching the dataset redraws the points, the map and the score', async () => {
     const el = await mount();
     const h = harness(el);
-    const events: NetworkTeaserChangeDetail[] = [];
-    el.addEventListener('nn-change', (e) =>
-      events.push((e as CustomEvent<NetworkTeaserChangeDetail>).detail),
-    );
+    const events = collectDetails<NetworkTeaserChangeDetail>(el);
     const map = h.heatmap();
     const positions = h.points().map((p) => p.getAttribute('transform'));
 
@@ -247,21 +244,11 @@ describe('<nn-network-teaser>', () => {
   it('shows a data table of a sample of points, their true class and the network’s probability', async () => {
     const el = await mount('dataset="xor" seed="3"');
     const h = harness(el);
-    const show = h.button(/show data table/i);
     expect(h.table()).toBeNull();
-    await userEvent.click(show);
-    await el.updateComplete;
-
+    await showDataTable(el);
     const table = h.table()!;
-    expect(show.getAttribute('aria-expanded')).toBe('true');
-    expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
-      'x',
-      'y',
-      'true class',
-      'p(orange)',
-      'right?',
-    ]);
-    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    expect(tableHead(table)).toEqual(['x', 'y', 'true class', 'p(orange)', 'right?']);
+    const rows = tableRows(table);
     // The first 20 of the (shuffled) points, as the maths computes them.
     const points = makeDataset('xor', 100, 0.05, 3).slice(0, 20);
     expect(rows).toHaveLength(20);
@@ -292,9 +279,7 @@ describe('<nn-network-teaser>', () => {
   });
 
   it('has no axe violations in light mode, with the table shown', async () => {
-    const el = await mount('dataset="spiral"');
-    await showDataTable(el);
-    await expectNoAxeViolations(el);
+    await expectNoAxeViolationsWithTable(await mount('dataset="spiral"'));
   });
 
   it('follows a switch to dark mode: the map is repainted in the dark palette; no axe violations', async () => {

@@ -2,19 +2,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/neuron/index';
 import type { NeuronChangeDetail, NnNeuron } from '../../src/widgets/neuron/index';
-import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { mountWidget } from './settle';
+import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
   buttonNamed,
   clearPageAfterEach,
   collectDetails,
   expectFitsItsWidth,
-  inDarkMode,
   labelledControl,
   retype,
   showDataTable,
+  tableRows,
   text,
 } from './harness';
+import { mountWidget } from './settle';
 
 const TAG = 'nn-neuron';
 
@@ -204,7 +204,7 @@ describe('<nn-neuron>', () => {
     const el = await mount('inputs="3" x="1 2 -1" w="0.5 -1 2" bias="0.25"');
     const h = harness(el);
     await showDataTable(el);
-    const rows = [...h.table()!.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    const rows = tableRows(h.table());
     // z = 0.5 − 2 − 2 + 0.25 = −3.25
     expect(rows).toEqual([
       ['input 1', '1', '0.5', '0.50'],
@@ -251,15 +251,10 @@ describe('<nn-neuron>', () => {
     const el = await mount('inputs="3"');
     const h = harness(el);
     await retype(h.field('input x₂'), 'oops');
-    await showDataTable(el);
-    await expectNoAxeViolations(el);
+    await expectNoAxeViolationsWithTable(el);
   });
 
   it('has no axe violations in dark mode', async () => {
-    await inDarkMode(async () => {
-      const el = await mount('inputs="4" w="0.8 -0.4 0 2"');
-      await showDataTable(el);
-      await expectNoAxeViolationsInDark(el);
-    });
+    await expectNoAxeViolationsInDarkWithTable(() => mount('inputs="4" w="0.8 -0.4 0 2"'));
   });
 });

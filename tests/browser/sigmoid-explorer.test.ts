@@ -5,17 +5,19 @@ import type {
   NnSigmoidExplorer,
   SigmoidChangeDetail,
 } from '../../src/widgets/sigmoid-explorer/index';
-import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { mountWidget } from './settle';
+import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
   buttonNamed,
   clearPageAfterEach,
-  inDarkMode,
+  collectDetails,
   labelledControl,
   press,
   showDataTable,
+  tableHead,
+  tableRows,
   text,
 } from './harness';
+import { mountWidget } from './settle';
 
 const TAG = 'nn-sigmoid-explorer';
 
@@ -131,10 +133,7 @@ describe('<nn-sigmoid-explorer>', () => {
   it('the derivative toggle overlays σ′ and shows its value, and reflects to the attribute', async () => {
     const el = await mount('weight="2" input="0.5"');
     const h = harness(el);
-    const events: SigmoidChangeDetail[] = [];
-    el.addEventListener('nn-change', (e) =>
-      events.push((e as CustomEvent<SigmoidChangeDetail>).detail),
-    );
+    const events = collectDetails<SigmoidChangeDetail>(el);
     expect(h.formula()).not.toContain('σ′');
 
     await userEvent.click(h.derivativeToggle());
@@ -161,17 +160,10 @@ describe('<nn-sigmoid-explorer>', () => {
   it('shows a data table of x, z, σ(z) (and σ′ when on) on demand', async () => {
     const el = await mount('weight="2" derivative');
     const h = harness(el);
-    const show = h.button(/show data table/i);
-    expect(show.getAttribute('aria-expanded')).toBe('false');
     expect(h.table()).toBeNull();
-
-    await userEvent.click(show);
-    await el.updateComplete;
-
+    await showDataTable(el);
     const table = h.table()!;
-    expect(show.getAttribute('aria-expanded')).toBe('true');
-    expect(text(show)).toMatch(/hide data table/i);
-    const headers = [...table.querySelectorAll('thead th')].map(text);
+    const headers = tableHead(table);
     expect(headers).toEqual(['x', 'z', 'σ(z)', 'σ′(z)']);
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(13);
@@ -220,19 +212,11 @@ describe('<nn-sigmoid-explorer>', () => {
   });
 
   it('has no axe violations in light mode, with derivative and table shown', async () => {
-    const el = await mount('weight="-3" bias="2" input="1" derivative');
-    await showDataTable(el);
-    await expectNoAxeViolations(el);
+    await expectNoAxeViolationsWithTable(await mount('weight="-3" bias="2" input="1" derivative'));
   });
 
   it('has no axe violations in dark mode', async () => {
-    await inDarkMode(async () => {
-      expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
-      const el = await mount('weight="4" input="2" derivative');
-      await showDataTable(el);
-      // The tokens switched: the widget's background is the dark one.
-      await expectNoAxeViolationsInDark(el);
-    });
+    await expectNoAxeViolationsInDarkWithTable(() => mount('weight="4" input="2" derivative'));
   });
 
   it('says the curve is almost a step when |w| is large, and not otherwise', async () => {
@@ -307,10 +291,7 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
   it('the sliders change w₂ and x₂; the formula, the line, the attributes and nn-change follow', async () => {
     const el = await mount(PLANE);
     const h = harness(el);
-    const events: SigmoidChangeDetail[] = [];
-    el.addEventListener('nn-change', (e) =>
-      events.push((e as CustomEvent<SigmoidChangeDetail>).detail),
-    );
+    const events = collectDetails<SigmoidChangeDetail>(el);
     const line = h.boundary()!.getAttribute('d');
 
     await press(h.planeSlider('weight w2'), '{ArrowRight}');
@@ -343,15 +324,8 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
     const h = harness(el);
     await showDataTable(el);
     const table = h.table()!;
-    expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
-      'x₂ \\ x₁',
-      '−6.0',
-      '−3.0',
-      '0.0',
-      '3.0',
-      '6.0',
-    ]);
-    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    expect(tableHead(table)).toEqual(['x₂ \\ x₁', '−6.0', '−3.0', '0.0', '3.0', '6.0']);
+    const rows = tableRows(table);
     expect(rows.map((r) => r[0])).toEqual(['6.0', '3.0', '0.0', '−3.0', '−6.0']);
     // The centre cell is x₁ = x₂ = 0: σ(b) = σ(1) ≈ 0.731.
     expect(rows[2]![3]).toBe('0.731');
@@ -384,14 +358,7 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
   });
 
   it('has no axe violations in light and dark mode, with the table shown', async () => {
-    let el = await mount(PLANE);
-    await showDataTable(el);
-    await expectNoAxeViolations(el);
-
-    await inDarkMode(async () => {
-      el = await mount(PLANE);
-      await showDataTable(el);
-      await expectNoAxeViolationsInDark(el);
-    });
+    await expectNoAxeViolationsWithTable(await mount(PLANE));
+    await expectNoAxeViolationsInDarkWithTable(() => mount(PLANE));
   });
 });

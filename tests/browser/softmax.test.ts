@@ -3,8 +3,7 @@ import { userEvent } from 'vitest/browser';
 import '../../src/widgets/softmax/index';
 import type { NnSoftmax, SoftmaxChangeDetail } from '../../src/widgets/softmax/index';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
-import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { mountWidget } from './settle';
+import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
   buttonNamed,
   choiceNamed,
@@ -12,11 +11,12 @@ import {
   collectDetails,
   controlNamed,
   expectFitsItsWidth,
-  inDarkMode,
   retype,
   showDataTable,
+  tableRows,
   text,
 } from './harness';
+import { mountWidget } from './settle';
 
 const TAG = 'nn-softmax';
 
@@ -197,7 +197,7 @@ describe('<nn-softmax>', () => {
     const el = await mount('labels="cat, dog, bird" target="2"');
     const h = harness(el);
     await showDataTable(el);
-    const rows = [...h.table()!.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
+    const rows = tableRows(h.table());
     expect(rows).toEqual([
       ['cat', '2.0', '0.6590', '+0.659'],
       ['dog (right class)', '1.0', '0.2424', '−0.758'],
@@ -246,15 +246,12 @@ describe('<nn-softmax>', () => {
     const el = await mount('labels="cat, dog, bird"');
     const h = harness(el);
     await retype(h.field('score z₂ of dog'), 'oops');
-    await showDataTable(el);
-    await expectNoAxeViolations(el);
+    await expectNoAxeViolationsWithTable(el);
   });
 
   it('has no axe violations in dark mode', async () => {
-    await inDarkMode(async () => {
-      const el = await mount('classes="5" target="4" temperature="3"');
-      await showDataTable(el);
-      await expectNoAxeViolationsInDark(el);
-    });
+    await expectNoAxeViolationsInDarkWithTable(() =>
+      mount('classes="5" target="4" temperature="3"'),
+    );
   });
 });
