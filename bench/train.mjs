@@ -5,6 +5,12 @@
 //       (280 training rows), with tanh and then sigmoid hidden units. The network is 2-8-8-1 (the
 //       task of issue 12), NOT Playground's default 2-4-2-1 nor the widget's default 2-4-4-1
 //       (layers "4:tanh,4:tanh").
+//   (a+) (a) tanh with every option of the trainer on, as issue 16 asks: all seven input features
+//       (x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂: a 7-8-8-1 network), dropout 0.2 on both hidden
+//       layers and L1 0.001, batch 10 — the widget's own data and spec for those attributes
+//       (bench/pages/train-bench.ts). The Playground port and the tight loop have none of these
+//       options: their columns are against (a)'s. A table then sets (a+) beside (a), engine by
+//       engine and widget backend by widget backend.
 //   (b) the same network and data, full batch, Adam (the widget's default optimizer), rate 0.03.
 //   (c) 2-64-64-64-1 tanh on 4,000 points (2,800 training rows), full batch, SGD 0.03 (SGD so
 //       that the Playground engine, which has no Adam, runs the same algorithm). Beyond the
@@ -52,7 +58,8 @@
 //
 // Reproduce: `npm run bench -- train` (builds, serves the build on BENCH_PORT 4175 and the bench
 // page with a Vite dev server on 5188), or `node bench/train.mjs` (the same, preview on 4176).
-// It takes about six minutes. The machine is shared: read the ratios (measured side by side) and
+// It takes about seven minutes; TRAIN_BENCH_TASKS=a-tanh,a-all (task ids, comma-separated) runs
+// only those tasks. The machine is shared: read the ratios (measured side by side) and
 // the load averages printed, rather than absolute numbers across runs.
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -81,6 +88,22 @@ const TASKS = [
     optimizer: 'sgd',
     learningRate: 0.03,
     batchSize: 10,
+    epochs: 20,
+    widget: true,
+  },
+  {
+    id: 'a-all',
+    base: 'a-tanh',
+    title:
+      '(a+) all options on: (a) tanh with all 7 input features (7-8-8-1), dropout 0.2, L1 0.001, batch 10, SGD, rate 0.03',
+    samples: 400,
+    hidden: tanh8,
+    optimizer: 'sgd',
+    learningRate: 0.03,
+    batchSize: 10,
+    features: 'x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2',
+    dropout: 0.2,
+    l1: 0.001,
     epochs: 20,
     widget: true,
   },
@@ -150,7 +173,7 @@ export async function startDevServer(port = DEV_PORT) {
   return { url: `http://localhost:${port}`, stop: () => server.close() };
 }
 
-/** The widget's attributes for a task on `backend`. */
+/** The widget's attributes for a task on `backend` (and its options, when it has them). */
 function widgetAttributes(task, backend) {
   return {
     dataset: 'xor',
@@ -159,8 +182,50 @@ function widgetAttributes(task, backend) {
     optimizer: task.optimizer,
     'batch-size': String(task.batchSize),
     'learning-rate': String(task.learningRate),
+    ...(task.features ? { features: task.features } : {}),
+    ...(task.dropout ? { dropout: String(task.dropout) } : {}),
+    ...(task.l1 ? { l1: String(task.l1) } : {}),
     backend,
   };
+}
+
+/** Tasks to run: all, or those named in TRAIN_BENCH_TASKS. */
+function chosenTasks() {
+  const names = process.env.TRAIN_BENCH_TASKS?.split(',').map((n) => n.trim());
+  if (!names) return TASKS;
+  const unknown = names.filter((n) => !TASKS.some((t) => t.id === n));
+  if (unknown.length) throw new Error(`TRAIN_BENCH_TASKS: no task ${unknown.join(', ')}`);
+  return TASKS.filter((t) => names.includes(t.id));
+}
+
+/** (a+) beside (a): examples/s of each engine and widget backend with the options off and on. */
+function sideBySide(base, task) {
+  const number = (text) => Number(String(text).replace(/,/g, ''));
+  const rows = [];
+  for (const e of task.engines) {
+    const off = base.engines.find((b) => b.engine === e.engine);
+    if (!off || e['examples/s'] === 'skipped') continue;
+    rows.push({
+      row: `engine: ${e.engine}`,
+      [`${base.task} examples/s`]: off['examples/s'],
+      [`${task.task} examples/s`]: e['examples/s'],
+      'on ÷ off': ratio(number(e['examples/s']), number(off['examples/s'])),
+    });
+  }
+  for (const w of task.widget) {
+    const off = base.widget.find((b) => b.requested === w.requested);
+    if (!off) continue;
+    rows.push({
+      row: `widget: ${w.requested}${w.backend ? ` (${w.backend})` : ''}`,
+      [`${base.task} examples/s`]: off.error ? 'error' : fmt(off.examplesPerSecond),
+      [`${task.task} examples/s`]: w.error ? 'error' : fmt(w.examplesPerSecond),
+      'on ÷ off': w.error || off.error ? '—' : ratio(w.examplesPerSecond, off.examplesPerSecond),
+      'fps off/on': w.error || off.error ? '—' : `${fmt(off.fps, 1)} / ${fmt(w.fps, 1)}`,
+    });
+  }
+  console.log(`
+${task.task} beside ${base.task}: every option on against the default row.`);
+  console.table(rows);
 }
 
 /**
@@ -392,7 +457,8 @@ export async function runTrainBench({ devUrl, previewUrl, browser }) {
   );
 
   const results = [];
-  for (const task of TASKS) {
+  for (const task of chosenTasks()) {
+    const base = task.base ? results.find((r) => r.task === task.base) : undefined;
     const rows = await call('rows', task);
     const engineList = [
       ...['cpu', 'wasm', 'webgl'].map((b) => ({
@@ -420,8 +486,9 @@ export async function runTrainBench({ devUrl, previewUrl, browser }) {
     for (const e of prepared) {
       e.accuracy = await call('accuracyAfter', e.kind, e.backend, task, task.epochs);
     }
-    const playground = best.playground;
-    const tight = best.tight;
+    // A task the Playground port and the tight loop sit out is measured against its base's.
+    const playground = best.playground ?? base?.playground;
+    const tight = best.tight ?? base?.tight;
     const table = engineList.map((e) => ({
       engine: e.name,
       'rows/step': e.prep.error
@@ -446,7 +513,12 @@ export async function runTrainBench({ devUrl, previewUrl, browser }) {
     console.table(table);
     const missing = engineList.filter((e) => e.prep.error);
     for (const e of missing) console.log(`  ${e.name} skipped: ${e.prep.error}`);
-    const result = { task: task.id, rows, engines: table, widget: [] };
+    const result = { task: task.id, rows, engines: table, widget: [], playground, tight };
+    if (base && (!best.playground || !best.tight)) {
+      console.log(
+        `  × Playground and × tight loop: against their rows of ${base.task} (no options there).`,
+      );
+    }
     results.push(result);
 
     if (!task.widget) {
@@ -533,6 +605,7 @@ export async function runTrainBench({ devUrl, previewUrl, browser }) {
           `60 × ${rows.train} = ${fmt(60 * rows.train)} examples/s at 60 fps.`,
       );
     }
+    if (base) sideBySide(base, result);
   }
   console.log(`\nload average after: ${load()}`);
   await context.close();

@@ -7,10 +7,17 @@
  * Engines: the course's trainer (`createTrainer`, src/train) on each tfjs backend; the
  * from-scratch JS engine (`createJsTrainer`, src/train/js-trainer.ts); a faithful port of TensorFlow Playground's per-example engine (../playground-nn.ts); a tight
  * Float32Array loop (../tight-loop.ts).
+ *
+ * A task may turn the trainer's options on (input features, dropout, L1): its data and spec are
+ * then made by the widget's own functions (`engineData`, `buildSpec` in
+ * src/widgets/network-trainer/settings.ts), exactly as <nn-network-trainer> makes them from the
+ * same attributes. The Playground port and the tight loop have none of these options: they sit
+ * such a task out.
  */
 import { LAYER_LIMITS } from '../../src/math/trainer-setup.ts';
 import { buildData } from '../../src/widgets/network-trainer/data.ts';
 import { networkTrainerDoc } from '../../src/widgets/network-trainer/meta.ts';
+import { buildSpec, engineData, readFeatures } from '../../src/widgets/network-trainer/settings.ts';
 import { availableBackends, createTrainer } from '../../src/train/index.ts';
 import type { Activation, BackendName, ModelSpec, Points, Trainer } from '../../src/train/index.ts';
 import { createJsTrainer } from '../../src/train/js-trainer.ts';
@@ -26,6 +33,24 @@ export interface Task {
   learningRate: number;
   /** 0: full batch. */
   batchSize: number;
+  /** The widget's `features` attribute ("x1,x2,x1sq,…"); missing: x₁ and x₂. */
+  features?: string;
+  /** One dropout rate for every hidden layer (missing: none). */
+  dropout?: number;
+  /** L1 strength (missing: 0). */
+  l1?: number;
+}
+
+/** Whether a task turns on an option only the course's trainer has. */
+function hasOptions(task: Task): boolean {
+  return (task.features ?? 'x1,x2') !== 'x1,x2' || (task.dropout ?? 0) > 0 || (task.l1 ?? 0) > 0;
+}
+
+/** The input features a task names (checked: a bench with a typo must not measure x₁, x₂). */
+function featuresOf(task: Task) {
+  const read = readFeatures(task.features ?? 'x1,x2');
+  if (read.warning) throw new Error(read.warning);
+  return read.value;
 }
 
 export type EngineKind = 'trainer' | 'playground' | 'tight';
@@ -39,9 +64,12 @@ function widgetDefault<T>(name: string): T {
 
 const dataCache = new Map<string, { train: Points; test: Points }>();
 
-/** The widget's data for `samples` XOR points: generated, split, mapped as the widget does. */
+/**
+ * The widget's data for `samples` XOR points: generated, split, mapped as the widget does, and
+ * expanded into the task's input features as the widget does.
+ */
 function taskData(task: Task): { train: Points; test: Points } {
-  const key = String(task.samples);
+  const key = `${task.samples}|${task.features ?? ''}`;
   let data = dataCache.get(key);
   if (!data) {
     const built = buildData({
@@ -52,22 +80,37 @@ function taskData(task: Task): { train: Points; test: Points } {
       seed: widgetDefault<number>('seed'),
       points: [],
     });
-    data = { train: built.train, test: built.test };
+    data = engineData({ train: built.train, test: built.test }, featuresOf(task));
     dataCache.set(key, data);
   }
   return data;
 }
 
+/** The engine's spec for a task, made by the widget's own `buildSpec` from its settings. */
 function specOf(task: Task): ModelSpec {
-  return {
+  return buildSpec({
     hidden: task.hidden,
+    dropout: task.hidden.map(() => task.dropout ?? 0),
+    inputs: featuresOf(task).length,
+    classes: 2,
+    task: 'classification',
     loss: widgetDefault('loss'),
     optimizer: task.optimizer,
     learningRate: task.learningRate,
     batchSize: task.batchSize,
+    l1: task.l1 ?? 0,
     l2: 0,
+    earlyStopping: 0,
+    validationFraction: widgetDefault('validation-fraction'),
     seed: widgetDefault('seed'),
-  };
+  });
+}
+
+/** The reason an engine without the trainer's options cannot run `task`. */
+function withoutOptions(task: Task, engine: string): void {
+  if (hasOptions(task)) {
+    throw new Error(`${engine} has no input features, dropout or L1: it sits this task out`);
+  }
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -119,6 +162,7 @@ async function trainerEngine(backend: string, task: Task): Promise<Engine> {
 }
 
 function playgroundEngine(task: Task): Engine {
+  withoutOptions(task, 'the Playground port');
   const { train } = taskData(task);
   const n = train.y.length;
   const inputs: number[][] = [];
@@ -155,6 +199,7 @@ function playgroundEngine(task: Task): Engine {
 }
 
 function tightEngine(task: Task): Engine {
+  withoutOptions(task, 'the tight loop');
   const { train } = taskData(task);
   const spec = specOf(task);
   const net = new TightNet(spec, initialWeights(spec), train);
