@@ -3,31 +3,13 @@
  * independent implementations. (Tests may import tfjs; src outside src/train may not.)
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sigmoid, sigmoidPrime } from '../../src/math/activations';
 import { Matrix } from '../../src/math/matrix';
 import { createRng } from '../../src/math/rng';
+import { FLOAT32_TOLERANCE, maxAbsDiff, onTfjsCpuDisposingEveryTensor } from './tfjs-cpu';
 
-/** tfjs computes in float32 (about 7 significant digits), so agreement is to ~1e-5, not 1e-15. */
-const TOLERANCE = 1e-5;
-
-let tensorsBefore = 0;
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-  tensorsBefore = tf.memory().numTensors;
-});
-
-afterAll(() => {
-  // Every tensor made inside tf.tidy was disposed.
-  expect(tf.memory().numTensors).toBe(tensorsBefore);
-});
-
-function maxAbsDiff(ours: readonly number[], theirs: ArrayLike<number>): number {
-  expect(theirs.length).toBe(ours.length);
-  return Math.max(...ours.map((v, k) => Math.abs(v - theirs[k]!)));
-}
+onTfjsCpuDisposingEveryTensor();
 
 describe('src/math agrees with tfjs (cpu backend)', () => {
   it('runs on the cpu backend', () => {
@@ -52,7 +34,7 @@ describe('src/math agrees with tfjs (cpu backend)', () => {
         tf.matMul(tf.tensor2d(A.toArray()), tf.tensor2d(B.toArray())).dataSync(),
       );
       expect(maxAbsDiff(Array.from(ours.data), theirs), `${m}×${n} · ${n}×${p}`).toBeLessThan(
-        TOLERANCE,
+        FLOAT32_TOLERANCE,
       );
     }
   });
@@ -71,7 +53,7 @@ describe('src/math agrees with tfjs (cpu backend)', () => {
 
   it('sigmoid', () => {
     const theirs = tf.tidy(() => tf.sigmoid(tf.tensor1d(zs)).dataSync());
-    expect(maxAbsDiff(zs.map(sigmoid), theirs)).toBeLessThan(TOLERANCE);
+    expect(maxAbsDiff(zs.map(sigmoid), theirs)).toBeLessThan(FLOAT32_TOLERANCE);
   });
 
   it("sigmoid's gradient, tf.grad(x => tf.sigmoid(x)), against sigmoidPrime", () => {
@@ -79,6 +61,6 @@ describe('src/math agrees with tfjs (cpu backend)', () => {
       const grad = tf.grad((x: tf.Tensor) => tf.sigmoid(x));
       return grad(tf.tensor1d(zs)).dataSync();
     });
-    expect(maxAbsDiff(zs.map(sigmoidPrime), theirs)).toBeLessThan(TOLERANCE);
+    expect(maxAbsDiff(zs.map(sigmoidPrime), theirs)).toBeLessThan(FLOAT32_TOLERANCE);
   });
 });

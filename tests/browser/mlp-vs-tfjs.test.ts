@@ -4,25 +4,13 @@
  * (Tests may import tfjs; src outside src/train may not.)
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Mlp } from '../../src/math/mlp';
 import type { HiddenActivation, LossName } from '../../src/math/mlp';
 import { createRng } from '../../src/math/rng';
+import { FLOAT32_TOLERANCE, onTfjsCpuDisposingEveryTensor } from './tfjs-cpu';
 
-/** Both sides compute in float32: agreement to ~1e-5. */
-const TOLERANCE = 1e-5;
-
-let tensorsBefore = 0;
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-  tensorsBefore = tf.memory().numTensors;
-});
-
-afterAll(() => {
-  expect(tf.memory().numTensors).toBe(tensorsBefore);
-});
+onTfjsCpuDisposingEveryTensor();
 
 /**
  * tfjs's gradients of the mean loss with respect to every weight matrix and bias vector, for the
@@ -85,15 +73,15 @@ describe('the from-scratch MLP agrees with tfjs (cpu backend)', () => {
       const ours = net.computeGradients(xs, ys);
       const theirs = tfjsGradients(net, xs, ys);
 
-      expect(Math.abs(ours - theirs.loss)).toBeLessThan(TOLERANCE);
+      expect(Math.abs(ours - theirs.loss)).toBeLessThan(FLOAT32_TOLERANCE);
       net.weights.forEach((_, l) => {
         const gw = theirs.grads[2 * l]!;
         const gb = theirs.grads[2 * l + 1]!;
         net.weightGrads[l]!.forEach((v, k) =>
-          expect(Math.abs(v - gw[k]!), `∂L/∂W${l + 1}[${k}]`).toBeLessThan(TOLERANCE),
+          expect(Math.abs(v - gw[k]!), `∂L/∂W${l + 1}[${k}]`).toBeLessThan(FLOAT32_TOLERANCE),
         );
         net.biasGrads[l]!.forEach((v, j) =>
-          expect(Math.abs(v - gb[j]!), `∂L/∂b${l + 1}[${j}]`).toBeLessThan(TOLERANCE),
+          expect(Math.abs(v - gb[j]!), `∂L/∂b${l + 1}[${j}]`).toBeLessThan(FLOAT32_TOLERANCE),
         );
       });
       // The comparison is not vacuous: the gradients are not all ~0.

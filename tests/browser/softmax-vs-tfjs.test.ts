@@ -4,7 +4,7 @@
  * softmax(z / T) − onehot(y) (tf.grad of that loss), for 2 … 10 classes and several temperatures.
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { softmax } from '../../src/math/activations';
 import { createRng } from '../../src/math/rng';
 import {
@@ -13,21 +13,9 @@ import {
   logSoftmax,
   softmaxWithTemperature,
 } from '../../src/math/softmax';
+import { FLOAT32_TOLERANCE, maxAbsDiff, onTfjsCpuDisposingEveryTensor } from './tfjs-cpu';
 
-/** tfjs computes in float32 (about 7 significant digits), so agreement is to 1e-5. */
-const TOLERANCE = 1e-5;
-
-let tensorsBefore = 0;
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-  tensorsBefore = tf.memory().numTensors;
-});
-
-afterAll(() => {
-  expect(tf.memory().numTensors).toBe(tensorsBefore);
-});
+onTfjsCpuDisposingEveryTensor();
 
 /** Seeded score vectors of k = 2 … 10 classes with a right class each. */
 const rng = createRng(15);
@@ -38,11 +26,6 @@ const cases = Array.from({ length: 90 }, (_, n) => {
   return { z, y: Math.min(k - 1, Math.floor(rng.uniform(0, k))) };
 });
 
-function maxAbsDiff(ours: readonly number[], theirs: ArrayLike<number>): number {
-  expect(theirs.length).toBe(ours.length);
-  return Math.max(...ours.map((v, k) => Math.abs(v - theirs[k]!)));
-}
-
 describe('k-class softmax maths agrees with tfjs (cpu backend)', () => {
   it('softmax and log-softmax', () => {
     for (const { z } of cases) {
@@ -50,9 +33,11 @@ describe('k-class softmax maths agrees with tfjs (cpu backend)', () => {
         const t = tf.tensor1d(z);
         return [tf.softmax(t).dataSync(), tf.logSoftmax(t).dataSync()];
       });
-      expect(maxAbsDiff(softmax(z), p!), `softmax of ${z.join(', ')}`).toBeLessThan(TOLERANCE);
+      expect(maxAbsDiff(softmax(z), p!), `softmax of ${z.join(', ')}`).toBeLessThan(
+        FLOAT32_TOLERANCE,
+      );
       expect(maxAbsDiff(logSoftmax(z), lp!), `log-softmax of ${z.join(', ')}`).toBeLessThan(
-        TOLERANCE,
+        FLOAT32_TOLERANCE,
       );
     }
   });
@@ -79,9 +64,13 @@ describe('k-class softmax maths agrees with tfjs (cpu backend)', () => {
           ];
         });
         const what = `z = ${z.join(', ')}, y = ${y}, T = ${T}`;
-        expect(Math.abs(crossEntropy(z, y, T) - loss![0]!), what).toBeLessThan(TOLERANCE);
-        expect(maxAbsDiff(crossEntropyGradient(z, y, T), grad!), what).toBeLessThan(TOLERANCE);
-        expect(maxAbsDiff(softmaxWithTemperature(z, T), probs!), what).toBeLessThan(TOLERANCE);
+        expect(Math.abs(crossEntropy(z, y, T) - loss![0]!), what).toBeLessThan(FLOAT32_TOLERANCE);
+        expect(maxAbsDiff(crossEntropyGradient(z, y, T), grad!), what).toBeLessThan(
+          FLOAT32_TOLERANCE,
+        );
+        expect(maxAbsDiff(softmaxWithTemperature(z, T), probs!), what).toBeLessThan(
+          FLOAT32_TOLERANCE,
+        );
       }
     });
   }
