@@ -19,41 +19,26 @@ import {
   virtualModuleCode,
   type LessonEntry,
 } from '../../src/lesson/vite-plugin';
+import { thrownBy } from './fixtures/errors';
+import { frontMatter, lessonFile } from './fixtures/lessons';
 
 const FILE = 'lessons/01-test.md';
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 /** Front matter of 9 lines: the first body line is line 10 of the file. */
-const FRONT = [
-  '---',
-  'id: test-lesson',
-  'title: Test',
-  'order: 1',
-  'summary: One line.',
-  'objectives:',
-  '  - Learn one thing',
-  'minutes: 5',
-  '---',
-];
-const lesson = (...body: string[]) => [...FRONT, ...body].join('\n');
+const FRONT = frontMatter('test-lesson', 'Test');
+const lesson = (...body: string[]) => lessonFile(FRONT, ...body);
 /** Replaces front-matter line `n` (1-based) with `text` (or removes it when null). */
 const withFrontLine = (n: number, text: string | null, ...body: string[]) => {
   const front = [...FRONT];
   if (text === null) front.splice(n - 1, 1);
   else front[n - 1] = text;
-  return [...front, ...body].join('\n');
+  return lessonFile(front, ...body);
 };
 
-function compileError(source: string): LessonError {
-  try {
-    compileLesson(source, { file: FILE });
-  } catch (error) {
-    if (error instanceof LessonError) return error;
-    throw error;
-  }
-  throw new Error('expected a LessonError, but the lesson compiled');
-}
+const compileError = (source: string): LessonError =>
+  thrownBy(() => compileLesson(source, { file: FILE }), LessonError);
 
 /** Asserts the error's line, that the message starts with file:line, and that it says each fragment. */
 function expectError(source: string, line: number, ...fragments: (string | RegExp)[]): LessonError {

@@ -8,20 +8,14 @@ import {
   parseValues,
   variablesOf,
 } from '../../src/math/expression';
+import { thrownBy } from './fixtures/errors';
 
 /** The value of `source` with the given variables. */
 const evaluate = (source: string, values: Record<string, number> = {}): number =>
   buildGraph(parseExpression(source), values).output.data;
 
-function errorOf(source: string): ExpressionError {
-  try {
-    parseExpression(source);
-  } catch (error) {
-    if (error instanceof ExpressionError) return error;
-    throw error;
-  }
-  throw new Error(`expected "${source}" to be refused`);
-}
+const errorOf = (source: string): ExpressionError =>
+  thrownBy(() => parseExpression(source), ExpressionError);
 
 describe('parseExpression + buildGraph', () => {
   it('builds the graph of a neuron and backpropagates through it', () => {

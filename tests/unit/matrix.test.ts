@@ -9,6 +9,7 @@ import {
 } from '../../src/math/matrix';
 import { createRng } from '../../src/math/rng';
 import type { Rng } from '../../src/math/rng';
+import { thrownBy } from './fixtures/errors';
 
 /** Trials per property: enough to hit every shape from 1×1 to 6×6 several times. */
 const TRIALS = 300;
@@ -234,15 +235,7 @@ describe('Matrix: arithmetic', () => {
 describe('ShapeError', () => {
   const M = (rows: number, cols: number) => new Matrix(rows, cols);
 
-  function shapeError(f: () => unknown): ShapeError {
-    try {
-      f();
-    } catch (error) {
-      if (error instanceof ShapeError) return error;
-      throw error;
-    }
-    throw new Error('expected a ShapeError');
-  }
+  const shapeError = (f: () => unknown): ShapeError => thrownBy(f, ShapeError);
 
   it('names both shapes and the rule when the inner sizes of a product differ', () => {
     const error = shapeError(() => M(2, 3).multiply(M(2, 3)));

@@ -7,32 +7,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LessonError, compileLesson } from '../../src/lesson/compile';
 import type { Lesson } from '../../src/lesson/types';
+import { thrownBy } from './fixtures/errors';
+import { frontMatter, lessonFile } from './fixtures/lessons';
 
 const FILE = 'shared lesson';
 /** Front matter of 9 lines: the first body line is line 10. */
-const FRONT = [
-  '---',
-  'id: shared-test',
-  'title: Shared',
-  'order: 1',
-  'summary: One line.',
-  'objectives:',
-  '  - Learn one thing',
-  'minutes: 5',
-  '---',
-];
-const lesson = (...body: string[]) => [...FRONT, ...body].join('\n');
+const FRONT = frontMatter('shared-test', 'Shared');
+const lesson = (...body: string[]) => lessonFile(FRONT, ...body);
 const shared = (source: string) => compileLesson(source, { file: FILE, untrusted: true });
 
-function errorOf(source: string): LessonError {
-  try {
-    shared(source);
-  } catch (error) {
-    if (error instanceof LessonError) return error;
-    throw error;
-  }
-  throw new Error('expected the shared lesson to be refused');
-}
+const errorOf = (source: string): LessonError => thrownBy(() => shared(source), LessonError);
 
 /** All the HTML a compiled lesson puts on the page. */
 function allHtml(compiled: Lesson): string {
