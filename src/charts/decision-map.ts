@@ -17,7 +17,8 @@
  */
 import { axisBottom, axisLeft, scaleLinear, symbol, symbolCircle, symbolTriangle } from 'd3';
 import type { ScaleLinear } from 'd3';
-import { ensure, formatTick, prepareRoot, drawSize, type ChartSize } from './common';
+import { drawSize, ensure, formatTick, prepareRoot } from './common';
+import type { ChartSize } from './common';
 
 export interface DecisionMapPoint {
   x: number;

@@ -10,15 +10,8 @@
  * the two points by shape (circle, square).
  */
 import { line, scaleLinear } from 'd3';
-import {
-  drawLineLegend,
-  drawPlotAxes,
-  ensure,
-  prepareRoot,
-  type Sel,
-  drawSize,
-  type ChartSize,
-} from './common';
+import { drawLineLegend, drawPlotAxes, drawSize, ensure, prepareRoot } from './common';
+import type { ChartSize, Sel } from './common';
 
 export interface DerivativeChartData {
   /** The function drawn. */

@@ -14,7 +14,8 @@
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import type { ScaleLinear } from 'd3';
 import type { Surface } from '../math/surfaces';
-import { ensure, formatTick, prepareRoot, type Sel, drawSize, type ChartSize } from './common';
+import { drawSize, ensure, formatTick, prepareRoot } from './common';
+import type { ChartSize, Sel } from './common';
 
 export interface Descent1dData {
   surface: Surface;

@@ -15,8 +15,8 @@
 import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
 import type { ScaleContinuousNumeric } from 'd3';
 import { GAP, decimateMinMax } from './decimate';
-import { ensure, prepareRoot, drawSize, type ChartSize } from './common';
-import type { Sel } from './common';
+import { drawSize, ensure, prepareRoot } from './common';
+import type { ChartSize, Sel } from './common';
 
 /** Dash patterns of the series slots, in order; "" is a solid line. */
 export const SERIES_DASHES = ['', '8 4', '2 3', '12 4 3 4', '5 5', '1 5'] as const;

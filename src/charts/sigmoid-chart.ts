@@ -10,15 +10,8 @@
  */
 import { line, scaleLinear } from 'd3';
 import { sigmoid, sigmoidPrime } from '../math/activations';
-import {
-  drawLineLegend,
-  drawPlotAxes,
-  ensure,
-  prepareRoot,
-  type Sel,
-  drawSize,
-  type ChartSize,
-} from './common';
+import { drawLineLegend, drawPlotAxes, drawSize, ensure, prepareRoot } from './common';
+import type { ChartSize, Sel } from './common';
 
 export interface SigmoidChartData {
   /** The weight w. */
