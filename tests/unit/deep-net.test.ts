@@ -24,6 +24,24 @@ function kernel(values: ArrayLike<number>, sizes: number[], l: number): number[]
   return Array.from({ length: sizes[l - 1]! * sizes[l]! }, (_, i) => values[at + i]!);
 }
 
+/** Full-batch plain SGD at rate 0.1 on the cross-entropy, no penalty, from `state`. */
+const sgdNet = (
+  sizes: number[],
+  activations: ActivationName[],
+  state: ReturnType<typeof initialState>,
+): DenseNet =>
+  new DenseNet({
+    sizes,
+    activations,
+    loss: 'cross-entropy',
+    optimizer: 'sgd',
+    learningRate: 0.1,
+    l2: 0,
+    batchSize: 0,
+    shuffleSeed: 1,
+    state,
+  });
+
 function std(xs: number[]): number {
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;
   return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
@@ -114,17 +132,7 @@ describe('gradientNorms', () => {
       const x = Array.from({ length: 12 }, () => rng.uniform(-1, 1));
       const y = [0, 1, 1, 0, 1, 0];
       const state = initialState(sizes, 'large', 3);
-      const net = new DenseNet({
-        sizes,
-        activations: new Array(sizes.length - 2).fill(activation),
-        loss: 'cross-entropy',
-        optimizer: 'sgd',
-        learningRate: 0.1,
-        l2: 0,
-        batchSize: 0,
-        shuffleSeed: 1,
-        state,
-      });
+      const net = sgdNet(sizes, new Array(sizes.length - 2).fill(activation), state);
       net.setData(x, y);
       net.step();
       const norms = Array.from(gradientNorms(sizes, net.gradients));
@@ -138,17 +146,7 @@ describe('gradientNorms', () => {
 
   it('shows the sigmoid gradient shrinking layer after layer with small weights', () => {
     const sizes = [2, 8, 8, 8, 8, 8, 8, 8, 8, 1];
-    const net = new DenseNet({
-      sizes,
-      activations: new Array(8).fill('sigmoid'),
-      loss: 'cross-entropy',
-      optimizer: 'sgd',
-      learningRate: 0.1,
-      l2: 0,
-      batchSize: 0,
-      shuffleSeed: 1,
-      state: initialState(sizes, 'small', 1),
-    });
+    const net = sgdNet(sizes, new Array(8).fill('sigmoid'), initialState(sizes, 'small', 1));
     const rng = createRng(2);
     net.setData(
       Array.from({ length: 40 }, () => rng.uniform(-1, 1)),
@@ -211,17 +209,7 @@ describe('hiddenActivations', () => {
   it('gives every hidden unit its output at every point, the output unit left out', () => {
     const sizes = [2, 3, 3, 1];
     const state = initialState(sizes, 'he', 2);
-    const net = new DenseNet({
-      sizes,
-      activations: ['tanh', 'tanh'],
-      loss: 'cross-entropy',
-      optimizer: 'sgd',
-      learningRate: 0.1,
-      l2: 0,
-      batchSize: 0,
-      shuffleSeed: 1,
-      state,
-    });
+    const net = sgdNet(sizes, ['tanh', 'tanh'], state);
     const out = hiddenActivations(net, [0.5, -0.5, 1, 1]);
     expect(out).toHaveLength(2);
     expect(out[0]).toHaveLength(3);
