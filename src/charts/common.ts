@@ -159,6 +159,38 @@ export function drawPlotAxes(root: Sel<SVGElement>, a: PlotAxes): void {
     .text(a.yLabel);
 }
 
+/** The point a curve chart is about: a 7px dot in the accent colour, ringed in the background colour. */
+export function drawCurrentPoint(root: Sel<SVGElement>, cx: number, cy: number): void {
+  ensure(root, 'circle', 'point')
+    .attr('cx', cx)
+    .attr('cy', cy)
+    .attr('r', 7)
+    .style('fill', 'var(--_accent)')
+    .style('stroke', 'var(--_bg)')
+    .style('stroke-width', '2.5');
+}
+
+/**
+ * Show `rect` as a second point at (cx, cy), told apart from the current point by its shape too:
+ * a square of `side` px in the second accent colour, ringed in the background colour.
+ */
+export function showSquareMarker(
+  rect: Sel<SVGRectElement>,
+  cx: number,
+  cy: number,
+  side: number,
+): void {
+  rect
+    .attr('display', null)
+    .attr('x', cx - side / 2)
+    .attr('y', cy - side / 2)
+    .attr('width', side)
+    .attr('height', side)
+    .style('fill', 'var(--_accent-2)')
+    .style('stroke', 'var(--_bg)')
+    .style('stroke-width', '2');
+}
+
 /**
  * The 2D context of a canvas that is repainted often (every frame while a network trains), backed
  * by ordinary memory rather than the GPU (`willReadFrequently`). Painting an image into it and

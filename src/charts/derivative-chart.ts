@@ -10,7 +10,8 @@
  * the two points by shape (circle, square).
  */
 import { line, scaleLinear } from 'd3';
-import { drawLineLegend, drawPlotAxes, drawSize, ensure, prepareRoot } from './common';
+import { drawCurrentPoint, drawSize, ensure, prepareRoot, showSquareMarker } from './common';
+import { drawLineLegend, drawPlotAxes } from './common';
 import type { ChartSize, Sel } from './common';
 
 export interface DerivativeChartData {
@@ -184,16 +185,7 @@ export function drawDerivativeChart(
       .style('font-size', '13px')
       .style('font-style', 'italic')
       .text('h');
-    const s = 10;
-    point1
-      .attr('display', null)
-      .attr('x', x(x1) - s / 2)
-      .attr('y', y(y1) - s / 2)
-      .attr('width', s)
-      .attr('height', s)
-      .style('fill', 'var(--_accent-2)')
-      .style('stroke', 'var(--_bg)')
-      .style('stroke-width', '2');
+    showSquareMarker(point1, x(x1), y(y1), 10);
   } else {
     for (const el of [secant, run, runLabel, point1]) el.attr('display', 'none');
   }
@@ -204,13 +196,7 @@ export function drawDerivativeChart(
     .style('stroke', 'var(--_accent)')
     .style('stroke-width', '2.5');
 
-  ensure(root, 'circle', 'point')
-    .attr('cx', x(x0))
-    .attr('cy', y(y0))
-    .attr('r', 7)
-    .style('fill', 'var(--_accent)')
-    .style('stroke', 'var(--_bg)')
-    .style('stroke-width', '2.5');
+  drawCurrentPoint(root, x(x0), y(y0));
 
   drawLegend(ensure(root, 'g', 'legend'), data.curveLabel, showSecant, narrow ? 4 : x(xMin), 10);
 }

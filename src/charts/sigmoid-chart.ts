@@ -10,7 +10,8 @@
  */
 import { line, scaleLinear } from 'd3';
 import { sigmoid, sigmoidPrime } from '../math/activations';
-import { drawLineLegend, drawPlotAxes, drawSize, ensure, prepareRoot } from './common';
+import { drawCurrentPoint, drawSize, ensure, prepareRoot, showSquareMarker } from './common';
+import { drawLineLegend, drawPlotAxes } from './common';
 import type { ChartSize, Sel } from './common';
 
 export interface SigmoidChartData {
@@ -116,27 +117,12 @@ export function drawSigmoidChart(
   const derivativePoint = ensure(root, 'rect', 'derivative-point');
   if (data.derivative) {
     // A square, not a circle: the derivative's marker differs from the curve's by shape too.
-    const s = 9;
-    derivativePoint
-      .attr('display', null)
-      .attr('x', x(input) - s / 2)
-      .attr('y', y(sigmoidPrime(z)) - s / 2)
-      .attr('width', s)
-      .attr('height', s)
-      .style('fill', 'var(--_accent-2)')
-      .style('stroke', 'var(--_bg)')
-      .style('stroke-width', '2');
+    showSquareMarker(derivativePoint, x(input), y(sigmoidPrime(z)), 9);
   } else {
     derivativePoint.attr('display', 'none');
   }
 
-  ensure(root, 'circle', 'point')
-    .attr('cx', x(input))
-    .attr('cy', y(out))
-    .attr('r', 7)
-    .style('fill', 'var(--_accent)')
-    .style('stroke', 'var(--_bg)')
-    .style('stroke-width', '2.5');
+  drawCurrentPoint(root, x(input), y(out));
 
   // Above the plot, not inside it: the curve can pass through any corner of the plot area.
   drawLegend(ensure(root, 'g', 'legend'), data.derivative, narrow ? 4 : x(xMin), 10);
