@@ -126,6 +126,49 @@ export interface PlotAxes {
 }
 
 /**
+ * The `<g>` of a plot's x or y axis, moved to (dx, dy), its ticks and numbers in the muted colour:
+ * call a d3 axis on it.
+ */
+export function axisGroup(
+  root: Sel<SVGElement>,
+  which: 'x' | 'y',
+  dx: number,
+  dy: number,
+): Sel<SVGGElement> {
+  return ensure(root, 'g', `axis axis-${which}`)
+    .attr('transform', `translate(${dx},${dy})`)
+    .style('color', 'var(--_muted)')
+    .style('font-size', '12px');
+}
+
+/** Where an axis title goes and what it says. */
+export interface AxisTitle {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * A plot's axis titles: the x title centred at its (x, y), under the plot; the y title turned up
+ * the left edge, centred at its (x, y).
+ */
+export function drawAxisTitles(root: Sel<SVGElement>, xTitle: AxisTitle, yTitle: AxisTitle): void {
+  ensure(root, 'text', 'axis-label axis-label-x')
+    .attr('x', xTitle.x)
+    .attr('y', xTitle.y)
+    .attr('text-anchor', 'middle')
+    .style('fill', 'var(--_fg)')
+    .style('font-size', '13px')
+    .text(xTitle.text);
+  ensure(root, 'text', 'axis-label axis-label-y')
+    .attr('transform', `translate(${yTitle.x},${yTitle.y}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .style('fill', 'var(--_fg)')
+    .style('font-size', '13px')
+    .text(yTitle.text);
+}
+
+/**
  * A plot's two axes, crossing at the bottom left of the domains, and their labels (the y label
  * turned up the left edge). d3 draws ticks in currentColor, so `color` themes ticks and labels.
  */
@@ -133,30 +176,16 @@ export function drawPlotAxes(root: Sel<SVGElement>, a: PlotAxes): void {
   const { x, y } = a;
   const [xMin, xMax] = x.domain() as [number, number];
   const [yMin, yMax] = y.domain() as [number, number];
-  const xAxis = ensure(root, 'g', 'axis axis-x')
-    .attr('transform', `translate(0,${y(yMin)})`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px');
+  const xAxis = axisGroup(root, 'x', 0, y(yMin));
   xAxis.call(axisBottom(x).ticks(a.ticks[0]).tickFormat(formatTick));
-  const yAxis = ensure(root, 'g', 'axis axis-y')
-    .attr('transform', `translate(${x(xMin)},0)`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px');
+  const yAxis = axisGroup(root, 'y', x(xMin), 0);
   yAxis.call(axisLeft(y).ticks(a.ticks[1]).tickFormat(formatTick));
 
-  ensure(root, 'text', 'axis-label axis-label-x')
-    .attr('x', (x(xMin) + x(xMax)) / 2)
-    .attr('y', a.height - 8)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text(a.xLabel);
-  ensure(root, 'text', 'axis-label axis-label-y')
-    .attr('transform', `translate(14,${(y(yMin) + y(yMax)) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text(a.yLabel);
+  drawAxisTitles(
+    root,
+    { text: a.xLabel, x: (x(xMin) + x(xMax)) / 2, y: a.height - 8 },
+    { text: a.yLabel, x: 14, y: (y(yMin) + y(yMax)) / 2 },
+  );
 }
 
 /** The point a curve chart is about: a 7px dot in the accent colour, ringed in the background colour. */

@@ -17,7 +17,7 @@
  */
 import { axisBottom, axisLeft, scaleLinear, symbol, symbolCircle, symbolTriangle } from 'd3';
 import type { ScaleLinear } from 'd3';
-import { drawSize, ensure, formatTick, prepareRoot } from './common';
+import { axisGroup, drawSize, ensure, formatTick, prepareRoot } from './common';
 import type { ChartSize } from './common';
 
 export interface DecisionMapPoint {
@@ -120,19 +120,13 @@ export function drawDecisionMap(
     .style('stroke', 'var(--_border)')
     .style('stroke-width', '1');
 
-  const xAxis = ensure(root, 'g', 'axis axis-x')
-    .attr('transform', `translate(0,${top + side})`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px');
+  const xAxis = axisGroup(root, 'x', 0, top + side);
   xAxis.call(
     axisBottom(x)
       .ticks(narrow ? 4 : 8)
       .tickFormat(formatTick),
   );
-  const yAxis = ensure(root, 'g', 'axis axis-y')
-    .attr('transform', `translate(${left},0)`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px');
+  const yAxis = axisGroup(root, 'y', left, 0);
   yAxis.call(
     axisLeft(y)
       .ticks(narrow ? 4 : 8)

@@ -14,7 +14,7 @@
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import type { ScaleLinear } from 'd3';
 import type { Surface } from '../math/surfaces';
-import { drawSize, ensure, formatTick, prepareRoot } from './common';
+import { axisGroup, drawAxisTitles, drawSize, ensure, formatTick, prepareRoot } from './common';
 import type { ChartSize, Sel } from './common';
 
 export interface Descent1dData {
@@ -51,37 +51,21 @@ export function drawAxes(
   size: { width: number; height: number; top: number; pw: number; ph: number },
 ): void {
   const narrow = size.width < 480;
-  ensure(root, 'g', 'axis axis-x')
-    .attr('transform', `translate(${MARGIN.left},${size.top + size.ph})`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px')
-    .call(
-      axisBottom(x)
-        .ticks(narrow ? 5 : 10)
-        .tickFormat(formatTick),
-    );
-  ensure(root, 'g', 'axis axis-y')
-    .attr('transform', `translate(${MARGIN.left},${size.top})`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px')
-    .call(
-      axisLeft(y)
-        .ticks(size.ph < 240 ? 4 : 6)
-        .tickFormat(formatTick),
-    );
-  ensure(root, 'text', 'axis-label axis-label-x')
-    .attr('x', MARGIN.left + size.pw / 2)
-    .attr('y', size.height - 8)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text(labels.x);
-  ensure(root, 'text', 'axis-label axis-label-y')
-    .attr('transform', `translate(14,${size.top + size.ph / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text(labels.y);
+  axisGroup(root, 'x', MARGIN.left, size.top + size.ph).call(
+    axisBottom(x)
+      .ticks(narrow ? 5 : 10)
+      .tickFormat(formatTick),
+  );
+  axisGroup(root, 'y', MARGIN.left, size.top).call(
+    axisLeft(y)
+      .ticks(size.ph < 240 ? 4 : 6)
+      .tickFormat(formatTick),
+  );
+  drawAxisTitles(
+    root,
+    { text: labels.x, x: MARGIN.left + size.pw / 2, y: size.height - 8 },
+    { text: labels.y, x: 14, y: size.top + size.ph / 2 },
+  );
 }
 
 /** The clipping plot area: a nested `<svg>` whose viewport hides what falls outside it. */

@@ -15,7 +15,7 @@
 import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
 import type { ScaleContinuousNumeric } from 'd3';
 import { GAP, decimateMinMax } from './decimate';
-import { drawSize, ensure, prepareRoot } from './common';
+import { axisGroup, drawAxisTitles, drawSize, ensure, prepareRoot } from './common';
 import type { ChartSize, Sel } from './common';
 
 /** Dash patterns of the series slots, in order; "" is a solid line. */
@@ -121,19 +121,13 @@ export function drawLossChart(
     .style('stroke-width', '1')
     .style('opacity', '0.6');
 
-  const xAxis = ensure(root, 'g', 'axis axis-x')
-    .attr('transform', `translate(0,${bottom})`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px');
+  const xAxis = axisGroup(root, 'x', 0, bottom);
   xAxis.call(
     axisBottom(x)
       .ticks(narrow ? 4 : 8)
       .tickFormat((v) => tickLabel(Number(v))),
   );
-  const yAxis = ensure(root, 'g', 'axis axis-y')
-    .attr('transform', `translate(${left},0)`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px');
+  const yAxis = axisGroup(root, 'y', left, 0);
   const yLabel = log ? logTickLabel : tickLabel;
   yAxis.call(
     axisLeft(y)
@@ -141,19 +135,11 @@ export function drawLossChart(
       .tickFormat((v) => yLabel(Number(v))),
   );
 
-  ensure(root, 'text', 'axis-label axis-label-x')
-    .attr('x', (left + right) / 2)
-    .attr('y', height - 6)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text('training step');
-  ensure(root, 'text', 'axis-label axis-label-y')
-    .attr('transform', `translate(14,${(top + bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text(`${data.yLabel ?? 'loss'}${log ? ' (log scale)' : ''}`);
+  drawAxisTitles(
+    root,
+    { text: 'training step', x: (left + right) / 2, y: height - 6 },
+    { text: `${data.yLabel ?? 'loss'}${log ? ' (log scale)' : ''}`, x: 14, y: (top + bottom) / 2 },
+  );
 
   // The lines, decimated to the plot's width in pixels.
   const columns = Math.max(1, Math.round(right - left));

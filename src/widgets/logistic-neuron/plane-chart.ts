@@ -7,7 +7,7 @@
  * colour; the lines by dash pattern as well as colour, matching the loss chart beside it.
  */
 import { axisBottom, axisLeft, scaleLinear } from 'd3';
-import { ensure, formatTick, prepareRoot } from '../../charts/common';
+import { axisGroup, drawAxisTitles, ensure, formatTick, prepareRoot } from '../../charts/common';
 import { lineSegment, yesRegion } from '../../math/half-plane';
 import type { PlanePoint } from './model';
 
@@ -80,29 +80,15 @@ export function drawPlane(svg: SVGSVGElement, data: PlaneData, size: number): vo
     .style('opacity', '0.12');
 
   const ticks = side < 260 ? 4 : 5;
-  ensure(root, 'g', 'axis axis-x')
-    .attr('transform', `translate(0,${MARGIN.top + side})`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px')
-    .call(axisBottom(x).ticks(ticks).tickFormat(formatTick));
-  ensure(root, 'g', 'axis axis-y')
-    .attr('transform', `translate(${MARGIN.left},0)`)
-    .style('color', 'var(--_muted)')
-    .style('font-size', '12px')
-    .call(axisLeft(y).ticks(ticks).tickFormat(formatTick));
-  ensure(root, 'text', 'axis-label axis-label-x')
-    .attr('x', MARGIN.left + side / 2)
-    .attr('y', height - 6)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text('input x₁');
-  ensure(root, 'text', 'axis-label axis-label-y')
-    .attr('transform', `translate(13,${MARGIN.top + side / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '13px')
-    .text('input x₂');
+  axisGroup(root, 'x', 0, MARGIN.top + side).call(
+    axisBottom(x).ticks(ticks).tickFormat(formatTick),
+  );
+  axisGroup(root, 'y', MARGIN.left, 0).call(axisLeft(y).ticks(ticks).tickFormat(formatTick));
+  drawAxisTitles(
+    root,
+    { text: 'input x₁', x: MARGIN.left + side / 2, y: height - 6 },
+    { text: 'input x₂', x: 13, y: MARGIN.top + side / 2 },
+  );
 
   // Points: class 1 a filled circle, class 0 a filled square.
   const r = side < 260 ? 4 : 5;
