@@ -39,38 +39,11 @@ import type {
 import { rowBuffers } from './protocol.ts';
 import { knownRates, rateKey, rememberRate } from './rates.ts';
 import { inputsOf } from './spec.ts';
-import type { EngineName, LayerWeights, ModelSpec, Rows, TrainProblem } from './types.ts';
+import type { EngineCallbacks, EngineThread, SetupRequest } from './client-types.ts';
+import type { EngineName, LayerWeights, Rows } from './types.ts';
 
-/** Where the engine runs. */
-export type EngineThread = 'worker' | 'main-thread';
-
-/** The engine stopped answering and was restarted (or moved to the main thread). */
-export interface EngineLost {
-  kind: 'engine-lost';
-  message: string;
-}
-
-export interface EngineCallbacks {
-  /** The engine for a setup is built; `why` says why this one (for 'auto'). */
-  onReady(engine: EngineName, thread: EngineThread, why: string): void;
-  /** A report and its picture, to draw. The client acknowledges it after the next frame. */
-  onFrame(frame: FrameMessage): void;
-  onRunning(running: boolean): void;
-  onProblem(problem: TrainProblem | EngineLost): void;
-  /** Something failed that the engine could not carry on from (training has stopped). */
-  onError(message: string): void;
-}
-
-export interface SetupRequest {
-  spec: ModelSpec;
-  train: Rows;
-  test: Rows;
-  engine: EngineChoice;
-  /** Rows where the picture is computed; empty arrays for no picture (e.g. images). */
-  grids: { heatmap: Float32Array; maps: Float32Array };
-  /** Hand the data's buffers to the engine instead of copying them (see the module comment). */
-  transfer?: boolean;
-}
+// The client's public types live in client-types.ts (the widgets import them from here).
+export type { EngineCallbacks, EngineLost, EngineThread, SetupRequest } from './client-types.ts';
 
 /**
  * Nothing from the worker for this long — not even its heartbeat, sent every second whatever it
