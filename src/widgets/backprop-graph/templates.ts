@@ -25,7 +25,7 @@ import {
 import type { NodeDetails, StepExplanation } from './describe';
 import { stepAt, totalSteps } from './model';
 import type { ExpressionProblem, WalkModel, WalkNode } from './model';
-import { tableRegion, tableToggle } from '../shared/data-table';
+import { dataTable, tableRegion, tableToggle } from '../shared/data-table';
 
 type Handler<E extends Event = Event> = (event: E) => void;
 
@@ -397,69 +397,45 @@ export function updateHint(hint: string | null, outputName: string): TemplateRes
 
 /** Every node with its definition, value and gradient as known after `step` steps. */
 export function nodeTable(model: WalkModel, step: number): TemplateResult {
-  return html`
-    <table part="table">
-      <caption id="node-table-caption">
-        ${nodeTableCaption(model)}
-      </caption>
-      <thead>
+  return dataTable({
+    part: 'table',
+    captionId: 'node-table-caption',
+    caption: nodeTableCaption(model),
+    columns: ['Node', 'Definition', 'Value', `Gradient ∂${model.outputName}/∂node`],
+    body: nodeRows(model, step).map(
+      (row) => html`
         <tr>
-          <th scope="col">Node</th>
-          <th scope="col">Definition</th>
-          <th scope="col">Value</th>
-          <th scope="col">Gradient ∂${model.outputName}/∂node</th>
+          <th scope="row">${row.name}</th>
+          <td class="text">${row.definition}</td>
+          <td>${row.value}</td>
+          <td>${row.grad}</td>
         </tr>
-      </thead>
-      <tbody>
-        ${nodeRows(model, step).map(
-          (row) => html`
-            <tr>
-              <th scope="row">${row.name}</th>
-              <td class="text">${row.definition}</td>
-              <td>${row.value}</td>
-              <td>${row.grad}</td>
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
+      `,
+    ),
+  });
 }
 
 /** Each gradient known after `step` steps next to its numerical estimate. */
 export function checkTable(model: WalkModel, step: number): TemplateResult {
   const rows = checkTableRows(model, step);
-  return html`
-    <table part="check">
-      <caption id="check-table-caption">
-        ${checkCaption(model)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Node</th>
-          <th scope="col">Backpropagation</th>
-          <th scope="col">Numerical estimate</th>
-          <th scope="col">Difference</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${
-          rows.length
-            ? rows.map(
-                (r) => html`
-                  <tr>
-                    <th scope="row">${r.name}</th>
-                    <td>${r.backprop}</td>
-                    <td>${r.estimate}</td>
-                    <td>${r.difference} ${r.verdict}</td>
-                  </tr>
-                `,
-              )
-            : html`<tr>
-                <td colspan="4" class="text">${NO_CHECK_YET}</td>
-              </tr>`
-        }
-      </tbody>
-    </table>
-  `;
+  return dataTable({
+    part: 'check',
+    captionId: 'check-table-caption',
+    caption: checkCaption(model),
+    columns: ['Node', 'Backpropagation', 'Numerical estimate', 'Difference'],
+    body: rows.length
+      ? rows.map(
+          (r) => html`
+            <tr>
+              <th scope="row">${r.name}</th>
+              <td>${r.backprop}</td>
+              <td>${r.estimate}</td>
+              <td>${r.difference} ${r.verdict}</td>
+            </tr>
+          `,
+        )
+      : html`<tr>
+          <td colspan="4" class="text">${NO_CHECK_YET}</td>
+        </tr>`,
+  });
 }

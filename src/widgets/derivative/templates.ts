@@ -15,6 +15,7 @@ import {
 } from './describe';
 import { fnOf } from './model';
 import type { DerivativeParams } from './model';
+import { dataTable } from '../shared/data-table';
 
 /** Slope mode: f, x₀ and h, then the secant's slope and the tangent's, numbers substituted. */
 export function slopeFormula(p: DerivativeParams): TemplateResult {
@@ -160,39 +161,25 @@ export function chainFormula(p: DerivativeParams): TemplateResult {
 export function hTable(p: DerivativeParams): TemplateResult {
   const fn = fnOf(p.fn);
   const rows = hTableRows(fn, p.x0, p.h);
-  return html`
-    <table part="table">
-      <caption id="data-table-caption">
-        Secant and central slopes of ${fn.label} at
-        <var>x</var
-        >₀ = ${param(p.x0)} as
-        <var>h</var>
-        shrinks; the exact slope is ${slopesRow(fn, p.x0, p.h).exact}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">h</th>
-          <th scope="col">secant</th>
-          <th scope="col">its error</th>
-          <th scope="col">central</th>
-          <th scope="col">its error</th>
+  return dataTable({
+    part: 'table',
+    captionId: 'data-table-caption',
+    caption: html`Secant and central slopes of ${fn.label} at <var>x</var>₀ = ${param(p.x0)} as
+      <var>h</var>
+      shrinks; the exact slope is ${slopesRow(fn, p.x0, p.h).exact}`,
+    columns: ['h', 'secant', 'its error', 'central', 'its error'],
+    body: rows.map(
+      (r) => html`
+        <tr class=${r.current ? 'current' : ''}>
+          <th scope="row">${r.h}</th>
+          <td>${r.secant}</td>
+          <td>${r.secantError}</td>
+          <td>${r.central}</td>
+          <td>${r.centralError}</td>
         </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (r) => html`
-            <tr class=${r.current ? 'current' : ''}>
-              <th scope="row">${r.h}</th>
-              <td>${r.secant}</td>
-              <td>${r.secantError}</td>
-              <td>${r.central}</td>
-              <td>${r.centralError}</td>
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
+      `,
+    ),
+  });
 }
 
 /** Data table (chain mode): the output and its slope along the chosen variable. */
@@ -205,37 +192,24 @@ export function chainTable(p: DerivativeParams): TemplateResult {
       : wrt === 'w'
         ? html`<var>x</var> = ${param(x)}, <var>b</var> = ${param(b)}`
         : html`<var>w</var> = ${param(w)}, <var>x</var> = ${param(x)}`;
-  return html`
-    <table part="table">
-      <caption id="data-table-caption">
-        <var>a</var>
-        = σ(<var>w</var>·<var>x</var>
-        +
-        <var>b</var
-        >) and its slope as
-        <var>${wrt}</var>
-        varies, with ${fixed}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${wrt}</th>
-          <th scope="col">z</th>
-          <th scope="col">a</th>
-          <th scope="col">∂a/∂${wrt}</th>
+  return dataTable({
+    part: 'table',
+    captionId: 'data-table-caption',
+    caption: html`<var>a</var> = σ(<var>w</var>·<var>x</var>
+      +
+      <var>b</var>) and its slope as
+      <var>${wrt}</var>
+      varies, with ${fixed}`,
+    columns: [`${wrt}`, 'z', 'a', `∂a/∂${wrt}`],
+    body: chainTableRows(p).map(
+      (r) => html`
+        <tr class=${r.current ? 'current' : ''}>
+          <th scope="row">${r.v}</th>
+          <td>${r.z}</td>
+          <td>${r.a}</td>
+          <td>${r.slope}</td>
         </tr>
-      </thead>
-      <tbody>
-        ${chainTableRows(p).map(
-          (r) => html`
-            <tr class=${r.current ? 'current' : ''}>
-              <th scope="row">${r.v}</th>
-              <td>${r.z}</td>
-              <td>${r.a}</td>
-              <td>${r.slope}</td>
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
+      `,
+    ),
+  });
 }

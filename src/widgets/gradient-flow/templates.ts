@@ -24,6 +24,7 @@ import {
 } from './describe';
 import { FLOW_ACTIVATIONS, LOG_MAX, LOG_MIN, logPosition } from './model';
 import type { FlowActivation, FlowSetup, FlowSnapshot } from './model';
+import { dataTable } from '../shared/data-table';
 
 export interface ChoiceOptions {
   setup: FlowSetup;
@@ -172,35 +173,30 @@ export function layerRows(setup: FlowSetup, s: FlowSnapshot): TemplateResult {
 
 /** The data table: each layer's outputs and gradient. */
 export function table(s: FlowSnapshot): TemplateResult {
-  return html`
-    <table part="table">
-      <caption id="data-table-caption">
-        Each layer at step ${s.step}: its outputs over the training points and its gradient
-      </caption>
-      <thead>
+  return dataTable({
+    part: 'table',
+    captionId: 'data-table-caption',
+    caption: html`Each layer at step ${s.step}: its outputs over the training points and its
+    gradient`,
+    columns: [
+      'Layer',
+      'Mean output',
+      'Spread',
+      'Mean slope f′',
+      'Flat (f′ &lt; a tenth of its peak)',
+      '‖∂L/∂W‖',
+    ],
+    body: tableRows(s).map(
+      (r) => html`
         <tr>
-          <th scope="col">Layer</th>
-          <th scope="col">Mean output</th>
-          <th scope="col">Spread</th>
-          <th scope="col">Mean slope f′</th>
-          <th scope="col">Flat (f′ &lt; a tenth of its peak)</th>
-          <th scope="col">‖∂L/∂W‖</th>
+          <th scope="row">${r.layer}</th>
+          <td>${r.mean}</td>
+          <td>${r.spread}</td>
+          <td>${r.slope}</td>
+          <td>${r.flat}</td>
+          <td>${r.gradient}</td>
         </tr>
-      </thead>
-      <tbody>
-        ${tableRows(s).map(
-          (r) => html`
-            <tr>
-              <th scope="row">${r.layer}</th>
-              <td>${r.mean}</td>
-              <td>${r.spread}</td>
-              <td>${r.slope}</td>
-              <td>${r.flat}</td>
-              <td>${r.gradient}</td>
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
+      `,
+    ),
+  });
 }

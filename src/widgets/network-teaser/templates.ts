@@ -12,6 +12,7 @@ import type { DatasetName, LabelledPoint } from '../../math/datasets';
 import { formatNumber } from '../../math/format';
 import { CLASS_WORD, DATASET_LABELS, networkFacts, sureness, verdict } from './describe';
 import { tableRows } from './model';
+import { dataTable } from '../shared/data-table';
 
 /** The datasets, as radio buttons. */
 export function datasets(name: DatasetName, onChange: (e: Event) => void): TemplateResult {
@@ -113,34 +114,22 @@ export function key(): TemplateResult {
 /** The data table: 20 of the points, the network's p(orange) for each, right or wrong. */
 export function table(name: DatasetName, points: readonly LabelledPoint[]): TemplateResult {
   const rows = tableRows(name, points);
-  return html`
-    <table part="table">
-      <caption id="data-table-caption">
-        ${rows.length} of the ${points.length} points, with the network's probability that each is
-        orange (it answers "orange" when the probability is 0.5 or more)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">x</th>
-          <th scope="col">y</th>
-          <th scope="col">true class</th>
-          <th scope="col">p(orange)</th>
-          <th scope="col">right?</th>
+  return dataTable({
+    part: 'table',
+    captionId: 'data-table-caption',
+    caption: html`${rows.length} of the ${points.length} points, with the network's probability that
+    each is orange (it answers "orange" when the probability is 0.5 or more)`,
+    columns: ['x', 'y', 'true class', 'p(orange)', 'right?'],
+    body: rows.map(
+      (r) => html`
+        <tr class=${r.right ? '' : 'wrong'}>
+          <td>${formatNumber(r.x, 2)}</td>
+          <td>${formatNumber(r.y, 2)}</td>
+          <td class="class">${CLASS_WORD[r.label]}</td>
+          <td>${formatNumber(r.p, 3)}</td>
+          <td class="class">${verdict(r)}</td>
         </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (r) => html`
-            <tr class=${r.right ? '' : 'wrong'}>
-              <td>${formatNumber(r.x, 2)}</td>
-              <td>${formatNumber(r.y, 2)}</td>
-              <td class="class">${CLASS_WORD[r.label]}</td>
-              <td>${formatNumber(r.p, 3)}</td>
-              <td class="class">${verdict(r)}</td>
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
+      `,
+    ),
+  });
 }

@@ -51,6 +51,38 @@ export function tableRegion(o: TableRegionOptions): TemplateResult {
   </div>`;
 }
 
+export interface DataTableOptions {
+  /** The table's part name: `table` for a chart's data table. */
+  part: string;
+  class?: string;
+  /** The caption's id, by which the table's region is named; none if left out. */
+  captionId?: string;
+  caption: unknown;
+  /** The column headings, left to right. */
+  columns: readonly unknown[];
+  /** The rows: one `<tr>` each. */
+  body: unknown;
+}
+
+/** A table with a caption and one row of column headings (`<th scope="col">`) over its rows. */
+export function dataTable(o: DataTableOptions): TemplateResult {
+  return html`
+    <table part=${o.part} class=${o.class ?? nothing}>
+      <caption id=${o.captionId ?? nothing}>
+        ${o.caption}
+      </caption>
+      <thead>
+        <tr>
+          ${o.columns.map((c) => html`<th scope="col">${c}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${o.body}
+      </tbody>
+    </table>
+  `;
+}
+
 export interface DataTableAreaOptions {
   /** Whether the table is shown. */
   shown: boolean;

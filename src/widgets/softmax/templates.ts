@@ -23,6 +23,7 @@ import {
 import { LIMIT, MAX_CLASSES, MIN_CLASSES, STEP } from './model';
 import type { SoftmaxState } from './model';
 import { choiceGroup } from '../shared/choices';
+import { dataTable } from '../shared/data-table';
 
 export interface RowOptions {
   state: SoftmaxState;
@@ -217,31 +218,20 @@ export function formula(state: SoftmaxState): TemplateResult {
 
 /** The data table: every class's score, probability and gradient. */
 export function table(state: SoftmaxState): TemplateResult {
-  return html`
-    <table part="table">
-      <caption id="data-table-caption">
-        Score, probability and gradient of every class
-      </caption>
-      <thead>
+  return dataTable({
+    part: 'table',
+    captionId: 'data-table-caption',
+    caption: html`Score, probability and gradient of every class`,
+    columns: ['class', 'score z', 'probability p', 'gradient ∂L/∂z'],
+    body: tableRows(state).map(
+      (r) => html`
         <tr>
-          <th scope="col">class</th>
-          <th scope="col">score z</th>
-          <th scope="col">probability p</th>
-          <th scope="col">gradient ∂L/∂z</th>
+          <th scope="row">${r.name}${r.right ? ' (right class)' : ''}</th>
+          <td>${r.score}</td>
+          <td>${r.probability}</td>
+          <td>${r.gradient}</td>
         </tr>
-      </thead>
-      <tbody>
-        ${tableRows(state).map(
-          (r) => html`
-            <tr>
-              <th scope="row">${r.name}${r.right ? ' (right class)' : ''}</th>
-              <td>${r.score}</td>
-              <td>${r.probability}</td>
-              <td>${r.gradient}</td>
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
+      `,
+    ),
+  });
 }
