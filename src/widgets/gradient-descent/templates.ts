@@ -25,7 +25,7 @@ import {
 } from './describe';
 import type { StepFormula } from './describe';
 import { LOG_STEP, rangeOf, statusOf } from './model';
-import { dataTableArea } from '../shared/data-table';
+import { dataTable, dataTableArea } from '../shared/data-table';
 
 /** What the controls call. */
 export interface Handlers {
@@ -220,33 +220,22 @@ export function table(
   momentum: number,
 ): TemplateResult {
   const { names, grads } = tableHeads(surface);
-  return html`
-    <table part="table">
-      <caption id="data-table-caption">
-        ${tableCaption(surface, rate, momentum)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">step</th>
-          ${names.map((n) => html`<th scope="col">${n}</th>`)}
-          <th scope="col">loss L</th>
-          ${grads.map((n) => html`<th scope="col">${n}</th>`)}
+  return dataTable({
+    part: 'table',
+    captionId: 'data-table-caption',
+    caption: tableCaption(surface, rate, momentum),
+    columns: ['step', ...names, 'loss L', ...grads],
+    body: iterateRows(states).map(
+      (row) => html`
+        <tr class=${row.current ? 'current' : ''}>
+          <th scope="row">${row.step}</th>
+          ${row.position.map((p) => html`<td>${p}</td>`)}
+          <td>${row.loss}</td>
+          ${row.gradient.map((g) => html`<td>${g}</td>`)}
         </tr>
-      </thead>
-      <tbody>
-        ${iterateRows(states).map(
-          (row) => html`
-            <tr class=${row.current ? 'current' : ''}>
-              <th scope="row">${row.step}</th>
-              ${row.position.map((p) => html`<td>${p}</td>`)}
-              <td>${row.loss}</td>
-              ${row.gradient.map((g) => html`<td>${g}</td>`)}
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
+      `,
+    ),
+  });
 }
 
 /** The learning-rate slider (log scale) and the box to type it exactly. */

@@ -20,7 +20,7 @@ import {
 } from './describe';
 import { LOSSES, STARTS, otherLoss } from './model';
 import type { LossPushes, NeuronsState, PlanePoint, StartName } from './model';
-import { dataTableArea } from '../shared/data-table';
+import { dataTable, dataTableArea } from '../shared/data-table';
 
 export interface ControlsOptions {
   loss: LossName;
@@ -206,34 +206,28 @@ export function why(point: PlanePoint, push: LossPushes, loss: LossName): Templa
 
 /** The points, their classes and each neuron's output σ(z), right or wrong. */
 export function pointsTable(state: NeuronsState): TemplateResult {
-  return html`
-    <table part="table">
-      <caption id="points-table-caption">
-        The ${state.points.length} points and each neuron’s output σ(z) at step ${state.step}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">point</th>
-          <th scope="col">x₁</th>
-          <th scope="col">x₂</th>
-          <th scope="col">class</th>
-          ${state.losses.map((loss) => html`<th scope="col">σ(z), ${LOSS_LABEL[loss]}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${pointRows(state.points, state.params).map(
-          (row) =>
-            html`<tr>
-              <th scope="row">${row.n}</th>
-              <td>${row.x1}</td>
-              <td>${row.x2}</td>
-              <td>${row.label}</td>
-              ${row.outputs.map((o) => html`<td>${o.value} ${o.mark}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  `;
+  return dataTable({
+    part: 'table',
+    captionId: 'points-table-caption',
+    caption: `The ${state.points.length} points and each neuron’s output σ(z) at step ${state.step}`,
+    columns: [
+      'point',
+      'x₁',
+      'x₂',
+      'class',
+      ...state.losses.map((loss) => `σ(z), ${LOSS_LABEL[loss]}`),
+    ],
+    body: pointRows(state.points, state.params).map(
+      (row) =>
+        html`<tr>
+          <th scope="row">${row.n}</th>
+          <td>${row.x1}</td>
+          <td>${row.x2}</td>
+          <td>${row.label}</td>
+          ${row.outputs.map((o) => html`<td>${o.value} ${o.mark}</td>`)}
+        </tr>`,
+    ),
+  });
 }
 
 /** The "Show points table" button and the region that holds the table while it is shown. */

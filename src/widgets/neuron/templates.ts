@@ -11,6 +11,7 @@ import { choiceGroup } from '../shared/choices';
 import { ACTIVATION_LABEL, numericSum, reading, sub, termTable } from './describe';
 import { ACTIVATIONS, activationOf, compute } from './model';
 import type { FieldKey, NeuronActivation, NeuronState } from './model';
+import { dataTable } from '../shared/data-table';
 
 export interface FieldOptions {
   key: FieldKey;
@@ -122,50 +123,40 @@ export function formula(state: NeuronState): TemplateResult {
 /** The data table: what each input contributes to z, the bias, the sum and the output. */
 export function table(state: NeuronState): TemplateResult {
   const t = termTable(state);
-  return html`
-    <table part="table">
-      <caption id="data-table-caption">
-        What each input contributes to the weighted sum
-        <var>z</var>
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">term</th>
-          <th scope="col">x</th>
-          <th scope="col">w</th>
-          <th scope="col">w · x</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${t.inputs.map(
-          (r, i) => html`
-            <tr>
-              <th scope="row">input ${i + 1}</th>
-              <td>${r.x}</td>
-              <td>${r.w}</td>
-              <td>${r.product}</td>
-            </tr>
-          `,
-        )}
-        <tr>
-          <th scope="row">bias b</th>
-          <td></td>
-          <td></td>
-          <td>${t.bias}</td>
-        </tr>
-        <tr class="total">
-          <th scope="row">sum z</th>
-          <td></td>
-          <td></td>
-          <td>${t.z}</td>
-        </tr>
-        <tr class="total">
-          <th scope="row">output a${t.output.formula}</th>
-          <td></td>
-          <td></td>
-          <td>${t.output.value}</td>
-        </tr>
-      </tbody>
-    </table>
-  `;
+  return dataTable({
+    part: 'table',
+    captionId: 'data-table-caption',
+    caption: html`What each input contributes to the weighted sum <var>z</var>`,
+    columns: ['term', 'x', 'w', 'w · x'],
+    body: html`
+      ${t.inputs.map(
+        (r, i) => html`
+          <tr>
+            <th scope="row">input ${i + 1}</th>
+            <td>${r.x}</td>
+            <td>${r.w}</td>
+            <td>${r.product}</td>
+          </tr>
+        `,
+      )}
+      <tr>
+        <th scope="row">bias b</th>
+        <td></td>
+        <td></td>
+        <td>${t.bias}</td>
+      </tr>
+      <tr class="total">
+        <th scope="row">sum z</th>
+        <td></td>
+        <td></td>
+        <td>${t.z}</td>
+      </tr>
+      <tr class="total">
+        <th scope="row">output a${t.output.formula}</th>
+        <td></td>
+        <td></td>
+        <td>${t.output.value}</td>
+      </tr>
+    `,
+  });
 }

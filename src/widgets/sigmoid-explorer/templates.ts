@@ -20,6 +20,7 @@ import {
 } from './describe';
 import { RISE, TABLE_POINTS, curveRows, isStep, planeTicks, riseWidth, weightedSum } from './model';
 import type { SigmoidSetup } from './model';
+import { dataTable } from '../shared/data-table';
 
 /** The output read as a probability, in plain words. */
 function readingText(p: number): TemplateResult {
@@ -154,100 +155,68 @@ export function planeFormula(setup: SigmoidSetup): TemplateResult {
 /** Curve mode's table: z, σ(z) (and σ′(z)) at 13 inputs, the marked input's row highlighted. */
 export function curveTable(setup: SigmoidSetup, xMin: number, xMax: number): TemplateResult {
   const { weight: w, bias: b } = setup;
-  return html`
-    <table part="table">
-      <caption id="data-table-caption">
-        σ(<var>z</var>) at ${TABLE_POINTS} inputs
-        <var>x</var
-        >, where
-        <var>z</var>
-        =
-        <var>w</var
-        >·<var>x</var>
-        +
-        <var>b</var>
-        with
-        <var>w</var>
-        = ${param(w)} and
-        <var>b</var>
-        = ${param(b)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">x</th>
-          <th scope="col">z</th>
-          <th scope="col">σ(z)</th>
-          ${setup.derivative ? html`<th scope="col">σ′(z)</th>` : nothing}
+  return dataTable({
+    part: 'table',
+    captionId: 'data-table-caption',
+    caption: html`
+      σ(<var>z</var>) at ${TABLE_POINTS} inputs
+      <var>x</var>, where
+      <var>z</var>
+      =
+      <var>w</var>·<var>x</var>
+      +
+      <var>b</var>
+      with
+      <var>w</var>
+      = ${param(w)} and
+      <var>b</var>
+      = ${param(b)}
+    `,
+    columns: ['x', 'z', 'σ(z)', ...(setup.derivative ? ['σ′(z)'] : [])],
+    body: curveRows(w, b, xMin, xMax).map(
+      (r) => html`
+        <tr class=${Math.abs(r.x - setup.input) < 1e-9 ? 'current' : ''}>
+          <th scope="row">${param(r.x)}</th>
+          <td>${formatNumber(r.z, 2)}</td>
+          <td>${formatNumber(r.s, 3)}</td>
+          ${setup.derivative ? html`<td>${formatNumber(r.ds, 3)}</td>` : nothing}
         </tr>
-      </thead>
-      <tbody>
-        ${curveRows(w, b, xMin, xMax).map(
-          (r) => html`
-            <tr class=${Math.abs(r.x - setup.input) < 1e-9 ? 'current' : ''}>
-              <th scope="row">${param(r.x)}</th>
-              <td>${formatNumber(r.z, 2)}</td>
-              <td>${formatNumber(r.s, 3)}</td>
-              ${setup.derivative ? html`<td>${formatNumber(r.ds, 3)}</td>` : nothing}
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
+      `,
+    ),
+  });
 }
 
 /** Plane mode's table: σ on a 5 × 5 grid, x₂ down the rows (top = largest, as on the map). */
 export function planeTable(setup: SigmoidSetup, min: number, max: number): TemplateResult {
   const ticks = planeTicks(min, max);
   const { weight: w1, weight2: w2, bias: b } = setup;
-  return html`
-    <table part="table">
-      <caption id="data-table-caption">
-        σ(<var>w</var
-        ><sub>1</sub
-        ><var>x</var
-        ><sub>1</sub>
-        +
-        <var>w</var
-        ><sub>2</sub
-        ><var>x</var
-        ><sub>2</sub>
-        +
-        <var>b</var
-        >) with
-        <var>w</var
-        ><sub>1</sub>
-        = ${param(w1)},
-        <var>w</var
-        ><sub>2</sub>
-        = ${param(w2)},
-        <var>b</var>
-        = ${param(b)}:
-        <var>x</var
-        ><sub>1</sub>
-        across,
-        <var>x</var
-        ><sub>2</sub>
-        down
-      </caption>
-      <thead>
+  return dataTable({
+    part: 'table',
+    captionId: 'data-table-caption',
+    caption: html`
+      σ(<var>w</var><sub>1</sub><var>x</var><sub>1</sub>
+      +
+      <var>w</var><sub>2</sub><var>x</var><sub>2</sub>
+      +
+      <var>b</var>) with <var>w</var><sub>1</sub>
+      = ${param(w1)},
+      <var>w</var><sub>2</sub>
+      = ${param(w2)},
+      <var>b</var>
+      = ${param(b)}:
+      <var>x</var><sub>1</sub>
+      across,
+      <var>x</var><sub>2</sub>
+      down
+    `,
+    columns: ['x₂ \\ x₁', ...ticks.map((t) => param(t))],
+    body: [...ticks].reverse().map(
+      (t2) => html`
         <tr>
-          <th scope="col">x₂ \\ x₁</th>
-          ${ticks.map((t) => html`<th scope="col">${param(t)}</th>`)}
+          <th scope="row">${param(t2)}</th>
+          ${ticks.map((t1) => html`<td>${formatNumber(sigmoid(w1 * t1 + w2 * t2 + b), 3)}</td>`)}
         </tr>
-      </thead>
-      <tbody>
-        ${[...ticks].reverse().map(
-          (t2) => html`
-            <tr>
-              <th scope="row">${param(t2)}</th>
-              ${ticks.map(
-                (t1) => html`<td>${formatNumber(sigmoid(w1 * t1 + w2 * t2 + b), 3)}</td>`,
-              )}
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
+      `,
+    ),
+  });
 }
