@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/backprop-graph/index';
 import type {
@@ -14,8 +14,10 @@ import {
   buttonNamed,
   clearPageAfterEach,
   collectDetails,
+  expectOneWarning,
   inDarkMode,
   press,
+  silenceWarnings,
   text,
 } from './harness';
 import { mountWidget, settle } from './settle';
@@ -387,7 +389,7 @@ describe('<nn-backprop-graph>', () => {
     ['step', '-3', 'step="-3"'],
     ['values', 'w11=abc', '"w11=abc" is not name=number'],
   ])('a bad %s="%s" falls back with exactly one warning', async (name, value, message) => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount(`${name}="${value}"`);
     const h = harness(el);
     expect(el.learningRate).toBe(0.5);
@@ -396,8 +398,7 @@ describe('<nn-backprop-graph>', () => {
     expect(text(h.node('w₁₁').querySelector('text.value'))).toBe('0.500');
     el.step = 3;
     await el.updateComplete;
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toContain(message);
+    expectOneWarning(warn, message);
     expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity/);
   });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/derivative/index';
 import type { DerivativeChangeDetail, NnDerivative } from '../../src/widgets/derivative/index';
@@ -8,9 +8,11 @@ import {
   clearPageAfterEach,
   collectDetails,
   controlNamed,
+  expectOneWarning,
   labelledControl,
   press,
   showDataTable,
+  silenceWarnings,
   tableRows,
   text,
   withReducedMotion,
@@ -237,7 +239,7 @@ describe('<nn-derivative> in slope mode', () => {
   ] as const)(
     'a bad %s="%s" falls back to the default with exactly one warning',
     async (name, value, prop, fallback) => {
-      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const warn = silenceWarnings();
       const el = await mount(`${name}="${value}"`);
       const h = harness(el);
       expect(el[prop]).toBe(fallback);
@@ -245,8 +247,7 @@ describe('<nn-derivative> in slope mode', () => {
       expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity|undefined/);
       el.x0 = 0.5;
       await el.updateComplete;
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0]?.[0])).toContain(`${name}="${value}"`);
+      expectOneWarning(warn, `${name}="${value}"`);
     },
   );
 });
@@ -300,7 +301,7 @@ describe('<nn-derivative> in chain mode', () => {
   });
 
   it('a bad wrt falls back to x with one warning', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount('mode="chain" wrt="z"');
     expect(el.wrt).toBe('x');
     expect(harness(el).formula()).toContain('∂z/∂x = w');

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/gradient-descent/index';
 import type {
@@ -13,9 +13,11 @@ import {
   buttonNamed,
   clearPageAfterEach,
   collectDetails,
+  expectOneWarning,
   inDarkMode,
   labelledControl,
   press,
+  silenceWarnings,
   tableRows,
   text,
   withReducedMotion,
@@ -394,7 +396,7 @@ describe('<nn-gradient-descent>', () => {
         expect(el.shadowRoot!.querySelector('figcaption')?.textContent).toContain('w = 3.00'),
     ],
   ] as const)('a bad %s="%s" falls back with exactly one warning', async (name, value, check) => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount(`${name}="${value}"`);
     check(el);
     const h = harness(el);
@@ -403,8 +405,7 @@ describe('<nn-gradient-descent>', () => {
     // Re-rendering and stepping must not warn again.
     await userEvent.click(h.button(/^Step$/));
     await el.updateComplete;
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toContain(`${name}="${value}"`);
+    expectOneWarning(warn, `${name}="${value}"`);
   });
 
   it('without rate or start, each surface uses its own suggestions', async () => {

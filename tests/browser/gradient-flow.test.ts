@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/gradient-flow/index';
 import type { GradientFlowDetail, NnGradientFlow } from '../../src/widgets/gradient-flow/index';
@@ -10,6 +10,7 @@ import {
   collectDetails,
   expectFitsItsWidth,
   showDataTable,
+  silenceWarnings,
   text,
 } from './harness';
 import { mountWidget } from './settle';
@@ -153,7 +154,7 @@ describe('<nn-gradient-flow>', () => {
   });
 
   it('depth and width set the layers; bad values fall back to the defaults with a warning', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount('depth="6" width="3"');
     expect(harness(el).rows()).toHaveLength(7);
     const bad = await mount('depth="40" init="huge"');

@@ -176,3 +176,12 @@ export function tableRows(table: Element | null): string[][] {
   if (!table) throw new Error('no table');
   return [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map(text));
 }
+
+/** Keep `console.warn` quiet and record what it is asked to say (undone by `clearPageAfterEach`). */
+export const silenceWarnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
+
+/** Exactly one warning was given, and it says `fragment`. */
+export function expectOneWarning(warn: ReturnType<typeof silenceWarnings>, fragment: string): void {
+  expect(warn).toHaveBeenCalledTimes(1);
+  expect(String(warn.mock.calls[0]?.[0])).toContain(fragment);
+}

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/logistic-neuron/index';
 import type {
@@ -15,6 +15,7 @@ import {
   clearPageAfterEach,
   collectDetails,
   inDarkMode,
+  silenceWarnings,
   tableHead,
   text,
 } from './harness';
@@ -224,7 +225,7 @@ describe('<nn-logistic-neuron>', () => {
   });
 
   it('a bad learning-rate falls back to the default with one warning', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount('learning-rate="fast"');
     expect(el.learningRate).toBe(2);
     expect(warn).toHaveBeenCalledTimes(1);

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/loss-chart/index';
 import type {
@@ -12,8 +12,10 @@ import {
   buttonNamed,
   clearPageAfterEach,
   collectDetails,
+  expectOneWarning,
   inDarkMode,
   showDataTable,
+  silenceWarnings,
   tableHead,
   tableRows,
   text,
@@ -343,7 +345,7 @@ describe('<nn-loss-chart>', () => {
   });
 
   it('skips points without a finite step, with one warning', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount();
     el.append('train', [
       { step: NaN, loss: 1 },
@@ -393,13 +395,12 @@ describe('<nn-loss-chart>', () => {
   });
 
   it('a bad scale="…" falls back to linear with exactly one warning', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount('scale="logarithmic"');
     el.append('train', curve(1, 10));
     await settle(el);
     expect(el.scale).toBe('linear');
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toContain('scale="logarithmic"');
+    expectOneWarning(warn, 'scale="logarithmic"');
   });
 
   it('fits a 375px phone without horizontal scrolling', async () => {

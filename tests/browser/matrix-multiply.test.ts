@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/matrix-multiply/index';
 import type {
@@ -13,8 +13,10 @@ import {
   buttonNamed,
   clearPageAfterEach,
   collectDetails,
+  expectOneWarning,
   inDarkMode,
   press,
+  silenceWarnings,
   text,
 } from './harness';
 import { placeWidget } from './settle';
@@ -304,7 +306,7 @@ describe('<nn-matrix-multiply>', () => {
   ])(
     'a bad %s="%s" falls back to the default with exactly one warning',
     async (name, value, reason) => {
-      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const warn = silenceWarnings();
       const el = await mount(`${name}="${value}" mode="${name === 'input' ? 'layer' : 'product'}"`);
       expect(el[name as 'a' | 'b' | 'input']).toBe(
         { a: '1 2; 3 4', b: '5 6; 7 8', input: '2; 1; 2' }[name],
@@ -322,7 +324,7 @@ describe('<nn-matrix-multiply>', () => {
   );
 
   it('a bad mode="nope" falls back to the product with one warning', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount('mode="nope"');
     expect(el.mode).toBe('product');
     expect(harness(el).values(/^C = AB/)).toEqual([
@@ -331,8 +333,7 @@ describe('<nn-matrix-multiply>', () => {
     ]);
     el.requestUpdate();
     await el.updateComplete;
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toContain('mode="nope"');
+    expectOneWarning(warn, 'mode="nope"');
   });
 
   it('a caller setting an attribute replaces the cells; ArrowDown moves to the cell below', async () => {

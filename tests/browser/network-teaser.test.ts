@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/network-teaser/index';
 import type {
@@ -15,9 +15,11 @@ import {
   choiceNamed,
   clearPageAfterEach,
   collectDetails,
+  expectOneWarning,
   inDarkMode,
   labelledControl,
   showDataTable,
+  silenceWarnings,
   tableHead,
   tableRows,
   text,
@@ -225,7 +227,7 @@ describe('<nn-network-teaser>', () => {
   ])(
     'a bad %s="%s" falls back to the default with exactly one warning',
     async (name, value, fallback) => {
-      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const warn = silenceWarnings();
       const el = await mount(`${name}="${value}"`);
       const h = harness(el);
       const prop = { dataset: 'datasetName', 'probe-x': 'probeX', noise: 'noise' }[name] as
@@ -236,8 +238,7 @@ describe('<nn-network-teaser>', () => {
       // Re-rendering does not warn again.
       el.seed = 2;
       await el.updateComplete;
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0]?.[0])).toContain(`${name}="${value}"`);
+      expectOneWarning(warn, `${name}="${value}"`);
     },
   );
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/neuron/index';
 import type { NeuronChangeDetail, NnNeuron } from '../../src/widgets/neuron/index';
@@ -8,9 +8,11 @@ import {
   clearPageAfterEach,
   collectDetails,
   expectFitsItsWidth,
+  expectOneWarning,
   labelledControl,
   retype,
   showDataTable,
+  silenceWarnings,
   tableRows,
   text,
 } from './harness';
@@ -225,15 +227,14 @@ describe('<nn-neuron>', () => {
   ] as const)(
     'a bad %s="%s" falls back to the default with exactly one warning',
     async (name, value, prop, fallback) => {
-      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const warn = silenceWarnings();
       const el = await mount(`${name}="${value}"`);
       expect(el[prop]).toEqual(fallback);
       expect(harness(el).formula()).toContain('= 0.70');
       expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity|undefined/);
       el.bias = 0.2;
       await el.updateComplete;
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0]?.[0])).toContain(`${name}="${value}"`);
+      expectOneWarning(warn, `${name}="${value}"`);
     },
   );
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/sigmoid-explorer/index';
 import type {
@@ -10,9 +10,11 @@ import {
   buttonNamed,
   clearPageAfterEach,
   collectDetails,
+  expectOneWarning,
   labelledControl,
   press,
   showDataTable,
+  silenceWarnings,
   tableHead,
   tableRows,
   text,
@@ -177,7 +179,7 @@ describe('<nn-sigmoid-explorer>', () => {
     ['weight', '99'],
     ['input', ''],
   ])('a bad %s="%s" falls back to the default with exactly one warning', async (name, value) => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount(`${name}="${value}" bias="0.5"`);
     const h = harness(el);
     expect(el[name as 'weight' | 'input']).toBe(name === 'weight' ? 1 : 0);
@@ -186,8 +188,7 @@ describe('<nn-sigmoid-explorer>', () => {
     // Re-rendering must not warn again.
     el.bias = 1;
     await el.updateComplete;
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toContain(`${name}="${value}"`);
+    expectOneWarning(warn, `${name}="${value}"`);
   });
 
   it('redraws for its width: fits a 375px phone and uses the space at 900px', async () => {
@@ -347,14 +348,13 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
   });
 
   it('a bad mode falls back to the curve with exactly one warning', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount('mode="3d"');
     expect(el.mode).toBe('curve');
     expect(harness(el).curve()?.getAttribute('d')).toMatch(/^M/);
     el.weight = 2;
     await el.updateComplete;
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toContain('mode="3d"');
+    expectOneWarning(warn, 'mode="3d"');
   });
 
   it('has no axe violations in light and dark mode, with the table shown', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/softmax/index';
 import type { NnSoftmax, SoftmaxChangeDetail } from '../../src/widgets/softmax/index';
@@ -11,8 +11,10 @@ import {
   collectDetails,
   controlNamed,
   expectFitsItsWidth,
+  expectOneWarning,
   retype,
   showDataTable,
+  silenceWarnings,
   tableRows,
   text,
 } from './harness';
@@ -213,24 +215,22 @@ describe('<nn-softmax>', () => {
   ] as const)(
     'a bad %s="%s" falls back to the default with exactly one warning',
     async (name, value, prop, fallback) => {
-      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const warn = silenceWarnings();
       const el = await mount(`${name}="${value}"`);
       expect(el[prop]).toEqual(fallback);
       expect(harness(el).percents()).toEqual(['65.9%', '24.2%', '9.9%']);
       expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity|undefined/);
       el.target = 2;
       await el.updateComplete;
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0]?.[0])).toContain(`${name}="${value}"`);
+      expectOneWarning(warn, `${name}="${value}"`);
     },
   );
 
   it('a right class beyond the classes is class 1, with one warning', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = silenceWarnings();
     const el = await mount('classes="3" target="7"');
     expect(harness(el).formula()).toContain('L = −log p₁');
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toContain('target="7" is not a class 1 to 3');
+    expectOneWarning(warn, 'target="7" is not a class 1 to 3');
   });
 
   it('fits a 375px phone with ten classes, without horizontal scrolling', async () => {
