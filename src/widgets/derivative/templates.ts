@@ -52,22 +52,13 @@ export function slopesTable(p: DerivativeParams): TemplateResult {
   const row = slopesRow(fn, p.x0, p.h);
   return html`
     <div class="slopes-wrap">
-      <table part="slopes" class="slopes">
-        <caption>
-          Slopes of ${fn.label} at
-          <var>x</var
-          >₀ = ${param(p.x0)} with
-          <var>h</var>
-          = ${row.h}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">method</th>
-            <th scope="col">slope</th>
-            <th scope="col">error</th>
-          </tr>
-        </thead>
-        <tbody>
+      ${dataTable({
+        part: 'slopes',
+        class: 'slopes',
+        caption: html`Slopes of ${fn.label} at <var>x</var>₀ = ${param(p.x0)} with <var>h</var> =
+          ${row.h}`,
+        columns: ['method', 'slope', 'error'],
+        body: html`
           <tr data-row="secant">
             <th scope="row">
               secant<br /><span class="how"
@@ -95,8 +86,8 @@ export function slopesTable(p: DerivativeParams): TemplateResult {
             <td>${row.exact}</td>
             <td>—</td>
           </tr>
-        </tbody>
-      </table>
+        `,
+      })}
     </div>
   `;
 }

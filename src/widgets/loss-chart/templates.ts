@@ -12,6 +12,7 @@ import { formatStep, notesText, tableCell, tableShare } from './describe';
 import { filledSeries, referenceSeries, tableSteps } from './model';
 import type { LossMarker } from './model';
 import type { LossSeries } from './series-store';
+import { dataTable } from '../shared/data-table';
 
 /** Each series' name beside a swatch of its line (colour and dash pattern). */
 export function legend(series: readonly LossSeries[]): TemplateResult {
@@ -56,12 +57,12 @@ export function table(
   markers: readonly LossMarker[] = [],
 ): TemplateResult {
   const ref = referenceSeries(series);
-  const caption = html`<caption id="data-table-caption">
-    ${label}: the ${yLabel} of each series by training step
-  </caption>`;
+  const caption = `${label}: the ${yLabel} of each series by training step`;
   if (!ref) {
     return html`<table part="table">
-      ${caption}
+      <caption id="data-table-caption">
+        ${caption}
+      </caption>
       <tbody>
         <tr>
           <td>No data yet.</td>
@@ -90,30 +91,24 @@ export function table(
           </p>`
         : nothing
     }
-    <table part="table">
-      ${caption}
-      <thead>
-        <tr>
-          <th scope="col">step</th>
-          ${filled.map((s) => html`<th scope="col">${s.name}</th>`)}
-          ${markers.length > 0 ? html`<th scope="col">marked</th>` : nothing}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.steps.map(
-          (step) =>
-            html`<tr>
-              <th scope="row">${formatStep(step)}</th>
-              ${filled.map((s) => {
-                const cell = tableCell(s, step, rows);
-                return cell.lowest
-                  ? html`<td><strong>${cell.value}</strong> (lowest)</td>`
-                  : html`<td>${cell.value}</td>`;
-              })}
-              ${markers.length > 0 ? html`<td>${marked(step)}</td>` : nothing}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${dataTable({
+      part: 'table',
+      captionId: 'data-table-caption',
+      caption,
+      columns: ['step', ...filled.map((s) => s.name), ...(markers.length > 0 ? ['marked'] : [])],
+      body: rows.steps.map(
+        (step) =>
+          html`<tr>
+            <th scope="row">${formatStep(step)}</th>
+            ${filled.map((s) => {
+              const cell = tableCell(s, step, rows);
+              return cell.lowest
+                ? html`<td><strong>${cell.value}</strong> (lowest)</td>`
+                : html`<td>${cell.value}</td>`;
+            })}
+            ${markers.length > 0 ? html`<td>${marked(step)}</td>` : nothing}
+          </tr>`,
+      ),
+    })}
   `;
 }
