@@ -1,16 +1,20 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { ExerciseSpec, Lesson } from '../../src/lesson/types';
 import {
+  courseLesson,
   courseLessons,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
+  expectOnStep,
+  goOfflineAfterOneVisit,
+  openStep,
   tabTo,
   watchConsole,
   widgetsDrawn,
 } from './helpers';
 
 const lessons = courseLessons();
-const sigmoid = lessons.find((l) => l.id === 'sigmoid-neuron')!;
+const sigmoid = courseLesson('sigmoid-neuron');
 
 function exercise(page: Page, id: string) {
   return page.locator(`nn-exercise[exercise-id="${id}"]`);
@@ -59,7 +63,7 @@ async function solve(page: Page, spec: ExerciseSpec, probeMistakes: boolean): Pr
 async function walkLesson(page: Page, lesson: Lesson, state: { probed: boolean }): Promise<void> {
   for (let step = 1; step <= lesson.stepCount; step++) {
     await expect(page).toHaveURL(new RegExp(`#/lesson/${lesson.id}/${step}$`));
-    await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+    await expectOnStep(page, lesson, step);
     const heading = page.getByRole('heading', { level: 2, name: lesson.steps[step - 1]!.title });
     await expect(heading).toBeVisible();
     await expect(heading).toBeFocused();
@@ -120,13 +124,13 @@ test('a new student walks the whole course by keyboard, solves every exercise, a
   // The browser's back button goes to the previous step, and forward returns.
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`/${last.stepCount - 1}$`));
-  await expect(page.getByText(`Step ${last.stepCount - 1} of ${last.stepCount}`)).toBeVisible();
+  await expectOnStep(page, last, last.stepCount - 1);
   await page.goForward();
-  await expect(page.getByText(`Step ${last.stepCount} of ${last.stepCount}`)).toBeVisible();
+  await expectOnStep(page, last, last.stepCount);
 
   // Reloading returns to the same step.
   await page.reload();
-  await expect(page.getByText(`Step ${last.stepCount} of ${last.stepCount}`)).toBeVisible();
+  await expectOnStep(page, last, last.stepCount);
 
   // The course map remembers everything.
   await page.goto('/');
@@ -151,8 +155,7 @@ test('deep links open a step, and solved exercises show as solved after a reload
   const id = [
     ...sigmoid.steps[firstWithExercise - 1]!.html.matchAll(/exercise-id="([^"]+)"/g),
   ][0]![1]!;
-  await page.goto(`/#/lesson/${sigmoid.id}/${firstWithExercise}`);
-  await expect(page.getByText(`Step ${firstWithExercise} of ${sigmoid.stepCount}`)).toBeVisible();
+  await openStep(page, sigmoid, firstWithExercise);
   await solve(page, sigmoid.exercises[id]!, false);
   await page.reload();
   await expect(exercise(page, id).getByText(/✓ (solved|done)/)).toBeVisible();
@@ -161,26 +164,14 @@ test('deep links open a step, and solved exercises show as solved after a reload
 
 test('works offline after one visit', async ({ page, context }) => {
   const noErrors = watchConsole(page);
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  // Wait for the service worker to install, precache everything and take control.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect
-    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
-    .toBe(true);
-
-  await context.setOffline(true);
+  await goOfflineAfterOneVisit(page, context);
   await page.reload();
   await expect(page.getByText('Offline — the course still works')).toBeVisible();
   await expect(
     page.getByRole('heading', { name: `Lesson ${sigmoid.order}: ${sigmoid.title}` }),
   ).toBeVisible();
   // A lesson never opened online still loads: every lesson chunk is precached.
-  await page.goto(`/#/lesson/${sigmoid.id}/2`);
-  await expect(page.getByText(`Step 2 of ${sigmoid.stepCount}`)).toBeVisible();
+  await openStep(page, sigmoid, 2);
   await expect(page.locator('nn-sigmoid-explorer').first()).toBeVisible();
   await expect(page.locator('nn-sigmoid-explorer svg').first()).toBeVisible();
   await context.setOffline(false);
@@ -196,8 +187,7 @@ test.describe('on a phone (375×667)', () => {
     await expectNoHorizontalScroll(page);
     for (const lesson of lessons) {
       for (let step = 1; step <= lesson.stepCount; step++) {
-        await page.goto(`/#/lesson/${lesson.id}/${step}`);
-        await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+        await openStep(page, lesson, step);
         // The step's text comes first; its widgets load and draw after it.
         await widgetsDrawn(page);
         await expectNoHorizontalScroll(page);
@@ -225,8 +215,7 @@ test.describe('loading, on a phone (375×667)', () => {
     for (const lesson of lessons) {
       for (let step = 1; step <= lesson.stepCount; step++) {
         await page.goto('about:blank');
-        await page.goto(`/#/lesson/${lesson.id}/${step}`);
-        await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+        await openStep(page, lesson, step);
         // Every widget of the step defined and drawn (three frames after its last update: the
         // trainer draws its diagram in the frame after its plot).
         await widgetsDrawn(page);
@@ -251,8 +240,7 @@ async function axeEverywhere(page: Page): Promise<void> {
   await expectNoAxeViolations(page);
   for (const lesson of lessons) {
     for (let step = 1; step <= lesson.stepCount; step++) {
-      await page.goto(`/#/lesson/${lesson.id}/${step}`);
-      await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+      await openStep(page, lesson, step);
       await widgetsDrawn(page);
       await expectNoAxeViolations(page);
     }

@@ -1,7 +1,7 @@
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { WIDGETS } from '../../src/widgets/catalog';
 import { CSP } from '../../vite.config';
-import { courseLessons, widgetsDrawn } from './helpers';
+import { courseLessons, openStep, widgetsDrawn } from './helpers';
 
 /*
  * The build's strict Content-Security-Policy (CSP in vite.config.ts): every HTML page the build
@@ -118,8 +118,7 @@ test('every step of every lesson, styled, without a violation', async () => {
   let confetti = false;
   for (const lesson of lessons) {
     for (let step = 1; step <= lesson.stepCount; step++) {
-      await page.goto(`/#/lesson/${lesson.id}/${step}`);
-      await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+      await openStep(page, lesson, step);
       await widgetsDrawn(page);
       if (step === lesson.stepCount && !confetti) {
         // A first completion drops confetti, placed through CSSOM (styleMap), not style="…".

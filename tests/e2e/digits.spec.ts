@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { courseLessons, watchConsole } from './helpers';
+import { courseLesson, goOfflineAfterOneVisit, openStep, watchConsole } from './helpers';
 
 /*
  * Lesson 11's digits on the production build: the 7.9 MB asset is downloaded only where
@@ -7,8 +7,7 @@ import { courseLessons, watchConsole } from './helpers';
  * precache.
  */
 
-const lessons = courseLessons();
-const digits = lessons.find((l) => l.id === 'handwritten-digits')!;
+const digits = courseLesson('handwritten-digits');
 const digitsStep = digits.steps.findIndex((s) => s.html.includes('<nn-digits')) + 1;
 
 /** Every request for the digits asset the page makes from now on. */
@@ -35,8 +34,7 @@ test.describe('without a service worker (which would precache everything)', () =
     // Another lesson with a training widget, and the digits lesson's first step (no widget).
     await page.goto('/#/lesson/training-a-network/1');
     await expect(page.locator('nn-network-trainer').first()).toBeVisible();
-    await page.goto(`/#/lesson/${digits.id}/1`);
-    await expect(page.getByText(`Step 1 of ${digits.stepCount}`)).toBeVisible();
+    await openStep(page, digits, 1);
     expect(requests).toEqual([]);
     // The step with the widget: one download, and the untrained network is read.
     await page.goto(`/#/lesson/${digits.id}/${digitsStep}`);
@@ -50,17 +48,7 @@ test.describe('without a service worker (which would precache everything)', () =
 test('lesson 11 trains offline after one visit', async ({ page, context }) => {
   test.setTimeout(120_000);
   const noErrors = watchConsole(page);
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect
-    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
-    .toBe(true);
-
-  await context.setOffline(true);
+  await goOfflineAfterOneVisit(page, context);
   // Never opened online: the lesson, the widget's code and the digits all come from the precache.
   await page.goto(`/#/lesson/${digits.id}/${digitsStep}`);
   await expect(page.getByText('Offline — the course still works')).toBeVisible();

@@ -1,17 +1,55 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { compileLesson } from '../../src/lesson/compile';
 import type { Lesson } from '../../src/lesson/types';
 
 const require = createRequire(import.meta.url);
 
+let compiled: Lesson[] | undefined;
+
 /** The lessons as the build compiles them (so tests follow the content, not a copy of it). */
 export function courseLessons(): Lesson[] {
-  return readdirSync('lessons')
+  compiled ??= readdirSync('lessons')
     .filter((f) => /^\d\d-.+\.md$/.test(f))
     .map((f) => compileLesson(readFileSync(`lessons/${f}`, 'utf8'), { file: `lessons/${f}` }))
     .sort((a, b) => a.order - b.order);
+  return compiled;
+}
+
+/** The course's lesson `id`, as the build compiles it. Throws, naming it, when there is none. */
+export function courseLesson(id: string): Lesson {
+  const lesson = courseLessons().find((l) => l.id === id);
+  if (!lesson) throw new Error(`no lesson ${id} in lessons/`);
+  return lesson;
+}
+
+/** Wait until the lesson shows step `step` ("Step 2 of 7"). */
+export async function expectOnStep(page: Page, lesson: Lesson, step: number): Promise<void> {
+  await expect(page.getByText(`Step ${step} of ${lesson.stepCount}`)).toBeVisible();
+}
+
+/** Open step `step` of `lesson` by its address and wait until the lesson shows it. */
+export async function openStep(page: Page, lesson: Lesson, step: number): Promise<void> {
+  await page.goto(`/#/lesson/${lesson.id}/${step}`);
+  await expectOnStep(page, lesson, step);
+}
+
+/**
+ * Visit the course once, wait until its service worker has installed, precached everything and
+ * controls the page, then cut the network.
+ */
+export async function goOfflineAfterOneVisit(page: Page, context: BrowserContext): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
+    .toBe(true);
+  await context.setOffline(true);
 }
 
 /** Collect console errors and uncaught exceptions; call the returned function to assert none. */

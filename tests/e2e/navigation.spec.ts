@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
-import { courseLessons, watchConsole } from './helpers';
+import { courseLesson, watchConsole } from './helpers';
 
-const derivatives = courseLessons().find((l) => l.id === 'derivatives')!;
+const derivatives = courseLesson('derivatives');
 const n = derivatives.stepCount;
 
 const stepShown = (page: Page, step: number) =>

@@ -1,8 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
-import { courseLessons, watchConsole } from './helpers';
+import { courseLesson, expectOnStep, openStep, watchConsole } from './helpers';
+import { fillStorage, PROGRESS_KEY, storedProgress, storedText } from './storage';
 
-const KEY = 'gradient-trail:progress';
-const sigmoid = courseLessons().find((l) => l.id === 'sigmoid-neuron')!;
+const sigmoid = courseLesson('sigmoid-neuron');
 
 /** 3 MB of broken JSON, as the issue reports: a progress record cut off mid-way. */
 const DAMAGED = `{"format":"gradient-trail-progress","version":1,"lessons":{${'"x":1,'.repeat(520_000)}`;
@@ -12,22 +12,8 @@ const DAMAGED = `{"format":"gradient-trail-progress","version":1,"lessons":{${'"
  * no room for a copy of it in localStorage (what a 5 MB quota does to 3 MB of data).
  */
 async function damageAndFill(page: Page): Promise<void> {
-  await page.evaluate(
-    ([key, text]) => {
-      localStorage.setItem(key!, text!);
-      let size = 1 << 22;
-      let i = 0;
-      while (size >= 1) {
-        try {
-          localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
-          i++;
-        } catch {
-          size = Math.floor(size / 2);
-        }
-      }
-    },
-    [KEY, DAMAGED],
-  );
+  await page.evaluate(([key, text]) => localStorage.setItem(key!, text!), [PROGRESS_KEY, DAMAGED]);
+  expect(await fillStorage(page)).toBeGreaterThan(0);
 }
 
 /** The copies kept in the course's IndexedDB database, name → text. */
@@ -87,7 +73,7 @@ test('3 MB of damaged progress with no room for a copy is kept in IndexedDB befo
   ).toEqual([]);
   // Only now was the record replaced, by fresh progress.
   await expect
-    .poll(() => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').format, KEY))
+    .poll(async () => (await storedProgress(page)).format)
     .toBe('gradient-trail-progress');
 
   // The student can download it from the notice.
@@ -125,17 +111,16 @@ test('damaged progress that cannot be copied anywhere is left in place until the
   // Damaged from a page of the site that is not the course, so no running course writes over it.
   await page.goto('/icons/logo.svg');
   await damageAndFill(page);
-  await page.goto(`/#/lesson/${sigmoid.id}/1`);
-  await expect(page.getByText(`Step 1 of ${sigmoid.stepCount}`)).toBeVisible();
+  await openStep(page, sigmoid, 1);
 
   const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
   await expect(alert).toContainText(
     'No copy of it could be made in this browser, so it is left as it was, and progress is not saved until you choose: download it to keep it, then replace it.',
   );
-  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(DAMAGED);
+  expect(await storedText(page)).toBe(DAMAGED);
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByText(`Step 2 of ${sigmoid.stepCount}`)).toBeVisible();
-  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(DAMAGED);
+  await expectOnStep(page, sigmoid, 2);
+  expect(await storedText(page)).toBe(DAMAGED);
 
   expect(
     await downloaded(page, () => alert.getByRole('button', { name: 'Download it' }).click()),
@@ -144,9 +129,5 @@ test('damaged progress that cannot be copied anywhere is left in place until the
   await expect(
     page.getByRole('status').filter({ hasText: 'The damaged progress was replaced' }),
   ).toBeVisible();
-  const seen = await page.evaluate(
-    ([key, id]) => JSON.parse(localStorage.getItem(key!)!).lessons[id!].seen,
-    [KEY, sigmoid.id],
-  );
-  expect(seen).toEqual([1, 2]);
+  expect((await storedProgress(page)).lessons[sigmoid.id]!.seen).toEqual([1, 2]);
 });

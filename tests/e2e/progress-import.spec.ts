@@ -1,11 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
-import { courseLessons, watchConsole } from './helpers';
+import { courseLesson, expectOnStep, openStep, watchConsole } from './helpers';
+import { storedProgress } from './storage';
 
-const KEY = 'gradient-trail:progress';
-const lessons = courseLessons();
-const derivatives = lessons.find((l) => l.id === 'derivatives')!;
-const loss = lessons.find((l) => l.id === 'loss')!;
-const sigmoid = lessons.find((l) => l.id === 'sigmoid-neuron')!;
+const derivatives = courseLesson('derivatives');
+const loss = courseLesson('loss');
+const sigmoid = courseLesson('sigmoid-neuron');
 
 /** A progress file from another device: further in derivatives, and some of the loss lesson. */
 const FILE = {
@@ -28,28 +27,19 @@ async function chooseFile(page: Page, name: string, content: unknown): Promise<v
   });
 }
 
-const stored = (page: Page) =>
-  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), KEY) as Promise<{
-    lessons: Record<string, { seen: number[] }>;
-    exercises: Record<string, unknown>;
-    last?: { lessonId: string; step: number };
-  }>;
-
 test('an import in the middle of a lesson previews what changes, then merges as chosen', async ({
   page,
 }) => {
   const noErrors = watchConsole(page);
-  await page.goto(`/#/lesson/${sigmoid.id}/1`);
-  await expect(page.getByText(`Step 1 of ${sigmoid.stepCount}`)).toBeVisible();
-  await page.goto(`/#/lesson/${derivatives.id}/1`);
-  await expect(page.getByText(`Step 1 of ${derivatives.stepCount}`)).toBeVisible();
+  await openStep(page, sigmoid, 1);
+  await openStep(page, derivatives, 1);
   for (const step of [2, 3]) {
     await page.getByRole('button', { name: 'Next →' }).click();
-    await expect(page.getByText(`Step ${step} of ${derivatives.stepCount}`)).toBeVisible();
+    await expectOnStep(page, derivatives, step);
   }
 
   // Under the lesson, the progress tools; the file is read, nothing changes until confirmed.
-  const before = await stored(page);
+  const before = await storedProgress(page);
   await chooseFile(page, 'laptop.json', FILE);
   const dialog = page.getByRole('dialog', { name: 'Import “laptop.json”?' });
   await expect(dialog).toBeVisible();
@@ -60,7 +50,7 @@ test('an import in the middle of a lesson previews what changes, then merges as 
     `${derivatives.title}: steps seen 3 → 5 of ${derivatives.stepCount}`,
     `${loss.title}: steps seen 0 → 2 of ${loss.stepCount}; exercises solved 0 → 1`,
   ]);
-  expect(await stored(page)).toEqual(before);
+  expect(await storedProgress(page)).toEqual(before);
 
   // Replace would lose the sigmoid lesson: the preview says so.
   await dialog.getByRole('radio', { name: /^Replace/ }).check();
@@ -81,13 +71,13 @@ test('an import in the middle of a lesson previews what changes, then merges as 
   // Focus goes back to where it was.
   await expect(page.getByRole('button', { name: 'Import progress…' })).toBeFocused();
   // The lesson goes on where it was, and the next step adds to the merged progress.
-  await expect(page.getByText(`Step 3 of ${derivatives.stepCount}`)).toBeVisible();
+  await expectOnStep(page, derivatives, 3);
   await page.getByRole('button', { name: 'Next →' }).click();
-  await expect(page.getByText(`Step 4 of ${derivatives.stepCount}`)).toBeVisible();
+  await expectOnStep(page, derivatives, 4);
   await expect
-    .poll(async () => (await stored(page)).lessons[derivatives.id]?.seen)
+    .poll(async () => (await storedProgress(page)).lessons[derivatives.id]?.seen)
     .toEqual([1, 2, 3, 4, 5, 6]);
-  const merged = await stored(page);
+  const merged = await storedProgress(page);
   expect(merged.lessons[sigmoid.id]?.seen).toEqual([1]);
   expect(merged.lessons[loss.id]?.seen).toEqual([1, 2]);
   expect(merged.last).toEqual({ lessonId: derivatives.id, step: 4 });
@@ -97,10 +87,9 @@ test('an import in the middle of a lesson previews what changes, then merges as 
 test('an import in the middle of a lesson replaces progress when the student chooses so', async ({
   page,
 }) => {
-  await page.goto(`/#/lesson/${sigmoid.id}/1`);
-  await expect(page.getByText(`Step 1 of ${sigmoid.stepCount}`)).toBeVisible();
+  await openStep(page, sigmoid, 1);
   await page.getByRole('button', { name: 'Next →' }).click();
-  await expect(page.getByText(`Step 2 of ${sigmoid.stepCount}`)).toBeVisible();
+  await expectOnStep(page, sigmoid, 2);
 
   await chooseFile(page, 'laptop.json', FILE);
   const dialog = page.getByRole('dialog', { name: 'Import “laptop.json”?' });
@@ -109,16 +98,16 @@ test('an import in the middle of a lesson replaces progress when the student cho
     `${sigmoid.title}: steps seen 2 → 0 of ${sigmoid.stepCount} (lost)`,
   );
   // Cancel first: nothing changes.
-  const before = await stored(page);
+  const before = await storedProgress(page);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  expect(await stored(page)).toEqual(before);
+  expect(await storedProgress(page)).toEqual(before);
 
   await chooseFile(page, 'laptop.json', FILE);
   await dialog.getByRole('radio', { name: /^Replace/ }).check();
   await dialog.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByText('Your progress was replaced by “laptop.json”.')).toBeVisible();
-  const replaced = await stored(page);
+  const replaced = await storedProgress(page);
   expect(replaced.lessons[sigmoid.id]).toBeUndefined();
   expect(replaced.lessons[derivatives.id]?.seen).toEqual([1, 2, 5, 6]);
 

@@ -1,25 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
-import { courseLessons, watchConsole } from './helpers';
+import { courseLesson, expectOnStep, openStep, watchConsole } from './helpers';
+import { fillStorage, storedProgress } from './storage';
 
-const KEY = 'gradient-trail:progress';
-const sigmoid = courseLessons().find((l) => l.id === 'sigmoid-neuron')!;
-
-/** Fill localStorage to its real quota with filler keys (so every write that grows fails). */
-async function fillStorage(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let size = 1 << 22;
-    let i = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
-        i++;
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-    return i;
-  });
-}
+const sigmoid = courseLesson('sigmoid-neuron');
 
 async function emptyFiller(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -28,23 +11,19 @@ async function emptyFiller(page: Page): Promise<void> {
   });
 }
 
-const storedSeen = (page: Page, lesson: string) =>
-  page.evaluate(
-    ([key, id]) => JSON.parse(localStorage.getItem(key!) ?? '{}').lessons?.[id!]?.seen ?? [],
-    [KEY, lesson],
-  );
+const storedSeen = async (page: Page, lesson: string) =>
+  (await storedProgress(page)).lessons?.[lesson]?.seen ?? [];
 
 test('a save that fails is shown at once with an export, and saving resumes when storage frees', async ({
   page,
 }) => {
   const noErrors = watchConsole(page);
-  await page.goto(`/#/lesson/${sigmoid.id}/1`);
-  await expect(page.getByText(`Step 1 of ${sigmoid.stepCount}`)).toBeVisible();
+  await openStep(page, sigmoid, 1);
   await expect.poll(() => storedSeen(page, sigmoid.id)).toEqual([1]);
 
   expect(await fillStorage(page)).toBeGreaterThan(0);
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByText(`Step 2 of ${sigmoid.stepCount}`)).toBeVisible();
+  await expectOnStep(page, sigmoid, 2);
   const alert = page.getByRole('alert').filter({ hasText: 'Progress is not being saved' });
   await expect(alert).toContainText(
     'Progress is not being saved: storage is full — export it now.',
@@ -60,7 +39,7 @@ test('a save that fails is shown at once with an export, and saving resumes when
 
   // One more step while still full: still one notice, not one per step.
   await page.getByRole('button', { name: 'Next →' }).click();
-  await expect(page.getByText(`Step 3 of ${sigmoid.stepCount}`)).toBeVisible();
+  await expectOnStep(page, sigmoid, 3);
   await expect(alert).toHaveCount(1);
 
   // Storage frees (no step taken): the store retries by itself and says so.
@@ -73,7 +52,7 @@ test('a save that fails is shown at once with an export, and saving resumes when
 
   // And writes work again, step by step.
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByText(`Step 4 of ${sigmoid.stepCount}`)).toBeVisible();
+  await expectOnStep(page, sigmoid, 4);
   await expect.poll(() => storedSeen(page, sigmoid.id)).toEqual([1, 2, 3, 4]);
   noErrors();
 });

@@ -1,11 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Lesson } from '../../src/lesson/types';
-import { courseLessons, watchConsole } from './helpers';
+import { courseLesson, watchConsole } from './helpers';
+import { storedProgress } from './storage';
 
-const KEY = 'gradient-trail:progress';
-const lessons = courseLessons();
-const sigmoid = lessons.find((l) => l.id === 'sigmoid-neuron')!;
-const matrices = lessons.find((l) => l.id === 'vectors-and-matrices')!;
+const sigmoid = courseLesson('sigmoid-neuron');
+const matrices = courseLesson('vectors-and-matrices');
 
 const STEPS = 4;
 
@@ -64,11 +63,7 @@ test('two tabs walking two lessons at once lose neither’s steps or answers', a
 
   // Storage holds both walks and both answers, once the tabs have heard each other.
   const expected = Array.from({ length: STEPS }, (_, i) => i + 1);
-  const stored = () =>
-    a.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), KEY) as Promise<{
-      lessons: Record<string, { seen: number[] }>;
-      exercises: Record<string, { wrong: number; solved: boolean }>;
-    }>;
+  const stored = () => storedProgress(a);
   await expect
     .poll(async () => {
       const p = await stored();

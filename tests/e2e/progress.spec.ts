@@ -1,10 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
-import { courseLessons, watchConsole } from './helpers';
+import { courseLesson, expectOnStep, openStep, watchConsole } from './helpers';
+import { PROGRESS_KEY, storedProgress } from './storage';
 
-const sigmoid = courseLessons().find((l) => l.id === 'sigmoid-neuron')!;
+const sigmoid = courseLesson('sigmoid-neuron');
 const card = (page: Page) =>
   page.getByRole('article', { name: `Lesson ${sigmoid.order}: ${sigmoid.title}` });
-const KEY = 'gradient-trail:progress';
 
 test('damaged stored progress is reported once, set aside, and the course still runs', async ({
   page,
@@ -14,7 +14,7 @@ test('damaged stored progress is reported once, set aside, and the course still 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate(
     (key) => localStorage.setItem(key, '{"format":"gradient-trail-progress", oops'),
-    KEY,
+    PROGRESS_KEY,
   );
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('Your saved progress could not be read');
@@ -32,8 +32,7 @@ test('export, import of a bad file, import of a good file, and reset with confir
   page,
 }) => {
   const noErrors = watchConsole(page);
-  await page.goto(`/#/lesson/${sigmoid.id}/2`);
-  await expect(page.getByText(`Step 2 of ${sigmoid.stepCount}`)).toBeVisible();
+  await openStep(page, sigmoid, 2);
   await page.goto('/');
   await expect(card(page).getByText(`1 of ${sigmoid.stepCount} steps seen`)).toBeVisible();
 
@@ -100,13 +99,12 @@ test('persistent storage is asked for once the student has progress, and only on
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await calls()).toBe(0);
-  await page.goto(`/#/lesson/${sigmoid.id}/1`);
-  await expect(page.getByText(`Step 1 of ${sigmoid.stepCount}`)).toBeVisible();
+  await openStep(page, sigmoid, 1);
   await expect.poll(calls).toBe(1);
   await page.getByRole('button', { name: 'Next →' }).click();
-  await expect(page.getByText(`Step 2 of ${sigmoid.stepCount}`)).toBeVisible();
+  await expectOnStep(page, sigmoid, 2);
   await expect
-    .poll(() => page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).lessons, KEY))
+    .poll(async () => (await storedProgress(page)).lessons)
     .toHaveProperty(`${sigmoid.id}.seen`, [1, 2]);
   expect(await calls()).toBe(1);
 });

@@ -5,6 +5,7 @@ import { encodeLesson } from '../../src/lesson/share';
 import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
+  goOfflineAfterOneVisit,
   watchConsole,
   widgetsDrawn,
 } from './helpers';
@@ -362,16 +363,7 @@ test('the studio works offline after one visit to the course: editor, compiler w
 }) => {
   const noErrors = watchConsole(page);
   const link = `/#/shared/${await encodeLesson(GOOD)}`;
-  await page.goto('/');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect
-    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
-    .toBe(true);
-
-  await context.setOffline(true);
+  await goOfflineAfterOneVisit(page, context);
   await page.goto('/#/studio');
   await expect(editor(page)).toBeVisible({ timeout: 20_000 });
   await studio(page)
