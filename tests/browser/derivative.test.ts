@@ -17,7 +17,7 @@ import {
   text,
   withReducedMotion,
 } from './harness';
-import { mountWidget } from './settle';
+import { mountWidget, placeWidget } from './settle';
 
 const TAG = 'nn-derivative';
 
@@ -312,9 +312,7 @@ describe('<nn-derivative> in chain mode', () => {
 describe('<nn-derivative> layout and accessibility', () => {
   it('fits a 375px phone without horizontal scrolling, in both modes', async () => {
     for (const mode of ['slope', 'chain']) {
-      document.body.innerHTML = `<div style="width: 343px"><${TAG} mode="${mode}" fn="sigmoid"></${TAG}></div>`;
-      const el = document.querySelector(TAG)!;
-      await el.updateComplete;
+      const el = await placeWidget(TAG, `mode="${mode}" fn="sigmoid"`, 343);
       const h = harness(el);
       await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
       await showDataTable(el);

@@ -22,7 +22,7 @@ import {
   text,
   withReducedMotion,
 } from './harness';
-import { mountWidget, settle } from './settle';
+import { mountWidget, placeWidget, settle } from './settle';
 
 const TAG = 'nn-gradient-descent';
 
@@ -425,9 +425,7 @@ describe('<nn-gradient-descent>', () => {
   });
 
   it('fits a 375px phone without horizontal scrolling', async () => {
-    document.body.innerHTML = `<div style="width: 343px"><${TAG} surface="neuron" momentum="0.8"></${TAG}></div>`;
-    const el = document.querySelector(TAG)!;
-    await el.updateComplete;
+    const el = await placeWidget(TAG, 'surface="neuron" momentum="0.8"', 343);
     const h = harness(el);
     await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
     await userEvent.click(h.button(/^Step$/));

@@ -24,7 +24,7 @@ import {
   tableRows,
   text,
 } from './harness';
-import { mountWidget } from './settle';
+import { mountWidget, placeWidget } from './settle';
 
 const TAG = 'nn-network-teaser';
 
@@ -269,9 +269,7 @@ describe('<nn-network-teaser>', () => {
   });
 
   it('fits a 375px phone without horizontal scrolling', async () => {
-    document.body.innerHTML = `<div style="width: 343px"><${TAG}></${TAG}></div>`;
-    const el = document.querySelector(TAG)!;
-    await el.updateComplete;
+    const el = await placeWidget(TAG, '', 343);
     await expect
       .poll(() => Number(harness(el).map().getAttribute('viewBox')?.split(' ')[2]))
       .toBeLessThan(343);

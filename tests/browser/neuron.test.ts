@@ -16,7 +16,7 @@ import {
   tableRows,
   text,
 } from './harness';
-import { mountWidget } from './settle';
+import { mountWidget, placeWidget } from './settle';
 
 const TAG = 'nn-neuron';
 
@@ -239,9 +239,7 @@ describe('<nn-neuron>', () => {
   );
 
   it('fits a 375px phone with four inputs, without horizontal scrolling', async () => {
-    document.body.innerHTML = `<div style="width: 343px"><${TAG} inputs="4" x="-2.5 1 0.25 3" w="-1.5 2 0 0.75"></${TAG}></div>`;
-    const el = document.querySelector(TAG)!;
-    await el.updateComplete;
+    const el = await placeWidget(TAG, 'inputs="4" x="-2.5 1 0.25 3" w="-1.5 2 0 0.75"', 343);
     const h = harness(el);
     await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
     await showDataTable(el);

@@ -19,7 +19,7 @@ import {
   tableRows,
   text,
 } from './harness';
-import { mountWidget } from './settle';
+import { mountWidget, placeWidget } from './settle';
 
 const TAG = 'nn-sigmoid-explorer';
 
@@ -192,9 +192,7 @@ describe('<nn-sigmoid-explorer>', () => {
   });
 
   it('redraws for its width: fits a 375px phone and uses the space at 900px', async () => {
-    document.body.innerHTML = `<div style="width: 343px"><${TAG}></${TAG}></div>`;
-    const el = document.querySelector(TAG)!;
-    await el.updateComplete;
+    const el = await placeWidget(TAG, '', 343);
     const h = harness(el);
     await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
     expect(h.svg().getBoundingClientRect().width).toBeLessThanOrEqual(343);
