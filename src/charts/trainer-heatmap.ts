@@ -137,6 +137,15 @@ export function parseColor(color: string): Rgb {
   return rgb;
 }
 
+/** `bg` moved towards `target` by the share `a` (0 … 1), each channel rounded. */
+function mix(bg: Rgb, target: readonly number[], a: number): Rgb {
+  return [
+    Math.round(bg[0] + (target[0]! - bg[0]) * a),
+    Math.round(bg[1] + (target[1]! - bg[1]) * a),
+    Math.round(bg[2] + (target[2]! - bg[2]) * a),
+  ];
+}
+
 /**
  * The colour of a regression value v (−1 … 1, clamped): the background at 0, class 0's colour
  * towards −1 and class 1's towards +1, mixed by |v| of `strength`.
@@ -145,12 +154,7 @@ export function valueColor(v: number, c0: Rgb, c1: Rgb, bg: Rgb, strength = MAX_
   if (!Number.isFinite(v)) return bg;
   const t = Math.max(-1, Math.min(1, v));
   const target = t >= 0 ? c1 : c0;
-  const a = Math.abs(t) * strength;
-  return [
-    Math.round(bg[0] + (target[0] - bg[0]) * a),
-    Math.round(bg[1] + (target[1] - bg[1]) * a),
-    Math.round(bg[2] + (target[2] - bg[2]) * a),
-  ];
+  return mix(bg, target, Math.abs(t) * strength);
 }
 
 /** The cell colour, flat (discretized): the class said (regression: the sign), or the background. */
@@ -192,12 +196,7 @@ export function blendFor(
   }
   if (!(sum > 0)) return bg;
   const sure = Math.max(0, Math.min(1, (max / sum - 1 / k) / (1 - 1 / k)));
-  const a = sure * MAX_TINT;
-  return [
-    Math.round(bg[0] + (r / sum - bg[0]) * a),
-    Math.round(bg[1] + (g / sum - bg[1]) * a),
-    Math.round(bg[2] + (b / sum - bg[2]) * a),
-  ];
+  return mix(bg, [r / sum, g / sum, b / sum], sure * MAX_TINT);
 }
 
 /** A cell of k ≥ 3 classes, flat: the likeliest class's colour at full tint (background if unread). */
@@ -214,8 +213,7 @@ function flatClass(
     if (!Number.isFinite(p)) return bg;
     if (p > probs[at + best]!) best = j;
   }
-  const c = colors[best]!;
-  return [0, 1, 2].map((q) => Math.round(bg[q]! + (c[q]! - bg[q]!) * MAX_TINT)) as unknown as Rgb;
+  return mix(bg, colors[best]!, MAX_TINT);
 }
 
 /** The grid as an image, one pixel per cell; reused between frames. */
