@@ -25,6 +25,7 @@ import {
 import { FLOW_ACTIVATIONS, LOG_MAX, LOG_MIN, logPosition } from './model';
 import type { FlowActivation, FlowSetup, FlowSnapshot } from './model';
 import { dataTable } from '../shared/data-table';
+import type { PlayControls } from '../shared/play-controls';
 
 export interface ChoiceOptions {
   setup: FlowSetup;
@@ -56,14 +57,9 @@ export function choices(o: ChoiceOptions): TemplateResult {
   `;
 }
 
-export interface ButtonsOptions {
-  playing: boolean;
+export interface ButtonsOptions extends PlayControls {
   /** Whether the run cannot go on (the weights are not numbers, or the step limit is reached). */
   stopped: boolean;
-  onPlay: () => void;
-  onPause: () => void;
-  onStep: () => void;
-  onReset: () => void;
 }
 
 /** Train/Pause, 10 steps, Reset. */

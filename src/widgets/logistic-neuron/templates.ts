@@ -21,6 +21,7 @@ import {
 import { LOSSES, STARTS, otherLoss } from './model';
 import type { LossPushes, NeuronsState, PlanePoint, StartName } from './model';
 import { dataTable, dataTableArea } from '../shared/data-table';
+import type { PlayControls } from '../shared/play-controls';
 
 export interface ControlsOptions {
   loss: LossName;
@@ -105,15 +106,10 @@ export function controls(o: ControlsOptions): TemplateResult {
   `;
 }
 
-export interface ButtonsOptions {
-  playing: boolean;
+export interface ButtonsOptions extends PlayControls {
   ready: boolean;
   /** "Step 40 · backend: cpu". */
   status: string;
-  onPlay: () => void;
-  onPause: () => void;
-  onStep: () => void;
-  onReset: () => void;
 }
 
 /** Play/Pause, Step, Reset and the status line. */
