@@ -108,7 +108,7 @@ test.describe('at 1280px', () => {
         };
       }),
     );
-    expect(panels.length).toBe(4);
+    expect(panels.length).toBe(5); // Data, Network, Training, Regularisation, and the points
     const alone = panels.filter(
       (p) => !panels.some((q) => q !== p && q.top < p.bottom && p.top < q.bottom),
     );
