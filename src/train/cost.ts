@@ -170,7 +170,9 @@ function probeWebgl(): DeviceFacts['webgl'] {
           : null;
     const gl = canvas?.getContext('webgl2') as WebGL2RenderingContext | null | undefined;
     if (!gl) return 'none';
-    const renderer = String(gl.getParameter(gl.RENDERER));
+    // Chromium masks RENDERER ("WebKit WebGL"); the unmasked name says whether it is SwiftShader.
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
     gl.getExtension('WEBGL_lose_context')?.loseContext();
     return /swiftshader|llvmpipe|software|basic render/i.test(renderer) ? 'software' : 'hardware';
   } catch {
