@@ -178,38 +178,32 @@ test("lesson 12: the challenge's worked answer (L2 = 0.01) meets the target test
 test.describe("TensorFlow Playground's classic demos, from a share link", () => {
   test.use({ viewport: { width: 1000, height: 1000 } });
 
-  test('the circle: a single neuron on x₁² and x₂² (no hidden layer) learns the disc', async ({
-    page,
-  }) => {
-    test.setTimeout(120_000);
-    const noErrors = watchConsole(page);
-    await page.goto(
-      '/embed.html#nn-network-trainer?dataset=circle&features=x1sq%2Cx2sq&layers=&max-epochs=300',
-    );
-    const trainer = page.locator('nn-network-trainer');
-    await expect(trainer.locator('canvas.plot')).toBeVisible();
-    const reports = await record(trainer);
-    await trainUntilPaused(trainer);
-    const last = (await reports()).at(-1)!;
-    expect(last.testAccuracy, JSON.stringify(last)).toBeGreaterThanOrEqual(0.9);
-    noErrors();
-  });
-
-  test('the spiral: sin x₁ and sin x₂ let two small tanh layers learn it', async ({ page }) => {
-    test.setTimeout(120_000);
-    const noErrors = watchConsole(page);
-    await page.goto(
-      '/embed.html#nn-network-trainer?dataset=spiral&samples=500&noise=0&test-fraction=0.5' +
+  const demos = [
+    {
+      title: 'the circle: a single neuron on x₁² and x₂² (no hidden layer) learns the disc',
+      hash: 'dataset=circle&features=x1sq%2Cx2sq&layers=&max-epochs=300',
+    },
+    {
+      title: 'the spiral: sin x₁ and sin x₂ let two small tanh layers learn it',
+      hash:
+        'dataset=spiral&samples=500&noise=0&test-fraction=0.5' +
         '&features=x1%2Cx2%2Csinx1%2Csinx2&layers=8%3Atanh%2C8%3Atanh&batch-size=10&max-epochs=100',
-    );
-    const trainer = page.locator('nn-network-trainer');
-    await expect(trainer.locator('canvas.plot')).toBeVisible();
-    const reports = await record(trainer);
-    await trainUntilPaused(trainer);
-    const last = (await reports()).at(-1)!;
-    expect(last.testAccuracy, JSON.stringify(last)).toBeGreaterThanOrEqual(0.9);
-    noErrors();
-  });
+    },
+  ];
+  for (const { title, hash } of demos) {
+    test(title, async ({ page }) => {
+      test.setTimeout(120_000);
+      const noErrors = watchConsole(page);
+      await page.goto(`/embed.html#nn-network-trainer?${hash}`);
+      const trainer = page.locator('nn-network-trainer');
+      await expect(trainer.locator('canvas.plot')).toBeVisible();
+      const reports = await record(trainer);
+      await trainUntilPaused(trainer);
+      const last = (await reports()).at(-1)!;
+      expect(last.testAccuracy, JSON.stringify(last)).toBeGreaterThanOrEqual(0.9);
+      noErrors();
+    });
+  }
 });
 
 test("lesson 13: the spiral's deep ReLU network learns at 0.01, and its ReLUs die at 0.03", async ({
