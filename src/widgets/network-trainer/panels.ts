@@ -442,19 +442,7 @@ export function regularisationPanel(p: RegularisationPanel): TemplateResult {
     </div>
     <div class="control">
       <label for="penalty-rate">Regularisation rate λ</label>
-      <select
-        id="penalty-rate"
-        ?disabled=${kind === 'none'}
-        @change=${(e: Event) => {
-          const v = Number((e.target as HTMLSelectElement).value);
-          if (Number.isFinite(v)) setRate(v);
-        }}
-      >
-        ${withCurrent(REGULARISATION_RATES, shownRate).map(
-          (v) =>
-            html`<option value=${String(v)} ?selected=${v === shownRate}>${String(v)}</option>`,
-        )}
-      </select>
+      ${numberSelect('penalty-rate', REGULARISATION_RATES, shownRate, String, setRate, kind === 'none')}
     </div>
     <div class="control">
       <label for="patience">Early stopping</label>
