@@ -76,6 +76,17 @@ async function trainDigits(page) {
   return true;
 }
 
+/** What `after` holds that `before` does not, counting repeats (a multiset difference). */
+function added(before, after) {
+  const left = new Map();
+  for (const x of before) left.set(x, (left.get(x) ?? 0) + 1);
+  return after.filter((x) => {
+    const n = left.get(x) ?? 0;
+    left.set(x, n - 1);
+    return n <= 0;
+  });
+}
+
 export async function measureMemory(base, rounds = 10, lesson = undefined) {
   const warmup = Math.max(1, Math.ceil(rounds / 2));
   const browser = await chromium.launch({
@@ -85,6 +96,7 @@ export async function measureMemory(base, rounds = 10, lesson = undefined) {
   const page = await browser.newPage();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
+  await cdp.send('Debugger.enable'); // for the listeners' source lines
   await page.goto(base + '/');
   await page.locator('gt-course-map').waitFor();
 
@@ -111,13 +123,24 @@ export async function measureMemory(base, rounds = 10, lesson = undefined) {
     await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
     return result.value;
   };
+  /** The listeners on window or document, each as "target type: the handler's first words". */
   const listeners = async (expression) => {
-    const { result } = await cdp.send('Runtime.evaluate', { expression });
+    const { result } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'listeners' });
     const { listeners: list } = await cdp.send('DOMDebugger.getEventListeners', {
       objectId: result.objectId,
     });
-    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
-    return list.length;
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'listeners' });
+    const handlers = [];
+    for (const l of list) {
+      const { scriptId, lineNumber, columnNumber } = l;
+      const { scriptSource } = await cdp
+        .send('Debugger.getScriptSource', { scriptId })
+        .catch(() => ({ scriptSource: '' }));
+      const line = scriptSource.split('\n')[lineNumber] ?? '';
+      const where = line.slice(columnNumber, columnNumber + 70).replace(/\s+/g, ' ');
+      handlers.push(`${expression} ${l.type}: ${where}`);
+    }
+    return handlers;
   };
   const heapSnapshot = async () => {
     const chunks = [];
@@ -152,7 +175,10 @@ export async function measureMemory(base, rounds = 10, lesson = undefined) {
     return {
       widgets,
       observers,
-      listeners: (await listeners('window')) + (await listeners('document')),
+      listenerList: [...(await listeners('window')), ...(await listeners('document'))],
+      get listeners() {
+        return this.listenerList.length;
+      },
       mediaQueryLists: await instances('MediaQueryList.prototype'),
       detachedTrees: trees.length,
       detachedNodes: trees.reduce((sum, d) => sum + d.retainedNodeIds.length, 0),
@@ -244,7 +270,10 @@ export async function measureMemory(base, rounds = 10, lesson = undefined) {
   if (atEnd.observers > atStart.observers)
     problems.push(`${atEnd.observers - atStart.observers} observer(s) more than on arrival`);
   if (atEnd.listeners > atStart.listeners)
-    problems.push(`${atEnd.listeners - atStart.listeners} window/document listener(s) more`);
+    problems.push(
+      `${atEnd.listeners - atStart.listeners} window/document listener(s) more: ` +
+        added(atStart.listenerList, atEnd.listenerList).join('; '),
+    );
   if (atEnd.mediaQueryLists > atStart.mediaQueryLists)
     problems.push(`${atEnd.mediaQueryLists - atStart.mediaQueryLists} MediaQueryList(s) more`);
   if (atEnd.detachedTrees > warm.detachedTrees)

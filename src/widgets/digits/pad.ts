@@ -1,8 +1,9 @@
 /**
  * The drawing pad of `<nn-digits>`: pointer events (mouse, touch and pen alike, captured so a
  * stroke that leaves the pad still ends), strokes kept in the pad's unit square, painted on the
- * pad's canvas, and turned into MNIST's form (src/math/digit-preprocess.ts) on every move. The pad
- * redraws and reads at most once per animation frame, however many events arrive.
+ * pad's canvas, and turned into MNIST's form (src/math/digit-preprocess.ts) on every move. While a
+ * stroke is drawn the pad redraws and reads at most once per animation frame, however many events
+ * arrive; when it ends (pointerup) it reads at once.
  */
 import type { ReactiveControllerHost } from 'lit';
 import {
@@ -71,10 +72,12 @@ export class DrawingPad {
     this.task.schedule();
   };
 
+  /** The stroke is finished: read it now, not on the next frame, so that frame shows the answer. */
   readonly onPointerUp = (event: PointerEvent): void => {
     if (event.pointerId !== this.pointer) return;
     this.pointer = null;
-    this.task.schedule();
+    this.task.cancel();
+    this.refresh();
   };
 
   private point(event: PointerEvent, canvas: HTMLCanvasElement): StrokePoint {
