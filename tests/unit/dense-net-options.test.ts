@@ -7,12 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { worstGradientGap } from './fixtures/finite-differences';
+import { xorPoints, xorSpec } from './fixtures/training';
 import { DenseNet, denseParameterCount } from '../../src/math/dense-net';
 import type { DenseActivation, DenseNetConfig } from '../../src/math/dense-net';
-import { xor } from '../../src/math/datasets';
 import { createRng } from '../../src/math/rng';
 import { createJsTrainer } from '../../src/train/js-trainer';
-import type { ModelSpec, Points, TrainReport } from '../../src/train/types';
+import type { ModelSpec, TrainReport } from '../../src/train/types';
 
 /** A DenseNet that shows its last training step's dropout masks (indexed like the layers). */
 class OpenNet extends DenseNet {
@@ -193,29 +193,17 @@ describe('DenseNet gradients with regression, L1 and dropout', () => {
   });
 });
 
-function xorPoints(n: number, noise: number, seed: number): Points {
-  const points = xor(n, noise, seed);
-  return {
-    x: Float32Array.from(points.flatMap((p) => [p.x, p.y])),
-    y: Float32Array.from(points, (p) => p.label),
-  };
-}
-
-function spec(overrides: Partial<ModelSpec> = {}): ModelSpec {
-  return {
+/** Two tanh layers of 12 with dropout, in batches of 10, on XOR. */
+const spec = (overrides: Partial<ModelSpec> = {}): ModelSpec =>
+  xorSpec({
     hidden: [
       { units: 12, activation: 'tanh', dropout: 0.5 },
       { units: 12, activation: 'tanh', dropout: 0.3 },
     ],
-    loss: 'cross-entropy',
-    optimizer: 'adam',
-    learningRate: 0.03,
     batchSize: 10,
-    l2: 0,
     seed: 5,
     ...overrides,
-  };
-}
+  });
 
 describe('dropout only while training', () => {
   it('DenseNet predicts with every unit, the same numbers twice, after training steps too', () => {
@@ -233,7 +221,7 @@ describe('dropout only while training', () => {
       state,
     };
     const dropping = new DenseNet({ ...base, dropout: [0.5, 0.5] });
-    const data = xorPoints(30, 0, 1);
+    const data = xorPoints(30, 1);
     dropping.setData(data.x, data.y);
     dropping.train(3); // masks drawn: they must not stay on for prediction
     const plain = new DenseNet({ ...base, state: dropping.state() }); // no dropout at all
@@ -246,8 +234,8 @@ describe('dropout only while training', () => {
   });
 
   it('JsTrainer: predict twice gives the same numbers, those of the same weights without dropout', async () => {
-    const train = xorPoints(60, 0.2, 2);
-    const test = xorPoints(30, 0.2, 3);
+    const train = xorPoints(60, 2, 0.2);
+    const test = xorPoints(30, 3, 0.2);
     const trainer = createJsTrainer({ spec: spec(), train, test });
     await trainer.train(25);
     const grid = Float32Array.from({ length: 2 * 40 }, (_, i) => Math.cos(i) * 5);
@@ -269,8 +257,8 @@ describe('dropout only while training', () => {
 describe('JsTrainer early stopping', () => {
   it('stops when the validation loss stops improving and puts the best weights back', async () => {
     // A big network on few noisy points: the validation loss falls, then rises.
-    const train = xorPoints(40, 0.5, 11);
-    const test = xorPoints(40, 0.5, 12);
+    const train = xorPoints(40, 11, 0.5);
+    const test = xorPoints(40, 12, 0.5);
     const trainer = createJsTrainer({
       spec: spec({
         hidden: [

@@ -3,23 +3,18 @@
  * held out of the training rows, and the rule that says when to stop and which weights to keep.
  */
 import { describe, expect, it } from 'vitest';
+import { xorSpec } from './fixtures/training';
 import { EarlyStopper, holdOut } from '../../src/train/early-stop';
 import type { NetworkState } from '../../src/train/state';
 import type { ModelSpec, Rows } from '../../src/train/types';
 
-function spec(overrides: Partial<ModelSpec> = {}): ModelSpec {
-  return {
+/** One tanh layer of 4, with early stopping: patience 3, a fifth of the rows held out. */
+const spec = (overrides: Partial<ModelSpec> = {}): ModelSpec =>
+  xorSpec({
     hidden: [{ units: 4, activation: 'tanh' }],
-    loss: 'cross-entropy',
-    optimizer: 'adam',
-    learningRate: 0.03,
-    batchSize: 0,
-    l2: 0,
-    seed: 7,
     earlyStopping: { patience: 3, validationFraction: 0.2 },
     ...overrides,
-  };
-}
+  });
 
 /** n rows of two inputs, row i = (i, −i) with label i % 2: every row is recognisable. */
 function rows(n: number): Rows {

@@ -5,9 +5,9 @@
  * tests/unit/engine-pace.test.ts.)
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { xorSpec } from './fixtures/training';
 import { SliceMeter } from '../../src/train/pace';
 import { knownRates, rateKey, rememberRate } from '../../src/train/rates';
-import type { ModelSpec } from '../../src/train/types';
 
 describe('SliceMeter: steps per slice', () => {
   it('fills a slice from the time per step of the last one, at most doubling', () => {
@@ -58,18 +58,13 @@ describe('SliceMeter: examples per second', () => {
 });
 
 describe('stored rates', () => {
-  const spec: ModelSpec = {
+  const spec = xorSpec({
     hidden: [
       { units: 8, activation: 'tanh' },
       { units: 4, activation: 'relu' },
     ],
-    loss: 'cross-entropy',
-    optimizer: 'adam',
-    learningRate: 0.03,
     batchSize: 10,
-    l2: 0,
-    seed: 1,
-  };
+  });
 
   beforeEach(() => {
     const store = new Map<string, string>();

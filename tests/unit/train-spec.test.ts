@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { xorSpec } from './fixtures/training';
 import {
   batchRows,
   checkPoints,
@@ -11,19 +12,15 @@ import {
 import { confusionMatrix, predictedClasses } from '../../src/train/classify';
 import type { ModelSpec } from '../../src/train/types';
 
-const spec = (overrides: Partial<ModelSpec> = {}): ModelSpec => ({
-  hidden: [
-    { units: 8, activation: 'tanh' },
-    { units: 4, activation: 'relu' },
-  ],
-  loss: 'cross-entropy',
-  optimizer: 'adam',
-  learningRate: 0.03,
-  batchSize: 0,
-  l2: 0,
-  seed: 7,
-  ...overrides,
-});
+/** A 2-8-4-1 network (tanh, then relu) on XOR. */
+const spec = (overrides: Partial<ModelSpec> = {}): ModelSpec =>
+  xorSpec({
+    hidden: [
+      { units: 8, activation: 'tanh' },
+      { units: 4, activation: 'relu' },
+    ],
+    ...overrides,
+  });
 
 describe('the model spec', () => {
   it('implies the layer sizes, input and output included', () => {
