@@ -1,12 +1,13 @@
 /**
  * The from-scratch engine's options of issue 16 (src/math/dense-net.ts, src/train/js-trainer.ts):
  * regression, L1, dropout — their gradients against central finite differences of a loss written
- * plainly here, dropout off at prediction — and JsTrainer's early stopping putting the best
- * weights back. (tests/unit/dense-net.test.ts covers the rest; early-stop.ts's two parts are in
+ * plainly (tests/unit/fixtures/reference-net.ts), dropout off at prediction — and JsTrainer's early
+ * stopping putting the best weights back. (tests/unit/dense-net.test.ts covers the rest; early-stop.ts's two parts are in
  * tests/unit/train-early-stop.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { worstGradientGap } from './fixtures/finite-differences';
+import { randomData, referenceLoss } from './fixtures/reference-net';
 import { xorPoints, xorSpec } from './fixtures/training';
 import { DenseNet, denseParameterCount } from '../../src/math/dense-net';
 import type { DenseActivation, DenseNetConfig } from '../../src/math/dense-net';
@@ -21,75 +22,6 @@ class OpenNet extends DenseNet {
   }
 }
 
-interface Options {
-  regression: boolean;
-  l2: number;
-  l1: number;
-  /** Per hidden layer, its mask (rows × units, row-major), or null: none. */
-  masks: (Float64Array | null)[];
-}
-
-/**
- * The loss, written plainly (one example at a time, Float64), independently of DenseNet: hidden
- * layers a = f(z) ⊙ m; a σ unit with cross-entropy, or for regression ŷ = z with ½(ŷ − y)²;
- * the mean over the rows, plus λ·Σw² + λ₁·Σ|w| over the kernels.
- */
-function referenceLoss(
-  theta: ArrayLike<number>,
-  sizes: number[],
-  activations: DenseActivation[],
-  options: Options,
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-): number {
-  const f = (z: number, name: DenseActivation): number =>
-    name === 'tanh'
-      ? Math.tanh(z)
-      : name === 'sigmoid'
-        ? 1 / (1 + Math.exp(-z))
-        : name === 'leaky-relu'
-          ? Math.max(0.01 * z, z)
-          : name === 'relu'
-            ? Math.max(0, z)
-            : z;
-  const n = y.length;
-  let total = 0;
-  for (let r = 0; r < n; r++) {
-    let a = Array.from({ length: sizes[0]! }, (_, i) => x[r * sizes[0]! + i]!);
-    let offset = 0;
-    for (let l = 1; l < sizes.length; l++) {
-      const inputs = sizes[l - 1]!;
-      const units = sizes[l]!;
-      const mask = l < sizes.length - 1 ? options.masks[l - 1] : null;
-      const next: number[] = [];
-      for (let j = 0; j < units; j++) {
-        let z = theta[offset + inputs * units + j]!;
-        for (let i = 0; i < inputs; i++) z += a[i]! * theta[offset + i * units + j]!;
-        if (l === sizes.length - 1) next.push(z);
-        else next.push(f(z, activations[l - 1]!) * (mask ? mask[r * units + j]! : 1));
-      }
-      offset += (inputs + 1) * units;
-      a = next;
-    }
-    const z = a[0]!;
-    if (options.regression) total += 0.5 * (z - y[r]!) ** 2;
-    else {
-      const p = 1 / (1 + Math.exp(-z));
-      total += -(y[r]! * Math.log(p) + (1 - y[r]!) * Math.log(1 - p));
-    }
-  }
-  let penalty = 0;
-  let offset = 0;
-  for (let l = 1; l < sizes.length; l++) {
-    for (let k = 0; k < sizes[l - 1]! * sizes[l]!; k++) {
-      const w = theta[offset + k]!;
-      penalty += options.l2 * w * w + options.l1 * Math.abs(w);
-    }
-    offset += (sizes[l - 1]! + 1) * sizes[l]!;
-  }
-  return total / n + penalty;
-}
-
 /** Parameters uniform in ±1 (none within 0.05 of 0, where |w| has no slope) and sgd's no slots. */
 function randomState(sizes: number[], seed: number) {
   const rng = createRng(seed);
@@ -98,13 +30,6 @@ function randomState(sizes: number[], seed: number) {
     return rng.uniform(0, 1) < 0.5 ? -w : w;
   });
   return { values, adamStep: 0 };
-}
-
-function randomData(n: number, inputs: number, seed: number, regression: boolean) {
-  const rng = createRng(seed);
-  const x = new Float32Array(n * inputs).map(() => rng.uniform(-1.5, 1.5));
-  const y = new Float32Array(n).map(() => (regression ? rng.uniform(-1, 1) : rng.int(2)));
-  return { x, y };
 }
 
 const CASES = [
@@ -123,7 +48,7 @@ describe('DenseNet gradients with regression, L1 and dropout', () => {
       const sizes = [3, 5, 4, 1];
       const activations: DenseActivation[] = ['leaky-relu', 'tanh'];
       const state = randomState(sizes, 21);
-      const data = randomData(12, 3, 8, regression);
+      const data = randomData(12, 3, 8, regression ? 'regression' : 2);
       const config: DenseNetConfig = {
         sizes,
         activations,
@@ -153,10 +78,9 @@ describe('DenseNet gradients with regression, L1 and dropout', () => {
         const r = dropout[l - 1]!;
         expect([...new Set(mask)].sort()).toEqual([0, 1 / (1 - r)].sort());
       });
-      const options: Options = { regression, l2, l1, masks: masks.slice(1, 3) };
+      const reference = { sizes, activations, regression, l2, l1, masks: masks.slice(1, 3) };
       const theta = Float64Array.from(state.values);
-      const L = (t: Float64Array): number =>
-        referenceLoss(t, sizes, activations, options, data.x, data.y);
+      const L = (t: Float64Array): number => referenceLoss(t, reference, data.x, data.y);
       expect(worstGradientGap(net.gradients, theta, L)).toBeLessThan(1e-7);
       expect(Math.max(...net.gradients.map(Math.abs))).toBeGreaterThan(1e-2);
     },
@@ -176,8 +100,8 @@ describe('DenseNet gradients with regression, L1 and dropout', () => {
       shuffleSeed: 1,
       state: randomState(sizes, 3),
     });
-    const data = randomData(10, 3, 2, true);
-    const test = randomData(6, 3, 9, true);
+    const data = randomData(10, 3, 2, 'regression');
+    const test = randomData(6, 3, 9, 'regression');
     const stats = net.stats(data.x, data.y, test.x, test.y);
     const mean = (d: { x: Float32Array; y: Float32Array }): number => {
       const y = net.predictInto(d.x, new Float64Array(d.y.length));

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { worstGradientGap } from './fixtures/finite-differences';
+import { randomData, referenceLoss } from './fixtures/reference-net';
 import { netFor, xorPoints, xorSpec } from './fixtures/training';
 import { DenseNet, denseParameterCount, denseSlotCount } from '../../src/math/dense-net';
 import type {
@@ -31,80 +32,6 @@ function randomState(sizes: number[], optimizer: DenseOptimizer, seed: number) {
   const values = new Float32Array(count * (1 + denseSlotCount(optimizer)));
   for (let k = 0; k < count; k++) values[k] = rng.uniform(-1, 1);
   return { values, adamStep: 0 };
-}
-
-function randomData(n: number, inputs: number, seed: number, classes = 2) {
-  const rng = createRng(seed);
-  const x = new Float32Array(n * inputs).map(() => rng.uniform(-1.5, 1.5));
-  const y = new Float32Array(n).map(() => rng.int(classes));
-  return { x, y };
-}
-
-/**
- * The loss, written plainly and independently of DenseNet (one example at a time, nested loops,
- * Float64): mean data loss + λ·Σ kernel². `theta` holds the parameters in the packed layout.
- */
-function referenceLoss(
-  theta: ArrayLike<number>,
-  sizes: number[],
-  activations: DenseActivation[],
-  loss: DenseLoss,
-  l2: number,
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-): number {
-  const f = (z: number, name: DenseActivation): number =>
-    name === 'sigmoid'
-      ? 1 / (1 + Math.exp(-z))
-      : name === 'tanh'
-        ? Math.tanh(z)
-        : name === 'relu'
-          ? Math.max(0, z)
-          : name === 'leaky-relu'
-            ? Math.max(0.01 * z, z)
-            : z;
-  const n = y.length;
-  let total = 0;
-  for (let r = 0; r < n; r++) {
-    let a = Array.from({ length: sizes[0]! }, (_, i) => x[r * sizes[0]! + i]!);
-    let offset = 0;
-    for (let l = 1; l < sizes.length; l++) {
-      const inputs = sizes[l - 1]!;
-      const units = sizes[l]!;
-      const next: number[] = [];
-      for (let j = 0; j < units; j++) {
-        let z = theta[offset + inputs * units + j]!; // the bias follows the kernel
-        for (let i = 0; i < inputs; i++) z += a[i]! * theta[offset + i * units + j]!;
-        next.push(l === sizes.length - 1 ? z : f(z, activations[l - 1]!));
-      }
-      offset += (inputs + 1) * units;
-      a = next;
-    }
-    if (a.length > 1) {
-      // A softmax over the logits: −ln p_y, or Σ_j (p_j − [j = y])².
-      const exps = a.map(Math.exp);
-      const sum = exps.reduce((s, e) => s + e, 0);
-      const p = exps.map((e) => e / sum);
-      total +=
-        loss === 'cross-entropy'
-          ? -Math.log(p[y[r]!]!)
-          : p.reduce((s, pj, j) => s + (pj - (j === y[r] ? 1 : 0)) ** 2, 0);
-      continue;
-    }
-    const z = a[0]!;
-    const p = 1 / (1 + Math.exp(-z));
-    total +=
-      loss === 'cross-entropy'
-        ? -(y[r]! * Math.log(p) + (1 - y[r]!) * Math.log(1 - p))
-        : (p - y[r]!) ** 2;
-  }
-  let penalty = 0;
-  let offset = 0;
-  for (let l = 1; l < sizes.length; l++) {
-    for (let k = 0; k < sizes[l - 1]! * sizes[l]!; k++) penalty += theta[offset + k]! ** 2;
-    offset += (sizes[l - 1]! + 1) * sizes[l]!;
-  }
-  return total / n + l2 * penalty;
 }
 
 function config(overrides: Partial<DenseNetConfig> & Pick<DenseNetConfig, 'sizes'>) {
@@ -141,7 +68,7 @@ describe('DenseNet gradients', () => {
       expect(net.step()).toBe(9); // the gradients of the state before this step
       const theta = Float64Array.from(state.values);
       const L = (t: Float64Array): number =>
-        referenceLoss(t, sizes, activations, loss, l2, data.x, data.y);
+        referenceLoss(t, { sizes, activations, loss, l2 }, data.x, data.y);
       expect(net.gradients.length).toBe(theta.length);
       expect(worstGradientGap(net.gradients, theta, L)).toBeLessThan(1e-7);
       // The gradient is not trivially small: a wrong sign or a missing term would show.
@@ -166,10 +93,10 @@ describe('DenseNet gradients', () => {
       expect(net.step()).toBe(11);
       const theta = Float64Array.from(state.values);
       const L = (t: Float64Array): number =>
-        referenceLoss(t, sizes, activations, loss, l2, data.x, data.y);
+        referenceLoss(t, { sizes, activations, loss, l2 }, data.x, data.y);
       expect(worstGradientGap(net.gradients, theta, L)).toBeLessThan(1e-7);
       expect(Math.max(...net.gradients.map(Math.abs))).toBeGreaterThan(1e-2);
-      const dataLoss = referenceLoss(theta, sizes, activations, loss, 0, data.x, data.y);
+      const dataLoss = referenceLoss(theta, { sizes, activations, loss }, data.x, data.y);
       expect(before).toBeCloseTo(dataLoss, 12);
     },
   );
@@ -241,7 +168,7 @@ describe('DenseNet forward pass and statistics', () => {
       const test = randomData(40, 3, 2);
       const stats = net.stats(train.x, train.y, test.x, test.y);
       const L = (d: typeof train) =>
-        referenceLoss(state.values, sizes, ['tanh'], loss, 0, d.x, d.y);
+        referenceLoss(state.values, { sizes, activations: ['tanh'], loss }, d.x, d.y);
       expect(stats.trainLoss).toBeCloseTo(L(train), 12);
       expect(stats.testLoss).toBeCloseTo(L(test), 12);
       const p = net.predictInto(train.x, new Float64Array(300));
