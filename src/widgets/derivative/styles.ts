@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { chartFigure, choiceChips, formulaBox, sliderRows } from '../shared/tokens';
+import { chartFigure, choiceChips, formulaBox, gridAreas, sliderRows } from '../shared/tokens';
 import { currentRow } from '../shared/data-table';
 import { widgetBase } from '../shared/widget-styles';
 
@@ -10,27 +10,11 @@ export const styles = [
   choiceChips,
   sliderRows,
   formulaBox,
+  gridAreas(['chart', 'controls', 'formula', 'slopes', 'table'], {
+    columns: 'minmax(16rem, 20rem) minmax(0, 1fr)',
+    areas: ['controls chart', 'formula formula', 'slopes slopes', 'table table'],
+  }),
   css`
-    .layout {
-      grid-template-areas:
-        'chart'
-        'controls'
-        'formula'
-        'slopes'
-        'table';
-    }
-    @container (min-width: 760px) {
-      .layout {
-        grid-template-columns: minmax(16rem, 20rem) minmax(0, 1fr);
-        grid-template-areas:
-          'controls chart'
-          'formula formula'
-          'slopes slopes'
-          'table table';
-        align-items: start;
-      }
-    }
-
     .controls {
       grid-area: controls;
       display: grid;

@@ -1,5 +1,12 @@
 import { css } from 'lit';
-import { chartFigure, checkToggle, formControls, formulaBox, sliderRows } from '../shared/tokens';
+import {
+  chartFigure,
+  checkToggle,
+  formControls,
+  formulaBox,
+  gridAreas,
+  sliderRows,
+} from '../shared/tokens';
 import { compactCells, currentRow } from '../shared/data-table';
 import { widgetBase } from '../shared/widget-styles';
 
@@ -11,32 +18,19 @@ export const styles = [
   sliderRows,
   checkToggle,
   formulaBox,
+  // Wide enough for two columns: the controls beside the chart.
+  gridAreas(['head', 'chart', 'run', 'status', 'controls', 'formula', 'table'], {
+    columns: 'minmax(17rem, 21rem) minmax(0, 1fr)',
+    areas: [
+      'head head',
+      'run chart',
+      'controls chart',
+      'formula chart',
+      'status status',
+      'table table',
+    ],
+  }),
   css`
-    .layout {
-      grid-template-areas:
-        'head'
-        'chart'
-        'run'
-        'status'
-        'controls'
-        'formula'
-        'table';
-    }
-    /* Wide enough for two columns: the controls beside the chart. */
-    @container (min-width: 760px) {
-      .layout {
-        grid-template-columns: minmax(17rem, 21rem) minmax(0, 1fr);
-        grid-template-areas:
-          'head head'
-          'run chart'
-          'controls chart'
-          'formula chart'
-          'status status'
-          'table table';
-        align-items: start;
-      }
-    }
-
     .head {
       grid-area: head;
       display: flex;

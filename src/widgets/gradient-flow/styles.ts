@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { choiceChips, sliderRows } from '../shared/tokens';
+import { choiceChips, gridAreas, sliderRows } from '../shared/tokens';
 import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-gradient-flow>`; colours come from the shared tokens (`--_*`). */
@@ -7,15 +7,8 @@ export const styles = [
   widgetBase,
   choiceChips,
   sliderRows,
+  gridAreas(['controls', 'status', 'layers', 'summary', 'table']),
   css`
-    .layout {
-      grid-template-areas:
-        'controls'
-        'status'
-        'layers'
-        'summary'
-        'table';
-    }
     .controls {
       grid-area: controls;
       display: grid;

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { sliderRows, themed } from '../shared/tokens';
+import { gridAreas, sliderRows, themed } from '../shared/tokens';
 import { widgetBase } from '../shared/widget-styles';
 
 /**
@@ -25,31 +25,18 @@ export const styles = [
     `,
   ),
   sliderRows,
+  gridAreas(['controls', 'plane', 'buttons', 'chart', 'summary', 'why', 'table'], {
+    columns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    areas: [
+      'controls controls',
+      'plane chart',
+      'buttons buttons',
+      'summary summary',
+      'why why',
+      'table table',
+    ],
+  }),
   css`
-    .layout {
-      grid-template-areas:
-        'controls'
-        'plane'
-        'buttons'
-        'chart'
-        'summary'
-        'why'
-        'table';
-    }
-    @container (min-width: 760px) {
-      .layout {
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        grid-template-areas:
-          'controls controls'
-          'plane chart'
-          'buttons buttons'
-          'summary summary'
-          'why why'
-          'table table';
-        align-items: start;
-      }
-    }
-
     .controls {
       grid-area: controls;
       display: flex;

@@ -1,30 +1,18 @@
 import { css } from 'lit';
-import { sliderRows } from '../shared/tokens';
+import { chartKey, gridAreas, sliderRows } from '../shared/tokens';
 import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-network-teaser>`; colours come from the shared tokens (`--_*`). */
 export const styles = [
   widgetBase,
   sliderRows,
+  chartKey,
+  gridAreas(['datasets', 'chart', 'side', 'table'], {
+    columns: 'minmax(0, 3fr) minmax(15rem, 2fr)',
+    areas: ['chart datasets', 'chart side', 'table table'],
+    from: 720,
+  }),
   css`
-    .layout {
-      grid-template-areas:
-        'datasets'
-        'chart'
-        'side'
-        'table';
-    }
-    @container (min-width: 720px) {
-      .layout {
-        grid-template-columns: minmax(0, 3fr) minmax(15rem, 2fr);
-        grid-template-areas:
-          'chart datasets'
-          'chart side'
-          'table table';
-        align-items: start;
-      }
-    }
-
     fieldset {
       grid-area: datasets;
       border: 0;
@@ -106,24 +94,6 @@ export const styles = [
       font-family: var(--_mono);
       font-size: 0.95rem;
       color: var(--_muted);
-    }
-    .key {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 1rem;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .key li {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.4rem;
-    }
-    .key svg {
-      width: 16px;
-      height: 16px;
-      flex: none;
     }
     .control .value {
       font-family: var(--_mono);

@@ -1,6 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { CLASS_COLORS } from '../../charts/trainer-heatmap';
-import { sliderRows, widgetFrame } from '../shared/tokens';
+import { chartKey, gridAreas, gridLayout, sliderRows, widgetFrame } from '../shared/tokens';
 import { dataTableStyles } from '../shared/data-table';
 import { weightEditorStyles } from './weight-editor-styles';
 
@@ -11,38 +11,24 @@ import { weightEditorStyles } from './weight-editor-styles';
  */
 export const styles = [
   widgetFrame,
+  gridLayout,
   sliderRows,
   dataTableStyles,
+  chartKey,
+  gridAreas(['toolbar', 'notice', 'plot', 'side', 'panels', 'share', 'table'], {
+    columns: 'minmax(0, 11fr) minmax(0, 10fr)',
+    areas: [
+      'toolbar toolbar',
+      'notice notice',
+      'plot side',
+      'panels panels',
+      'share share',
+      'table table',
+    ],
+  }),
   css`
     [hidden] {
       display: none !important;
-    }
-
-    .layout {
-      display: grid;
-      gap: 1rem;
-      grid-template-columns: minmax(0, 1fr);
-      grid-template-areas:
-        'toolbar'
-        'notice'
-        'plot'
-        'side'
-        'panels'
-        'share'
-        'table';
-    }
-    @container (min-width: 760px) {
-      .layout {
-        grid-template-columns: minmax(0, 11fr) minmax(0, 10fr);
-        grid-template-areas:
-          'toolbar toolbar'
-          'notice notice'
-          'plot side'
-          'panels panels'
-          'share share'
-          'table table';
-        align-items: start;
-      }
     }
 
     .buttons {
@@ -165,20 +151,8 @@ export const styles = [
       padding: 0.5rem 0.75rem;
     }
     .key {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 1rem;
-      margin: 0;
-      padding: 0;
-      list-style: none;
       font-size: 0.95rem;
     }
-    .key li {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.4rem;
-    }
-    .key svg,
     .swatch {
       width: 16px;
       height: 16px;

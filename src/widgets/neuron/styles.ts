@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { chartFigure, choiceChips, formulaBox, numberFields } from '../shared/tokens';
+import { chartFigure, choiceChips, formulaBox, gridAreas, numberFields } from '../shared/tokens';
 import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-neuron>`; colours come from the shared tokens (`--_*`). */
@@ -9,27 +9,11 @@ export const styles = [
   numberFields,
   choiceChips,
   formulaBox,
+  gridAreas(['diagram', 'fields', 'options', 'formula', 'table'], {
+    columns: 'minmax(0, 1fr) minmax(17rem, 21rem)',
+    areas: ['diagram fields', 'diagram options', 'formula formula', 'table table'],
+  }),
   css`
-    .layout {
-      grid-template-areas:
-        'diagram'
-        'fields'
-        'options'
-        'formula'
-        'table';
-    }
-    @container (min-width: 760px) {
-      .layout {
-        grid-template-columns: minmax(0, 1fr) minmax(17rem, 21rem);
-        grid-template-areas:
-          'diagram fields'
-          'diagram options'
-          'formula formula'
-          'table table';
-        align-items: start;
-      }
-    }
-
     figure {
       grid-area: diagram;
     }

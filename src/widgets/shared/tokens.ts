@@ -1,4 +1,4 @@
-import { css, type CSSResult } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
 
 const lightPalette = css`
   --_fg: var(--nn-color-fg, #1a1a2e);
@@ -287,6 +287,62 @@ export const gridLayout = css`
     display: grid;
     gap: 1rem;
     grid-template-columns: minmax(0, 1fr);
+  }
+`;
+
+/** Where a widget wide enough for two columns puts its areas (`gridAreas`). */
+export interface WideAreas {
+  /** `grid-template-columns` from this container width on. */
+  columns: string;
+  /** One string a row, two area names each. */
+  areas: readonly string[];
+  /** The container width, in px, from which the two columns apply (default 760). */
+  from?: number;
+}
+
+const AREA_ROW = /^[a-z][\w-]*( [a-z][\w-]*)*$/;
+
+/**
+ * The areas of a widget's `.layout` (`gridLayout`): one a row on a phone, in the order given, and
+ * where `wide` is given, its rows beside each other (top-aligned) from `wide.from` px on.
+ */
+export function gridAreas(narrow: readonly string[], wide?: WideAreas): CSSResult {
+  const rows = (list: readonly string[]) => {
+    const bad = list.find((row) => !AREA_ROW.test(row));
+    if (bad !== undefined) throw new Error(`gridAreas: '${bad}' is not a row of area names`);
+    return list.map((row) => `'${row}'`).join(' ');
+  };
+  const phone = `.layout { grid-template-areas: ${rows(narrow)}; }`;
+  if (!wide) return unsafeCSS(phone);
+  return unsafeCSS(`${phone}
+@container (min-width: ${wide.from ?? 760}px) {
+  .layout {
+    grid-template-columns: ${wide.columns};
+    grid-template-areas: ${rows(wide.areas)};
+    align-items: start;
+  }
+}`);
+}
+
+/** A chart's key (`<ul class="key">`): its entries in a wrapping row, each a 16px swatch and words. */
+export const chartKey = css`
+  .key {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .key li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .key svg {
+    width: 16px;
+    height: 16px;
+    flex: none;
   }
 `;
 

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { chartFigure, checkToggle, formulaBox, sliderRows } from '../shared/tokens';
+import { chartFigure, checkToggle, formulaBox, gridAreas, sliderRows } from '../shared/tokens';
 import { compactCells, currentRow } from '../shared/data-table';
 import { widgetBase } from '../shared/widget-styles';
 
@@ -10,26 +10,12 @@ export const styles = [
   sliderRows,
   checkToggle,
   formulaBox,
+  // Wide enough for two columns: controls and formula beside the chart.
+  gridAreas(['chart', 'controls', 'formula', 'table'], {
+    columns: 'minmax(16rem, 20rem) minmax(0, 1fr)',
+    areas: ['controls chart', 'formula chart', 'table table'],
+  }),
   css`
-    .layout {
-      grid-template-areas:
-        'chart'
-        'controls'
-        'formula'
-        'table';
-    }
-    /* Wide enough for two columns: controls and formula beside the chart. */
-    @container (min-width: 760px) {
-      .layout {
-        grid-template-columns: minmax(16rem, 20rem) minmax(0, 1fr);
-        grid-template-areas:
-          'controls chart'
-          'formula chart'
-          'table table';
-        align-items: start;
-      }
-    }
-
     .controls {
       grid-area: controls;
       display: grid;

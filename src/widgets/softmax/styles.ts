@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { choiceChips, formulaBox, numberFields, sliderRows } from '../shared/tokens';
+import { choiceChips, formulaBox, gridAreas, numberFields, sliderRows } from '../shared/tokens';
 import { widgetBase } from '../shared/widget-styles';
 
 /** Styles of `<nn-softmax>`; colours come from the shared tokens (`--_*`). */
@@ -9,16 +9,8 @@ export const styles = [
   choiceChips,
   sliderRows,
   formulaBox,
+  gridAreas(['heads', 'classes', 'summary', 'controls', 'formula', 'table']),
   css`
-    .layout {
-      grid-template-areas:
-        'heads'
-        'classes'
-        'summary'
-        'controls'
-        'formula'
-        'table';
-    }
     @container (min-width: 760px) {
       .controls {
         grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
