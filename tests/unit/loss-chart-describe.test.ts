@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lossSeries as series } from './fixtures/widget-setups';
 import {
   chartLabel,
   formatLoss,
@@ -12,13 +13,7 @@ import {
 } from '../../src/widgets/loss-chart/describe';
 import { exampleRun } from '../../src/widgets/loss-chart/examples';
 import { tableSteps } from '../../src/widgets/loss-chart/model';
-import { LossSeries } from '../../src/widgets/loss-chart/series-store';
-
-function series(name: string, points: [number, number][], slot = 0): LossSeries {
-  const s = new LossSeries(name, slot);
-  for (const [step, loss] of points) s.push(step, loss);
-  return s;
-}
+import type { LossSeries } from '../../src/widgets/loss-chart/series-store';
 
 const TRAIN = (): LossSeries =>
   series('train', [

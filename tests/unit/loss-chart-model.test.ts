@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lossSeries as series } from './fixtures/widget-setups';
 import {
   cursorPoints,
   extents,
@@ -8,13 +9,6 @@ import {
   snapStep,
   tableSteps,
 } from '../../src/widgets/loss-chart/model';
-import { LossSeries } from '../../src/widgets/loss-chart/series-store';
-
-function series(name: string, points: [number, number][], slot = 0): LossSeries {
-  const s = new LossSeries(name, slot);
-  for (const [step, loss] of points) s.push(step, loss);
-  return s;
-}
 
 const range = (n: number, f: (step: number) => number, every = 1): [number, number][] =>
   Array.from({ length: n }, (_, i) => [(i + 1) * every, f((i + 1) * every)]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NEURON_DEFAULTS as DEFAULT } from './fixtures/widget-setups';
 import {
   diagramLabel,
   fieldText,
@@ -12,9 +13,6 @@ import {
   summary,
   termTable,
 } from '../../src/widgets/neuron/describe';
-import type { NeuronState } from '../../src/widgets/neuron/model';
-
-const DEFAULT: NeuronState = { xs: [1, 0.5], ws: [0.8, -0.4], bias: 0.1, activation: 'sigmoid' };
 
 describe('the neuron’s numbers as written', () => {
   it('writes parameters with the decimals they have, up to 3', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NEURON_DEFAULTS as DEFAULT } from './fixtures/widget-setups';
 import {
   FILL_W,
   FILL_X,
@@ -14,9 +15,6 @@ import {
   terms,
   withValue,
 } from '../../src/widgets/neuron/model';
-import type { NeuronState } from '../../src/widgets/neuron/model';
-
-const DEFAULT: NeuronState = { xs: [1, 0.5], ws: [0.8, -0.4], bias: 0.1, activation: 'sigmoid' };
 
 describe('the neuron’s numbers', () => {
   it('computes z = w·x + b and a = σ(z) for the default neuron', () => {
