@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { drawGraph } from '../../charts/graph-layout';
 import type { GraphLayout } from '../../charts/graph-layout';
 import { formatValues } from '../../math/expression';
-import { NnElement, defaultOf, numberAttribute, warnOnce } from '../shared/base';
+import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
@@ -90,22 +90,24 @@ export class NnBackpropGraph extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    expression: stringAttribute(),
-    values: stringAttribute(),
-    params: stringAttribute(),
-    learningRate: { ...numberAttribute(TAG, 'learning-rate'), attribute: 'learning-rate' },
-    step: numberAttribute(TAG, 'step'),
-    _focusId: { state: true },
-    _showTable: { state: true },
-    _showCheck: { state: true },
-    _fieldErrors: { state: true },
-    _drafts: { state: true },
-    _exprDraft: { state: true },
-    _exprDraftError: { state: true },
-    _lrDraft: { state: true },
-    _lrError: { state: true },
-    _updateSummary: { state: true },
-    _overflow: { state: true },
+    ...attributeProperties(TAG, {
+      expression: stringAttribute(),
+      values: stringAttribute(),
+      params: stringAttribute(),
+    }),
+    ...states({
+      _focusId: 0,
+      _showTable: false,
+      _showCheck: false,
+      _fieldErrors: {},
+      _drafts: {},
+      _exprDraft: undefined,
+      _exprDraftError: undefined,
+      _lrDraft: undefined,
+      _lrError: '',
+      _updateSummary: undefined,
+      _overflow: false,
+    }),
   };
 
   /** The expression to draw; empty (the default) draws the network. Reflected. */
@@ -144,26 +146,6 @@ export class NnBackpropGraph extends NnElement {
   });
   private _wantFocus = false;
   private _scrollToCurrent = true;
-
-  constructor() {
-    super();
-    this.expression = defaultOf<string>(TAG, 'expression');
-    this.values = defaultOf<string>(TAG, 'values');
-    this.params = defaultOf<string>(TAG, 'params');
-    this.learningRate = defaultOf<number>(TAG, 'learning-rate');
-    this.step = defaultOf<number>(TAG, 'step');
-    this._focusId = 0;
-    this._showTable = false;
-    this._showCheck = false;
-    this._fieldErrors = {};
-    this._drafts = {};
-    this._exprDraft = undefined;
-    this._exprDraftError = undefined;
-    this._lrDraft = undefined;
-    this._lrError = '';
-    this._updateSummary = undefined;
-    this._overflow = false;
-  }
 
   // ——— the model ———
 

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { drawDerivativeChart } from '../../charts/derivative-chart';
 import { FUNCTIONS } from '../../math/functions';
 import type { FunctionId } from '../../math/functions';
-import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { NnElement, attributeProperties, states } from '../shared/base';
 import { choiceGroup } from '../shared/choices';
 import { sliderRow } from '../shared/slider';
 import { dataTableArea } from '../shared/data-table';
@@ -76,15 +76,11 @@ export class NnDerivative extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    mode: enumAttribute(TAG, 'mode'),
-    fn: enumAttribute(TAG, 'fn'),
-    x0: numberAttribute(TAG, 'x0'),
-    h: numberAttribute(TAG, 'h'),
-    weight: numberAttribute(TAG, 'weight'),
-    bias: numberAttribute(TAG, 'bias'),
-    wrt: enumAttribute(TAG, 'wrt'),
-    _showTable: { state: true },
-    _animating: { state: true },
+    ...attributeProperties(TAG),
+    ...states({
+      _showTable: false,
+      _animating: false,
+    }),
   };
 
   /** `slope` (secant → tangent) or `chain` (the chain rule for σ(w·x + b)). Default `slope`. */
@@ -109,19 +105,6 @@ export class NnDerivative extends NnElement {
     redraw: () => this._draw(),
   });
   private _animationFrame = 0;
-
-  constructor() {
-    super();
-    this.mode = defaultOf<DerivativeMode>(TAG, 'mode');
-    this.fn = defaultOf<FunctionId>(TAG, 'fn');
-    this.x0 = defaultOf<number>(TAG, 'x0');
-    this.h = defaultOf<number>(TAG, 'h');
-    this.weight = defaultOf<number>(TAG, 'weight');
-    this.bias = defaultOf<number>(TAG, 'bias');
-    this.wrt = defaultOf<ChainVariable>(TAG, 'wrt');
-    this._showTable = false;
-    this._animating = false;
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

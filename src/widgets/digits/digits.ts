@@ -6,7 +6,7 @@ import type { EngineChoice } from '../../train/protocol';
 import type { EngineName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/loss-chart';
-import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { NnElement, attributeProperties, states } from '../shared/base';
 import { tokens } from '../shared/tokens';
 import {
   architectureText,
@@ -95,19 +95,15 @@ export class NnDigits extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    hiddenUnits: { ...numberAttribute(TAG, 'hidden-units'), attribute: 'hidden-units' },
-    secondLayer: { ...numberAttribute(TAG, 'second-layer'), attribute: 'second-layer' },
-    epochs: numberAttribute(TAG, 'epochs'),
-    learningRate: { ...numberAttribute(TAG, 'learning-rate'), attribute: 'learning-rate' },
-    batchSize: { ...numberAttribute(TAG, 'batch-size'), attribute: 'batch-size' },
-    seed: numberAttribute(TAG, 'seed'),
-    backend: enumAttribute(TAG, 'backend'),
+    ...attributeProperties(TAG),
     dataUrl: { attribute: false },
-    _open: { state: true },
-    _focus: { state: true },
-    _picked: { state: true },
-    _padProbs: { state: true },
-    _announcement: { state: true },
+    ...states({
+      _open: null,
+      _focus: { truth: 0, read: 0 },
+      _picked: 0,
+      _padProbs: null,
+      _announcement: '',
+    }),
   };
 
   /** Units in the hidden layer, 16 to 128. Default 64. */
@@ -148,23 +144,6 @@ export class NnDigits extends NnElement {
   /** What the canvases and the matrix were last painted from. */
   private _painted = '';
   private _focusMoved = false;
-
-  constructor() {
-    super();
-    this.hiddenUnits = defaultOf<number>(TAG, 'hidden-units');
-    this.secondLayer = defaultOf<number>(TAG, 'second-layer');
-    this.epochs = defaultOf<number>(TAG, 'epochs');
-    this.learningRate = defaultOf<number>(TAG, 'learning-rate');
-    this.batchSize = defaultOf<number>(TAG, 'batch-size');
-    this.seed = defaultOf<number>(TAG, 'seed');
-    this.backend = defaultOf<EngineChoice>(TAG, 'backend');
-    this.dataUrl = undefined;
-    this._open = null;
-    this._focus = { truth: 0, read: 0 };
-    this._picked = 0;
-    this._padProbs = null;
-    this._announcement = '';
-  }
 
   /** The setup the attributes describe. */
   get setup(): DigitsSetup {

@@ -6,7 +6,7 @@ import { initialState } from '../../math/descent';
 import type { DescentOptions, DescentState } from '../../math/descent';
 import { SURFACES, surfaceById } from '../../math/surfaces';
 import type { Surface } from '../../math/surfaces';
-import { NnElement, defaultOf, enumAttribute, numberAttribute, warnOnce } from '../shared/base';
+import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
@@ -78,15 +78,17 @@ export class NnGradientDescent extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    surface: enumAttribute(TAG, 'surface'),
-    rate: optionalNumber('rate'),
-    startX: optionalNumber('start-x'),
-    startY: optionalNumber('start-y'),
-    momentum: numberAttribute(TAG, 'momentum'),
-    _states: { state: true },
-    _playing: { state: true },
-    _showTable: { state: true },
-    _rateError: { state: true },
+    ...attributeProperties(TAG, {
+      rate: optionalNumber('rate'),
+      startX: optionalNumber('start-x'),
+      startY: optionalNumber('start-y'),
+    }),
+    ...states({
+      _states: [],
+      _playing: false,
+      _showTable: false,
+      _rateError: '',
+    }),
   };
 
   /** The loss surface, one of the catalog's values. Default "parabola". */
@@ -140,19 +142,6 @@ export class NnGradientDescent extends NnElement {
     beta: (e) => this._onBeta(e),
     toggleTable: () => this._toggleTable(),
   };
-
-  constructor() {
-    super();
-    this.surface = defaultOf<string>(TAG, 'surface');
-    this.momentum = defaultOf<number>(TAG, 'momentum');
-    this.rate = undefined;
-    this.startX = undefined;
-    this.startY = undefined;
-    this._states = [];
-    this._playing = false;
-    this._showTable = false;
-    this._rateError = '';
-  }
 
   // ---- Derived values ---------------------------------------------------------------------
 

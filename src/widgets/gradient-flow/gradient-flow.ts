@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import type { DatasetName } from '../../math/datasets';
 import type { InitScheme } from '../../math/deep-net';
 import { formatNumber, formatPercent } from '../../math/format';
-import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { NnElement, attributeProperties, states } from '../shared/base';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { summary, verdictText } from './describe';
@@ -88,16 +88,12 @@ export class NnGradientFlow extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    depth: numberAttribute(TAG, 'depth'),
-    width: numberAttribute(TAG, 'width'),
-    activation: enumAttribute(TAG, 'activation'),
-    init: enumAttribute(TAG, 'init'),
-    learningRate: { ...numberAttribute(TAG, 'learning-rate'), attribute: 'learning-rate' },
-    datasetName: { ...enumAttribute(TAG, 'dataset'), attribute: 'dataset' },
-    seed: numberAttribute(TAG, 'seed'),
-    _snapshot: { state: true },
-    _playing: { state: true },
-    _showTable: { state: true },
+    ...attributeProperties(TAG),
+    ...states({
+      _snapshot: undefined,
+      _playing: false,
+      _showTable: false,
+    }),
   };
 
   /** Hidden layers, 6 to 10. Default 8. */
@@ -120,20 +116,6 @@ export class NnGradientFlow extends NnElement {
 
   private _run: FlowRun | undefined;
   private _frame = 0;
-
-  constructor() {
-    super();
-    this.depth = defaultOf<number>(TAG, 'depth');
-    this.width = defaultOf<number>(TAG, 'width');
-    this.activation = defaultOf<string>(TAG, 'activation') as FlowActivation;
-    this.init = defaultOf<string>(TAG, 'init') as InitScheme;
-    this.learningRate = defaultOf<number>(TAG, 'learning-rate');
-    this.datasetName = defaultOf<string>(TAG, 'dataset') as DatasetName;
-    this.seed = defaultOf<number>(TAG, 'seed');
-    this._snapshot = undefined;
-    this._playing = false;
-    this._showTable = false;
-  }
 
   /** The setup the attributes describe (whole numbers of layers and units). */
   private get _setup(): FlowSetup {

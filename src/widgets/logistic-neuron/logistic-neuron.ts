@@ -4,13 +4,7 @@ import type { LogisticTrainer, NeuronParams } from '../../train/logistic';
 import type { LossName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
-import {
-  NnElement,
-  booleanAttribute,
-  defaultOf,
-  enumAttribute,
-  numberAttribute,
-} from '../shared/base';
+import { NnElement, attributeProperties, states } from '../shared/base';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import {
@@ -107,19 +101,16 @@ export class NnLogisticNeuron extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    loss: enumAttribute(TAG, 'loss'),
-    compare: booleanAttribute(),
-    start: enumAttribute(TAG, 'start'),
-    learningRate: { ...numberAttribute(TAG, 'learning-rate'), attribute: 'learning-rate' },
-    steps: numberAttribute(TAG, 'steps'),
-    seed: numberAttribute(TAG, 'seed'),
-    _status: { state: true },
-    _step: { state: true },
-    _params: { state: true },
-    _values: { state: true },
-    _error: { state: true },
-    _announcement: { state: true },
-    _showTable: { state: true },
+    ...attributeProperties(TAG),
+    ...states({
+      _status: 'loading',
+      _step: 0,
+      _params: [],
+      _values: [],
+      _error: '',
+      _announcement: '',
+      _showTable: false,
+    }),
   };
 
   /** The loss the (first) neuron is trained with. Default 'cross-entropy'. */
@@ -158,23 +149,6 @@ export class NnLogisticNeuron extends NnElement {
     target: () => this.renderRoot.querySelector('figure.plane'),
     redraw: () => this._drawPlane(),
   });
-
-  constructor() {
-    super();
-    this.loss = defaultOf<string>(TAG, 'loss') as LossName;
-    this.compare = defaultOf<boolean>(TAG, 'compare');
-    this.start = defaultOf<string>(TAG, 'start') as StartName;
-    this.learningRate = defaultOf<number>(TAG, 'learning-rate');
-    this.steps = defaultOf<number>(TAG, 'steps');
-    this.seed = defaultOf<number>(TAG, 'seed');
-    this._status = 'loading';
-    this._step = 0;
-    this._params = [];
-    this._values = [];
-    this._error = '';
-    this._announcement = '';
-    this._showTable = false;
-  }
 
   /** The losses of the neurons, in order: `loss` first, then the other one when comparing. */
   private get _losses(): LossName[] {

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawLossChart } from '../../charts/loss-chart';
 import type { LossChartLayout, LossScale } from '../../charts/loss-chart';
-import { NnElement, defaultOf, enumAttribute, warnOnce } from '../shared/base';
+import { NnElement, attributeProperties, reactive, states, warnOnce } from '../shared/base';
 import { FrameTask, SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
@@ -74,14 +74,13 @@ export class NnLossChart extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    scale: enumAttribute(TAG, 'scale'),
-    example: enumAttribute(TAG, 'example'),
-    label: { type: String, reflect: true },
-    yLabel: { type: String, reflect: true, attribute: 'y-label' },
-    markers: { attribute: false },
-    _version: { state: true },
-    _cursorStep: { state: true },
-    _showTable: { state: true },
+    ...attributeProperties(TAG),
+    ...reactive({ markers: [] }, { attribute: false }),
+    ...states({
+      _version: 0,
+      _cursorStep: null,
+      _showTable: false,
+    }),
   };
 
   /** The y axis: 'linear' (default) or 'log'. Reflected to the `scale` attribute. */
@@ -110,18 +109,6 @@ export class NnLossChart extends NnElement {
     redraw: () => this._draw(),
   });
   private _layout: LossChartLayout | undefined;
-
-  constructor() {
-    super();
-    this.scale = defaultOf<string>(TAG, 'scale') as LossScale;
-    this.example = defaultOf<string>(TAG, 'example') as ExampleName;
-    this.label = defaultOf<string>(TAG, 'label');
-    this.yLabel = defaultOf<string>(TAG, 'y-label');
-    this.markers = [];
-    this._version = 0;
-    this._cursorStep = null;
-    this._showTable = false;
-  }
 
   // ---- Streaming API -------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { NnElement, defaultOf, enumAttribute } from '../shared/base';
+import { NnElement, attributeProperties, states } from '../shared/base';
 import { tokens } from '../shared/tokens';
 import { matrixAttribute, readMatrixAttribute } from './attributes';
 import {
@@ -91,16 +91,18 @@ export class NnMatrixMultiply extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    mode: enumAttribute(TAG, 'mode'),
-    a: matrixAttribute(TAG, 'a'),
-    b: matrixAttribute(TAG, 'b'),
-    weights: matrixAttribute(TAG, 'weights'),
-    input: matrixAttribute(TAG, 'input', true),
-    bias: matrixAttribute(TAG, 'bias', true),
-    activation: enumAttribute(TAG, 'activation'),
-    _cells: { state: true },
-    _stepping: { state: true },
-    _step: { state: true },
+    ...attributeProperties(TAG, {
+      a: matrixAttribute(TAG, 'a'),
+      b: matrixAttribute(TAG, 'b'),
+      weights: matrixAttribute(TAG, 'weights'),
+      input: matrixAttribute(TAG, 'input', true),
+      bias: matrixAttribute(TAG, 'bias', true),
+    }),
+    ...states({
+      _cells: { a: [], b: [], weights: [], input: [], bias: [] },
+      _stepping: false,
+      _step: [0, 0],
+    }),
   };
 
   /** "product" (C = AB) or "layer" (a = f(Wx + b)). Default "product". */
@@ -135,20 +137,6 @@ export class NnMatrixMultiply extends NnElement {
   private _lastProduct: ProductResult | undefined;
   private _lastLayer: LayerResult | undefined;
   private _userChange = false;
-
-  constructor() {
-    super();
-    this.mode = defaultOf<MatrixMultiplyMode>(TAG, 'mode');
-    this.a = defaultOf<string>(TAG, 'a');
-    this.b = defaultOf<string>(TAG, 'b');
-    this.weights = defaultOf<string>(TAG, 'weights');
-    this.input = defaultOf<string>(TAG, 'input');
-    this.bias = defaultOf<string>(TAG, 'bias');
-    this.activation = defaultOf<ActivationChoice>(TAG, 'activation');
-    this._cells = { a: [], b: [], weights: [], input: [], bias: [] };
-    this._stepping = false;
-    this._step = [0, 0];
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     let cells = this._cells;

@@ -5,7 +5,7 @@ import type { DecisionMapLayout } from '../../charts/decision-map';
 import { BOUND } from '../../math/datasets';
 import type { DatasetName, LabelledPoint } from '../../math/datasets';
 import { formatNumber } from '../../math/format';
-import { NnElement, defaultOf, enumAttribute, numberAttribute } from '../shared/base';
+import { NnElement, attributeProperties, states } from '../shared/base';
 import { sliderRow } from '../shared/slider';
 import { SchemeWatch } from '../shared/scheme';
 import { SizeController } from '../shared/size';
@@ -67,13 +67,10 @@ export class NnNetworkTeaser extends NnElement {
   static override styles = [tokens, classColors, styles];
 
   static override properties = {
-    datasetName: { ...enumAttribute(TAG, 'dataset'), attribute: 'dataset' },
-    seed: numberAttribute(TAG, 'seed'),
-    points: numberAttribute(TAG, 'points'),
-    noise: numberAttribute(TAG, 'noise'),
-    probeX: { ...numberAttribute(TAG, 'probe-x'), attribute: 'probe-x' },
-    probeY: { ...numberAttribute(TAG, 'probe-y'), attribute: 'probe-y' },
-    _showTable: { state: true },
+    ...attributeProperties(TAG),
+    ...states({
+      _showTable: false,
+    }),
   };
 
   /**
@@ -103,17 +100,6 @@ export class NnNetworkTeaser extends NnElement {
   private _data: { key: string; points: LabelledPoint[]; correct: number } | undefined;
   /** The map is painted with resolved colours: repaint when the scheme flips. */
   private readonly _scheme = new SchemeWatch(this, () => this._draw());
-
-  constructor() {
-    super();
-    this.datasetName = defaultOf<string>(TAG, 'dataset');
-    this.seed = defaultOf<number>(TAG, 'seed');
-    this.points = defaultOf<number>(TAG, 'points');
-    this.noise = defaultOf<number>(TAG, 'noise');
-    this.probeX = defaultOf<number>(TAG, 'probe-x');
-    this.probeY = defaultOf<number>(TAG, 'probe-y');
-    this._showTable = false;
-  }
 
   protected override updated(_changed: PropertyValues): void {
     this._draw();

@@ -211,11 +211,7 @@ export function matchingMaps(
   return maps.every((layer, i) => layer.length === sizes[i + 1]) ? [...maps] : null;
 }
 
-/** The property that holds an attribute: camelCase, except `dataset` (every element's data-*). */
-export function propertyOf(attribute: string): string {
-  if (attribute === 'dataset') return 'datasetName';
-  return attribute.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
+export { propertyOf } from '../shared/attribute-name';
 
 /**
  * Units per layer of the trainer's network: [inputs, …hidden, 1] for two classes (and for

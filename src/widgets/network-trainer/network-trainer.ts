@@ -5,7 +5,7 @@ import type { SetupValue } from '../../math/trainer-setup';
 import type { EngineName, ModelSpec } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
-import { NnElement, defaultOf, warnOnce } from '../shared/base';
+import { NnElement, attributeProperties, defaultOf, states, warnOnce } from '../shared/base';
 import { iframeSrc, stateOf } from '../shared/embed';
 import { classColors, tokens } from '../shared/tokens';
 import { trainerActions } from './actions';
@@ -108,8 +108,8 @@ export class NnNetworkTrainer extends NnElement {
   static override styles = [tokens, classColors, styles];
 
   static override properties = {
-    ...TRAINER_PROPERTIES,
-    _ui: { state: true },
+    ...attributeProperties(TAG, TRAINER_PROPERTIES),
+    ...states({ _ui: INITIAL_UI }),
   };
 
   // Each attribute's meaning, range and default are in meta.ts (the catalog and the README).
@@ -172,11 +172,6 @@ export class NnNetworkTrainer extends NnElement {
 
   constructor() {
     super();
-    for (const attribute of ATTRIBUTES) {
-      const value = defaultOf(TAG, attribute);
-      (this as unknown as Record<string, unknown>)[propertyOf(attribute)] = value;
-    }
-    this._ui = INITIAL_UI;
     this._cursor = new PlotCursor(this, () => ({
       data: this._state.data,
       layout: this._picture.layout,

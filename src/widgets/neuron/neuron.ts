@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawNeuronDiagram } from '../../charts/neuron-diagram';
 import { widgetDoc } from '../catalog';
-import { NnElement, defaultOf, enumAttribute, numberAttribute, warnOnce } from '../shared/base';
+import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
 import { SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
@@ -100,13 +100,14 @@ export class NnNeuron extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    inputs: numberAttribute(TAG, 'inputs'),
-    x: X_ATTRIBUTE,
-    w: W_ATTRIBUTE,
-    bias: numberAttribute(TAG, 'bias'),
-    activation: enumAttribute(TAG, 'activation'),
-    _drafts: { state: true },
-    _showTable: { state: true },
+    ...attributeProperties(TAG, {
+      x: X_ATTRIBUTE,
+      w: W_ATTRIBUTE,
+    }),
+    ...states({
+      _drafts: {},
+      _showTable: false,
+    }),
   };
 
   /** How many inputs, 2 to 4. Default 2. Reflected to the `inputs` attribute. */
@@ -132,17 +133,6 @@ export class NnNeuron extends NnElement {
   });
   /** True while an update comes from the user's typing: it must not wipe the fields' drafts. */
   private _fromUser = false;
-
-  constructor() {
-    super();
-    this.inputs = defaultOf<number>(TAG, 'inputs');
-    this.x = X_ATTRIBUTE.converter.fromAttribute(null);
-    this.w = W_ATTRIBUTE.converter.fromAttribute(null);
-    this.bias = defaultOf<number>(TAG, 'bias');
-    this.activation = defaultOf<NeuronActivation>(TAG, 'activation');
-    this._drafts = {};
-    this._showTable = false;
-  }
 
   /** The n inputs in use, filled in where the list is short. */
   private get _xs(): number[] {

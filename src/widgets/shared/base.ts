@@ -1,4 +1,11 @@
-import { LitElement, html, noChange, render, type PropertyDeclarations } from 'lit';
+import {
+  LitElement,
+  html,
+  noChange,
+  render,
+  type PropertyDeclaration,
+  type PropertyDeclarations,
+} from 'lit';
 import {
   Directive,
   PartType,
@@ -11,6 +18,7 @@ import type { NnEmbedMenu } from './embed-menu';
 import type { AttributeDoc } from '../catalog';
 import { widgetDoc } from '../catalog';
 import { define, warnOnce } from './define';
+import { propertyOf } from './attribute-name';
 
 export { define, warnOnce };
 
@@ -72,6 +80,10 @@ const errorStyle = {
   background: 'var(--_bg, transparent)',
 };
 
+/** Where a property declaration keeps how each element's value starts (see NnElement's constructor). */
+const INITIAL = Symbol('initial value');
+type Declaration = PropertyDeclaration & { [INITIAL]?: () => unknown };
+
 /** Base element: shared helpers for every `nn-*` element. */
 export class NnElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -83,6 +95,16 @@ export class NnElement extends LitElement {
    * preference (`prefers-color-scheme`). Common to every widget.
    */
   declare theme: string | undefined;
+
+  /** Each property declared with a starting value (attributeProperties, states, reactive) gets it. */
+  constructor() {
+    super();
+    const self = this as unknown as Record<PropertyKey, unknown>;
+    for (const [name, declaration] of (this.constructor as typeof NnElement).elementProperties) {
+      const initial = (declaration as Declaration)[INITIAL];
+      if (initial) self[name] = initial();
+    }
+  }
 
   /**
    * An exception while updating one widget shows an inline message in that widget only; the
@@ -216,4 +238,67 @@ export function enumAttribute(tag: string, name: string) {
       },
     },
   };
+}
+
+/** A declaration's own way of reading a missing attribute, if it has one. */
+function readsMissing(declaration: PropertyDeclaration): (() => unknown) | undefined {
+  const { converter, type } = declaration;
+  const from = typeof converter === 'function' ? converter : converter?.fromAttribute;
+  return from && (() => from(null, type));
+}
+
+/** The declaration of a catalog attribute that no widget reads its own way. */
+function standardAttribute(tag: string, doc: AttributeDoc): PropertyDeclaration {
+  if (doc.type === 'number') return numberAttribute(tag, doc.name);
+  if (doc.type === 'boolean') return booleanAttribute();
+  if (doc.values) return enumAttribute(tag, doc.name);
+  return { type: String, reflect: true };
+}
+
+/**
+ * The Lit properties of every attribute the catalog documents for `tag`, one per attribute, named
+ * by `propertyOf` (`learning-rate` → `learningRate`): numbers and named choices checked against
+ * the catalog (see numberAttribute, enumAttribute), booleans present-or-absent, other text as
+ * written. `custom` replaces the declaration of a property read another way (a list, a matrix).
+ * Each element starts from what a missing attribute reads as: the declaration's converter given
+ * null, or else the catalog default.
+ */
+export function attributeProperties(
+  tag: string,
+  custom: PropertyDeclarations = {},
+): PropertyDeclarations {
+  const docs = widgetDoc(tag)?.attributes;
+  if (!docs) throw new Error(`catalog: no <${tag}>`);
+  const names = new Set(docs.map((doc) => propertyOf(doc.name)));
+  const stray = Object.keys(custom).filter((name) => !names.has(name));
+  if (stray.length) throw new Error(`catalog: <${tag}> has no attribute for ${stray.join(', ')}`);
+  return Object.fromEntries(
+    docs.map((doc) => {
+      const name = propertyOf(doc.name);
+      const declaration = { ...(custom[name] ?? standardAttribute(tag, doc)), attribute: doc.name };
+      const initial = readsMissing(declaration) ?? (() => doc.default);
+      return [name, { ...declaration, [INITIAL]: initial }];
+    }),
+  );
+}
+
+/**
+ * Reactive properties declared alike, each element starting from its own copy of the value given
+ * (plain data: `reactive({ markers: [] }, { attribute: false })`).
+ */
+export function reactive(
+  initial: Readonly<Record<string, unknown>>,
+  declaration: PropertyDeclaration,
+): PropertyDeclarations {
+  return Object.fromEntries(
+    Object.entries(initial).map(([name, value]) => [
+      name,
+      { ...declaration, [INITIAL]: () => structuredClone(value) },
+    ]),
+  );
+}
+
+/** Internal reactive state (`states({ _showTable: false })`): see `reactive`. */
+export function states(initial: Readonly<Record<string, unknown>>): PropertyDeclarations {
+  return reactive(initial, { state: true });
 }

@@ -3,13 +3,7 @@ import type { TemplateResult } from 'lit';
 import { dataTableArea } from '../shared/data-table';
 import { drawSigmoidChart } from '../../charts/sigmoid-chart';
 import { drawSigmoidPlane } from '../../charts/sigmoid-plane';
-import {
-  NnElement,
-  booleanAttribute,
-  defaultOf,
-  enumAttribute,
-  numberAttribute,
-} from '../shared/base';
+import { NnElement, attributeProperties, states } from '../shared/base';
 import { sliderRow } from '../shared/slider';
 import { SchemeWatch } from '../shared/scheme';
 import { SizeController } from '../shared/size';
@@ -63,14 +57,10 @@ export class NnSigmoidExplorer extends NnElement {
   static override styles = [tokens, classColors, styles];
 
   static override properties = {
-    mode: enumAttribute(TAG, 'mode'),
-    weight: numberAttribute(TAG, 'weight'),
-    weight2: numberAttribute(TAG, 'weight2'),
-    bias: numberAttribute(TAG, 'bias'),
-    input: numberAttribute(TAG, 'input'),
-    input2: numberAttribute(TAG, 'input2'),
-    derivative: booleanAttribute(),
-    _showTable: { state: true },
+    ...attributeProperties(TAG),
+    ...states({
+      _showTable: false,
+    }),
   };
 
   /**
@@ -100,18 +90,6 @@ export class NnSigmoidExplorer extends NnElement {
   });
   /** The plane's shading is painted with resolved colours: repaint when the scheme flips. */
   private readonly _scheme = new SchemeWatch(this, () => this._draw());
-
-  constructor() {
-    super();
-    this.mode = defaultOf<string>(TAG, 'mode');
-    this.weight2 = defaultOf<number>(TAG, 'weight2');
-    this.input2 = defaultOf<number>(TAG, 'input2');
-    this.weight = defaultOf<number>(TAG, 'weight');
-    this.bias = defaultOf<number>(TAG, 'bias');
-    this.input = defaultOf<number>(TAG, 'input');
-    this.derivative = defaultOf<boolean>(TAG, 'derivative');
-    this._showTable = false;
-  }
 
   protected override updated(): void {
     this._draw();

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { formatNumber } from '../../math/format';
 import { widgetDoc } from '../catalog';
-import { NnElement, defaultOf, numberAttribute, warnOnce } from '../shared/base';
+import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
 import { dataTableArea } from '../shared/data-table';
 import { sliderRow } from '../shared/slider';
 import { tokens } from '../shared/tokens';
@@ -120,13 +120,14 @@ export class NnSoftmax extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    classes: numberAttribute(TAG, 'classes'),
-    logits: LOGITS_ATTRIBUTE,
-    labels: LABELS_ATTRIBUTE,
-    target: numberAttribute(TAG, 'target'),
-    temperature: numberAttribute(TAG, 'temperature'),
-    _drafts: { state: true },
-    _showTable: { state: true },
+    ...attributeProperties(TAG, {
+      logits: LOGITS_ATTRIBUTE,
+      labels: LABELS_ATTRIBUTE,
+    }),
+    ...states({
+      _drafts: {},
+      _showTable: false,
+    }),
   };
 
   /** How many classes, 2 to 10. Default 3. */
@@ -148,17 +149,6 @@ export class NnSoftmax extends NnElement {
 
   /** True while an update comes from the user's typing: it must not wipe the fields' drafts. */
   private _fromUser = false;
-
-  constructor() {
-    super();
-    this.classes = defaultOf<number>(TAG, 'classes');
-    this.logits = LOGITS_ATTRIBUTE.converter.fromAttribute(null);
-    this.labels = [];
-    this.target = defaultOf<number>(TAG, 'target');
-    this.temperature = defaultOf<number>(TAG, 'temperature');
-    this._drafts = {};
-    this._showTable = false;
-  }
 
   private get _k(): number {
     return classCount(this.classes);
