@@ -77,24 +77,75 @@ function numberSelect(
   </select>`;
 }
 
-function range(
-  id: string,
-  label: string,
+/** The data panel's sliders: label, range and how the value is written. */
+const SLIDERS = {
+  noise: { label: 'Noise', min: 0, max: 0.5, step: 0.05, text: (v: number) => formatNumber(v, 2) },
+  samples: {
+    label: 'Points',
+    min: 10,
+    max: 1000,
+    step: 10,
+    text: (v: number) => formatNumber(v, 0),
+  },
+  'test-fraction': { label: 'Test share', min: 0.1, max: 0.9, step: 0.05, text: formatPercent },
+} as const;
+
+/** The number menus of the training and regularisation panels: label, numbers offered, their words. */
+const MENUS = {
+  'learning-rate': { label: 'Learning rate', values: LEARNING_RATES, text: String },
+  'batch-size': {
+    label: 'Batch size',
+    values: BATCH_SIZES,
+    text: zeroAs('all (full batch)', String),
+  },
+  'penalty-rate': { label: 'Regularisation rate λ', values: REGULARISATION_RATES, text: String },
+  patience: {
+    label: 'Early stopping',
+    values: PATIENCES,
+    text: zeroAs('off', (v) => `patience ${formatNumber(v, 0)} epochs`),
+  },
+  'validation-fraction': {
+    label: 'Validation share',
+    values: VALIDATION_FRACTIONS,
+    text: formatPercent,
+  },
+} as const;
+
+/** Words for a number where 0 means something else: `zero` for 0, `text(v)` for any other number. */
+function zeroAs(zero: string, text: (v: number) => string): (v: number) => string {
+  return (v) => (v === 0 ? zero : text(v));
+}
+
+/** A labelled control of one of the panels' numbers: which, its value, its handler, whether off. */
+type NumberControl<Id extends string> = (
+  id: Id,
   value: number,
-  shown: string,
-  limits: { min: number; max: number; step: number },
-  onInput: (v: number) => void,
-  disabled = false,
-): TemplateResult {
+  onChange: (v: number) => void,
+  disabled?: boolean,
+) => TemplateResult;
+
+/** The labelled menu `id` of `MENUS` at `current`. */
+const numberMenu: NumberControl<keyof typeof MENUS> = (id, current, onChange, disabled) => {
+  const { label, values, text } = MENUS[id];
+  return html`<div class="control">
+    <label for=${id}>${label}</label>
+    ${numberSelect(id, values, current, text, onChange, disabled)}
+  </div>`;
+};
+
+/** The slider `id` of `SLIDERS` at `value`. */
+const range: NumberControl<keyof typeof SLIDERS> = (id, value, onInput, disabled = false) => {
+  const { label, min, max, step, text } = SLIDERS[id];
+  const shown = text(value);
   return html`<div class="control">
     <label for=${id}>${label}</label>
     <span class="value num">${shown}</span>
     <input
       id=${id}
       type="range"
-      min=${limits.min}
-      max=${limits.max}
-      step=${limits.step}
+      min=${min}
+      max=${max}
+      step=${step}
       .value=${String(value)}
       aria-valuetext=${shown}
       ?disabled=${disabled}
@@ -104,7 +155,7 @@ function range(
       }}
     />
   </div>`;
-}
+};
 
 export interface DataPanel {
   dataset: DataSource;
@@ -136,32 +187,9 @@ export function dataPanel(p: DataPanel): TemplateResult {
         )}
       </select>
     </div>
-    ${range(
-      'noise',
-      'Noise',
-      p.noise,
-      formatNumber(p.noise, 2),
-      { min: 0, max: 0.5, step: 0.05 },
-      p.onNoise,
-      !generated,
-    )}
-    ${range(
-      'samples',
-      'Points',
-      p.samples,
-      formatNumber(p.samples, 0),
-      { min: 10, max: 1000, step: 10 },
-      p.onSamples,
-      !generated,
-    )}
-    ${range(
-      'test-fraction',
-      'Test share',
-      p.testFraction,
-      formatPercent(p.testFraction),
-      { min: 0.1, max: 0.9, step: 0.05 },
-      p.onTestFraction,
-    )}
+    ${range('noise', p.noise, p.onNoise, !generated)}
+    ${range('samples', p.samples, p.onSamples, !generated)}
+    ${range('test-fraction', p.testFraction, p.onTestFraction)}
     <div class="buttons">
       <button
         type="button"
@@ -262,7 +290,7 @@ export function architecturePanel(p: ArchitecturePanel): TemplateResult {
             `dropout-${i}`,
             DROPOUT_RATES,
             p.dropout[i] ?? 0,
-            (v) => (v === 0 ? 'none' : formatPercent(v)),
+            zeroAs('none', formatPercent),
             (v) => p.onDropout(layers.map((_, k) => (k === i ? v : (p.dropout[k] ?? 0)))),
           )}
           ${
@@ -364,20 +392,8 @@ export function hyperPanel(p: HyperPanel): TemplateResult {
         <option value="adam" ?selected=${p.optimizer === 'adam'}>Adam</option>
       </select>
     </div>
-    <div class="control">
-      <label for="learning-rate">Learning rate</label>
-      ${numberSelect('learning-rate', LEARNING_RATES, p.learningRate, String, p.onLearningRate)}
-    </div>
-    <div class="control">
-      <label for="batch-size">Batch size</label>
-      ${numberSelect(
-        'batch-size',
-        BATCH_SIZES,
-        p.batchSize,
-        (v) => (v === 0 ? 'all (full batch)' : String(v)),
-        p.onBatchSize,
-      )}
-    </div>
+    ${numberMenu('learning-rate', p.learningRate, p.onLearningRate)}
+    ${numberMenu('batch-size', p.batchSize, p.onBatchSize)}
     <div class="control">
       <label for="seed">Seed</label>
       <input
@@ -440,31 +456,9 @@ export function regularisationPanel(p: RegularisationPanel): TemplateResult {
         ${kind === 'both' ? html`<option value="both" selected>L1 and L2</option>` : nothing}
       </select>
     </div>
-    <div class="control">
-      <label for="penalty-rate">Regularisation rate λ</label>
-      ${numberSelect('penalty-rate', REGULARISATION_RATES, shownRate, String, setRate, kind === 'none')}
-    </div>
-    <div class="control">
-      <label for="patience">Early stopping</label>
-      ${numberSelect(
-        'patience',
-        PATIENCES,
-        p.patience,
-        (v) => (v === 0 ? 'off' : `patience ${formatNumber(v, 0)} epochs`),
-        p.onPatience,
-      )}
-    </div>
-    <div class="control">
-      <label for="validation-fraction">Validation share</label>
-      ${numberSelect(
-        'validation-fraction',
-        VALIDATION_FRACTIONS,
-        p.validationFraction,
-        (v) => formatPercent(v),
-        p.onValidationFraction,
-        p.patience === 0,
-      )}
-    </div>
+    ${numberMenu('penalty-rate', shownRate, setRate, kind === 'none')}
+    ${numberMenu('patience', p.patience, p.onPatience)}
+    ${numberMenu('validation-fraction', p.validationFraction, p.onValidationFraction, p.patience === 0)}
     <p class="help">
       Dropout is set per hidden layer under Network. Early stopping holds out the validation share
       of the training points, pauses when its loss has not improved for the patience's epochs, and
