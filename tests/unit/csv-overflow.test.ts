@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { trainerDataSetup } from './fixtures/widget-setups';
 import { MAX_MAGNITUDE, parseCsv } from '../../src/math/csv';
 import { buildData, fromUnit, niceDomain, toUnit } from '../../src/widgets/network-trainer/data';
 import { checkPoints } from '../../src/train/spec';
@@ -37,14 +38,12 @@ describe('CSV values too large to train on', () => {
     const result = parseCsv(`a,b,c\n${MAX_MAGNITUDE},-${MAX_MAGNITUDE},0\n-${MAX_MAGNITUDE},0,1\n`);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const data = buildData({
-      dataset: 'custom',
-      samples: 0,
-      noise: 0,
-      testFraction: 0.5,
-      seed: 1,
-      points: result.rows.map(([x, y], i) => ({ x: x!, y: y!, label: result.labels[i] as 0 | 1 })),
-    });
+    const points = result.rows.map(([x, y], i) => ({
+      x: x!,
+      y: y!,
+      label: result.labels[i] as 0 | 1,
+    }));
+    const data = buildData(trainerDataSetup({ dataset: 'custom', testFraction: 0.5, points }));
     expect(() => checkPoints(data.train, 'training')).not.toThrow();
     expect(() => checkPoints(data.test, 'test')).not.toThrow();
   });
@@ -57,14 +56,7 @@ describe('the trainer scales safely, whatever the points', () => {
       { x: -1e308, y: 1e308, label: 0 as const },
       { x: 1.7e308, y: 0, label: 1 as const },
     ];
-    const data = buildData({
-      dataset: 'custom',
-      samples: 0,
-      noise: 0,
-      testFraction: 0.3,
-      seed: 1,
-      points,
-    });
+    const data = buildData(trainerDataSetup({ dataset: 'custom', points }));
     for (const d of [data.xDomain, data.yDomain]) {
       expect(Number.isFinite(d[0]) && Number.isFinite(d[1])).toBe(true);
       expect(d[0]).toBeLessThan(d[1]);

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { trainerDataSetup } from './fixtures/widget-setups';
 import { parseFeatures } from '../../src/math/features';
 import { parseLayers } from '../../src/math/trainer-setup';
 import { holdOut } from '../../src/train/early-stop';
@@ -144,14 +145,9 @@ const overfit = trainer(lesson12, {
 describe('lesson 12 (from-scratch engine, the seeded trainers of the lesson)', () => {
   it('three sets: 200 points, 30% test, 20% of the rest for validation leave 112 to learn from', () => {
     const exercise = /id: count-the-sets[\s\S]*?answer: (\d+)/.exec(lesson12)!;
-    const data = buildData({
-      dataset: 'xor',
-      samples: 200,
-      noise: 0,
-      testFraction: 0.3,
-      seed: 1,
-      points: [],
-    });
+    const data = buildData(
+      trainerDataSetup({ dataset: 'xor', samples: 200, noise: 0, testFraction: 0.3 }),
+    );
     const spec = buildSpec({
       ...SPEC_DEFAULTS,
       earlyStopping: 30,
@@ -215,14 +211,9 @@ describe('lesson 12 (from-scratch engine, the seeded trainers of the lesson)', (
     expect(last.earlyStop!.bestEpoch).toBe(last.earlyStop!.epoch - 30);
     expect(last.testLoss).toBeLessThan(0.5);
     // "its 10 points here happen to include none of the noisy ones": none across the axes.
-    const data = buildData({
-      dataset: 'xor',
-      samples: 100,
-      noise: 0.3,
-      testFraction: 0.5,
-      seed: 1,
-      points: [],
-    });
+    const data = buildData(
+      trainerDataSetup({ dataset: 'xor', samples: 100, noise: 0.3, testFraction: 0.5 }),
+    );
     const spec = buildSpec({ ...SPEC_DEFAULTS, earlyStopping: 30, validationFraction: 0.2 });
     const { x, y } = holdOut(spec, data.train).validation!;
     expect(y.length).toBe(10);

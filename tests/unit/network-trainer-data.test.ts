@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { trainerDataSetup } from './fixtures/widget-setups';
 import {
   buildData,
   fromUnit,
@@ -41,14 +42,14 @@ describe('the trainer data', () => {
   });
 
   it('buildData: a generated dataset plus the student’s points, split and packed for the engine', () => {
-    const data = buildData({
+    const setup = trainerDataSetup({
       dataset: 'xor',
       samples: 100,
-      noise: 0.1,
       testFraction: 0.2,
       seed: 3,
       points: [{ x: 0.5, y: 0.5, label: 1 }],
     });
+    const data = buildData(setup);
     expect(data.points).toHaveLength(101);
     expect(data.generated).toBe(100);
     expect(data.xDomain).toEqual([-1, 1]);
@@ -56,29 +57,21 @@ describe('the trainer data', () => {
     expect(data.test.y.length).toBe(20);
     expect(data.train.x.length).toBe(2 * data.train.y.length);
     // Same data in, same sets out.
-    const again = buildData({
-      dataset: 'xor',
-      samples: 100,
-      noise: 0.1,
-      testFraction: 0.2,
-      seed: 3,
-      points: [{ x: 0.5, y: 0.5, label: 1 }],
-    });
-    expect(again.train).toEqual(data.train);
+    expect(buildData(setup).train).toEqual(data.train);
   });
 
   it('buildData: custom data in its own units is mapped onto the network’s square', () => {
-    const data = buildData({
-      dataset: 'custom',
-      samples: 200,
-      noise: 0,
-      testFraction: 0.5,
-      seed: 1,
-      points: [
-        { x: 4.5, y: 0, label: 0 },
-        { x: 9, y: 60, label: 1 },
-      ],
-    });
+    const data = buildData(
+      trainerDataSetup({
+        dataset: 'custom',
+        noise: 0,
+        testFraction: 0.5,
+        points: [
+          { x: 4.5, y: 0, label: 0 },
+          { x: 9, y: 60, label: 1 },
+        ],
+      }),
+    );
     expect(data.points).toHaveLength(2);
     expect(data.xDomain).toEqual([4, 9.5]);
     expect(data.yDomain).toEqual([0, 70]);

@@ -4,6 +4,7 @@
  * the summary, the cursor and the CSV report.
  */
 import { describe, expect, it } from 'vitest';
+import { trainerDataSetup } from './fixtures/widget-setups';
 import { buildData, classCount, maxLabels } from '../../src/widgets/network-trainer/data';
 import {
   GRID,
@@ -48,14 +49,13 @@ describe('the trainer with k classes: data', () => {
   });
 
   it('builds three-blobs with a third of the points in each class, labels 0–2 in the network’s rows', () => {
-    const data = buildData({
-      dataset: 'three-blobs',
-      samples: 150,
-      noise: 0.1,
-      testFraction: 0.3,
-      seed: 1,
-      points: [{ x: 0.5, y: 0.5, label: 2 }],
-    });
+    const data = buildData(
+      trainerDataSetup({
+        dataset: 'three-blobs',
+        samples: 150,
+        points: [{ x: 0.5, y: 0.5, label: 2 }],
+      }),
+    );
     expect(data.classes).toBe(3);
     expect(data.points).toHaveLength(151);
     const counts = [0, 1, 2].map((c) => data.points.filter((p) => p.label === c).length);
@@ -72,9 +72,9 @@ describe('the trainer with k classes: data', () => {
       { x: 2, y: 2, label: 2 },
       { x: 3, y: 3, label: 3 },
     ];
-    const base = { dataset: 'custom' as const, samples: 0, noise: 0, testFraction: 0.3, seed: 1 };
-    expect(buildData({ ...base, points }).classes).toBe(4);
-    const three = buildData({ ...base, points, classes: 3 });
+    const base = trainerDataSetup({ dataset: 'custom', samples: 0, noise: 0, points });
+    expect(buildData(base).classes).toBe(4);
+    const three = buildData({ ...base, classes: 3 });
     expect(three.classes).toBe(3);
     expect(three.points.map((p) => p.label)).toEqual([0, 1, 2]);
   });
@@ -161,14 +161,8 @@ describe('the trainer with k classes: words', () => {
     testClassAccuracy: [1, 0.9, null],
     backend: 'js',
   };
-  const data = buildData({
-    dataset: 'three-blobs',
-    samples: 60,
-    noise: 0.1,
-    testFraction: 0.3,
-    seed: 1,
-    points: [],
-  });
+  const setup = trainerDataSetup({ dataset: 'three-blobs', samples: 60 });
+  const data = buildData(setup);
 
   it('the summary gives each class’s share of its test points right', () => {
     expect(summaryText(data, report, names.classNames)).toBe(
@@ -182,15 +176,7 @@ describe('the trainer with k classes: words', () => {
   });
 
   it('two classes keep the summary they had', () => {
-    const two = buildData({
-      ...data,
-      dataset: 'xor',
-      samples: 60,
-      noise: 0.1,
-      testFraction: 0.3,
-      seed: 1,
-      points: [],
-    });
+    const two = buildData({ ...setup, dataset: 'xor' });
     expect(summaryText(two, { ...report, testClassAccuracy: [1, 0.9] }, ['0', '1'])).toBe(
       'Epoch 40, train loss 0.12, test loss 0.20, 95% of test points right (97% of training points).',
     );
