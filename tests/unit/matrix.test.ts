@@ -18,6 +18,18 @@ const size = (rng: Rng) => 1 + rng.int(6);
 const random = (rng: Rng, rows: number, cols: number) =>
   Matrix.generate(rows, cols, () => rng.uniform(-10, 10));
 
+/** Checks a property `count` times, each with fresh random draws from one rng seeded `seed`. */
+function trials(count: number, seed: number, check: (rng: Rng) => void): void {
+  const rng = createRng(seed);
+  for (let t = 0; t < count; t++) check(rng);
+}
+
+/** A random m×n matrix A and n×p matrix B (sizes 1 to 6): two that can be multiplied. */
+function multipliable(rng: Rng): [Matrix, Matrix] {
+  const [m, n, p] = [size(rng), size(rng), size(rng)];
+  return [random(rng, m, n), random(rng, n, p)];
+}
+
 /** The largest |entry| of A − B, for readable failure messages. */
 function maxDiff(a: Matrix, b: Matrix): number {
   expect(a.shape).toEqual(b.shape);
@@ -94,37 +106,30 @@ describe('Matrix: arithmetic', () => {
   });
 
   it('gives an m×p matrix whose entry cᵢⱼ is exactly the dot product of row i and column j', () => {
-    const rng = createRng(11);
-    for (let t = 0; t < TRIALS; t++) {
-      const [m, n, p] = [size(rng), size(rng), size(rng)];
-      const A = random(rng, m, n);
-      const B = random(rng, n, p);
+    trials(TRIALS, 11, (rng) => {
+      const [A, B] = multipliable(rng);
       const C = A.multiply(B);
-      expect(C.shape).toEqual([m, p]);
-      for (let i = 0; i < m; i++) {
-        for (let j = 0; j < p; j++) expect(C.get(i, j)).toBe(dot(A.row(i), B.column(j)));
+      expect(C.shape).toEqual([A.rows, B.cols]);
+      for (let i = 0; i < A.rows; i++) {
+        for (let j = 0; j < B.cols; j++) expect(C.get(i, j)).toBe(dot(A.row(i), B.column(j)));
       }
-    }
+    });
   });
 
   it('(AB)ᵀ = BᵀAᵀ for random shapes', () => {
-    const rng = createRng(1);
-    for (let t = 0; t < TRIALS; t++) {
-      const [m, n, p] = [size(rng), size(rng), size(rng)];
-      const A = random(rng, m, n);
-      const B = random(rng, n, p);
+    trials(TRIALS, 1, (rng) => {
+      const [A, B] = multipliable(rng);
       const left = A.multiply(B).transpose();
       const right = B.transpose().multiply(A.transpose());
-      expect(left.shape).toEqual([p, m]);
+      expect(left.shape).toEqual([B.cols, A.rows]);
       expect(maxDiff(left, right), `${shapeText(A.shape)} · ${shapeText(B.shape)}`).toBeLessThan(
         1e-12,
       );
-    }
+    });
   });
 
   it('(AB)C = A(BC) for random shapes, up to rounding', () => {
-    const rng = createRng(2);
-    for (let t = 0; t < TRIALS; t++) {
+    trials(TRIALS, 2, (rng) => {
       const [m, n, p, q] = [size(rng), size(rng), size(rng), size(rng)];
       const A = random(rng, m, n);
       const B = random(rng, n, p);
@@ -134,34 +139,29 @@ describe('Matrix: arithmetic', () => {
       expect(left.shape).toEqual([m, q]);
       // Entries up to 6·6·10³ = 36,000; doubles carry ~16 digits, so 1e-9 is generous but tight.
       expect(left.equals(right, 1e-9), `max difference ${maxDiff(left, right)}`).toBe(true);
-    }
+    });
   });
 
   it('distributes over addition, A(B + C) = AB + AC, and scaling commutes with products', () => {
-    const rng = createRng(3);
-    for (let t = 0; t < TRIALS; t++) {
-      const [m, n, p] = [size(rng), size(rng), size(rng)];
-      const A = random(rng, m, n);
-      const B = random(rng, n, p);
-      const C = random(rng, n, p);
+    trials(TRIALS, 3, (rng) => {
+      const [A, B] = multipliable(rng);
+      const C = random(rng, B.rows, B.cols);
       const k = rng.uniform(-5, 5);
       expect(A.multiply(B.add(C)).equals(A.multiply(B).add(A.multiply(C)), 1e-9)).toBe(true);
       expect(A.scale(k).multiply(B).equals(A.multiply(B).scale(k), 1e-9)).toBe(true);
-    }
+    });
   });
 
   it('the identity changes nothing: IA = A = AI', () => {
-    const rng = createRng(4);
-    for (let t = 0; t < 50; t++) {
+    trials(50, 4, (rng) => {
       const A = random(rng, size(rng), size(rng));
       expect(Matrix.identity(A.rows).multiply(A).equals(A)).toBe(true);
       expect(A.multiply(Matrix.identity(A.cols)).equals(A)).toBe(true);
-    }
+    });
   });
 
   it('transposing twice gives the matrix back, and (A + B)ᵀ = Aᵀ + Bᵀ', () => {
-    const rng = createRng(5);
-    for (let t = 0; t < TRIALS; t++) {
+    trials(TRIALS, 5, (rng) => {
       const [m, n] = [size(rng), size(rng)];
       const A = random(rng, m, n);
       const B = random(rng, m, n);
@@ -169,7 +169,7 @@ describe('Matrix: arithmetic', () => {
       expect(A.transpose().transpose().equals(A)).toBe(true);
       expect(A.add(B).transpose().equals(A.transpose().add(B.transpose()))).toBe(true);
       expect(A.transpose().get(n - 1, 0)).toBe(A.get(0, n - 1));
-    }
+    });
   });
 
   it('adds, scales and multiplies element-wise entry by entry', () => {
@@ -193,15 +193,14 @@ describe('Matrix: arithmetic', () => {
       [4, -10],
       [-18, 1],
     ]);
-    const rng = createRng(6);
-    for (let t = 0; t < TRIALS; t++) {
+    trials(TRIALS, 6, (rng) => {
       const [m, n] = [size(rng), size(rng)];
       const X = random(rng, m, n);
       const Y = random(rng, m, n);
       expect(X.add(Y).equals(Y.add(X))).toBe(true);
       expect(X.hadamard(Y).equals(Y.hadamard(X))).toBe(true);
       expect(X.add(X.scale(-1)).equals(Matrix.zeros(m, n))).toBe(true);
-    }
+    });
   });
 
   it('map applies a function to every entry and passes its row and column', () => {
@@ -269,12 +268,11 @@ describe('ShapeError', () => {
   });
 
   it('a product of compatible shapes never throws', () => {
-    const rng = createRng(8);
-    for (let t = 0; t < 100; t++) {
+    trials(100, 8, (rng) => {
       const [m, n, p] = [size(rng), size(rng), size(rng)];
       expect(() => M(m, n).multiply(M(n, p))).not.toThrow();
       if (n !== p) expect(() => M(m, n).multiply(M(p, n))).toThrow(ShapeError);
-    }
+    });
   });
 });
 
@@ -339,12 +337,11 @@ describe('Matrix.parse', () => {
   });
 
   it('reads back what toString writes, exactly, for random matrices', () => {
-    const rng = createRng(9);
-    for (let t = 0; t < TRIALS; t++) {
+    trials(TRIALS, 9, (rng) => {
       const A = Matrix.generate(size(rng), size(rng), () => rng.normal() * 10 ** rng.int(6));
       const result = Matrix.parse(A.toString());
       expect(result.ok && result.matrix.equals(A)).toBe(true);
-    }
+    });
     expect(
       Matrix.from([
         [1, -2.5],
