@@ -11,58 +11,54 @@ import { fmt } from '../../src/widgets/backprop-graph/formulas';
 import { NETWORK_DEFAULTS } from '../../src/widgets/backprop-graph/model';
 import { expectNoAxeViolations } from './axe';
 import {
-  buttonNamed,
   clearPageAfterEach,
   collectDetails,
   expectOneWarning,
+  finders,
   inDarkMode,
   press,
   silenceWarnings,
   text,
 } from './harness';
-import { mountWidget, settle } from './settle';
+import { mounter, settle } from './settle';
 
 const TAG = 'nn-backprop-graph';
 
-const mount = (attributes = '', width?: number): Promise<NnBackpropGraph> =>
-  mountWidget(TAG, attributes, width);
+const mount = mounter(TAG);
 
 /** Finds what a user finds: buttons by their words, fields by their labels, nodes by their names. */
-function harness(el: NnBackpropGraph) {
-  const root = el.shadowRoot!;
-  const field = (label: string): HTMLInputElement => {
-    const found = [...root.querySelectorAll('label')].find(
-      (l) => text(l).split(',')[0]!.replace(/\s/g, '') === label,
-    );
-    const input = found && root.getElementById(found.htmlFor);
-    if (!(input instanceof HTMLInputElement)) throw new Error(`no field labelled ${label}`);
-    return input;
-  };
-  const nodes = () => [...root.querySelectorAll<SVGGElement>('g.node')];
-  return {
-    button: (pattern: RegExp) => buttonNamed(root, pattern),
-    field,
-    nodes,
-    node: (name: string) => nodes().find((n) => text(n.querySelector('text.name')) === name)!,
-    focusable: () => nodes().filter((n) => n.getAttribute('tabindex') === '0'),
-    listbox: () => root.querySelector('[role="listbox"]')!,
-    progress: () => text(root.querySelector('[part~="progress"]')),
-    explanation: () => text(root.querySelector('[part~="explanation"]')),
-    live: () => text(root.querySelector('[aria-live]')),
-    error: () => root.querySelector('[part~="error"]'),
-    graph: () => root.querySelector<HTMLElement>('[part~="graph"]')!,
-    active: () => root.activeElement,
-    /** The node table as { name: [definition, value, gradient] }. */
-    table: (): Record<string, string[]> =>
-      Object.fromEntries(
-        [...root.querySelectorAll('#node-table tbody tr')].map((row) => [
-          text(row.querySelector('th')),
-          [...row.querySelectorAll('td')].map(text),
-        ]),
-      ),
-    checkRows: () => [...root.querySelectorAll('#check-table tbody tr')].map((r) => text(r)),
-  };
-}
+const harness = (el: NnBackpropGraph) =>
+  finders(el, (root) => {
+    const field = (label: string): HTMLInputElement => {
+      const found = [...root.querySelectorAll('label')].find(
+        (l) => text(l).split(',')[0]!.replace(/\s/g, '') === label,
+      );
+      const input = found && root.getElementById(found.htmlFor);
+      if (!(input instanceof HTMLInputElement)) throw new Error(`no field labelled ${label}`);
+      return input;
+    };
+    const nodes = () => [...root.querySelectorAll<SVGGElement>('g.node')];
+    return {
+      field,
+      nodes,
+      node: (name: string) => nodes().find((n) => text(n.querySelector('text.name')) === name)!,
+      focusable: () => nodes().filter((n) => n.getAttribute('tabindex') === '0'),
+      listbox: () => root.querySelector('[role="listbox"]')!,
+      live: () => text(root.querySelector('[aria-live]')),
+      error: () => root.querySelector('[part~="error"]'),
+      graph: () => root.querySelector<HTMLElement>('[part~="graph"]')!,
+      active: () => root.activeElement,
+      /** The node table as { name: [definition, value, gradient] }. */
+      table: (): Record<string, string[]> =>
+        Object.fromEntries(
+          [...root.querySelectorAll('#node-table tbody tr')].map((row) => [
+            text(row.querySelector('th')),
+            [...row.querySelectorAll('td')].map(text),
+          ]),
+        ),
+      checkRows: () => [...root.querySelectorAll('#check-table tbody tr')].map((r) => text(r)),
+    };
+  });
 
 /** The default network built independently with autodiff: every value and gradient. */
 function reference(v: Record<string, number>) {
@@ -105,7 +101,7 @@ describe('<nn-backprop-graph>', () => {
     expect(h.nodes()).toHaveLength(29);
     expect(h.listbox().getAttribute('aria-label')).toMatch(/network/);
     expect(h.focusable()).toHaveLength(1);
-    expect(h.progress()).toBe('Ready: nothing computed yet.');
+    expect(h.part('progress')).toBe('Ready: nothing computed yet.');
     // Leaves hold their numbers; operations wait for the forward pass.
     expect(text(h.node('w₁₁').querySelector('text.value'))).toBe('0.500');
     expect(text(h.node('h₁').querySelector('text.value'))).toBe('?');
@@ -131,8 +127,8 @@ describe('<nn-backprop-graph>', () => {
     await press(h.button(/next step/i), '{Enter}');
     expect(el.step).toBe(1);
     expect(el.getAttribute('step')).toBe('1');
-    expect(h.progress()).toBe('Forward pass: step 1 of 17');
-    expect(h.explanation()).toContain('p₁₁ = w₁₁ · x₁ = 0.500 · 1.000 = 0.500');
+    expect(h.part('progress')).toBe('Forward pass: step 1 of 17');
+    expect(h.part('explanation')).toContain('p₁₁ = w₁₁ · x₁ = 0.500 · 1.000 = 0.500');
     expect(h.live()).toBe('Forward pass, step 1 of 17: p₁₁ = w₁₁ · x₁ = 0.500 · 1.000 = 0.500.');
     expect(h.node('p₁₁').getAttribute('data-current')).toBe('forward');
     expect(steps.at(-1)).toMatchObject({ step: 1, total: 46, phase: 'forward', node: 'p₁₁' });
@@ -140,11 +136,11 @@ describe('<nn-backprop-graph>', () => {
     // Space works as well as Enter, and the focus stays on the button for the next press.
     await userEvent.keyboard(' ');
     expect(el.step).toBe(2);
-    expect(h.explanation()).toContain('p₁₂ = w₁₂ · x₂ = (−1.000) · 0.500 = −0.500');
+    expect(h.part('explanation')).toContain('p₁₂ = w₁₂ · x₂ = (−1.000) · 0.500 = −0.500');
 
     await press(h.button(/finish the forward pass/i), '{Enter}');
     expect(el.step).toBe(17);
-    expect(h.progress()).toBe('Forward pass: step 17 of 17');
+    expect(h.part('progress')).toBe('Forward pass: step 17 of 17');
     expect(h.live()).toContain(`The forward pass is complete: L = ${fmt(ref.L)}.`);
     expect(text(h.node('L').querySelector('text.value'))).toBe(fmt(ref.L));
     expect(text(h.node('h₁').querySelector('text.value'))).toBe(fmt(ref.h1));
@@ -152,15 +148,15 @@ describe('<nn-backprop-graph>', () => {
 
     // The backward pass starts at the output: ∂L/∂L = 1.
     await press(h.button(/next step/i), '{Enter}');
-    expect(h.progress()).toBe('Backward pass: step 1 of 29');
-    expect(h.explanation()).toContain('∂L/∂L = 1');
+    expect(h.part('progress')).toBe('Backward pass: step 1 of 29');
+    expect(h.part('explanation')).toContain('∂L/∂L = 1');
     expect(text(h.node('L').querySelector('text.grad'))).toBe('grad 1.000');
 
     // Then e = ŷ − t: local derivative 2e, times the upstream gradient 1.
     await userEvent.keyboard('{Enter}');
     const e = ref.yHat - 1;
-    expect(h.explanation()).toContain('∂L/∂e = ∂L/∂e × ∂L/∂L');
-    expect(h.explanation()).toContain(
+    expect(h.part('explanation')).toContain('∂L/∂e = ∂L/∂e × ∂L/∂L');
+    expect(h.part('explanation')).toContain(
       `local derivative ∂L/∂e = 2e = 2 × (${fmt(e)}) = ${fmt(2 * e)}`,
     );
     expect(h.live()).toContain(
@@ -178,7 +174,7 @@ describe('<nn-backprop-graph>', () => {
     const el = await mount('step="999"');
     const h = harness(el);
     const ref = reference(NETWORK_DEFAULTS);
-    expect(h.progress()).toBe('Backward pass: step 29 of 29');
+    expect(h.part('progress')).toBe('Backward pass: step 29 of 29');
     await press(h.button(/show the table of nodes/i), '{Enter}');
     const table = h.table();
     expect(Object.keys(table)).toHaveLength(29);
@@ -195,12 +191,16 @@ describe('<nn-backprop-graph>', () => {
     // x₁ feeds both hidden units: find the backward step that reaches it.
     const el = await mount('step="17"');
     const h = harness(el);
-    for (let step = 18; step <= 46 && !h.explanation().includes('gradient arrives at x₁'); step++) {
+    for (
+      let step = 18;
+      step <= 46 && !h.part('explanation').includes('gradient arrives at x₁');
+      step++
+    ) {
       el.step = step;
       await el.updateComplete;
     }
-    expect(h.explanation()).toContain('∂L/∂x₁ = ∂p₁₁/∂x₁ × ∂L/∂p₁₁ + ∂p₂₁/∂x₁ × ∂L/∂p₂₁');
-    expect(h.explanation()).toContain(`= ${fmt(reference(NETWORK_DEFAULTS).grad.x1!)}`);
+    expect(h.part('explanation')).toContain('∂L/∂x₁ = ∂p₁₁/∂x₁ × ∂L/∂p₁₁ + ∂p₂₁/∂x₁ × ∂L/∂p₂₁');
+    expect(h.part('explanation')).toContain(`= ${fmt(reference(NETWORK_DEFAULTS).grad.x1!)}`);
   });
 
   it('moves between nodes with the arrow keys (a roving tabindex), and Enter on a leaf jumps to its field', async () => {
@@ -282,10 +282,10 @@ describe('<nn-backprop-graph>', () => {
     expect(after.L).toBeLessThan(before.L);
     expect(Number(h.field('w₁₁').value)).toBeCloseTo(expected.w11!, 5);
     expect(Number(h.field('x₁').value)).toBe(1);
-    expect(h.explanation()).toContain(
+    expect(h.part('explanation')).toContain(
       `w₁₁ = 0.500 − 2.000 × ${fmt(before.grad.w11!).startsWith('−') ? `(${fmt(before.grad.w11!)})` : fmt(before.grad.w11!)} = ${fmt(expected.w11!)}`,
     );
-    expect(h.explanation()).toContain(`L: ${fmt(before.L)} → ${fmt(after.L)} (lower)`);
+    expect(h.part('explanation')).toContain(`L: ${fmt(before.L)} → ${fmt(after.L)} (lower)`);
     expect(h.live()).toContain(`L went from ${fmt(before.L)} to ${fmt(after.L)}: lower.`);
     // The new weights are the state: reflected to the attribute; the walk is back at the end of
     // the forward pass, the new gradients not yet computed.
@@ -364,12 +364,12 @@ describe('<nn-backprop-graph>', () => {
     const h = harness(el);
     expect(el.learningRate).toBe(0.1);
     expect(h.field('w').value).toBe('3');
-    expect(h.progress()).toBe('Forward pass: step 1 of 1');
-    expect(h.explanation()).toContain('f = w · x = 3.000 · 2.000 = 6.000');
+    expect(h.part('progress')).toBe('Forward pass: step 1 of 1');
+    expect(h.part('explanation')).toContain('f = w · x = 3.000 · 2.000 = 6.000');
 
     el.setAttribute('values', 'w=-1 x=4');
     await el.updateComplete;
-    expect(h.explanation()).toContain('f = w · x = (−1.000) · 4.000 = −4.000');
+    expect(h.part('explanation')).toContain('f = w · x = (−1.000) · 4.000 = −4.000');
 
     const lr = el.shadowRoot!.querySelector<HTMLInputElement>('#learning-rate')!;
     await userEvent.clear(lr);
@@ -393,7 +393,7 @@ describe('<nn-backprop-graph>', () => {
     const el = await mount(`${name}="${value}"`);
     const h = harness(el);
     expect(el.learningRate).toBe(0.5);
-    expect(h.progress()).toBe('Ready: nothing computed yet.');
+    expect(h.part('progress')).toBe('Ready: nothing computed yet.');
     expect(h.nodes()).toHaveLength(29);
     expect(text(h.node('w₁₁').querySelector('text.value'))).toBe('0.500');
     el.step = 3;

@@ -4,11 +4,11 @@ import '../../src/widgets/derivative/index';
 import type { DerivativeChangeDetail, NnDerivative } from '../../src/widgets/derivative/index';
 import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
-  buttonNamed,
   clearPageAfterEach,
   collectDetails,
   controlNamed,
   expectOneWarning,
+  finders,
   labelledControl,
   press,
   showDataTable,
@@ -17,48 +17,51 @@ import {
   text,
   withReducedMotion,
 } from './harness';
-import { mountWidget, placeWidget } from './settle';
+import { mounter, placeWidget } from './settle';
 
 const TAG = 'nn-derivative';
 
-const mount = (attributes = ''): Promise<NnDerivative> => mountWidget(TAG, attributes);
+const mount = mounter(TAG);
 
 /** Reads "−1.25" (typographic minus) back as a number. */
 const number = (s: string): number => Number(s.replace('\u2212', '-'));
 
 /** Finds controls the way a user does: by their label or accessible name. */
-function harness(el: NnDerivative) {
-  const root = el.shadowRoot!;
-  const slider = (pattern: RegExp) => labelledControl(root, pattern);
-  const radio = (name: string) => controlNamed(root, 'input[type="radio"]', name);
-  /** The slopes table: { secant: [slope, error], central: […], exact: […] }. */
-  const slopes = () => {
-    const row = (name: string) =>
-      [...root.querySelectorAll(`table[part~="slopes"] tr[data-row="${name}"] td`)].map(text);
-    return { secant: row('secant'), central: row('central'), exact: row('exact') };
-  };
-  const value = (name: string) =>
-    number(text(root.querySelector(`[part~="formula"] [data-value="${name}"]`)));
-  /** The slope of a drawn line "Mx1,y1Lx2,y2" in screen pixels (y grows downwards). */
-  const pixelSlope = (cls: string): number => {
-    const d = root.querySelector(`svg path.${cls}`)!.getAttribute('d')!;
-    const [x1, y1, x2, y2] = d.match(/-?[\d.]+/g)!.map(Number) as [number, number, number, number];
-    return (y2 - y1) / (x2 - x1);
-  };
-  return {
-    slider,
-    radio,
-    slopes,
-    value,
-    pixelSlope,
-    button: (pattern: RegExp) => buttonNamed(root, pattern),
-    svg: () => root.querySelector('svg')!,
-    path: (cls: string) => root.querySelector<SVGPathElement>(`svg path.${cls}`),
-    formula: () => text(root.querySelector('[part~="formula"]')),
-    summary: () => text(root.querySelector('[aria-live]')),
-    table: () => root.querySelector('table[part~="table"]'),
-  };
-}
+const harness = (el: NnDerivative) =>
+  finders(el, (root) => {
+    const slider = (pattern: RegExp) => labelledControl(root, pattern);
+    const radio = (name: string) => controlNamed(root, 'input[type="radio"]', name);
+    /** The slopes table: { secant: [slope, error], central: […], exact: […] }. */
+    const slopes = () => {
+      const row = (name: string) =>
+        [...root.querySelectorAll(`table[part~="slopes"] tr[data-row="${name}"] td`)].map(text);
+      return { secant: row('secant'), central: row('central'), exact: row('exact') };
+    };
+    const value = (name: string) =>
+      number(text(root.querySelector(`[part~="formula"] [data-value="${name}"]`)));
+    /** The slope of a drawn line "Mx1,y1Lx2,y2" in screen pixels (y grows downwards). */
+    const pixelSlope = (cls: string): number => {
+      const d = root.querySelector(`svg path.${cls}`)!.getAttribute('d')!;
+      const [x1, y1, x2, y2] = d.match(/-?[\d.]+/g)!.map(Number) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      return (y2 - y1) / (x2 - x1);
+    };
+    return {
+      slider,
+      radio,
+      slopes,
+      value,
+      pixelSlope,
+      svg: () => root.querySelector('svg')!,
+      path: (cls: string) => root.querySelector<SVGPathElement>(`svg path.${cls}`),
+      summary: () => text(root.querySelector('[aria-live]')),
+      table: () => root.querySelector('table[part~="table"]'),
+    };
+  });
 
 /** Resolve after `n` animation frames. */
 async function frames(n: number): Promise<void> {
@@ -86,8 +89,8 @@ describe('<nn-derivative> in slope mode', () => {
       central: ['2.000000', '0.000000'],
       exact: ['2.000000', '—'],
     });
-    expect(h.formula()).toContain('= (f(2.0) − f(1.0)) / 1 = (4.0000 − 1.0000) / 1 = 3.0000');
-    expect(h.formula()).toContain('f′(x) = 2x, so f′(1.0) = 2 · 1.0 = 2.0000');
+    expect(h.part('formula')).toContain('= (f(2.0) − f(1.0)) / 1 = (4.0000 − 1.0000) / 1 = 3.0000');
+    expect(h.part('formula')).toContain('f′(x) = 2x, so f′(1.0) = 2 · 1.0 = 2.0000');
     expect(h.summary()).toContain(
       'the tangent has slope 2.0000; the secant with h = 1 has slope 3.0000',
     );
@@ -163,7 +166,7 @@ describe('<nn-derivative> in slope mode', () => {
     expect(number(h.slopes().secant[0]!)).toBeCloseTo(secant, 6);
     expect(number(h.slopes().central[0]!)).toBeCloseTo(central, 6);
     expect(number(h.slopes().secant[1]!)).toBeCloseTo(Math.abs(secant - exact), 6);
-    expect(h.formula()).toContain('f′(1.0) = cos(1.0)');
+    expect(h.part('formula')).toContain('f′(1.0) = cos(1.0)');
     expect(events.map((e) => e.fn)).toEqual(['cube', 'sin']);
   });
 
@@ -258,14 +261,14 @@ describe('<nn-derivative> in chain mode', () => {
     const h = harness(el);
     // z = 2·1 − 1 = 1; σ(1) = 0.7311; σ′(1) = 0.1966; ∂a/∂x = 0.1966 · 2 = 0.3932.
     const s = 1 / (1 + Math.exp(-1));
-    expect(h.formula()).toContain('z = w·x + b = 2.0 · 1.0 − 1.0 = 1.00');
-    expect(h.formula()).toContain('∂z/∂x = w = 2.0');
-    expect(h.formula()).toContain('da/dz = σ(z)(1 − σ(z)) = 0.7311 · (1 − 0.7311) = 0.1966');
+    expect(h.part('formula')).toContain('z = w·x + b = 2.0 · 1.0 − 1.0 = 1.00');
+    expect(h.part('formula')).toContain('∂z/∂x = w = 2.0');
+    expect(h.part('formula')).toContain('da/dz = σ(z)(1 − σ(z)) = 0.7311 · (1 − 0.7311) = 0.1966');
     expect(h.value('dz')).toBe(2);
     expect(h.value('da')).toBeCloseTo(s * (1 - s), 4);
     expect(h.value('product')).toBeCloseTo(h.value('da') * h.value('dz'), 3);
     expect(h.value('product')).toBeCloseTo(h.value('numeric'), 4);
-    expect(h.formula()).toContain('✓ agrees');
+    expect(h.part('formula')).toContain('✓ agrees');
     expect(h.path('secant')?.getAttribute('display')).toBe('none');
     expect(h.svg().getAttribute('aria-label')).toMatch(/σ\(w·x \+ b\) against the input x/);
   });
@@ -287,13 +290,13 @@ describe('<nn-derivative> in chain mode', () => {
     await userEvent.click(h.radio('the weight w'));
     await el.updateComplete;
     expect(el.getAttribute('wrt')).toBe('w');
-    expect(h.formula()).toContain('∂z/∂w = x = 1.0');
+    expect(h.part('formula')).toContain('∂z/∂w = x = 1.0');
     expect(h.value('product')).toBeCloseTo(s * (1 - s) * 1, 4);
     expect(h.value('product')).toBeCloseTo(h.value('numeric'), 4);
 
     await userEvent.click(h.radio('the bias b'));
     await el.updateComplete;
-    expect(h.formula()).toContain('∂z/∂b = 1');
+    expect(h.part('formula')).toContain('∂z/∂b = 1');
     expect(h.value('product')).toBeCloseTo(h.value('da'), 4);
     expect(events.map((e) => e.wrt)).toEqual(['x', 'w', 'b']);
     expect(events[0]!.exact).toBeCloseTo(s * (1 - s) * 1.9, 10);
@@ -304,7 +307,7 @@ describe('<nn-derivative> in chain mode', () => {
     const warn = silenceWarnings();
     const el = await mount('mode="chain" wrt="z"');
     expect(el.wrt).toBe('x');
-    expect(harness(el).formula()).toContain('∂z/∂x = w');
+    expect(harness(el).part('formula')).toContain('∂z/∂x = w');
     expect(warn).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,7 +3,7 @@ import { cdp, userEvent } from 'vitest/browser';
 import '../../src/widgets/digits/index';
 import type { DigitsProgressDetail, NnDigits } from '../../src/widgets/digits/index';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
-import { buttonNamed, clearPageAfterEach, collectDetails, inDarkMode, text } from './harness';
+import { clearPageAfterEach, collectDetails, finders, inDarkMode, text } from './harness';
 import { placeWidget, settle } from './settle';
 
 const TAG = 'nn-digits';
@@ -16,19 +16,13 @@ async function mount(attributes = '', width?: number): Promise<NnDigits> {
   return el;
 }
 
-function harness(el: NnDigits) {
-  const root = el.shadowRoot!;
-  return {
-    button: (pattern: RegExp) => buttonNamed(root, pattern),
-    status: () => text(root.querySelector('[part~="status"]')),
-    padText: () => text(root.querySelector('[part~="pad-text"]')),
-    pickerText: () => text(root.querySelector('[part~="picker-text"]')),
+const harness = (el: NnDigits) =>
+  finders(el, (root) => ({
     pad: () => root.querySelector<HTMLCanvasElement>('canvas.pad')!,
     cells: () => [...root.querySelectorAll<SVGGElement>('.matrix g.cell')],
     digitsPanel: () => root.querySelector('[part~="digits"]')!,
     thumbs: () => [...root.querySelectorAll<HTMLButtonElement>('[part~="digits"] button.thumb')],
-  };
-}
+  }));
 
 /** Wait until training has stopped by itself after its last epoch. */
 async function trainToEnd(el: NnDigits): Promise<DigitsProgressDetail[]> {
@@ -56,11 +50,13 @@ describe('<nn-digits>', () => {
   it('loads the digits and shows the untrained network: chance accuracy, the architecture, "draw a digit"', async () => {
     const el = await mount();
     const h = harness(el);
-    expect(h.status()).toMatch(/^Untrained: test accuracy \d+\.\d% \(guessing gives about 10%\)/);
+    expect(h.part('status')).toMatch(
+      /^Untrained: test accuracy \d+\.\d% \(guessing gives about 10%\)/,
+    );
     expect(text(el.shadowRoot!.querySelector('.arch'))).toBe(
       '784 → 64 → 10: 50,890 weights and biases',
     );
-    expect(h.padText()).toBe('Draw a digit.');
+    expect(h.part('pad-text')).toBe('Draw a digit.');
     expect(h.button(/^Clear$/).disabled).toBe(true);
     expect(h.cells()).toHaveLength(100);
     // Nothing but digits 0…9, as the header promised: 2,000 test digits in the matrix.
@@ -77,14 +73,14 @@ describe('<nn-digits>', () => {
     await userEvent.keyboard('17{Enter}');
     await settle(el);
     const truth = el.session.data!.test.labels[16]!;
-    expect(h.pickerText()).toMatch(
+    expect(h.part('picker-text')).toMatch(
       new RegExp(
         `^Test digit 17 of 2,000 is a ${truth}\\. The network reads \\d: (right|wrong)\\. Its top three: \\d \\(`,
       ),
     );
     h.button(/^→$/).click();
     await settle(el);
-    expect(h.pickerText()).toMatch(/^Test digit 18 of 2,000/);
+    expect(h.part('picker-text')).toMatch(/^Test digit 18 of 2,000/);
   });
 
   it('a seeded run reaches ≥ 90 % test accuracy in 2 epochs, then reads a drawn "1" as 1', async () => {
@@ -104,18 +100,18 @@ describe('<nn-digits>', () => {
         Object.values(e).every((v) => typeof v === 'string' || Number.isFinite(v)),
       ),
     ).toBe(true);
-    expect(h.status()).toMatch(/^Done: 2 epochs, test accuracy (9\d|100)\.\d%\.$/);
+    expect(h.part('status')).toMatch(/^Done: 2 epochs, test accuracy (9\d|100)\.\d%\.$/);
 
     // The drawing pad: a vertical stroke.
     el.pad.setStrokes([ONE]);
-    await vi.waitFor(() => expect(h.padText()).toMatch(/^The network reads 1 \(\d+\.\d%\)/));
+    await vi.waitFor(() => expect(h.part('pad-text')).toMatch(/^The network reads 1 \(\d+\.\d%\)/));
     await settle(el);
     const best = el.shadowRoot!.querySelector('.pad-area .bars li.best');
     expect(text(best?.querySelector('.digit'))).toBe('1');
     // Clear: back to "draw a digit", no guess.
     h.button(/^Clear$/).click();
     await settle(el);
-    expect(h.padText()).toBe('Draw a digit.');
+    expect(h.part('pad-text')).toBe('Draw a digit.');
 
     // A confusion cell opens the digits it holds: the cell's count equals the thumbnails shown.
     const confusion = el.session.evaluation!.confusion;
@@ -228,7 +224,7 @@ describe('<nn-digits>', () => {
       });
     }
     await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await vi.waitFor(() => expect(h.padText()).toMatch(/^The network reads \d \(/));
+    await vi.waitFor(() => expect(h.part('pad-text')).toMatch(/^The network reads \d \(/));
     expect(types).toEqual(['touch']);
     expect(el.pad.strokes).toHaveLength(1);
     expect(el.pad.strokes[0]!.length).toBeGreaterThan(4);
@@ -241,7 +237,7 @@ describe('<nn-digits>', () => {
     const h = harness(el);
     await vi.waitFor(() => expect(el.session.phase).toBe('failed'), { timeout: 20_000 });
     await settle(el);
-    expect(h.status()).toMatch(
+    expect(h.part('status')).toMatch(
       /could not be downloaded: the server answered 404\.|not the digits file/,
     );
     expect(h.button(/^Train$/).disabled).toBe(true);
@@ -249,7 +245,7 @@ describe('<nn-digits>', () => {
     h.button(/^Retry$/).click();
     await vi.waitFor(() => expect(el.session.evaluation).not.toBeNull(), { timeout: 30_000 });
     await settle(el);
-    expect(h.status()).toMatch(/^Untrained/);
+    expect(h.part('status')).toMatch(/^Untrained/);
   });
 
   it('a damaged file is refused in words, never NaN', async () => {
@@ -261,7 +257,7 @@ describe('<nn-digits>', () => {
     el.dataUrl = url;
     await vi.waitFor(() => expect(el.session.phase).toBe('failed'), { timeout: 20_000 });
     await settle(el);
-    expect(harness(el).status()).toMatch(
+    expect(harness(el).part('status')).toMatch(
       /^The digits file is cut short: 5000 of 7850064 bytes arrived\.$/,
     );
     expect(text(el.shadowRoot!)).not.toMatch(/NaN/);

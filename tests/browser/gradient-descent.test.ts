@@ -10,10 +10,10 @@ import { WIDGETS } from '../../src/widgets/catalog';
 import { SURFACE_IDS } from '../../src/math/surfaces';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import {
-  buttonNamed,
   clearPageAfterEach,
   collectDetails,
   expectOneWarning,
+  finders,
   inDarkMode,
   labelledControl,
   press,
@@ -22,36 +22,33 @@ import {
   text,
   withReducedMotion,
 } from './harness';
-import { mountWidget, placeWidget, settle } from './settle';
+import { mounter, placeWidget, settle } from './settle';
 
 const TAG = 'nn-gradient-descent';
 
-const mount = (attributes = ''): Promise<NnGradientDescent> => mountWidget(TAG, attributes);
+const mount = mounter(TAG);
 
 /** A small harness: finds controls by their label or accessible name, never by private members. */
-function harness(el: NnGradientDescent) {
-  const root = el.shadowRoot!;
-  const labelled = (pattern: RegExp) =>
-    labelledControl<HTMLInputElement | HTMLSelectElement>(root, pattern);
-  return {
-    rateSlider: () => labelled(/^learning rate/) as HTMLInputElement,
-    rateExact: () => labelled(/exactly/) as HTMLInputElement,
-    momentumToggle: () => labelled(/^Momentum$/) as HTMLInputElement,
-    betaSlider: () => labelled(/^momentum β/) as HTMLInputElement,
-    surfaceSelect: () => labelled(/Loss surface/) as HTMLSelectElement,
-    button: (pattern: RegExp) => buttonNamed(root, pattern),
-    svg: () => root.querySelector<SVGSVGElement>('svg[part="plot"]')!,
-    plotArea: () => root.querySelector<SVGSVGElement>('svg svg.plot')!,
-    summary: () => text(root.querySelector('[aria-live]')),
-    status: () => root.querySelector<HTMLElement>('[part~="status"]')!,
-    formula: () => text(root.querySelector('[part~="formula"]')),
-    iteration: () => Number(text(root.querySelector('[data-value="iteration"]'))),
-    loss: () => text(root.querySelector('[data-value="loss"]')),
-    table: () => root.querySelector('table'),
-    /** Everything a user could see or hear: text, attributes, and the chart's geometry. */
-    everything: () => root.innerHTML,
-  };
-}
+const harness = (el: NnGradientDescent) =>
+  finders(el, (root) => {
+    const labelled = (pattern: RegExp) =>
+      labelledControl<HTMLInputElement | HTMLSelectElement>(root, pattern);
+    return {
+      rateSlider: () => labelled(/^learning rate/) as HTMLInputElement,
+      rateExact: () => labelled(/exactly/) as HTMLInputElement,
+      momentumToggle: () => labelled(/^Momentum$/) as HTMLInputElement,
+      betaSlider: () => labelled(/^momentum β/) as HTMLInputElement,
+      surfaceSelect: () => labelled(/Loss surface/) as HTMLSelectElement,
+      svg: () => root.querySelector<SVGSVGElement>('svg[part="plot"]')!,
+      plotArea: () => root.querySelector<SVGSVGElement>('svg svg.plot')!,
+      summary: () => text(root.querySelector('[aria-live]')),
+      status: () => root.querySelector<HTMLElement>('[part~="status"]')!,
+      iteration: () => Number(text(root.querySelector('[data-value="iteration"]'))),
+      loss: () => text(root.querySelector('[data-value="loss"]')),
+      /** Everything a user could see or hear: text, attributes, and the chart's geometry. */
+      everything: () => root.innerHTML,
+    };
+  });
 
 /** Set a range input the way a drag does: a new value and an input event. */
 function slide(slider: HTMLInputElement, value: number): void {
@@ -77,8 +74,8 @@ describe('<nn-gradient-descent>', () => {
     expect(h.svg().querySelector('circle.ball')).not.toBeNull();
     expect(h.svg().querySelector('g.step')?.getAttribute('display')).toBeNull();
     // L = w², slope 2w = 3 at w = 1.5; η = 0.1 (the parabola's suggested rate).
-    expect(h.formula()).toContain('slope L′(1.50) = 3.00');
-    expect(h.formula()).toContain('w ← w − η·slope = 1.50 − 0.10 · 3.00 = 1.20');
+    expect(h.part('formula')).toContain('slope L′(1.50) = 3.00');
+    expect(h.part('formula')).toContain('w ← w − η·slope = 1.50 − 0.10 · 3.00 = 1.20');
     expect(h.summary()).toContain('Iteration 0: w = 1.50, loss 2.250, slope 3.00.');
     expect(h.iteration()).toBe(0);
     expect(h.loss()).toBe('2.250');
@@ -95,8 +92,8 @@ describe('<nn-gradient-descent>', () => {
     expect(text(svg.querySelector('text.axis-label-x'))).toBe('parameter w₁');
     expect(text(svg.querySelector('text.axis-label-y'))).toBe('parameter w₂');
     // ∇L = (2w₁, 2w₂) = (−4, 2); the next point is (−2, 1) − 0.1·(−4, 2) = (−1.6, 0.8).
-    expect(h.formula()).toContain('∇L(−2.00, 1.00) = (−4.00, 2.00)');
-    expect(h.formula()).toContain('= (−2.00, 1.00) − 0.10 · (−4.00, 2.00) = (−1.60, 0.80)');
+    expect(h.part('formula')).toContain('∇L(−2.00, 1.00) = (−4.00, 2.00)');
+    expect(h.part('formula')).toContain('= (−2.00, 1.00) − 0.10 · (−4.00, 2.00) = (−1.60, 0.80)');
 
     await userEvent.click(h.button(/^Step$/));
     await el.updateComplete;
@@ -121,7 +118,7 @@ describe('<nn-gradient-descent>', () => {
     expect(h.iteration()).toBe(1);
     expect(h.loss()).toBe('1.563');
     expect(h.summary()).toContain('Iteration 1: w = 1.25, loss 1.563, slope 2.50.');
-    expect(h.formula()).toContain('= 1.25 − 0.25 · 2.50 = 0.63');
+    expect(h.part('formula')).toContain('= 1.25 − 0.25 · 2.50 = 0.63');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ iteration: 1, position: [1.25], status: 'running' });
     expect(events[0]!.loss).toBeCloseTo(1.5625, 12);
@@ -239,7 +236,7 @@ describe('<nn-gradient-descent>', () => {
     expect(el.rate).toBe(10);
     await press(slider, '{Home}');
     expect(el.rate).toBe(0.001);
-    expect(h.formula()).toContain('0.001 ·');
+    expect(h.part('formula')).toContain('0.001 ·');
   });
 
   it('η typed exactly is used as typed; a non-number gets a message and the rate stays', async () => {
@@ -308,7 +305,7 @@ describe('<nn-gradient-descent>', () => {
     await el.updateComplete;
     expect(el.momentum).toBe(0.8);
     expect(el.getAttribute('momentum')).toBe('0.8');
-    expect(h.formula()).toContain('v ← β·v − η·∇L = 0.80 · (0.00, 0.00)');
+    expect(h.part('formula')).toContain('v ← β·v − η·∇L = 0.80 · (0.00, 0.00)');
     slide(h.betaSlider(), 0.5);
     await el.updateComplete;
     expect(el.momentum).toBe(0.5);
@@ -316,7 +313,7 @@ describe('<nn-gradient-descent>', () => {
     await el.updateComplete;
     expect(el.momentum).toBe(0);
     expect(el.hasAttribute('momentum') && el.getAttribute('momentum')).toBe('0');
-    expect(h.formula()).not.toContain('v ←');
+    expect(h.part('formula')).not.toContain('v ←');
   });
 
   it('playing animates until it stops, and stops when the element is removed', async () => {

@@ -4,39 +4,30 @@ import '../../src/widgets/gradient-flow/index';
 import type { GradientFlowDetail, NnGradientFlow } from '../../src/widgets/gradient-flow/index';
 import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
-  buttonNamed,
   choiceNamed,
   clearPageAfterEach,
   collectDetails,
   expectFitsItsWidth,
+  finders,
   showDataTable,
   silenceWarnings,
   text,
 } from './harness';
-import { mountWidget } from './settle';
+import { mounter } from './settle';
 
-const TAG = 'nn-gradient-flow';
-
-const mount = (attributes = '', width?: number): Promise<NnGradientFlow> =>
-  mountWidget(TAG, attributes, width);
+const mount = mounter('nn-gradient-flow');
 
 /** Finds controls the way a user does: by their role and visible name. */
-function harness(el: NnGradientFlow) {
-  const root = el.shadowRoot!;
-  return {
-    button: (pattern: RegExp) => buttonNamed(root, pattern),
+const harness = (el: NnGradientFlow) =>
+  finders(el, (root) => ({
     radio: (name: string) => choiceNamed(root, name, 'label.choice'),
-    status: () => text(root.querySelector('[part~="status"]')),
-    summary: () => text(root.querySelector('[part~="summary"]')),
     /** Each layer's gradient size as its label says it. */
     gradientLabels: () =>
       [...root.querySelectorAll('.gnum')].map((n) => n.getAttribute('aria-label') ?? ''),
     /** Each layer's gradient size as shown, read back as a number ("3.1 × 10⁻⁷" → 3.1e-7). */
     gradients: () => [...root.querySelectorAll('.gnum')].map((n) => shownNumber(text(n))),
     rows: () => [...root.querySelectorAll('li.layer:not(.head)')],
-    table: () => root.querySelector('table'),
-  };
-}
+  }));
 
 const SUPER = '⁻⁰¹²³⁴⁵⁶⁷⁸⁹';
 function shownNumber(shown: string): number {
@@ -72,8 +63,8 @@ describe('<nn-gradient-flow>', () => {
     expect(g.every(Number.isFinite)).toBe(true);
     expect(g[0]! / g[8]!).toBeLessThan(1e-6);
     for (let l = 1; l < g.length; l++) expect(g[l - 1]!).toBeLessThan(g[l]!);
-    expect(h.status()).toMatch(/^Step 0 · loss 0\.69\d · \d+% right The gradient vanishes/);
-    expect(h.summary()).toContain('Sigmoid with too small weights, 8 layers of 8');
+    expect(h.part('status')).toMatch(/^Step 0 · loss 0\.69\d · \d+% right The gradient vanishes/);
+    expect(h.part('summary')).toContain('Sigmoid with too small weights, 8 layers of 8');
     expect(h.gradientLabels()[0]).toMatch(
       /^Layer 1: gradient size \d(\.\d)? times 10 to the minus \d+$/,
     );
@@ -85,8 +76,8 @@ describe('<nn-gradient-flow>', () => {
     const g = h.gradients();
     expect(g[0]! / g[8]!).toBeGreaterThan(1e-2);
     expect(g[0]! / g[8]!).toBeLessThan(1e2);
-    expect(h.status()).toContain('The gradient flows');
-    const start = Number(/loss ([\d.]+)/.exec(h.status())![1]);
+    expect(h.part('status')).toContain('The gradient flows');
+    const start = Number(/loss ([\d.]+)/.exec(h.part('status'))![1]);
 
     const later = progress(el, 600);
     await userEvent.click(h.button(/^Train$/));
@@ -109,7 +100,7 @@ describe('<nn-gradient-flow>', () => {
     expect(detail.activation).toBe('relu');
     expect(detail.verdict).toBe('flowing');
     expect(detail.loss).toBeLessThan(start);
-    const shownStep = Number(/^Step (\d+)/.exec(h.status())![1]);
+    const shownStep = Number(/^Step (\d+)/.exec(h.part('status'))![1]);
     expect(shownStep).toBeGreaterThanOrEqual(600);
     expect(h.button(/^Train$/)).toBeTruthy();
   });
@@ -130,7 +121,7 @@ describe('<nn-gradient-flow>', () => {
     expect(el.getAttribute('init')).toBe('he');
     expect(detail).toMatchObject({ step: 0, activation: 'relu', init: 'he', verdict: 'flowing' });
     expect(changes.at(-1)).toEqual({ activation: 'relu', init: 'he' });
-    expect(h.status()).toContain('The gradient flows');
+    expect(h.part('status')).toContain('The gradient flows');
   });
 
   it('"10 steps" trains ten steps; Reset goes back to step 0 with the same numbers', async () => {
@@ -139,17 +130,17 @@ describe('<nn-gradient-flow>', () => {
     const first = h.gradients();
     await userEvent.click(h.button(/^10 steps$/));
     await el.updateComplete;
-    expect(h.status()).toMatch(/^Step 10 /);
+    expect(h.part('status')).toMatch(/^Step 10 /);
     await userEvent.click(h.button(/^Reset$/));
     await el.updateComplete;
-    expect(h.status()).toMatch(/^Step 0 /);
+    expect(h.part('status')).toMatch(/^Step 0 /);
     expect(h.gradients()).toEqual(first);
   });
 
   it('ReLU with too large weights explodes, in words and numbers', async () => {
     const el = await mount('activation="relu" init="large"');
     const h = harness(el);
-    expect(h.status()).toContain('The gradient explodes');
+    expect(h.part('status')).toContain('The gradient explodes');
     expect(Math.max(...h.gradients())).toBeGreaterThan(100);
   });
 

@@ -71,6 +71,27 @@ export function choiceNamed(
   return input;
 }
 
+/**
+ * A widget test's harness: what every widget is read by, found the same way in `el`'s shadow root
+ * (`root`) — a button by its words, the text of a named part (`[part~="name"]`, '' where there is
+ * none), its data table — and what `own` finds there that only this widget has (which wins where
+ * the names are the same).
+ */
+export function finders<T extends object>(
+  el: Element,
+  own: (root: ShadowRoot) => T,
+): Omit<ReturnType<typeof commonFinders>, keyof T> & T {
+  const root = el.shadowRoot!;
+  return { ...commonFinders(root), ...own(root) };
+}
+
+const commonFinders = (root: ShadowRoot) => ({
+  root,
+  button: (pattern: RegExp) => buttonNamed(root, pattern),
+  part: (name: string) => text(root.querySelector(`[part~="${name}"]`)),
+  table: () => root.querySelector('table'),
+});
+
 /** The update of the element whose shadow root holds `node` (none for a node in the page itself). */
 async function hostUpdate(node: Node): Promise<void> {
   const root = node.getRootNode();

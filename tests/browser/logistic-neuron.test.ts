@@ -10,42 +10,33 @@ import type {
 import type { NnLossChart } from '../../src/widgets/loss-chart/index';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import {
-  buttonNamed,
   choiceNamed,
   clearPageAfterEach,
   collectDetails,
+  finders,
   inDarkMode,
   silenceWarnings,
   tableHead,
   text,
 } from './harness';
-import { placeWidget } from './settle';
+import { mounter } from './settle';
 
-const TAG = 'nn-logistic-neuron';
 /** Loading tfjs the first time can take a while in a cold browser. */
 const LOAD = { timeout: 20_000 };
 
 /** Mounts without waiting for the drawing: a test may need the events of the first steps. */
-const mount = (attributes = '', width = 900): Promise<NnLogisticNeuron> =>
-  placeWidget(TAG, attributes, width);
+const mount = mounter('nn-logistic-neuron', { width: 900, settled: false });
 
 /** Finds controls the way a user does: by label, role and visible text. */
-function harness(el: NnLogisticNeuron) {
-  const root = el.shadowRoot!;
-  return {
-    button: (pattern: RegExp) => buttonNamed(root, pattern),
-    status: () => text(root.querySelector('[part~="status"]')),
-    summary: () => text(root.querySelector('[part~="summary"]')),
+const harness = (el: NnLogisticNeuron) =>
+  finders(el, (root) => ({
     live: () => text(root.querySelector('[aria-live="polite"]')),
-    why: () => text(root.querySelector('[part~="why"]')),
     chart: () => root.querySelector<NnLossChart>('nn-loss-chart')!,
     line: (key: string) => root.querySelector<SVGLineElement>(`line.decision[data-line="${key}"]`),
     lines: () => root.querySelectorAll('figure.plane svg line.decision'),
     compare: () => choiceNamed(root, /compare/i),
     radio: (name: RegExp) => choiceNamed(root, name, 'label.radio'),
-    table: () => root.querySelector('table'),
-  };
-}
+  }));
 
 /**
  * Wait until tfjs is loaded, the first losses have been read back, and the plane is drawn. The
@@ -54,7 +45,7 @@ function harness(el: NnLogisticNeuron) {
  */
 async function ready(el: NnLogisticNeuron): Promise<void> {
   const h = harness(el);
-  await expect.poll(() => h.status(), LOAD).toMatch(/^Step 0 · backend: cpu$/);
+  await expect.poll(() => h.part('status'), LOAD).toMatch(/^Step 0 · backend: cpu$/);
   await expect.poll(() => h.button(/^play$/i).disabled, LOAD).toBe(false);
   await expect.poll(() => h.lines().length).toBe(el.compare ? 2 : 1);
 }
@@ -63,7 +54,7 @@ async function ready(el: NnLogisticNeuron): Promise<void> {
 async function playUntil(el: NnLogisticNeuron, step: number): Promise<void> {
   const h = harness(el);
   await userEvent.click(h.button(/^play$/i));
-  await expect.poll(() => h.status(), LOAD).toBe(`Step ${step} · backend: cpu`);
+  await expect.poll(() => h.part('status'), LOAD).toBe(`Step ${step} · backend: cpu`);
   await expect.poll(() => text(h.button(/^(play|pause)$/i)), LOAD).toBe('Play');
 }
 
@@ -87,7 +78,7 @@ describe('<nn-logistic-neuron>', () => {
     expect(h.line('cross-entropy')!.getAttribute('x1')).not.toBe(before);
     expect(steps.at(-1)!.step).toBe(40);
     expect(steps.at(-1)!.neurons[0]!.correct).toBeGreaterThan(55);
-    expect(h.summary()).toMatch(
+    expect(h.part('summary')).toMatch(
       /^Step 40\. Cross-entropy neuron: loss 0\.\d+, \d+ of 60 points right\./,
     );
     expect(h.live()).toMatch(/^Paused\. Step 40\./);
@@ -118,7 +109,7 @@ describe('<nn-logistic-neuron>', () => {
     expect(drop(mse)).toBeGreaterThan(0.5);
     // Both lines are drawn; the twin's is dashed.
     expect(getComputedStyle(h.line('squared-error')!).strokeDasharray).not.toBe('none');
-    expect(h.why()).toMatch(/Cross-entropy pushes \d+(\.\d)? times harder/);
+    expect(h.part('why')).toMatch(/Cross-entropy pushes \d+(\.\d)? times harder/);
   });
 
   it('frees every tensor: after training, and when removed from the page', async () => {
@@ -131,7 +122,7 @@ describe('<nn-logistic-neuron>', () => {
     expect(alive - before).toBe(2 + 2 * 2);
 
     await userEvent.click(harness(el).button(/^step$/i));
-    await expect.poll(() => harness(el).status()).toBe('Step 1 · backend: cpu');
+    await expect.poll(() => harness(el).part('status')).toBe('Step 1 · backend: cpu');
     await playUntil(el, 21);
     expect(tf.memory().numTensors).toBe(alive);
 
@@ -145,9 +136,9 @@ describe('<nn-logistic-neuron>', () => {
     await ready(el);
     h.button(/^step$/i).focus();
     await userEvent.keyboard('{Enter}');
-    await expect.poll(() => h.status()).toBe('Step 1 · backend: cpu');
+    await expect.poll(() => h.part('status')).toBe('Step 1 · backend: cpu');
     await userEvent.keyboard(' ');
-    await expect.poll(() => h.status()).toBe('Step 2 · backend: cpu');
+    await expect.poll(() => h.part('status')).toBe('Step 2 · backend: cpu');
     expect(h.live()).toMatch(/^Step 2\./);
     expect(h.chart().series[0]!.length).toBe(3);
 
@@ -183,7 +174,7 @@ describe('<nn-logistic-neuron>', () => {
   it('explains the confident mistake with the numbers of one point', async () => {
     const el = await mount();
     await ready(el);
-    const why = harness(el).why();
+    const why = harness(el).part('why');
     // w₁ = w₂ = −4 at a point near (0.45, 0.45): z ≈ −3.6, σ(z) ≈ 0.03.
     expect(why).toMatch(/σ\(z\) = 0\.0\d\d: the neuron is 9\d% sure of the wrong answer/);
     expect(why).toMatch(/σ\(z\) − y = 0\.0\d\d − 1 = −0\.9\d\d/);
@@ -194,12 +185,12 @@ describe('<nn-logistic-neuron>', () => {
     const el = await mount('start="undecided"');
     const h = harness(el);
     await ready(el);
-    expect(h.summary()).toContain('0 of 60 points right');
-    expect(h.summary()).toContain('has no line: with w₁ = w₂ = 0 it outputs σ(b) = 0.50');
+    expect(h.part('summary')).toContain('0 of 60 points right');
+    expect(h.part('summary')).toContain('has no line: with w₁ = w₂ = 0 it outputs σ(b) = 0.50');
     expect(h.line('cross-entropy')!.getAttribute('display')).toBe('none');
-    expect(h.why()).toContain('the neuron is undecided, 50–50');
+    expect(h.part('why')).toContain('the neuron is undecided, 50–50');
     await userEvent.click(h.button(/^step$/i));
-    await expect.poll(() => h.status()).toBe('Step 1 · backend: cpu');
+    await expect.poll(() => h.part('status')).toBe('Step 1 · backend: cpu');
     expect(h.line('cross-entropy')!.getAttribute('display')).toBeNull();
   });
 

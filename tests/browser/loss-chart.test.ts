@@ -9,10 +9,10 @@ import type {
 import { createRng } from '../../src/math/rng';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import {
-  buttonNamed,
   clearPageAfterEach,
   collectDetails,
   expectOneWarning,
+  finders,
   inDarkMode,
   showDataTable,
   silenceWarnings,
@@ -20,32 +20,22 @@ import {
   tableRows,
   text,
 } from './harness';
-import { mountWidget, settle } from './settle';
-
-const TAG = 'nn-loss-chart';
+import { mounter, settle } from './settle';
 
 // The first drawing happens once the chart is measured, in the next frame (see settle).
-const mount = (attributes = '', width = 700): Promise<NnLossChart> =>
-  mountWidget(TAG, attributes, width);
+const mount = mounter('nn-loss-chart', { width: 700 });
 
 /** A harness that finds things the way a user does: by role, label and visible text. */
-function harness(el: NnLossChart) {
-  const root = el.shadowRoot!;
-  return {
+const harness = (el: NnLossChart) =>
+  finders(el, (root) => ({
     plot: () => root.querySelector<HTMLElement>('[role="slider"]')!,
     svg: () => root.querySelector<SVGSVGElement>('svg[role="img"]')!,
     path: (series: string) =>
       root.querySelector<SVGPathElement>(`svg path.series[data-series="${series}"]`),
     legend: () => [...root.querySelectorAll('[part~="legend"] li')].map(text),
-    readout: () => text(root.querySelector('[part~="readout"]')),
-    summary: () => text(root.querySelector('[part~="summary"]')),
-    note: () => text(root.querySelector('[part~="note"]')),
     yTicks: () => [...root.querySelectorAll('g.axis-y .tick text')].map(text),
-    button: (pattern: RegExp) => buttonNamed(root, pattern),
-    table: () => root.querySelector('table'),
     tableNote: () => text(root.querySelector('.table-note')),
-  };
-}
+  }));
 
 /** Vertices drawn in a path: one per M or L command. */
 const vertexCount = (d: string | null | undefined) => (d?.match(/[ML]/g) ?? []).length;
@@ -66,7 +56,7 @@ describe('<nn-loss-chart>', () => {
     const el = await mount();
     const h = harness(el);
     expect(el.series).toEqual([]);
-    expect(h.readout()).toBe('No data yet.');
+    expect(h.part('readout')).toBe('No data yet.');
     expect(h.svg().getAttribute('aria-label')).toMatch(/no data yet/i);
     expect(h.path('train')).toBeNull();
   });
@@ -101,9 +91,11 @@ describe('<nn-loss-chart>', () => {
       ['train', 100],
       ['test', 10],
     ]);
-    expect(h.readout()).toMatch(/^Latest, step 100: train 0\.\d+, test 0\.\d+/);
+    expect(h.part('readout')).toMatch(/^Latest, step 100: train 0\.\d+, test 0\.\d+/);
     expect(h.svg().getAttribute('aria-label')).toContain('train and test');
-    expect(h.summary()).toMatch(/train: 100 points, from 0\.\d+ at step 1 to 0\.\d+ at step 100/);
+    expect(h.part('summary')).toMatch(
+      /train: 100 points, from 0\.\d+ at step 1 to 0\.\d+ at step 100/,
+    );
   });
 
   it('reads values at a step with the keyboard: ← → Home End on the focused plot', async () => {
@@ -123,20 +115,20 @@ describe('<nn-loss-chart>', () => {
 
     h.plot().focus();
     await el.updateComplete;
-    expect(h.readout()).toBe('step 130: train 0.30, test 0.41 (at step 120)');
+    expect(h.part('readout')).toBe('step 130: train 0.30, test 0.41 (at step 120)');
     await userEvent.keyboard('{ArrowLeft}');
     await el.updateComplete;
-    expect(h.readout()).toBe('step 120: train 0.34, test 0.41');
+    expect(h.part('readout')).toBe('step 120: train 0.34, test 0.41');
     expect(h.plot().getAttribute('aria-valuenow')).toBe('120');
     expect(h.plot().getAttribute('aria-valuetext')).toBe('step 120: train 0.34, test 0.41');
     expect(h.svg().querySelectorAll('g.cursor-points circle')).toHaveLength(2);
     await userEvent.keyboard('{Home}');
     await el.updateComplete;
-    expect(h.readout()).toBe('step 100: train 0.50, test 0.55');
+    expect(h.part('readout')).toBe('step 100: train 0.50, test 0.55');
     await userEvent.keyboard('{ArrowLeft}'); // already at the start: stays
     await userEvent.keyboard('{ArrowRight}');
     await el.updateComplete;
-    expect(h.readout()).toBe('step 110: train 0.40, test 0.55 (at step 100)');
+    expect(h.part('readout')).toBe('step 110: train 0.40, test 0.55 (at step 100)');
     await userEvent.keyboard('{End}');
     await el.updateComplete;
     expect(h.plot().getAttribute('aria-valuenow')).toBe('130');
@@ -150,12 +142,12 @@ describe('<nn-loss-chart>', () => {
     const rect = h.svg().getBoundingClientRect();
     await userEvent.hover(h.svg(), { position: { x: rect.width * 0.5, y: rect.height / 2 } });
     await el.updateComplete;
-    const step = Number(/^step (\d+):/.exec(h.readout())?.[1]);
+    const step = Number(/^step (\d+):/.exec(h.part('readout'))?.[1]);
     expect(step).toBeGreaterThan(60);
     expect(step).toBeLessThan(140);
     await userEvent.unhover(h.svg());
     await el.updateComplete;
-    expect(h.readout()).toMatch(/^Latest, step 200/);
+    expect(h.part('readout')).toMatch(/^Latest, step 200/);
   });
 
   it('the log-scale button toggles the axis, its ticks and the attribute, and fires nn-change', async () => {
@@ -245,8 +237,8 @@ describe('<nn-loss-chart>', () => {
     expect(xOf(rules[0]!)).toBeLessThan(xOf(rules[1]!));
     expect(text(svg.querySelector('.axis-label-y'))).toBe('mean squared error');
     expect(svg.getAttribute('aria-label')).toMatch(/mean squared error against training step/);
-    expect(h.summary()).toMatch(/Early stopping stopped training at step 90\./);
-    expect(h.summary()).toMatch(/Kept the weights of step 60/);
+    expect(h.part('summary')).toMatch(/Early stopping stopped training at step 90\./);
+    expect(h.part('summary')).toMatch(/Kept the weights of step 60/);
 
     await showDataTable(el);
     const table = h.table()!;
@@ -294,13 +286,13 @@ describe('<nn-loss-chart>', () => {
     // The spike is drawn: a vertex near the top of the plot (every other loss is below 1.2).
     const ys = [...d!.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
     expect(Math.min(...ys)).toBeLessThan(0.3 * h.svg().viewBox.baseVal.height);
-    expect(h.summary()).toContain('train: 100000 points');
+    expect(h.part('summary')).toContain('train: 100000 points');
 
     h.plot().focus();
     await userEvent.keyboard('{Home}');
     await userEvent.keyboard('{ArrowRight}');
     await el.updateComplete;
-    expect(h.readout()).toMatch(/^step 201: train \d\.\d+$/); // 1/500 of the run per key
+    expect(h.part('readout')).toMatch(/^step 201: train \d\.\d+$/); // 1/500 of the run per key
   });
 
   it('never draws non-finite values: a gap, and a note that says how many', async () => {
@@ -320,14 +312,14 @@ describe('<nn-loss-chart>', () => {
     const d = h.path('train')!.getAttribute('d')!;
     expect(d).not.toMatch(/NaN|Infinity/);
     expect(d.match(/M/g)).toHaveLength(3); // three pieces: 1–2, 4, 7–8
-    expect(h.note()).toBe('3 values were not finite and are not shown.');
+    expect(h.part('note')).toBe('3 values were not finite and are not shown.');
     expect(el.series[0]!.nonFinite).toBe(3);
     expect(el.series[0]!.length).toBe(8);
 
     h.plot().focus();
     await userEvent.keyboard('{Home}{ArrowRight}{ArrowRight}');
     await el.updateComplete;
-    expect(h.readout()).toBe('step 3: train not finite');
+    expect(h.part('readout')).toBe('step 3: train not finite');
     expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity/);
   });
 
@@ -340,7 +332,7 @@ describe('<nn-loss-chart>', () => {
       { step: 3, loss: 0.25 },
     ]);
     await settle(el);
-    expect(h.note()).toBe('1 value is 0 or below and cannot be shown on a log scale.');
+    expect(h.part('note')).toBe('1 value is 0 or below and cannot be shown on a log scale.');
     expect(h.path('train')!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
   });
 
@@ -369,7 +361,7 @@ describe('<nn-loss-chart>', () => {
     await settle(el);
     expect(el.series).toEqual([]);
     expect(h.path('train')).toBeNull();
-    expect(h.readout()).toBe('No data yet.');
+    expect(h.part('readout')).toBe('No data yet.');
   });
 
   it('still appends DOM nodes through Element.append', async () => {
@@ -385,13 +377,13 @@ describe('<nn-loss-chart>', () => {
     const h = harness(el);
     await settle(el);
     expect(h.legend()).toEqual(['train']);
-    expect(h.note()).toBe('3 values were not finite and are not shown.');
+    expect(h.part('note')).toBe('3 values were not finite and are not shown.');
     el.example = 'overfitting';
     await settle(el);
     expect(h.legend()).toEqual(['train', 'test']);
-    expect(h.note()).toBe('');
+    expect(h.part('note')).toBe('');
     // Overfitting: the test loss's lowest point comes well before its last.
-    expect(h.summary()).toMatch(/test: 20 points, .*; lowest 0\.\d+ at step \d+\./);
+    expect(h.part('summary')).toMatch(/test: 20 points, .*; lowest 0\.\d+ at step \d+\./);
   });
 
   it('a bad scale="…" falls back to linear with exactly one warning', async () => {

@@ -10,58 +10,52 @@ import { formatNumber } from '../../src/math/format';
 import { Matrix } from '../../src/math/matrix';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import {
-  buttonNamed,
   clearPageAfterEach,
   collectDetails,
   expectOneWarning,
+  finders,
   inDarkMode,
   press,
   silenceWarnings,
   text,
 } from './harness';
-import { placeWidget } from './settle';
+import { mounter } from './settle';
 
-const TAG = 'nn-matrix-multiply';
-
-const mount = (attributes = '', width?: number): Promise<NnMatrixMultiply> =>
-  placeWidget(TAG, attributes, width);
+const mount = mounter('nn-matrix-multiply', { settled: false });
 
 /**
  * Finds things the way a user does: cells by their label, buttons by their name, tables by their
  * caption. It reads the shadow root but never calls private members of the element.
  */
-function harness(el: NnMatrixMultiply) {
-  const root = el.shadowRoot!;
-  const table = (caption: RegExp): HTMLTableElement => {
-    const found = [...root.querySelectorAll('table')].find((t) => caption.test(text(t.caption)));
-    if (!found) throw new Error(`no table captioned ${caption}`);
-    return found;
-  };
-  return {
-    cell: (label: string): HTMLInputElement => {
-      const input = [...root.querySelectorAll('input')].find((i) =>
-        i.getAttribute('aria-label')?.startsWith(label),
-      );
-      if (!input) throw new Error(`no cell labelled ${label}`);
-      return input;
-    },
-    cells: (grid: string) => [
-      ...root.querySelectorAll<HTMLInputElement>(`input[aria-label^="${grid} row"]`),
-    ],
-    button: (name: RegExp) => buttonNamed(root, name),
-    table,
-    /** The numbers of a result table, by rows, as shown. */
-    values: (caption: RegExp): string[][] =>
-      [...table(caption).querySelectorAll('tbody tr')].map((tr) =>
-        [...tr.querySelectorAll('td')].map(text),
-      ),
-    messages: () => text(root.querySelector('[part~="messages"]')),
-    summary: () => text(root.querySelector('[part~="summary"]')),
-    stepText: () => text(root.querySelector('.step-text')),
-    region: () => root.querySelector<HTMLElement>('[part~="matrices"]')!,
-    select: () => root.querySelector('select')!,
-  };
-}
+const harness = (el: NnMatrixMultiply) =>
+  finders(el, (root) => {
+    const table = (caption: RegExp): HTMLTableElement => {
+      const found = [...root.querySelectorAll('table')].find((t) => caption.test(text(t.caption)));
+      if (!found) throw new Error(`no table captioned ${caption}`);
+      return found;
+    };
+    return {
+      cell: (label: string): HTMLInputElement => {
+        const input = [...root.querySelectorAll('input')].find((i) =>
+          i.getAttribute('aria-label')?.startsWith(label),
+        );
+        if (!input) throw new Error(`no cell labelled ${label}`);
+        return input;
+      },
+      cells: (grid: string) => [
+        ...root.querySelectorAll<HTMLInputElement>(`input[aria-label^="${grid} row"]`),
+      ],
+      table,
+      /** The numbers of a result table, by rows, as shown. */
+      values: (caption: RegExp): string[][] =>
+        [...table(caption).querySelectorAll('tbody tr')].map((tr) =>
+          [...tr.querySelectorAll('td')].map(text),
+        ),
+      stepText: () => text(root.querySelector('.step-text')),
+      region: () => root.querySelector<HTMLElement>('[part~="matrices"]')!,
+      select: () => root.querySelector('select')!,
+    };
+  });
 
 clearPageAfterEach();
 
@@ -79,7 +73,7 @@ describe('<nn-matrix-multiply>', () => {
       ['19', '22'],
       ['43', '50'],
     ]);
-    expect(h.summary()).toBe('C = AB is 2×2: row 1: 19, 22; row 2: 43, 50.');
+    expect(h.part('summary')).toBe('C = AB is 2×2: row 1: 19, 22; row 2: 43, 50.');
   });
 
   it('typing into a cell updates the product live and reflects to the attribute', async () => {
@@ -125,7 +119,7 @@ describe('<nn-matrix-multiply>', () => {
     await el.updateComplete;
 
     expect(cell.getAttribute('aria-invalid')).toBe('true');
-    expect(h.messages()).toContain('A, row 2, column 1: “x” is not a number');
+    expect(h.part('messages')).toContain('A, row 2, column 1: “x” is not a number');
     // The message is tied to the cell, for screen readers.
     const described = el.shadowRoot!.getElementById(cell.getAttribute('aria-describedby')!);
     expect(text(described)).toContain('A, row 2, column 1: “x” is not a number');
@@ -135,19 +129,21 @@ describe('<nn-matrix-multiply>', () => {
       ['43', '50'],
     ]);
     expect(text(h.table(/^C = AB/).caption)).toContain('out of date');
-    expect(h.messages()).toContain('The product shown is the last valid one');
+    expect(h.part('messages')).toContain('The product shown is the last valid one');
     expect(el.getAttribute('a')).toBe('1 2; 3 4');
-    expect(h.summary()).toContain('A, row 2, column 1: “x” is not a number');
+    expect(h.part('summary')).toContain('A, row 2, column 1: “x” is not a number');
     expect(events).toHaveLength(0);
 
     await userEvent.fill(cell, '1,5');
     await el.updateComplete;
-    expect(h.messages()).toContain('“1,5” is not a number: write decimals with a point, as in 1.5');
+    expect(h.part('messages')).toContain(
+      '“1,5” is not a number: write decimals with a point, as in 1.5',
+    );
 
     await userEvent.fill(cell, '0');
     await el.updateComplete;
     expect(cell.getAttribute('aria-invalid')).toBe('false');
-    expect(h.messages()).toBe('');
+    expect(h.part('messages')).toBe('');
     expect(text(h.table(/^C = AB/).caption)).not.toContain('out of date');
     expect(h.values(/^C = AB/)[1]).toEqual(['28', '32']);
     expect(el.getAttribute('a')).toBe('1 2; 0 4');
@@ -271,7 +267,7 @@ describe('<nn-matrix-multiply>', () => {
   it('layer mode explains a bias vector that does not fit W, and fixes it on request', async () => {
     const el = await mount('mode="layer" weights="1 2; 3 4" input="1; 1" bias="1; 2; 3"');
     const h = harness(el);
-    expect(h.messages()).toContain(
+    expect(h.part('messages')).toContain(
       'W has 2 rows (one neuron each) but b has 3 numbers: each neuron needs one bias.',
     );
     await userEvent.click(h.button(/^Give b 2 numbers$/));
@@ -283,11 +279,13 @@ describe('<nn-matrix-multiply>', () => {
   it('explains shapes from attributes that do not fit, in words, and offers to resize B', async () => {
     const el = await mount('a="1 2 3; 4 5 6" b="1 2; 3 4"');
     const h = harness(el);
-    expect(h.messages()).toContain(
+    expect(h.part('messages')).toContain(
       'A has 3 columns but B has 2 rows: to multiply, they must match.',
     );
     expect(text(el.shadowRoot!.querySelector('.no-result'))).toContain('no product');
-    expect(h.summary()).toBe('A has 3 columns but B has 2 rows: to multiply, they must match.');
+    expect(h.part('summary')).toBe(
+      'A has 3 columns but B has 2 rows: to multiply, they must match.',
+    );
 
     await userEvent.click(h.button(/^Give B 3 rows$/));
     await el.updateComplete;

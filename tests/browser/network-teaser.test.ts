@@ -11,11 +11,11 @@ import { makeDataset } from '../../src/math/datasets';
 import { formatNumber } from '../../src/math/format';
 import { expectNoAxeViolationsInDark, expectNoAxeViolationsWithTable } from './axe';
 import {
-  buttonNamed,
   choiceNamed,
   clearPageAfterEach,
   collectDetails,
   expectOneWarning,
+  finders,
   inDarkMode,
   labelledControl,
   showDataTable,
@@ -24,29 +24,24 @@ import {
   tableRows,
   text,
 } from './harness';
-import { mountWidget, placeWidget } from './settle';
+import { mounter, placeWidget } from './settle';
 
 const TAG = 'nn-network-teaser';
 
-const mount = (attributes = ''): Promise<NnNetworkTeaser> => mountWidget(TAG, attributes);
+const mount = mounter(TAG);
 
 /** Finds controls the way a user does: by label, role or accessible name. */
-function harness(el: NnNetworkTeaser) {
-  const root = el.shadowRoot!;
-  return {
+const harness = (el: NnNetworkTeaser) =>
+  finders(el, (root) => ({
     map: () => root.querySelector<SVGSVGElement>('svg[role="img"]')!,
     readout: () => root.querySelector('[aria-live]')!,
-    score: () => text(root.querySelector('[part~="score"]')),
     radio: (name: RegExp) => choiceNamed(root, name, 'fieldset label'),
     slider: (axis: 'x' | 'y') => labelledControl(root, new RegExp(`^probe ${axis}$`)),
-    button: (name: RegExp) => buttonNamed(root, name),
     points: () => [...root.querySelectorAll('svg path.point')],
     heatmap: () => root.querySelector('svg image.heatmap')!.getAttribute('href') ?? '',
     boundary: () => root.querySelector('svg path.boundary')!.getAttribute('d') ?? '',
     probe: () => root.querySelector('svg g.probe')!.getAttribute('transform'),
-    table: () => root.querySelector('table'),
-  };
-}
+  }));
 
 /** The probability readout the widget should show for a dataset's network at (x, y). */
 const expected = (dataset: keyof typeof TEASER_NETWORKS, x: number, y: number) =>
@@ -78,7 +73,7 @@ describe('<nn-network-teaser>', () => {
     expect(h.probe()).toMatch(/^translate\(/);
     expect(text(h.readout())).toMatch(/The network is \d+% sure this point is orange/);
     expect(text(h.readout())).toContain(`p(orange) = ${expected('circle', 0.3, 0.2)}`);
-    expect(h.score()).toMatch(/^It gets (9\d|100) of 100 points right\.$/);
+    expect(h.part('score')).toMatch(/^It gets (9\d|100) of 100 points right\.$/);
   });
 
   it.each(['circle', 'xor', 'spiral'] as const)(
@@ -180,7 +175,7 @@ describe('<nn-network-teaser>', () => {
     expect(h.points().map((p) => p.getAttribute('transform'))).not.toEqual(positions);
     expect(h.map().getAttribute('aria-label')).toMatch(/XOR data/);
     expect(text(h.readout())).toContain(`p(orange) = ${expected('xor', 0.3, 0.2)}`);
-    expect(h.score()).toMatch(/of 100 points right/);
+    expect(h.part('score')).toMatch(/of 100 points right/);
     expect(events.at(-1)).toMatchObject({ dataset: 'xor', total: 100 });
   });
 
@@ -191,7 +186,7 @@ describe('<nn-network-teaser>', () => {
     expect(h.radio(/Spiral/).checked).toBe(true);
     expect(h.points()).toHaveLength(40);
     expect(text(h.readout())).toContain(`p(orange) = ${expected('spiral', -0.5, 0.25)}`);
-    expect(h.score()).toMatch(/of 40 points right/);
+    expect(h.part('score')).toMatch(/of 40 points right/);
 
     el.datasetName = 'gaussians';
     el.seed = 9;

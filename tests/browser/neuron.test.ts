@@ -4,11 +4,11 @@ import '../../src/widgets/neuron/index';
 import type { NeuronChangeDetail, NnNeuron } from '../../src/widgets/neuron/index';
 import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
-  buttonNamed,
   clearPageAfterEach,
   collectDetails,
   expectFitsItsWidth,
   expectOneWarning,
+  finders,
   labelledControl,
   retype,
   showDataTable,
@@ -16,31 +16,28 @@ import {
   tableRows,
   text,
 } from './harness';
-import { mountWidget, placeWidget } from './settle';
+import { mounter, placeWidget } from './settle';
 
 const TAG = 'nn-neuron';
 
-const mount = (attributes = ''): Promise<NnNeuron> => mountWidget(TAG, attributes);
+const mount = mounter(TAG);
 
 /** Finds controls the way a user does: by their label. */
-function harness(el: NnNeuron) {
-  const root = el.shadowRoot!;
-  const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
-  return {
-    field: (name: string) => labelled(new RegExp(`^${name}$`)),
-    radio: (pattern: RegExp) => labelled(pattern),
-    fields: () => [...root.querySelectorAll<HTMLInputElement>('input[type="text"]')],
-    /** The message shown for a field (its aria-describedby target). */
-    messageFor: (input: HTMLInputElement) =>
-      text(root.getElementById(input.getAttribute('aria-describedby')!)),
-    button: (pattern: RegExp) => buttonNamed(root, pattern),
-    svg: () => root.querySelector('svg')!,
-    edges: () => [...root.querySelectorAll<SVGLineElement>('svg line.edge')],
-    formula: () => text(root.querySelector('[part~="formula"]')),
-    summary: () => text(root.querySelector('figcaption[aria-live]')),
-    table: () => root.querySelector('table'),
-  };
-}
+const harness = (el: NnNeuron) =>
+  finders(el, (root) => {
+    const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
+    return {
+      field: (name: string) => labelled(new RegExp(`^${name}$`)),
+      radio: (pattern: RegExp) => labelled(pattern),
+      fields: () => [...root.querySelectorAll<HTMLInputElement>('input[type="text"]')],
+      /** The message shown for a field (its aria-describedby target). */
+      messageFor: (input: HTMLInputElement) =>
+        text(root.getElementById(input.getAttribute('aria-describedby')!)),
+      svg: () => root.querySelector('svg')!,
+      edges: () => [...root.querySelectorAll<SVGLineElement>('svg line.edge')],
+      summary: () => text(root.querySelector('figcaption[aria-live]')),
+    };
+  });
 
 const collect = (el: Element) => collectDetails<NeuronChangeDetail>(el);
 
@@ -55,8 +52,8 @@ describe('<nn-neuron>', () => {
     expect(el.w).toEqual([0.8, -0.4]);
     expect(el.bias).toBe(0.1);
     // z = 0.8·1 + (−0.4)·0.5 + 0.1 = 0.7; σ(0.7) ≈ 0.668
-    expect(h.formula()).toContain('= 0.8 · 1 + (−0.4) · 0.5 + 0.1 = 0.70');
-    expect(h.formula()).toContain('a = σ(z) = σ(0.70) = 0.668');
+    expect(h.part('formula')).toContain('= 0.8 · 1 + (−0.4) · 0.5 + 0.1 = 0.70');
+    expect(h.part('formula')).toContain('a = σ(z) = σ(0.70) = 0.668');
     expect(h.summary()).toContain('Weighted sum z = 0.70, output a = σ(z) = 0.668');
 
     expect(h.svg().getAttribute('role')).toBe('img');
@@ -86,8 +83,8 @@ describe('<nn-neuron>', () => {
     // z = 0.5·1 − 0.2 + 0.1 = 0.4; σ(0.4) ≈ 0.599
     expect(el.w).toEqual([0.5, -0.4]);
     expect(el.getAttribute('w')).toBe('0.5 -0.4');
-    expect(h.formula()).toContain('= 0.5 · 1 + (−0.4) · 0.5 + 0.1 = 0.40');
-    expect(h.formula()).toContain('σ(0.40) = 0.599');
+    expect(h.part('formula')).toContain('= 0.5 · 1 + (−0.4) · 0.5 + 0.1 = 0.40');
+    expect(h.part('formula')).toContain('σ(0.40) = 0.599');
     expect(text(h.svg())).toContain('w₁ = +0.5');
     const last = events.at(-1)!;
     expect(last.w).toEqual([0.5, -0.4]);
@@ -109,7 +106,7 @@ describe('<nn-neuron>', () => {
     await el.updateComplete;
     expect(el.w[1]).toBeCloseTo(-0.3, 12);
     // z = 0.8 − 0.15 + 0.1 = 0.75
-    expect(h.formula()).toContain('= 0.75');
+    expect(h.part('formula')).toContain('= 0.75');
 
     const bias = h.field('bias b');
     bias.focus();
@@ -129,10 +126,10 @@ describe('<nn-neuron>', () => {
     expect(el.getAttribute('inputs')).toBe('4');
     expect(h.fields()).toHaveLength(9);
     expect(h.edges()).toHaveLength(4);
-    expect(h.formula()).toContain('w₄x₄');
+    expect(h.part('formula')).toContain('w₄x₄');
     // Filled in: x₃ = −1, x₄ = 2, w₃ = 0.3, w₄ = −0.6.
     // z = 0.8 − 0.2 − 0.3 − 1.2 + 0.1 = −0.8
-    expect(h.formula()).toContain('= −0.80');
+    expect(h.part('formula')).toContain('= −0.80');
 
     await retype(h.field('input x₄'), '3');
     expect(el.getAttribute('x')).toBe('1 0.5 -1 3');
@@ -144,7 +141,7 @@ describe('<nn-neuron>', () => {
     expect(el.inputs).toBe(2);
     expect(h.fields()).toHaveLength(5);
     expect(h.edges()).toHaveLength(2);
-    expect(h.formula()).toContain('= 0.70');
+    expect(h.part('formula')).toContain('= 0.70');
 
     await userEvent.click(h.radio(/^4$/));
     await el.updateComplete;
@@ -160,7 +157,7 @@ describe('<nn-neuron>', () => {
     await retype(x1, 'abc');
     expect(x1.getAttribute('aria-invalid')).toBe('true');
     expect(h.messageFor(x1)).toContain('“abc” is not a number');
-    expect(h.formula()).toContain('= 0.70');
+    expect(h.part('formula')).toContain('= 0.70');
     expect(el.getAttribute('x')).toBe('1 0.5');
     expect(x1.value).toBe('abc'); // what the user typed is not thrown away
     expect(events).toHaveLength(0);
@@ -175,7 +172,7 @@ describe('<nn-neuron>', () => {
     expect(x1.getAttribute('aria-invalid')).toBe('false');
     expect(h.messageFor(x1)).toBe('');
     // z = 1.6 − 0.2 + 0.1 = 1.5
-    expect(h.formula()).toContain('= 1.50');
+    expect(h.part('formula')).toContain('= 1.50');
     expect(el.getAttribute('x')).toBe('2 0.5');
     expect(events.at(-1)!.x).toEqual([2, 0.5]);
   });
@@ -183,11 +180,11 @@ describe('<nn-neuron>', () => {
   it('the activation can be switched to none (a linear neuron)', async () => {
     const el = await mount('x="2 1" w="1.5 -2" bias="-0.5"');
     const h = harness(el);
-    expect(h.formula()).toContain('= 1.5 · 2 + (−2) · 1 − 0.5 = 0.50');
+    expect(h.part('formula')).toContain('= 1.5 · 2 + (−2) · 1 − 0.5 = 0.50');
     await userEvent.click(h.radio(/none/));
     await el.updateComplete;
     expect(el.getAttribute('activation')).toBe('none');
-    expect(h.formula()).toContain('a = z = 0.50');
+    expect(h.part('formula')).toContain('a = z = 0.50');
     expect(h.svg().querySelector('.neuron .symbol')?.textContent).toBe('Σ');
   });
 
@@ -199,7 +196,7 @@ describe('<nn-neuron>', () => {
     await el.updateComplete;
     expect(h.field('weight w₁').value).toBe('0.25');
     expect(h.messageFor(h.field('weight w₁'))).toBe('');
-    expect(h.formula()).toContain('= 0.25 · 1 + 0.5 · 0.5 + 0.1 = 0.60');
+    expect(h.part('formula')).toContain('= 0.25 · 1 + 0.5 · 0.5 + 0.1 = 0.60');
   });
 
   it('shows a data table of each input’s contribution on demand', async () => {
@@ -230,7 +227,7 @@ describe('<nn-neuron>', () => {
       const warn = silenceWarnings();
       const el = await mount(`${name}="${value}"`);
       expect(el[prop]).toEqual(fallback);
-      expect(harness(el).formula()).toContain('= 0.70');
+      expect(harness(el).part('formula')).toContain('= 0.70');
       expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity|undefined/);
       el.bias = 0.2;
       await el.updateComplete;

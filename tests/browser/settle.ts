@@ -40,3 +40,16 @@ export async function mountWidget<K extends keyof HTMLElementTagNameMap>(
   await settle(el as unknown as ReactiveElement);
   return el;
 }
+
+/**
+ * The `mount` of one widget's test file: `mount(attributes, width)` puts `<tag attributes>` alone on
+ * the page, `width` px wide if given (else `width` here), and settles it, or only waits for its
+ * first render where `settled` is false.
+ */
+export function mounter<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  { width, settled = true }: { width?: number; settled?: boolean } = {},
+): (attributes?: string, width?: number) => Promise<HTMLElementTagNameMap[K]> {
+  const place = settled ? mountWidget : placeWidget;
+  return (attributes = '', w = width) => place(tag, attributes, w);
+}

@@ -7,10 +7,10 @@ import type {
 } from '../../src/widgets/sigmoid-explorer/index';
 import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
-  buttonNamed,
   clearPageAfterEach,
   collectDetails,
   expectOneWarning,
+  finders,
   labelledControl,
   press,
   showDataTable,
@@ -19,37 +19,33 @@ import {
   tableRows,
   text,
 } from './harness';
-import { mountWidget, placeWidget } from './settle';
+import { mounter, placeWidget } from './settle';
 
 const TAG = 'nn-sigmoid-explorer';
 
-const mount = (attributes = ''): Promise<NnSigmoidExplorer> => mountWidget(TAG, attributes);
+const mount = mounter(TAG);
 
 /**
  * A small harness: finds controls the way a user does, by their label or accessible name.
  * It reads the shadow root but never calls private members of the element.
  */
-function harness(el: NnSigmoidExplorer) {
-  const root = el.shadowRoot!;
-  const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
-  return {
-    slider: (name: 'weight' | 'bias' | 'input') => labelled(new RegExp(`^${name}\\b`)),
-    /** Plane mode's sliders, by their visible label: "weight w1", "input x2", "bias b". */
-    planeSlider: (label: string) => labelled(new RegExp(`^${label}$`)),
-    hint: () => text(root.querySelector('[part~="hint"]')),
-    boundary: () => root.querySelector<SVGPathElement>('svg path.boundary'),
-    frame: () => root.querySelector<SVGRectElement>('svg rect.frame'),
-    derivativeToggle: () => labelled(/derivative/i),
-    button: (pattern: RegExp) => buttonNamed(root, pattern),
-    svg: () => root.querySelector('svg')!,
-    curve: () => root.querySelector<SVGPathElement>('svg path.curve'),
-    derivativeCurve: () =>
-      root.querySelector<SVGPathElement>('svg path.derivative:not([display="none"])'),
-    formula: () => text(root.querySelector('[part~="formula"]')),
-    summary: () => root.querySelector('[aria-live]')!,
-    table: () => root.querySelector('table'),
-  };
-}
+const harness = (el: NnSigmoidExplorer) =>
+  finders(el, (root) => {
+    const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
+    return {
+      slider: (name: 'weight' | 'bias' | 'input') => labelled(new RegExp(`^${name}\\b`)),
+      /** Plane mode's sliders, by their visible label: "weight w1", "input x2", "bias b". */
+      planeSlider: (label: string) => labelled(new RegExp(`^${label}$`)),
+      boundary: () => root.querySelector<SVGPathElement>('svg path.boundary'),
+      frame: () => root.querySelector<SVGRectElement>('svg rect.frame'),
+      derivativeToggle: () => labelled(/derivative/i),
+      svg: () => root.querySelector('svg')!,
+      curve: () => root.querySelector<SVGPathElement>('svg path.curve'),
+      derivativeCurve: () =>
+        root.querySelector<SVGPathElement>('svg path.derivative:not([display="none"])'),
+      summary: () => root.querySelector('[aria-live]')!,
+    };
+  });
 
 clearPageAfterEach();
 
@@ -67,8 +63,8 @@ describe('<nn-sigmoid-explorer>', () => {
     expect(h.svg().querySelectorAll('path.curve')).toHaveLength(1);
     expect(h.svg().querySelector('circle.point')).not.toBeNull();
     expect(h.derivativeCurve()).toBeNull();
-    expect(h.formula()).toContain('= 1.0 · 0.0 + 0.0 = 0.00');
-    expect(h.formula()).toContain('= 0.500');
+    expect(h.part('formula')).toContain('= 1.0 · 0.0 + 0.0 = 0.00');
+    expect(h.part('formula')).toContain('= 0.500');
     expect(text(h.summary())).toContain('At x = 0.0, z = 0.00 and σ(z) = 0.500.');
   });
 
@@ -76,9 +72,9 @@ describe('<nn-sigmoid-explorer>', () => {
     const el = await mount('weight="2" bias="-1" input="-0.5"');
     const h = harness(el);
     // z = 2 · (−0.5) − 1 = −2, σ(−2) ≈ 0.119
-    expect(h.formula()).toContain('= 2.0 · (−0.5) − 1.0 = −2.00');
-    expect(h.formula()).toContain('= 0.119');
-    expect(h.formula()).toContain('12% sure the answer is “yes”');
+    expect(h.part('formula')).toContain('= 2.0 · (−0.5) − 1.0 = −2.00');
+    expect(h.part('formula')).toContain('= 0.119');
+    expect(h.part('formula')).toContain('12% sure the answer is “yes”');
     expect(text(h.summary())).toContain('crosses 0.5 at x = 0.50');
     expect(h.slider('bias').getAttribute('aria-valuetext')).toBe('minus 1.0');
   });
@@ -87,13 +83,13 @@ describe('<nn-sigmoid-explorer>', () => {
     const el = await mount('weight="2" input="0.5"');
     const h = harness(el);
     const before = h.curve()!.getAttribute('d');
-    expect(h.formula()).toContain('= 2.0 · 0.5 + 0.0 = 1.00');
+    expect(h.part('formula')).toContain('= 2.0 · 0.5 + 0.0 = 1.00');
 
     await press(h.slider('weight'), '{ArrowRight}');
 
     expect(el.weight).toBeCloseTo(2.1, 10);
     expect(el.getAttribute('weight')).toBe('2.1');
-    expect(h.formula()).toContain('= 2.1 · 0.5 + 0.0 = 1.05');
+    expect(h.part('formula')).toContain('= 2.1 · 0.5 + 0.0 = 1.05');
     expect(h.curve()!.getAttribute('d')).not.toBe(before);
     expect(h.svg().querySelectorAll('path.curve')).toHaveLength(1);
   });
@@ -136,7 +132,7 @@ describe('<nn-sigmoid-explorer>', () => {
     const el = await mount('weight="2" input="0.5"');
     const h = harness(el);
     const events = collectDetails<SigmoidChangeDetail>(el);
-    expect(h.formula()).not.toContain('σ′');
+    expect(h.part('formula')).not.toContain('σ′');
 
     await userEvent.click(h.derivativeToggle());
     await el.updateComplete;
@@ -145,7 +141,7 @@ describe('<nn-sigmoid-explorer>', () => {
     expect(el.hasAttribute('derivative')).toBe(true);
     expect(h.derivativeCurve()?.getAttribute('d')).toMatch(/^M/);
     // σ(1) ≈ 0.731, σ′(1) = 0.731 · 0.269 ≈ 0.197
-    expect(h.formula()).toContain('σ′(z) = σ(z)(1 − σ(z)) = 0.731 · (1 − 0.731) = 0.197');
+    expect(h.part('formula')).toContain('σ′(z) = σ(z)(1 − σ(z)) = 0.731 · (1 − 0.731) = 0.197');
     expect(events.at(-1)).toMatchObject({ derivative: true });
 
     await press(h.derivativeToggle(), ' ');
@@ -184,7 +180,7 @@ describe('<nn-sigmoid-explorer>', () => {
     const h = harness(el);
     expect(el[name as 'weight' | 'input']).toBe(name === 'weight' ? 1 : 0);
     expect(h.curve()?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
-    expect(h.formula()).not.toMatch(/NaN|Infinity|undefined/);
+    expect(h.part('formula')).not.toMatch(/NaN|Infinity|undefined/);
     // Re-rendering must not warn again.
     el.bias = 1;
     await el.updateComplete;
@@ -222,17 +218,17 @@ describe('<nn-sigmoid-explorer>', () => {
     const el = await mount('weight="10" input="0.5"');
     const h = harness(el);
     // σ goes from 0.05 to 0.95 while x moves 2·ln 19 / 10 ≈ 0.59.
-    expect(h.hint()).toContain('With w = 10.0 the curve is almost a step');
-    expect(h.hint()).toContain('σ goes from 0.05 to 0.95 while x moves only 0.59');
+    expect(h.part('hint')).toContain('With w = 10.0 the curve is almost a step');
+    expect(h.part('hint')).toContain('σ goes from 0.05 to 0.95 while x moves only 0.59');
     expect(text(h.summary())).toContain('It is almost a step.');
 
     el.weight = -5;
     await el.updateComplete;
-    expect(h.hint()).toContain('σ goes from 0.95 to 0.05 while x moves only 1.18');
+    expect(h.part('hint')).toContain('σ goes from 0.95 to 0.05 while x moves only 1.18');
 
     el.weight = 2;
     await el.updateComplete;
-    expect(h.hint()).toBe('');
+    expect(h.part('hint')).toBe('');
     expect(text(h.summary())).not.toContain('step');
   });
 });
@@ -262,11 +258,11 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
     }
     expect(() => h.derivativeToggle()).toThrow(); // the derivative belongs to the curve
     // z = 2 · 1 − 1 · 0.5 + 1 = 2.5, σ(2.5) ≈ 0.924
-    expect(h.formula()).toContain('= 2.0 · 1.0 − 1.0 · 0.5 + 1.0 = 2.50');
-    expect(h.formula()).toContain('= 0.924');
-    expect(h.formula()).toContain('92% sure the answer is “yes”');
-    expect(h.hint()).toContain('Decision line: 2.0·x1 − 1.0·x2 + 1.0 = 0');
-    expect(h.hint()).toContain('“yes” side');
+    expect(h.part('formula')).toContain('= 2.0 · 1.0 − 1.0 · 0.5 + 1.0 = 2.50');
+    expect(h.part('formula')).toContain('= 0.924');
+    expect(h.part('formula')).toContain('92% sure the answer is “yes”');
+    expect(h.part('hint')).toContain('Decision line: 2.0·x1 − 1.0·x2 + 1.0 = 0');
+    expect(h.part('hint')).toContain('“yes” side');
     expect(text(h.summary())).toContain('At (x₁, x₂) = (1.0, 0.5), z = 2.50 and σ(z) = 0.924.');
     expect(text(h.summary())).toContain('The decision line is the line x₂ = 2.00·x₁ + 1.00.');
   });
@@ -298,7 +294,7 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
     expect(el.getAttribute('weight2')).toBe('-0.9');
     expect(h.boundary()!.getAttribute('d')).not.toBe(line);
     // z = 2 · 1 − 0.9 · 0.5 + 1 = 2.55
-    expect(h.formula()).toContain('= 2.0 · 1.0 − 0.9 · 0.5 + 1.0 = 2.55');
+    expect(h.part('formula')).toContain('= 2.0 · 1.0 − 0.9 · 0.5 + 1.0 = 2.55');
     expect(events.at(-1)).toMatchObject({ mode: 'plane', weight: 2, bias: 1, input: 1 });
     expect(events.at(-1)!.z).toBeCloseTo(2.55, 10);
 
@@ -314,7 +310,7 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
     const h = harness(el);
     expect(h.boundary()!.getAttribute('display')).toBe('none');
     expect(h.svg().querySelector('g.weight-arrow')?.getAttribute('display')).toBe('none');
-    expect(h.hint()).toContain('no decision line');
+    expect(h.part('hint')).toContain('no decision line');
     expect(text(h.summary())).toContain('every point gets σ(b) = 0.269');
   });
 

@@ -5,33 +5,30 @@ import type { NnSoftmax, SoftmaxChangeDetail } from '../../src/widgets/softmax/i
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
-  buttonNamed,
   choiceNamed,
   clearPageAfterEach,
   collectDetails,
   controlNamed,
   expectFitsItsWidth,
   expectOneWarning,
+  finders,
   retype,
   showDataTable,
   silenceWarnings,
   tableRows,
   text,
 } from './harness';
-import { mountWidget } from './settle';
+import { mounter } from './settle';
 
 const TAG = 'nn-softmax';
 
-const mount = (attributes = '', width?: number): Promise<NnSoftmax> =>
-  mountWidget(TAG, attributes, width);
+const mount = mounter(TAG);
 
 /** Finds controls the way a user does: by their role and name. */
-function harness(el: NnSoftmax) {
-  const root = el.shadowRoot!;
-  return {
+const harness = (el: NnSoftmax) =>
+  finders(el, (root) => ({
     slider: (name: string) => controlNamed(root, 'input[type="range"]', name),
     field: (name: string) => controlNamed(root, 'input[type="text"]', name),
-    button: (pattern: RegExp) => buttonNamed(root, pattern),
     radio: (name: string) => choiceNamed(root, name, 'label.choice'),
     temperature: () => root.getElementById('temperature') as HTMLInputElement,
     rows: () => [...root.querySelectorAll('li.row')],
@@ -42,13 +39,9 @@ function harness(el: NnSoftmax) {
     gradients: () =>
       [...root.querySelectorAll('li.row .grad')].map((g) => /[+−]?\d\.\d{3}/.exec(text(g))![0]),
     bars: () => [...root.querySelectorAll<SVGRectElement>('li.row rect.fill')],
-    formula: () => text(root.querySelector('[part~="formula"]')),
-    summary: () => text(root.querySelector('[part~="summary"]')),
     messageFor: (input: HTMLInputElement) =>
       text(root.getElementById(input.getAttribute('aria-describedby')!)),
-    table: () => root.querySelector('table'),
-  };
-}
+  }));
 
 const collect = (el: Element) => collectDetails<SoftmaxChangeDetail>(el);
 
@@ -69,10 +62,10 @@ describe('<nn-softmax>', () => {
     expect(h.rows()).toHaveLength(3);
     expect(h.percents()).toEqual(['65.9%', '24.2%', '9.9%']);
     expect(h.gradients()).toEqual(['−0.341', '+0.242', '+0.099']);
-    expect(h.formula()).toContain('p₁ = e^(z₁) / Σⱼ e^(zⱼ) = 7.39 / (7.39 + 2.72 + 1.11)');
-    expect(h.formula()).toContain('L = −log p₁ = −log 0.659 = 0.417');
-    expect(h.formula()).toContain('The 3 probabilities add up to 1.000.');
-    expect(h.summary()).toContain('The most likely class is cat, the right one.');
+    expect(h.part('formula')).toContain('p₁ = e^(z₁) / Σⱼ e^(zⱼ) = 7.39 / (7.39 + 2.72 + 1.11)');
+    expect(h.part('formula')).toContain('L = −log p₁ = −log 0.659 = 0.417');
+    expect(h.part('formula')).toContain('The 3 probabilities add up to 1.000.');
+    expect(h.part('summary')).toContain('The most likely class is cat, the right one.');
     // The bars are as long as the probabilities.
     expect(h.bars().map((b) => b.getAttribute('width'))).toEqual(['65.90', '24.24', '9.86']);
     expect(text(h.rows()[0])).toContain('right class');
@@ -116,7 +109,7 @@ describe('<nn-softmax>', () => {
     expect(field.getAttribute('aria-invalid')).toBe('false');
     expect(el.getAttribute('logits')).toBe('2 2 0.1');
     expect(h.percents()).toEqual(['46.5%', '46.5%', '7.0%']);
-    expect(h.summary()).toContain('class 1 46.5%, class 2 46.5%');
+    expect(h.part('summary')).toContain('class 1 46.5%, class 2 46.5%');
     expect(events.at(-1)!.logits).toEqual([2, 2, 0.1]);
 
     // ↑ in the field steps it by 0.1.
@@ -131,10 +124,10 @@ describe('<nn-softmax>', () => {
     await userEvent.click(h.radio('bird'));
     await el.updateComplete;
     expect(el.getAttribute('target')).toBe('3');
-    expect(h.formula()).toContain('L = −log p₃ = −log 0.0986 = 2.317');
+    expect(h.part('formula')).toContain('L = −log p₃ = −log 0.0986 = 2.317');
     expect(h.gradients()).toEqual(['+0.659', '+0.242', '−0.901']);
     expect(text(h.rows()[2])).toContain('right class');
-    expect(h.summary()).toContain('The most likely class is cat, but the right one is bird.');
+    expect(h.part('summary')).toContain('The most likely class is cat, but the right one is bird.');
   });
 
   it('the temperature slider flattens the probabilities (log scale, keyboard)', async () => {
@@ -148,7 +141,7 @@ describe('<nn-softmax>', () => {
     await el.updateComplete;
     expect(el.getAttribute('temperature')).toBe('2');
     expect(h.percents()).toEqual(['50.2%', '30.4%', '19.4%']);
-    expect(h.formula()).toContain('p₁ = e^(z₁/T) / Σⱼ e^(zⱼ/T)');
+    expect(h.part('formula')).toContain('p₁ = e^(z₁/T) / Σⱼ e^(zⱼ/T)');
     expect(events.at(-1)!.temperature).toBe(2);
     expect(slider.getAttribute('aria-valuetext')).toBe('2.0');
     // All the way down: T = 0.1 sharpens towards the largest score.
@@ -186,7 +179,7 @@ describe('<nn-softmax>', () => {
     expect(el.getAttribute('classes')).toBe('4');
     expect(h.rows()).toHaveLength(4);
     expect(h.field('score z₄ of class 4').value).toBe('0');
-    expect(h.formula()).toContain('The 4 probabilities add up to 1.000.');
+    expect(h.part('formula')).toContain('The 4 probabilities add up to 1.000.');
     await userEvent.click(h.button(/^Fewer classes$/));
     await userEvent.click(h.button(/^Fewer classes$/));
     await el.updateComplete;
@@ -229,7 +222,7 @@ describe('<nn-softmax>', () => {
   it('a right class beyond the classes is class 1, with one warning', async () => {
     const warn = silenceWarnings();
     const el = await mount('classes="3" target="7"');
-    expect(harness(el).formula()).toContain('L = −log p₁');
+    expect(harness(el).part('formula')).toContain('L = −log p₁');
     expectOneWarning(warn, 'target="7" is not a class 1 to 3');
   });
 
