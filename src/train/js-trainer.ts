@@ -10,7 +10,7 @@
  * (early-stop.ts) that puts the best weights back.
  */
 import { DenseNet } from '../math/dense-net.ts';
-import type { DenseNetConfig, DenseStats } from '../math/dense-net.ts';
+import type { DenseStats } from '../math/dense-net.ts';
 import { divergence } from './divergence.ts';
 import { EarlyStopper, holdOut } from './early-stop.ts';
 import {
@@ -20,12 +20,10 @@ import {
   emptyReport,
   initialWeights,
   inputsOf,
-  layerSizes,
   outputUnits,
   pointCount,
-  shuffleSeed,
 } from './spec.ts';
-import { initialState, layersOf, weightIndex } from './state.ts';
+import { denseConfig, initialState, layersOf, weightIndex } from './state.ts';
 import type { NetworkState } from './state.ts';
 import type {
   LayerWeights,
@@ -38,29 +36,6 @@ import type {
   Trainer,
   TrainerOptions,
 } from './types.ts';
-
-/**
- * The `DenseNet` configuration of `spec` from a packed `state`: the same network, loss, optimizer,
- * regularisation, dropout and batches as the tfjs engine builds (the dropout masks come from a
- * seeded stream of their own, so a run is reproducible).
- */
-export function denseConfig(spec: ModelSpec, state: NetworkState): DenseNetConfig {
-  return {
-    sizes: layerSizes(spec),
-    activations: spec.hidden.map((layer) => layer.activation),
-    task: spec.task ?? 'classification',
-    loss: spec.loss,
-    optimizer: spec.optimizer,
-    learningRate: spec.learningRate,
-    l2: spec.l2,
-    l1: spec.l1 ?? 0,
-    dropout: spec.hidden.map((layer) => layer.dropout ?? 0),
-    dropoutSeed: spec.seed + 0.25,
-    batchSize: spec.batchSize,
-    shuffleSeed: shuffleSeed(spec),
-    state,
-  };
-}
 
 /** A moment of training we can return to: the packed network state and the report made there. */
 interface Snapshot {

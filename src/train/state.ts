@@ -4,7 +4,8 @@
  * `Network` (network.ts) and the plain-JS `DenseNet` (src/math/dense-net.ts) — read and write the
  * same snapshots, and node tests can build them.
  */
-import { layerSizes } from './spec.ts';
+import type { DenseNetConfig } from '../math/dense-net.ts';
+import { layerSizes, shuffleSeed } from './spec.ts';
 import type { LayerWeights, ModelSpec } from './types.ts';
 
 /** Optimizer slots per parameter: momentum keeps a velocity, Adam two moment estimates. */
@@ -105,4 +106,27 @@ export function weightIndex(
   let offset = 0;
   for (let l = 0; l < layer; l++) offset += (sizes[l]! + 1) * sizes[l + 1]!;
   return from === -1 ? offset + inputs * units + to : offset + from * units + to;
+}
+
+/**
+ * The `DenseNet` configuration of `spec` from a packed `state`: the same network, loss, optimizer,
+ * regularisation, dropout and batches as the tfjs engine builds (the dropout masks come from a
+ * seeded stream of their own, so a run is reproducible).
+ */
+export function denseConfig(spec: ModelSpec, state: NetworkState): DenseNetConfig {
+  return {
+    sizes: layerSizes(spec),
+    activations: spec.hidden.map((layer) => layer.activation),
+    task: spec.task ?? 'classification',
+    loss: spec.loss,
+    optimizer: spec.optimizer,
+    learningRate: spec.learningRate,
+    l2: spec.l2,
+    l1: spec.l1 ?? 0,
+    dropout: spec.hidden.map((layer) => layer.dropout ?? 0),
+    dropoutSeed: spec.seed + 0.25,
+    batchSize: spec.batchSize,
+    shuffleSeed: shuffleSeed(spec),
+    state,
+  };
 }

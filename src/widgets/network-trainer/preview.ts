@@ -8,29 +8,24 @@
  * showed (to float32 rounding, whichever engine then trains).
  */
 import { DenseNet } from '../../math/dense-net';
-import {
-  checkPoints,
-  checkSpec,
-  initialWeights,
-  inputsOf,
-  layerSizes,
-  outputUnits,
-  shuffleSeed,
-} from '../../train/spec';
-import { initialState } from '../../train/state';
+import { checkPoints, checkSpec, initialWeights, inputsOf, outputUnits } from '../../train/spec';
+import { denseConfig, initialState } from '../../train/state';
 import type { LayerWeights, ModelSpec, Points } from '../../train/types';
+import type { TrainProgressDetail } from './model';
 
-/** The untrained network's numbers, as the engine would report them at step 0. */
-export interface PreviewStats {
-  trainLoss: number;
-  trainAccuracy: number;
-  /** 0 (as is testAccuracy) when the test set is empty, as in the engine. */
-  testLoss: number;
-  testAccuracy: number;
-  /** Per class: the share of its points classified right (null where the set has none). */
-  trainClassAccuracy: (number | null)[];
-  testClassAccuracy: (number | null)[];
-}
+/**
+ * The untrained network's numbers, as the engine would report them at step 0 (and the widget's
+ * `nn-train-progress` would carry them): losses, accuracies, per-class accuracies.
+ */
+export type PreviewStats = Pick<
+  TrainProgressDetail,
+  | 'trainLoss'
+  | 'trainAccuracy'
+  | 'testLoss'
+  | 'testAccuracy'
+  | 'trainClassAccuracy'
+  | 'testClassAccuracy'
+>;
 
 export interface Preview {
   weights: LayerWeights[];
@@ -60,18 +55,8 @@ export function untrained(
   checkPoints(data.test, 'Test', spec);
   const weights = initialWeights(spec);
   adjust?.(weights);
-  const net = new DenseNet({
-    sizes: layerSizes(spec),
-    activations: spec.hidden.map((layer) => layer.activation),
-    ...(spec.task === 'regression' ? { task: spec.task } : {}),
-    loss: spec.loss,
-    optimizer: spec.optimizer,
-    learningRate: spec.learningRate,
-    l2: spec.l2,
-    batchSize: spec.batchSize,
-    shuffleSeed: shuffleSeed(spec),
-    state: initialState(spec, weights),
-  });
+  // The engine's own configuration (l1 and dropout act only in training steps, not here).
+  const net = new DenseNet(denseConfig(spec, initialState(spec, weights)));
   const stats = net.stats(data.train.x, data.train.y, data.test.x, data.test.y);
   // Rows of spec.inputs numbers: (x₁, x₂), or the features of each point.
   const count = (xy: Float32Array): number => xy.length / inputsOf(spec);
