@@ -94,14 +94,8 @@ export function formatDropout(rates: readonly number[]): string {
   return rates.map(String).join(',');
 }
 
-/** What the element's attributes say about the network and its training (see `buildSpec`). */
-export interface SpecInput {
-  hidden: readonly { units: number; activation: ModelSpec['hidden'][number]['activation'] }[];
-  /** Dropout rate of each hidden layer (0: none). */
-  dropout: readonly number[];
-  inputs: number;
-  classes: number;
-  task: TaskName;
+/** The element's training settings (its Training and Regularisation panels), from its attributes. */
+export interface TrainingSettings {
   loss: ModelSpec['loss'];
   optimizer: ModelSpec['optimizer'];
   learningRate: number;
@@ -112,6 +106,16 @@ export interface SpecInput {
   earlyStopping: number;
   validationFraction: number;
   seed: number;
+}
+
+/** What the element's attributes say about the network and its training (see `buildSpec`). */
+export interface SpecInput extends TrainingSettings {
+  hidden: readonly { units: number; activation: ModelSpec['hidden'][number]['activation'] }[];
+  /** Dropout rate of each hidden layer (0: none). */
+  dropout: readonly number[];
+  inputs: number;
+  classes: number;
+  task: TaskName;
 }
 
 /**

@@ -28,7 +28,7 @@ import {
   readHide,
   readLayers,
 } from './settings';
-import type { SpecInput } from './settings';
+import type { TrainingSettings } from './settings';
 
 /** The attributes the state is read from (the element's properties). */
 export interface TrainerAttributes {
@@ -125,7 +125,7 @@ export class TrainerState {
   }
 
   /** The engine's spec for the settings (the network's shape from the state). */
-  spec(settings: Omit<SpecInput, 'hidden' | 'dropout' | 'inputs' | 'classes' | 'task'>): ModelSpec {
+  spec(settings: TrainingSettings): ModelSpec {
     // Read one by one: the settings may be the element, whose properties are accessors.
     const { loss, optimizer, learningRate, batchSize, l1, l2, seed } = settings;
     const { earlyStopping, validationFraction } = settings;

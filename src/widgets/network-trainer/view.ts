@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { HiddenLayer } from '../../math/trainer-setup';
-import type { EngineName, ModelSpec } from '../../train/types';
+import type { EngineName } from '../../train/types';
 import { dataTableArea } from '../shared/data-table';
 import type { TrainingSession } from './controller';
 import type { CsvColumns } from './csv-import';
@@ -20,6 +20,7 @@ import { architecturePanel, dataPanel, hyperPanel, regularisationPanel } from '.
 import type { PlotCursor } from './plot-cursor';
 import { pointsPanel } from './points-panel';
 import { formatDropout } from './settings';
+import type { TrainingSettings } from './settings';
 import type { CsvReport } from './points-panel';
 import type { TrainerState } from './state';
 import { dataTables, keyList } from './tables';
@@ -27,20 +28,11 @@ import { noticeBox, playbackBar, plotOptions, shareArea } from './templates';
 import type { WeightEditor } from './weight-editor';
 
 /** The element's settings the view shows (its public properties). */
-export interface ViewSettings {
+export interface ViewSettings extends TrainingSettings {
   datasetName: DataSource;
   samples: number;
   noise: number;
   testFraction: number;
-  loss: ModelSpec['loss'];
-  optimizer: ModelSpec['optimizer'];
-  learningRate: number;
-  batchSize: number;
-  l1: number;
-  l2: number;
-  earlyStopping: number;
-  validationFraction: number;
-  seed: number;
   backend: EngineName | 'auto';
   testData: 'show' | 'hide';
   discretize: boolean;
