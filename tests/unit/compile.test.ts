@@ -49,8 +49,17 @@ function expectError(source: string, line: number, ...fragments: (string | RegEx
   return error;
 }
 
-const numericExercise = (overrides: Record<string, string | null> = {}) => {
-  const keys: Record<string, string | null> = {
+type Keys = Record<string, string | null>;
+
+/** An exercise block: ```exercise, then one line per key in the order given (null: left out). */
+const exerciseBlock = (keys: Keys) => [
+  '```exercise',
+  ...Object.entries(keys).flatMap(([k, v]) => (v === null ? [] : [`${k}: ${v}`])),
+  '```',
+];
+
+const numericExercise = (overrides: Keys = {}) =>
+  exerciseBlock({
     id: 'sigmoid-at-zero',
     kind: 'numeric',
     prompt: 'What is $\\sigma(0)$?',
@@ -59,10 +68,19 @@ const numericExercise = (overrides: Record<string, string | null> = {}) => {
     hint: 'Put $z = 0$ in.',
     solution: 'It is $1/2$.',
     ...overrides,
-  };
-  const lines = Object.entries(keys).flatMap(([k, v]) => (v === null ? [] : [`${k}: ${v}`]));
-  return ['```exercise', ...lines, '```'];
-};
+  });
+
+const choiceExercise = (overrides: Keys = {}) =>
+  exerciseBlock({
+    id: 'pick',
+    kind: 'choice',
+    prompt: 'Pick.',
+    choices: '[a, b, c]',
+    answer: '0',
+    hint: 'h',
+    solution: 's',
+    ...overrides,
+  });
 
 describe('compileLesson: a good lesson', () => {
   const compiled: Lesson = compileLesson(fixture('good-lesson.md'), {
@@ -213,135 +231,138 @@ describe('compileLesson: a good lesson', () => {
   });
 });
 
+/** [what is wrong, the lesson's source, the line its error names, what the message says] */
+type ErrorCase = [string, string, number, ...(string | RegExp)[]];
+
+/** One test per case: the source fails to compile with the error `expectError` describes. */
+const errorCases = (cases: ErrorCase[]) =>
+  it.each(cases)('%s', (_what, source, line, ...fragments) => {
+    expectError(source, line, ...fragments);
+  });
+
 describe('compileLesson: front matter errors', () => {
-  it('a missing field', () => {
-    expectError(
+  errorCases([
+    [
+      'a missing field',
       withFrontLine(5, null, '## Step'),
       1,
       "missing 'summary' in the front matter",
       /add 'summary:'/,
-    );
-  });
-
-  it('a field of the wrong type', () => {
-    expectError(
+    ],
+    [
+      'a field of the wrong type',
       withFrontLine(4, 'order: three', '## Step'),
       4,
       "'order' in the front matter must be a whole number ≥ 1",
       '"three"',
-    );
-  });
-
-  it('an order that is not a positive integer', () => {
-    expectError(withFrontLine(4, 'order: 2.5', '## Step'), 4, "'order'");
-    expectError(withFrontLine(4, 'order: 0', '## Step'), 4, "'order'");
-  });
-
-  it('an id that is not kebab-case', () => {
-    expectError(withFrontLine(2, 'id: Sigmoid Neuron', '## Step'), 2, "'id'", 'kebab-case');
-  });
-
-  it('an empty objectives list, and a non-string objective', () => {
-    expectError(
+    ],
+    [
+      'an order that is not a whole number',
+      withFrontLine(4, 'order: 2.5', '## Step'),
+      4,
+      "'order'",
+    ],
+    ['an order of 0', withFrontLine(4, 'order: 0', '## Step'), 4, "'order'"],
+    [
+      'an id that is not kebab-case',
+      withFrontLine(2, 'id: Sigmoid Neuron', '## Step'),
+      2,
+      "'id'",
+      'kebab-case',
+    ],
+    [
+      'an empty objectives list',
       withFrontLine(7, null, '## Step').replace('objectives:', 'objectives: []'),
       6,
       "'objectives'",
       'non-empty list',
-    );
-    expectError(withFrontLine(7, '  - [1, 2]', '## Step'), 7, "'objectives' (item 1)");
-  });
-
-  it('an unknown key, with a suggestion for a typo', () => {
-    expectError(
+    ],
+    [
+      'a non-string objective',
+      withFrontLine(7, '  - [1, 2]', '## Step'),
+      7,
+      "'objectives' (item 1)",
+    ],
+    [
+      'an unknown key, with a suggestion for a typo',
       withFrontLine(5, 'sumary: One line.', '## Step'),
       5,
       "unknown key 'sumary'",
       "did you mean 'summary'",
-    );
-    expectError(
+    ],
+    [
+      'an unknown key, listing the keys',
       lesson('## Step').replace('minutes: 5', 'minutes: 5\nauthor: me'),
       9,
       "unknown key 'author'",
       /The keys are: id, title/,
-    );
-  });
-
-  it('a YAML syntax error, at its line', () => {
-    expectError(
+    ],
+    [
+      'a YAML syntax error, at its line',
       withFrontLine(3, 'title: The sigmoid: a neuron', '## Step'),
       3,
       'YAML syntax error in the front matter',
       'quote',
-    );
-  });
-
-  it('no front matter, or front matter never closed', () => {
-    expectError('## Step\n\nText.', 1, 'starts with YAML front matter');
-    expectError(FRONT.slice(0, -1).join('\n'), 1, 'never closed');
-  });
+    ],
+    ['no front matter', '## Step\n\nText.', 1, 'starts with YAML front matter'],
+    ['front matter never closed', FRONT.slice(0, -1).join('\n'), 1, 'never closed'],
+  ]);
 });
 
 describe('compileLesson: body errors', () => {
-  it('text before the first ##', () => {
-    expectError(
+  errorCases([
+    [
+      'text before the first ##',
       lesson('', 'Welcome!', '', '## Step'),
       11,
       'put it under a ## heading: each ## starts a step',
-    );
-  });
-
-  it('a lesson without any ##', () => {
-    expectError(lesson('', 'Only text.'), 11, 'no steps', "'## Step title'");
-  });
-
-  it('a # heading', () => {
-    expectError(lesson('## Step', '', '# Title'), 12, "'#' heading", "'title' in the front matter");
-  });
-
-  it('an empty step title', () => {
-    expectError(lesson('##', 'Text.'), 10, 'a step needs a title');
-  });
+    ],
+    ['a lesson without any ##', lesson('', 'Only text.'), 11, 'no steps', "'## Step title'"],
+    [
+      'a # heading',
+      lesson('## Step', '', '# Title'),
+      12,
+      "'#' heading",
+      "'title' in the front matter",
+    ],
+    ['an empty step title', lesson('##', 'Text.'), 10, 'a step needs a title'],
+  ]);
 });
 
 describe('compileLesson: widget errors', () => {
-  it('an unknown nn- tag in an HTML block, listing the widgets', () => {
-    expectError(
+  const sigmoidTag = (attrs: string) =>
+    lesson('## Step', `<nn-sigmoid-explorer ${attrs}></nn-sigmoid-explorer>`);
+  errorCases([
+    [
+      'an unknown nn- tag in an HTML block, listing the widgets',
       lesson('## Step', '', '<nn-sigmoid-explorr></nn-sigmoid-explorr>'),
       12,
       'unknown widget <nn-sigmoid-explorr>',
       "did you mean 'nn-sigmoid-explorer'",
       'The widgets are: <nn-sigmoid-explorer>',
-    );
-  });
-
-  it('an unknown nn- tag inline, on the second line of a paragraph', () => {
-    expectError(
+    ],
+    [
+      'an unknown nn- tag inline, on the second line of a paragraph',
       lesson('## Step', '', 'First line,', 'then <nn-graph></nn-graph> inline.'),
       13,
       'unknown widget <nn-graph>',
-    );
-  });
-
-  it('an unknown nn- tag inside a multi-line HTML block', () => {
-    expectError(
+    ],
+    [
+      'an unknown nn- tag inside a multi-line HTML block',
       lesson('## Step', '', '<div>', '', '<p>x</p>', '<nn-foo></nn-foo>', '</div>'),
       15,
       '<nn-foo>',
-    );
-  });
-
-  it('an unknown attribute on a known widget, naming the valid ones', () => {
-    expectError(
+    ],
+    [
+      'an unknown attribute on a known widget, naming the valid ones',
       lesson('## Step', '', '<nn-sigmoid-explorer weigth="2"></nn-sigmoid-explorer>'),
       12,
       "unknown attribute 'weigth' on <nn-sigmoid-explorer>",
       "did you mean 'weight'",
       'Its attributes are: weight, bias, input, derivative, mode, weight2, input2',
-    );
-  });
-
-  it('an attribute on the third line of a tag', () => {
-    expectError(
+    ],
+    [
+      'an attribute on the third line of a tag',
       lesson(
         '## Step',
         '',
@@ -352,262 +373,230 @@ describe('compileLesson: widget errors', () => {
       ),
       15,
       "unknown attribute 'slope'",
-    );
-  });
-
-  it('attribute values the widget would reject', () => {
-    const tag = (attrs: string) =>
-      lesson('## Step', `<nn-sigmoid-explorer ${attrs}></nn-sigmoid-explorer>`);
-    expectError(tag('weight="abc"'), 11, "'weight' must be a number between -10 and 10", '"abc"');
-    expectError(tag('bias="11"'), 11, "'bias' must be between -10 and 10; got 11");
-    expectError(
-      tag('derivative="false"'),
+    ],
+    [
+      'a number attribute that is not a number',
+      sigmoidTag('weight="abc"'),
+      11,
+      "'weight' must be a number between -10 and 10",
+      '"abc"',
+    ],
+    [
+      'a number attribute out of its range',
+      sigmoidTag('bias="11"'),
+      11,
+      "'bias' must be between -10 and 10; got 11",
+    ],
+    [
+      'a boolean attribute with a value',
+      sigmoidTag('derivative="false"'),
       11,
       "'derivative' is a boolean attribute",
       'write it bare',
-    );
-    expectError(tag('weight="1" weight="2"'), 11, "'weight' appears twice");
-  });
-
-  it('hand-written runtime elements', () => {
-    expectError(
+    ],
+    ['an attribute given twice', sigmoidTag('weight="1" weight="2"'), 11, "'weight' appears twice"],
+    [
+      'a hand-written <nn-exercise>',
       lesson('## Step', '<nn-exercise exercise-id="x"></nn-exercise>'),
       11,
       'write an exercise block',
-    );
-    expectError(lesson('## Step', '<nn-lesson></nn-lesson>'), 11, '<nn-lesson>');
-  });
-
-  it('a self-closing or unclosed widget', () => {
-    expectError(lesson('## Step', '<nn-sigmoid-explorer />'), 11, 'cannot close itself');
-    expectError(
+    ],
+    ['a hand-written <nn-lesson>', lesson('## Step', '<nn-lesson></nn-lesson>'), 11, '<nn-lesson>'],
+    [
+      'a self-closing widget',
+      lesson('## Step', '<nn-sigmoid-explorer />'),
+      11,
+      'cannot close itself',
+    ],
+    [
+      'a widget never closed',
       lesson('## Step', '', '<nn-sigmoid-explorer>', '', 'Text.'),
       12,
       'never closed',
       '</nn-sigmoid-explorer>',
-    );
-  });
-
-  it('a widget tag that is not valid HTML', () => {
-    expectError(
+    ],
+    [
+      'a widget tag that is not valid HTML',
       lesson('## Step', '', 'See', 'it: <nn-sigmoid-explorer weight="2></nn-sigmoid-explorer>'),
       13,
       'not valid HTML',
-    );
-  });
+    ],
+  ]);
 });
 
 describe('compileLesson: math errors', () => {
-  it('bad inline TeX, at its line within a paragraph', () => {
-    expectError(
+  errorCases([
+    [
+      'bad inline TeX, at its line within a paragraph',
       lesson('## Step', '', 'One,', 'two,', 'three: $\\frac{1}{$.'),
       14,
       'TeX error in $\\frac{1}{$',
       'Fix the TeX',
-    );
-  });
-
-  it('bad TeX in a step title', () => {
-    expectError(
+    ],
+    [
+      'bad TeX in a step title',
       lesson('## Step', 'Text.', '## About $\\sigmaa$'),
       12,
       'Unsupported function name: \\sigmaa',
-    );
-  });
-
-  it('bad display TeX, at the line of its $$', () => {
-    expectError(
+    ],
+    [
+      'bad display TeX, at the line of its $$',
       lesson('## Step', '', '$$', 'x_1_2', '$$'),
       12,
       'TeX error in $$',
       'Double subscript',
-    );
-  });
-
-  it('display math that is never closed', () => {
-    expectError(
+    ],
+    [
+      'display math that is never closed',
       lesson('## Step', '', '$$', 'x + 1', '', 'Text.'),
       12,
       "display math opened with '$$' is not closed",
-    );
-  });
-
-  it('bad TeX inside an exercise hint', () => {
-    expectError(
+    ],
+    [
+      'bad TeX inside an exercise hint',
       lesson('## Step', ...numericExercise({ hint: '$\\oops$' })),
       17,
       'TeX error in $\\oops$',
-    );
-  });
+    ],
+  ]);
 });
 
 describe('compileLesson: exercise errors', () => {
-  // The ```exercise line is line 11; keys follow in the order given to numericExercise.
+  // The ```exercise line is line 11; keys follow in the order given.
   it('compiles the base exercise', () => {
     expect(
       compileLesson(lesson('## Step', ...numericExercise()), { file: FILE }).exerciseIds,
     ).toEqual(['sigmoid-at-zero']);
   });
 
-  it('a missing answer', () => {
-    expectError(
-      lesson('## Step', ...numericExercise({ answer: null })),
+  const inStep = (...block: string[]) => lesson('## Step', ...block);
+  const numeric = (overrides: Keys) => inStep(...numericExercise(overrides));
+  const choice = (overrides: Keys) => inStep(...choiceExercise(overrides));
+  const predict = (reveal: string | null) =>
+    inStep(
+      ...exerciseBlock({
+        id: 'guess',
+        kind: 'predict',
+        prompt: 'Guess.',
+        choices: '[up, down]',
+        answer: '1',
+        hint: 'h',
+        solution: 's',
+        reveal,
+      }),
+    );
+  errorCases([
+    [
+      'a missing answer',
+      numeric({ answer: null }),
       11,
       "missing 'answer' in exercise 'sigmoid-at-zero'",
-    );
-  });
-
-  it('a missing or unknown kind', () => {
-    expectError(lesson('## Step', ...numericExercise({ kind: null })), 11, "missing 'kind'");
-    expectError(
-      lesson('## Step', ...numericExercise({ kind: 'numerik' })),
+    ],
+    ['a missing kind', numeric({ kind: null }), 11, "missing 'kind'"],
+    [
+      'an unknown kind',
+      numeric({ kind: 'numerik' }),
       13,
       "'kind' in exercise 'sigmoid-at-zero' must be one of numeric, choice, predict",
       "did you mean 'numeric'",
-    );
-  });
-
-  it('a numeric answer that is not a number', () => {
-    expectError(
-      lesson('## Step', ...numericExercise({ answer: 'half' })),
+    ],
+    [
+      'a numeric answer that is a word',
+      numeric({ answer: 'half' }),
       15,
       "'answer'",
       'must be a number',
       '"half"',
-    );
-    expectError(lesson('## Step', ...numericExercise({ answer: '1/2' })), 15, "'answer'", '"1/2"');
-  });
-
-  it('a negative tolerance', () => {
-    expectError(lesson('## Step', ...numericExercise({ tolerance: '-0.1' })), 16, "'tolerance'");
-  });
-
-  it('a choice index out of range', () => {
-    const block = [
-      '```exercise',
-      'id: pick',
-      'kind: choice',
-      'prompt: Pick.',
-      'choices: [a, b, c]',
-      'answer: 3',
-      'hint: h',
-      'solution: s',
-      '```',
-    ];
-    expectError(
-      lesson('## Step', ...block),
+    ],
+    ['a numeric answer that is a fraction', numeric({ answer: '1/2' }), 15, "'answer'", '"1/2"'],
+    ['a negative tolerance', numeric({ tolerance: '-0.1' }), 16, "'tolerance'"],
+    [
+      'a choice index out of range',
+      choice({ answer: '3' }),
       16,
       "'answer' in exercise 'pick' is 3",
       'numbered from 0 to 2',
-    );
-  });
-
-  it('too few choices', () => {
-    const block = [
-      '```exercise',
-      'id: pick',
-      'kind: choice',
-      'prompt: Pick.',
-      'choices: [only]',
-      'answer: 0',
-      'hint: h',
-      'solution: s',
-      '```',
-    ];
-    expectError(lesson('## Step', ...block), 15, "'choices'", 'at least 2');
-  });
-
-  it('a duplicate id, naming the first', () => {
-    expectError(
-      lesson('## Step', ...numericExercise(), '', ...numericExercise()),
+    ],
+    ['too few choices', choice({ choices: '[only]' }), 15, "'choices'", 'at least 2'],
+    [
+      'a duplicate id, naming the first',
+      inStep(...numericExercise(), '', ...numericExercise()),
       21,
       "exercise id 'sigmoid-at-zero' is already used by the exercise at line 11",
-    );
-  });
-
-  it('a YAML syntax error, at its line', () => {
-    expectError(
-      lesson('## Step', ...numericExercise({ solution: 'Put z = 0: the answer is 0.5.' })),
+    ],
+    [
+      'a YAML syntax error, at its line',
+      numeric({ solution: 'Put z = 0: the answer is 0.5.' }),
       18,
       'YAML syntax error in the exercise block',
       "quote a value that contains ': '",
-    );
-  });
-
-  it('TeX in double quotes, with the fix', () => {
-    expectError(
-      lesson('## Step', ...numericExercise({ prompt: '"What is $\\sigma(0)$?"' })),
+    ],
+    [
+      'TeX in double quotes, with the fix',
+      numeric({ prompt: '"What is $\\sigma(0)$?"' }),
       14,
       'single quotes',
-    );
-  });
-
-  it('an unknown key, and a key of another kind', () => {
-    expectError(
-      lesson('## Step', ...numericExercise({ hint: null, hints: 'h' })),
+    ],
+    [
+      'an unknown key',
+      numeric({ hint: null, hints: 'h' }),
       18,
       "unknown key 'hints'",
       "did you mean 'hint'",
-    );
-    const block = [
-      '```exercise',
-      'id: pick',
-      'kind: choice',
-      'prompt: P.',
-      'choices: [a, b]',
-      'answer: 0',
-      'tolerance: 0.1',
-      'hint: h',
-      'solution: s',
-      '```',
-    ];
-    expectError(lesson('## Step', ...block), 17, "'tolerance' is not allowed", 'kind: numeric');
-  });
-
-  it('a missing or empty hint, a missing solution', () => {
-    expectError(lesson('## Step', ...numericExercise({ hint: null })), 11, "missing 'hint'");
-    expectError(lesson('## Step', ...numericExercise({ hint: '[]' })), 17, "'hint'");
-    expectError(
-      lesson('## Step', ...numericExercise({ solution: null })),
+    ],
+    [
+      'a key of another kind',
+      inStep(
+        ...exerciseBlock({
+          id: 'pick',
+          kind: 'choice',
+          prompt: 'P.',
+          choices: '[a, b]',
+          answer: '0',
+          tolerance: '0.1',
+          hint: 'h',
+          solution: 's',
+        }),
+      ),
+      17,
+      "'tolerance' is not allowed",
+      'kind: numeric',
+    ],
+    ['a missing hint', numeric({ hint: null }), 11, "missing 'hint'"],
+    ['an empty hint', numeric({ hint: '[]' }), 17, "'hint'"],
+    ['a missing solution', numeric({ solution: null }), 11, "missing 'solution'"],
+    [
+      'a predict exercise without reveal',
+      predict(null),
       11,
-      "missing 'solution'",
-    );
-  });
-
-  it('a predict exercise without reveal, or with an unknown widget in it', () => {
-    const block = (reveal: string | null) => [
-      '```exercise',
-      'id: guess',
-      'kind: predict',
-      'prompt: Guess.',
-      'choices: [up, down]',
-      'answer: 1',
-      'hint: h',
-      'solution: s',
-      ...(reveal === null ? [] : [`reveal: ${reveal}`]),
-      '```',
-    ];
-    expectError(lesson('## Step', ...block(null)), 11, "missing 'reveal' in exercise 'guess'");
-    expectError(lesson('## Step', ...block('<nn-nope></nn-nope>')), 19, 'unknown widget <nn-nope>');
-  });
-
-  it('a block that is not a mapping, or is never closed', () => {
-    expectError(
-      lesson('## Step', '```exercise', '- a', '- b', '```'),
+      "missing 'reveal' in exercise 'guess'",
+    ],
+    [
+      'a predict exercise with an unknown widget in its reveal',
+      predict('<nn-nope></nn-nope>'),
+      19,
+      'unknown widget <nn-nope>',
+    ],
+    [
+      'a block that is not a mapping',
+      inStep('```exercise', '- a', '- b', '```'),
       11,
       'an exercise block holds YAML keys',
-    );
-    expectError(lesson('## Step', ...numericExercise().slice(0, -1)), 11, 'never closed');
-  });
-
-  it('a typo in the block type', () => {
-    expectError(
-      lesson('## Step', '```exercize', 'id: x', '```'),
+    ],
+    [
+      'an exercise block never closed',
+      inStep(...numericExercise().slice(0, -1)),
+      11,
+      'never closed',
+    ],
+    [
+      'a typo in the block type',
+      inStep('```exercize', 'id: x', '```'),
       11,
       "unknown block type 'exercize'",
       "did you mean 'exercise'",
-    );
-  });
+    ],
+  ]);
 });
 
 describe('lessons plugin: cross-lesson checks', () => {
