@@ -22,6 +22,7 @@ import type { EngineClient } from '../../train/client';
 import type { EngineName } from '../../train/types';
 import type { DenseNet } from '../../math/dense-net';
 import type { DigitsData } from '../../math/digits-asset';
+import { loadClient, type ClientModule } from '../shared/engine-client';
 import { loadDigits, loadErrorMessage } from './data';
 import {
   CLASSES,
@@ -45,15 +46,6 @@ export const READINGS_PER_EPOCH = 3;
 export const TRAIN_EVAL = 1000;
 /** Digits read per chunk of an evaluation. */
 const CHUNK = 100;
-
-type ClientModule = typeof import('../../train/client');
-/** The engine's client, loaded once per page on the first Train (as the trainer does). */
-let clientPromise: Promise<ClientModule> | undefined;
-function loadClient(): Promise<ClientModule> {
-  clientPromise ??= import('../../train/client');
-  clientPromise.catch(() => (clientPromise = undefined));
-  return clientPromise;
-}
 
 export type SessionPhase = 'loading' | 'failed' | 'ready' | 'playing' | 'done';
 

@@ -15,6 +15,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EngineClient, EngineLost, EngineThread } from '../../train/client';
 import type { FrameMessage } from '../../train/protocol';
 import type { EarlyStop, EngineName, LayerWeights, Points, TrainProblem } from '../../train/types';
+import { loadClient, type ClientModule } from '../shared/engine-client';
 import { untrained } from './preview';
 import { earlyStopText } from './edit-words';
 import { messageOf, sendWeight, writeWeight } from './session-types';
@@ -27,25 +28,7 @@ import type {
   WeightEdit,
 } from './session-types';
 
-export type {
-  SessionCallbacks,
-  SessionNotice,
-  SessionReport,
-  SessionSetup,
-  SessionState,
-  WeightEdit,
-} from './session-types';
-
-type ClientModule = typeof import('../../train/client');
-
-/** Loaded once per page, on first use. */
-let clientPromise: Promise<ClientModule> | undefined;
-function loadClient(): Promise<ClientModule> {
-  clientPromise ??= import('../../train/client');
-  // A failed download may succeed later (back online): forget the failure.
-  clientPromise.catch(() => (clientPromise = undefined));
-  return clientPromise;
-}
+export type { SessionNotice, SessionReport } from './session-types';
 
 export class TrainingSession implements ReactiveController {
   state: SessionState = 'loading';
