@@ -8,60 +8,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DenseNet } from '../../src/math/dense-net';
 import { createRng } from '../../src/math/rng';
 import { createTrainer } from '../../src/train/index';
-import type { LayerWeights, ModelSpec, Rows, Trainer, TrainReport } from '../../src/train/index';
+import type { ModelSpec, Rows, Trainer } from '../../src/train/index';
 import { createJsTrainer } from '../../src/train/js-trainer';
-import { initialWeights, layerSizes, shuffleSeed } from '../../src/train/spec';
+import { initialWeights, layerSizes } from '../../src/train/spec';
 import { initialState } from '../../src/train/state';
-import { XOR_TEST, XOR_TRAIN, xorSpec } from './train-fixtures';
+import { netFor, XOR_TEST, XOR_TRAIN, xorSpec } from './train-fixtures';
+import {
+  flatWeights,
+  outputLogits,
+  referenceLoss,
+  trainInStep,
+  withL2,
+  worstGap,
+} from './tfjs-reference';
 
 const live: Trainer[] = [];
 afterEach(() => {
   for (const t of live.splice(0)) t.dispose();
 });
-
-/** The loss as documented in types.ts, written with tfjs's autodiff-able ops (float32). */
-function referenceLoss(params: tf.Tensor[], spec: ModelSpec): tf.Scalar {
-  const n = XOR_TRAIN.y.length;
-  const x = tf.tensor2d(XOR_TRAIN.x, [n, 2]);
-  const y = tf.tensor2d(XOR_TRAIN.y, [n, 1]);
-  const act = (z: tf.Tensor, a: string): tf.Tensor =>
-    a === 'sigmoid' ? tf.sigmoid(z) : a === 'tanh' ? tf.tanh(z) : a === 'relu' ? tf.relu(z) : z;
-  let a: tf.Tensor = x;
-  const layers = spec.hidden.length + 1;
-  for (let l = 0; l < layers; l++) {
-    const z = tf.add(tf.matMul(a as tf.Tensor2D, params[2 * l] as tf.Tensor2D), params[2 * l + 1]!);
-    a = l < layers - 1 ? act(z, spec.hidden[l]!.activation) : z;
-  }
-  const data =
-    spec.loss === 'cross-entropy'
-      ? tf.losses.sigmoidCrossEntropy(y, a)
-      : tf.mean(tf.square(tf.sub(tf.sigmoid(a), y)));
-  let penalty: tf.Tensor = tf.scalar(0);
-  for (let l = 0; l < layers; l++) penalty = tf.add(penalty, tf.sum(tf.square(params[2 * l]!)));
-  return tf.add(data, tf.mul(spec.l2, penalty)) as tf.Scalar;
-}
-
-function netFor(spec: ModelSpec, values: Float32Array): DenseNet {
-  return new DenseNet({
-    sizes: layerSizes(spec),
-    activations: spec.hidden.map((h) => h.activation),
-    loss: spec.loss,
-    optimizer: spec.optimizer,
-    learningRate: spec.learningRate,
-    l2: spec.l2,
-    batchSize: spec.batchSize,
-    shuffleSeed: shuffleSeed(spec),
-    state: { values, adamStep: 0 },
-  });
-}
-
-const flat = (layers: LayerWeights[]): number[] => layers.flatMap((l) => [...l.kernel, ...l.bias]);
-const worst = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  expect(a.length).toBe(b.length);
-  let max = 0;
-  for (let k = 0; k < a.length; k++) max = Math.max(max, Math.abs(a[k]! - b[k]!));
-  return max;
-};
 
 describe('DenseNet’s gradients are tf.grads of the same loss (cpu backend)', () => {
   const cases: Partial<ModelSpec>[] = [
@@ -97,7 +61,7 @@ describe('DenseNet’s gradients are tf.grads of the same loss (cpu backend)', (
       for (let j = 0; j < layer.units; j++) values[offset + j] = rng.uniform(-0.5, 0.5);
       offset += layer.units;
     }
-    const net = netFor(spec, values);
+    const net = netFor(spec, { values, adamStep: 0 });
     net.setData(XOR_TRAIN.x, XOR_TRAIN.y);
     net.step();
     const theirs = tf.tidy(() => {
@@ -114,7 +78,7 @@ describe('DenseNet’s gradients are tf.grads of the same loss (cpu backend)', (
       const grads = tf.grads((...p: tf.Tensor[]) => referenceLoss(p, spec))(params);
       return grads.flatMap((g) => [...g.dataSync()]);
     });
-    expect(worst(net.gradients, theirs)).toBeLessThan(1e-5);
+    expect(worstGap(net.gradients, theirs)).toBeLessThan(1e-5);
     expect(Math.max(...theirs.map(Math.abs))).toBeGreaterThan(1e-3); // not trivially zero
   });
 });
@@ -173,27 +137,14 @@ describe('JsTrainer follows TfTrainer (cpu backend) step by step', () => {
       const ours = createJsTrainer(options);
       live.push(theirs, ours);
       expect(theirs.backend).toBe('cpu');
-      const compare = (a: TrainReport, b: TrainReport): void => {
-        expect(a.step).toBe(b.step);
-        expect(a.epoch).toBeCloseTo(b.epoch, 9);
-        expect(a.problem).toBeUndefined();
-        for (const key of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const) {
-          expect(Math.abs(a[key] - b[key]), `${key} at step ${a.step}`).toBeLessThan(1e-5);
-        }
-      };
-      compare(await ours.train(0), await theirs.train(0));
-      expect(worst(flat(await ours.weights()), flat(await theirs.weights()))).toBe(0);
-      let drift = 0;
-      for (let step = 1; step <= 100; step++) {
-        compare(await ours.train(1), await theirs.train(1));
-        if (step % 10 === 0) {
-          drift = worst(flat(await ours.weights()), flat(await theirs.weights()));
-          expect(drift, `parameters at step ${step}`).toBeLessThan(1e-5);
-        }
-      }
+      await trainInStep(ours, theirs, {
+        steps: 100,
+        every: 10,
+        check: (a, b) => expect(a.epoch).toBeCloseTo(b.epoch, 9),
+      });
       // The run went somewhere: the parameters moved well beyond the tolerance.
-      const start = flat(initialWeights(spec));
-      expect(worst(flat(await ours.weights()), start)).toBeGreaterThan(0.05);
+      const start = flatWeights(initialWeights(spec));
+      expect(worstGap(flatWeights(await ours.weights()), start)).toBeGreaterThan(0.05);
     },
     60_000,
   );
@@ -214,24 +165,12 @@ describe('DenseNet with a softmax output against tfjs (cpu backend)', () => {
   function softmaxLoss(params: tf.Tensor[], c: Case): tf.Scalar {
     const x = tf.tensor2d(X, [n, inputs]);
     const onehot = tf.oneHot(tf.tensor1d(Y, 'int32'), classes);
-    const act = (z: tf.Tensor, a: string): tf.Tensor =>
-      a === 'sigmoid' ? tf.sigmoid(z) : a === 'tanh' ? tf.tanh(z) : a === 'relu' ? tf.relu(z) : z;
-    let a: tf.Tensor = x;
-    const layers = c.hidden.length + 1;
-    for (let l = 0; l < layers; l++) {
-      const z = tf.add(
-        tf.matMul(a as tf.Tensor2D, params[2 * l] as tf.Tensor2D),
-        params[2 * l + 1]!,
-      );
-      a = l < layers - 1 ? act(z, c.hidden[l]!.activation) : z;
-    }
+    const a = outputLogits(params, x, c.hidden);
     const data =
       c.loss === 'cross-entropy'
         ? tf.losses.softmaxCrossEntropy(onehot, a)
         : tf.mean(tf.sum(tf.square(tf.sub(tf.softmax(a), onehot)), 1));
-    let penalty: tf.Tensor = tf.scalar(0);
-    for (let l = 0; l < layers; l++) penalty = tf.add(penalty, tf.sum(tf.square(params[2 * l]!)));
-    return tf.add(data, tf.mul(c.l2, penalty)) as tf.Scalar;
+    return withL2(data, params, c.l2);
   }
 
   function setup(c: Case, optimizer: ModelSpec['optimizer']) {
@@ -292,7 +231,7 @@ describe('DenseNet with a softmax output against tfjs (cpu backend)', () => {
           .grads((...p: tf.Tensor[]) => softmaxLoss(p, c))(params)
           .flatMap((g) => [...g.dataSync()]),
       );
-      expect(worst(net.gradients, theirs)).toBeLessThan(1e-5);
+      expect(worstGap(net.gradients, theirs)).toBeLessThan(1e-5);
       expect(Math.max(...theirs.map(Math.abs))).toBeGreaterThan(1e-3);
     } finally {
       params.forEach((p) => p.dispose());
@@ -320,12 +259,12 @@ describe('DenseNet with a softmax output against tfjs (cpu backend)', () => {
             // √v̂ + ε where DenseNet folds the bias corrections into the step (module comment),
             // the same maths rounded differently in Float32.
             const scaled = ours.map((w, k) => (w - theirs[k]!) / Math.max(1, Math.abs(w)));
-            expect(worst(scaled, new Float32Array(scaled.length)), `step ${step}`).toBeLessThan(
+            expect(worstGap(scaled, new Float32Array(scaled.length)), `step ${step}`).toBeLessThan(
               1e-5,
             );
           }
         }
-        const moved = worst(net.state().values.subarray(0, net.parameterCount), start);
+        const moved = worstGap(net.state().values.subarray(0, net.parameterCount), start);
         expect(moved).toBeGreaterThan(0.05); // it went somewhere
       } finally {
         adam.dispose();
@@ -382,24 +321,15 @@ describe('JsTrainer follows TfTrainer (cpu backend) with k classes and wide rows
       const theirs = await createTrainer({ ...options, backend: 'cpu' });
       const ours = createJsTrainer(options);
       live.push(theirs, ours);
-      const compare = (a: TrainReport, b: TrainReport): void => {
-        expect(a.step).toBe(b.step);
-        for (const key of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const) {
-          expect(Math.abs(a[key] - b[key]), `${key} at step ${a.step}`).toBeLessThan(1e-5);
-        }
-        expect(a.trainClassAccuracy).toHaveLength(3);
-        expect(a.testClassAccuracy).toEqual(b.testClassAccuracy);
-        expect(a.trainClassAccuracy).toEqual(b.trainClassAccuracy);
-      };
-      const start = await ours.train(0);
-      compare(start, await theirs.train(0));
-      for (let step = 1; step <= 100; step++) {
-        compare(await ours.train(1), await theirs.train(1));
-        if (step % 20 === 0) {
-          const drift = worst(flat(await ours.weights()), flat(await theirs.weights()));
-          expect(drift, `parameters at step ${step}`).toBeLessThan(1e-5);
-        }
-      }
+      const start = await trainInStep(ours, theirs, {
+        steps: 100,
+        every: 20,
+        check: (a, b) => {
+          expect(a.trainClassAccuracy).toHaveLength(3);
+          expect(a.testClassAccuracy).toEqual(b.testClassAccuracy);
+          expect(a.trainClassAccuracy).toEqual(b.trainClassAccuracy);
+        },
+      });
       const end = await ours.train(0);
       // It learned something (chance is 1/3).
       expect(end.trainLoss).toBeLessThan(0.8 * start.trainLoss);
@@ -408,7 +338,7 @@ describe('JsTrainer follows TfTrainer (cpu backend) with k classes and wide rows
       const p = await ours.predict(test.x);
       expect(p).toHaveLength(90);
       expect(p[0]! + p[1]! + p[2]!).toBeCloseTo(1, 5);
-      expect(worst(p, await theirs.predict(test.x))).toBeLessThan(1e-5);
+      expect(worstGap(p, await theirs.predict(test.x))).toBeLessThan(1e-5);
     },
     60_000,
   );

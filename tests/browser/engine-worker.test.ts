@@ -7,37 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EngineClient, liveEngines } from '../../src/train/client';
 import type { EngineCallbacks, EngineLost, EngineThread } from '../../src/train/client';
 import type { EngineChoice, FrameMessage } from '../../src/train/protocol';
-import type { ModelSpec, Points, TrainProblem } from '../../src/train/types';
+import type { TrainProblem } from '../../src/train/types';
 import { createRng } from '../../src/math/rng';
 import { confusionMatrix } from '../../src/train/classify';
+import { XOR_TEST, XOR_TRAIN, xorSpec } from './train-fixtures';
 
-const SPEC: ModelSpec = {
-  hidden: [
-    { units: 8, activation: 'tanh' },
-    { units: 8, activation: 'tanh' },
-  ],
-  loss: 'cross-entropy',
-  optimizer: 'adam',
-  learningRate: 0.03,
-  batchSize: 10,
-  l2: 0,
-  seed: 3,
-};
-
-/** XOR on [−1, 1]²: class 1 where x·y > 0. */
-function xor(n: number, seed: number): Points {
-  const rng = createRng(seed);
-  const x = new Float32Array(2 * n);
-  const y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = rng.uniform(-1, 1);
-    const b = rng.uniform(-1, 1);
-    x[2 * i] = a;
-    x[2 * i + 1] = b;
-    y[i] = a * b > 0 ? 1 : 0;
-  }
-  return { x, y };
-}
+/** The engine tests' XOR network, in mini-batches of 10. */
+const SPEC = xorSpec({ batchSize: 10, seed: 3 });
 
 const GRIDS = {
   heatmap: new Float32Array([0.5, 0.5, -0.5, 0.5, 0.5, -0.5, -0.5, -0.5]),
@@ -70,8 +46,8 @@ afterEach(() => {
 
 const setup = (engine: EngineChoice = 'js') => ({
   spec: SPEC,
-  train: xor(200, 1),
-  test: xor(100, 2),
+  train: XOR_TRAIN,
+  test: XOR_TEST,
   engine,
   grids: GRIDS,
 });

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { TrainingLoop, createTrainer, type TrainReport } from '../../src/train/index';
-import { XOR_TEST, XOR_TRAIN, xorSpec } from './train-fixtures';
+import { TrainingLoop, type TrainReport } from '../../src/train/index';
+import { xorSpec } from './train-fixtures';
+import { xorTrainers } from './xor-trainers';
 
 describe('two trainers on one page', () => {
+  const trainer = xorTrainers();
+
   it('a trainer keeps training while another one starts a backend that was not started yet', async () => {
-    const first = await createTrainer({
-      spec: xorSpec(),
-      train: XOR_TRAIN,
-      test: XOR_TEST,
-      backend: 'cpu',
-    });
+    const first = await trainer(xorSpec(), 'cpu');
     const errors: unknown[] = [];
     const reports: TrainReport[] = [];
     const loop = new TrainingLoop(first, {
@@ -19,12 +17,7 @@ describe('two trainers on one page', () => {
     loop.start();
     await new Promise((r) => setTimeout(r, 200));
     // Starting the wasm backend is asynchronous; tfjs refuses every op meanwhile.
-    const second = await createTrainer({
-      spec: xorSpec({ seed: 8 }),
-      train: XOR_TRAIN,
-      test: XOR_TEST,
-      backend: 'wasm',
-    });
+    const second = await trainer(xorSpec({ seed: 8 }), 'wasm');
     const before = reports.length;
     await new Promise((r) => setTimeout(r, 300));
     const secondReport = await second.train(20);
@@ -39,7 +32,5 @@ describe('two trainers on one page', () => {
     expect(second.backend).toBe('wasm');
     expect(secondReport.step).toBe(20);
     loop.dispose();
-    first.dispose();
-    second.dispose();
   }, 60_000);
 });

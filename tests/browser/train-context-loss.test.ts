@@ -4,26 +4,17 @@
  * ordinary memory, and continues on a backend without a GPU — never on garbage weights.
  * (In its own file: it breaks WebGL for the rest of the page.)
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTrainer, TrainingLoop } from '../../src/train/index';
+import { describe, expect, it } from 'vitest';
+import { TrainingLoop } from '../../src/train/index';
 import type { Trainer, TrainProblem, TrainReport } from '../../src/train/index';
 import { webglContext } from '../../src/train/backend';
-import { XOR_TEST, XOR_TRAIN, xorSpec } from './train-fixtures';
+import { xorSpec } from './train-fixtures';
+import { xorTrainers } from './xor-trainers';
 
-const live: Trainer[] = [];
-afterEach(() => {
-  for (const t of live.splice(0)) t.dispose();
-});
+const trainer = xorTrainers();
 
 async function onWebgl(problems: TrainProblem[]): Promise<Trainer> {
-  const t = await createTrainer({
-    spec: xorSpec(),
-    train: XOR_TRAIN,
-    test: XOR_TEST,
-    backend: 'webgl',
-    onProblem: (p) => problems.push(p),
-  });
-  live.push(t);
+  const t = await trainer(xorSpec(), 'webgl', (p) => problems.push(p));
   expect(t.backend).toBe('webgl');
   return t;
 }

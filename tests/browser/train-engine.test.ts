@@ -4,7 +4,7 @@
  * loop keeps going frame after frame.
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   availableBackends,
   chooseBackend,
@@ -12,30 +12,13 @@ import {
   createTrainer,
   TrainingLoop,
 } from '../../src/train/index';
-import type {
-  BackendName,
-  LayerWeights,
-  ModelSpec,
-  Trainer,
-  TrainProblem,
-  TrainReport,
-} from '../../src/train/index';
+import type { ModelSpec, Trainer, TrainProblem, TrainReport } from '../../src/train/index';
 import { initialWeights } from '../../src/train/spec';
 import { XOR_TEST, XOR_TRAIN, xorPoints, xorSpec } from './train-fixtures';
+import { flatWeights, referenceLoss } from './tfjs-reference';
+import { xorTrainers } from './xor-trainers';
 
-const live: Trainer[] = [];
-async function trainer(
-  spec: ModelSpec,
-  backend: BackendName | 'auto',
-  onProblem?: (p: TrainProblem) => void,
-): Promise<Trainer> {
-  const t = await createTrainer({ spec, train: XOR_TRAIN, test: XOR_TEST, backend, onProblem });
-  live.push(t);
-  return t;
-}
-afterEach(() => {
-  for (const t of live.splice(0)) t.dispose();
-});
+const trainer = xorTrainers();
 
 function expectFinite(report: TrainReport): void {
   for (const key of [
@@ -130,32 +113,6 @@ describe.each(['cpu', 'webgl'] as const)('on the %s backend', (backend) => {
 });
 
 describe('the maths of a step is tfjs’s own (cpu backend, against tf.grads and tf.train)', () => {
-  /** The loss as documented in types.ts, written with tfjs's autodiff-able ops. */
-  function referenceLoss(params: tf.Tensor[], spec: ModelSpec): tf.Scalar {
-    const x = tf.tensor2d(XOR_TRAIN.x, [XOR_TRAIN.y.length, 2]);
-    const y = tf.tensor2d(XOR_TRAIN.y, [XOR_TRAIN.y.length, 1]);
-    const act = (z: tf.Tensor, a: string): tf.Tensor =>
-      a === 'sigmoid' ? tf.sigmoid(z) : a === 'tanh' ? tf.tanh(z) : a === 'relu' ? tf.relu(z) : z;
-    let a: tf.Tensor = x;
-    const layers = spec.hidden.length + 1;
-    for (let l = 0; l < layers; l++) {
-      const z = tf.add(
-        tf.matMul(a as tf.Tensor2D, params[2 * l] as tf.Tensor2D),
-        params[2 * l + 1]!,
-      );
-      a = l < layers - 1 ? act(z, spec.hidden[l]!.activation) : z;
-    }
-    const data =
-      spec.loss === 'cross-entropy'
-        ? tf.losses.sigmoidCrossEntropy(y, a)
-        : tf.mean(tf.square(tf.sub(tf.sigmoid(a), y)));
-    let penalty: tf.Tensor = tf.scalar(0);
-    for (let l = 0; l < layers; l++) penalty = tf.add(penalty, tf.sum(tf.square(params[2 * l]!)));
-    return tf.add(data, tf.mul(spec.l2, penalty)) as tf.Scalar;
-  }
-
-  const flat = (layers: LayerWeights[]): number[] =>
-    layers.flatMap((l) => [...l.kernel, ...l.bias]);
   const shapes = (spec: ModelSpec): number[][] => {
     const sizes = [2, ...spec.hidden.map((h) => h.units), 1];
     return sizes.slice(1).flatMap((units, l) => [[sizes[l]!, units], [units]]);
@@ -185,7 +142,7 @@ describe('the maths of a step is tfjs’s own (cpu backend, against tf.grads and
     const t = await trainer(spec, 'cpu');
     const before = await t.weights();
     await t.train(1);
-    const after = flat(await t.weights());
+    const after = flatWeights(await t.weights());
     const expected = tf.tidy(() => {
       const params = before.flatMap((l) => [
         tf.tensor2d(l.kernel, [l.inputs, l.units]),
@@ -206,7 +163,7 @@ describe('the maths of a step is tfjs’s own (cpu backend, against tf.grads and
     const t = await trainer(spec, 'cpu');
     const start = await t.weights();
     for (let i = 0; i < 5; i++) await t.train(1);
-    const ours = flat(await t.weights());
+    const ours = flatWeights(await t.weights());
     const vars = start.flatMap((l) => [
       tf.variable(tf.tensor2d(l.kernel, [l.inputs, l.units])),
       tf.variable(tf.tensor1d(l.bias)),

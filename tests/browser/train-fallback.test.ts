@@ -3,9 +3,10 @@
  * back to a backend that works, and says so. (In its own file: WebGL is switched off for the page.)
  */
 import { describe, expect, it } from 'vitest';
-import { availableBackends, createTrainer } from '../../src/train/index';
+import { availableBackends } from '../../src/train/index';
 import type { TrainProblem } from '../../src/train/index';
-import { XOR_TEST, XOR_TRAIN, xorSpec } from './train-fixtures';
+import { xorSpec } from './train-fixtures';
+import { xorTrainers } from './xor-trainers';
 
 // No WebGL context for anyone on this page, before tfjs ever asks for one.
 for (const Canvas of [HTMLCanvasElement, OffscreenCanvas]) {
@@ -18,19 +19,15 @@ for (const Canvas of [HTMLCanvasElement, OffscreenCanvas]) {
 }
 
 describe('without WebGL', () => {
+  const trainer = xorTrainers();
+
   it('is not listed among the available backends', async () => {
     expect(await availableBackends()).toEqual(['wasm', 'cpu']);
   });
 
   it('asking for webgl falls back to wasm, says so, and trains', async () => {
     const problems: TrainProblem[] = [];
-    const t = await createTrainer({
-      spec: xorSpec(),
-      train: XOR_TRAIN,
-      test: XOR_TEST,
-      backend: 'webgl',
-      onProblem: (p) => problems.push(p),
-    });
+    const t = await trainer(xorSpec(), 'webgl', (p) => problems.push(p));
     expect(t.backend).toBe('wasm');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ kind: 'backend-failed', fellBackTo: 'wasm' });
@@ -38,21 +35,14 @@ describe('without WebGL', () => {
     const report = await t.train(50);
     expect(report.backend).toBe('wasm');
     expect(Number.isFinite(report.trainLoss)).toBe(true);
-    t.dispose();
   });
 
   it("'auto' picks among the others and says WebGL is missing", async () => {
     const problems: TrainProblem[] = [];
-    const t = await createTrainer({
-      spec: xorSpec(),
-      train: XOR_TRAIN,
-      test: XOR_TEST,
-      onProblem: (p) => problems.push(p),
-    });
+    const t = await trainer(xorSpec(), 'auto', (p) => problems.push(p));
     expect(['wasm', 'cpu']).toContain(t.backend);
     expect(problems).toEqual([
       expect.objectContaining({ kind: 'backend-failed', fellBackTo: t.backend }),
     ]);
-    t.dispose();
   }, 30_000);
 });

@@ -8,11 +8,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTrainer } from '../../src/train/index';
-import type { LayerWeights, ModelSpec, Points, Trainer, TrainReport } from '../../src/train/index';
+import type { ModelSpec, Points, Trainer, TrainReport } from '../../src/train/index';
 import { EngineClient } from '../../src/train/client';
 import type { FrameMessage } from '../../src/train/protocol';
 import { createJsTrainer } from '../../src/train/js-trainer';
 import { XOR_TEST, XOR_TRAIN, xorPoints, xorSpec } from './train-fixtures';
+import { flatWeights, trainInStep, worstGap } from './tfjs-reference';
 
 const live: Trainer[] = [];
 const clients: EngineClient[] = [];
@@ -20,14 +21,6 @@ afterEach(() => {
   for (const t of live.splice(0)) t.dispose();
   for (const c of clients.splice(0)) c.dispose();
 });
-
-const flat = (layers: LayerWeights[]): number[] => layers.flatMap((l) => [...l.kernel, ...l.bias]);
-const worst = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  expect(a.length).toBe(b.length);
-  let max = 0;
-  for (let k = 0; k < a.length; k++) max = Math.max(max, Math.abs(a[k]! - b[k]!));
-  return max;
-};
 
 /** XOR's points with a real label: a smooth surface in −1 … 1 (for regression). */
 function surface(points: Points): Points {
@@ -81,31 +74,16 @@ describe('JsTrainer follows TfTrainer (cpu backend) with regression and L1', () 
       const theirs = await createTrainer({ ...options, backend: 'cpu' });
       const ours = createJsTrainer(options);
       live.push(theirs, ours);
-      const compare = (a: TrainReport, b: TrainReport): void => {
-        expect(a.step).toBe(b.step);
-        expect(a.problem).toBeUndefined();
-        for (const key of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const) {
-          expect(Math.abs(a[key] - b[key]), `${key} at step ${a.step}`).toBeLessThan(1e-5);
-        }
-      };
-      const first = await ours.train(0);
-      compare(first, await theirs.train(0));
+      const first = await trainInStep(ours, theirs, { steps: 60, every: 10 });
       if (regression) {
         expect(first.trainAccuracy).toBe(0);
         expect(first.trainClassAccuracy).toEqual([]);
-      }
-      for (let step = 1; step <= 60; step++) {
-        compare(await ours.train(1), await theirs.train(1));
-        if (step % 10 === 0) {
-          const drift = worst(flat(await ours.weights()), flat(await theirs.weights()));
-          expect(drift, `parameters at step ${step}`).toBeLessThan(1e-5);
-        }
       }
       const last = await ours.train(0);
       expect(last.trainLoss).toBeLessThan(first.trainLoss); // it learned something
       // Regression predicts ŷ itself, on both engines.
       const grid = Float32Array.of(0.5, 0.5, -0.5, 0.5, 0.9, -0.9);
-      expect(worst(await ours.predict(grid), await theirs.predict(grid))).toBeLessThan(1e-5);
+      expect(worstGap(await ours.predict(grid), await theirs.predict(grid))).toBeLessThan(1e-5);
     },
     60_000,
   );
@@ -141,7 +119,7 @@ describe('dropout in the tfjs engine', () => {
       const before = await trainer.weights();
       await trainer.train(1);
       const after = await trainer.weights();
-      const step = flat(before).map((w, k) => w - flat(after)[k]!);
+      const step = flatWeights(before).map((w, k) => w - flatWeights(after)[k]!);
       const outputKernel = step.slice((2 + 1) * units, (2 + 1) * units + units);
       const mask = outputKernel.map((g) => (g === 0 ? 0 : 1 / (1 - rate)));
       expect(mask.filter((m) => m === 0).length).toBeGreaterThan(0);
@@ -166,7 +144,7 @@ describe('dropout in the tfjs engine', () => {
           .grads(loss)(params)
           .flatMap((g) => [...g.dataSync()]);
       });
-      expect(worst(step, reference)).toBeLessThan(1e-5);
+      expect(worstGap(step, reference)).toBeLessThan(1e-5);
       expect(Math.max(...reference.map(Math.abs))).toBeGreaterThan(1e-2);
     },
   );
@@ -196,7 +174,7 @@ describe('dropout in the tfjs engine', () => {
       resume: trainer.exportState()!,
     });
     live.push(plain);
-    expect(worst(await plain.predict(grid), first)).toBe(0);
+    expect(worstGap(await plain.predict(grid), first)).toBe(0);
   });
 });
 
@@ -226,7 +204,7 @@ describe('early stopping in the tfjs engine', () => {
     for (let i = 0; i < 2000 && !stopped; i++) {
       const report = await trainer.train(1); // full batch: a step is an epoch
       if (report.earlyStop) stopped = report;
-      else seen.set(report.step, { report, weights: flat(await trainer.weights()) });
+      else seen.set(report.step, { report, weights: flatWeights(await trainer.weights()) });
     }
     expect(stopped, 'early stopping never stopped the run').not.toBeNull();
     const stop = stopped!.earlyStop!;
@@ -239,7 +217,7 @@ describe('early stopping in the tfjs engine', () => {
     // Measured on the best weights, which are back.
     expect(stopped!.validationLoss).toBe(stop.bestValidationLoss);
     expect(stopped!.testLoss).toBe(best.report.testLoss);
-    expect(flat(await trainer.weights())).toEqual(best.weights);
+    expect(flatWeights(await trainer.weights())).toEqual(best.weights);
     // And the from-scratch engine stops at the same step and keeps the same step's weights.
     const ours = createJsTrainer({ spec: OVERFIT, train: NOISY_TRAIN, test: NOISY_TEST });
     live.push(ours);
@@ -298,7 +276,7 @@ describe('the engine host (in a worker)', () => {
       expect(r.running()).toBe(false);
       expect(r.errors).toEqual([]);
       // The frame's weights are those the engine holds now.
-      expect(flat(await r.client.weights())).toEqual(flat(frame.picture.weights!));
+      expect(flatWeights(await r.client.weights())).toEqual(flatWeights(frame.picture.weights!));
     },
     40_000,
   );
