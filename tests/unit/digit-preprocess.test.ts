@@ -16,6 +16,20 @@ function rect(size: number, x: number, y: number, w: number, h: number): GreyIma
   return { width: size, height: size, data };
 }
 
+/** A `size`² image of one straight stroke from (x0, y0) to (x1, y1) in 0…1, pen width `pen`. */
+function line(x0: number, y0: number, x1: number, y1: number, size: number, pen: number) {
+  return rasterizeStrokes(
+    [
+      [
+        { x: x0, y: y0 },
+        { x: x1, y: y1 },
+      ],
+    ],
+    size,
+    pen,
+  );
+}
+
 function bboxOf(pixels: Float32Array) {
   return inkBox({ width: MNIST_SIDE, height: MNIST_SIDE, data: pixels })!;
 }
@@ -64,17 +78,7 @@ describe('toMnist: a drawing in MNIST’s form', () => {
   });
 
   it('gives values in 0…1 with the darkest pixel at 1, never NaN', () => {
-    const img = rasterizeStrokes(
-      [
-        [
-          { x: 0.2, y: 0.2 },
-          { x: 0.8, y: 0.7 },
-        ],
-      ],
-      64,
-      0.06,
-    );
-    const r = toMnist(img);
+    const r = toMnist(line(0.2, 0.2, 0.8, 0.7, 64, 0.06));
     if (r.empty) throw new Error('not empty');
     expect(r.pixels).toHaveLength(784);
     expect(Math.max(...r.pixels)).toBe(1);
@@ -90,16 +94,7 @@ describe('toMnist: a drawing in MNIST’s form', () => {
 
 describe('rasterizeStrokes and the small helpers', () => {
   it('draws a round-pen line where the stroke goes and nowhere else', () => {
-    const img = rasterizeStrokes(
-      [
-        [
-          { x: 0.5, y: 0.1 },
-          { x: 0.5, y: 0.9 },
-        ],
-      ],
-      40,
-      0.1,
-    );
+    const img = line(0.5, 0.1, 0.5, 0.9, 40, 0.1);
     const at = (x: number, y: number) => img.data[y * 40 + x]!;
     expect(at(20, 20)).toBe(1);
     expect(at(5, 20)).toBe(0);
