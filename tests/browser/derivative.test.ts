@@ -7,8 +7,8 @@ import {
   clearPageAfterEach,
   collectDetails,
   controlNamed,
-  expectOneWarning,
   finders,
+  itFallsBackOnBadAttributes,
   labelledControl,
   press,
   showDataTable,
@@ -234,23 +234,18 @@ describe('<nn-derivative> in slope mode', () => {
     });
   });
 
-  it.each([
-    ['fn', 'tan', 'fn', 'square'],
-    ['h', '0', 'h', 1],
-    ['x0', 'abc', 'x0', 1],
-    ['mode', 'chains', 'mode', 'slope'],
-  ] as const)(
-    'a bad %s="%s" falls back to the default with exactly one warning',
-    async (name, value, prop, fallback) => {
-      const warn = silenceWarnings();
-      const el = await mount(`${name}="${value}"`);
-      const h = harness(el);
-      expect(el[prop]).toBe(fallback);
-      expect(h.path('curve')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
-      expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity|undefined/);
-      el.x0 = 0.5;
-      await el.updateComplete;
-      expectOneWarning(warn, `${name}="${value}"`);
+  itFallsBackOnBadAttributes(
+    mount,
+    [
+      ['fn', 'tan', 'fn', 'square'],
+      ['h', '0', 'h', 1],
+      ['x0', 'abc', 'x0', 1],
+      ['mode', 'chains', 'mode', 'slope'],
+    ],
+    {
+      drawn: (el) =>
+        expect(harness(el).path('curve')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/),
+      update: (el) => (el.x0 = 0.5),
     },
   );
 });

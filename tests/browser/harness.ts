@@ -4,7 +4,7 @@
  * root but never call private members of an element.
  */
 import type { ReactiveElement } from 'lit';
-import { afterEach, expect, vi } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 
 /** Whitespace-normalised text, as a reader would see it. */
@@ -205,4 +205,35 @@ export const silenceWarnings = () => vi.spyOn(console, 'warn').mockImplementatio
 export function expectOneWarning(warn: ReturnType<typeof silenceWarnings>, fragment: string): void {
   expect(warn).toHaveBeenCalledTimes(1);
   expect(String(warn.mock.calls[0]?.[0])).toContain(fragment);
+}
+
+/**
+ * One test for each `[attribute, value, property, fallback]`: a widget mounted with that bad
+ * attribute value (and the attributes `also`) falls back to its default — `property` is `fallback`
+ * and it is still `drawn` — shows no NaN, Infinity or undefined anywhere, and after another update
+ * (`update`) has given exactly one warning, naming the attribute and the value.
+ */
+export function itFallsBackOnBadAttributes<E extends ReactiveElement>(
+  mount: (attributes: string) => Promise<E>,
+  cases: readonly (readonly [
+    attribute: string,
+    value: string,
+    property: keyof E,
+    fallback: unknown,
+  ])[],
+  { drawn, update, also = '' }: { drawn: (el: E) => void; update: (el: E) => void; also?: string },
+): void {
+  it.each(cases)(
+    'a bad %s="%s" falls back to the default with exactly one warning',
+    async (attribute, value, property, fallback) => {
+      const warn = silenceWarnings();
+      const el = await mount(`${attribute}="${value}"${also}`);
+      expect(el[property]).toEqual(fallback);
+      drawn(el);
+      expect(text(el.shadowRoot)).not.toMatch(/NaN|Infinity|undefined/);
+      update(el);
+      await el.updateComplete;
+      expectOneWarning(warn, `${attribute}="${value}"`);
+    },
+  );
 }

@@ -14,12 +14,11 @@ import {
   choiceNamed,
   clearPageAfterEach,
   collectDetails,
-  expectOneWarning,
   finders,
   inDarkMode,
+  itFallsBackOnBadAttributes,
   labelledControl,
   showDataTable,
-  silenceWarnings,
   tableHead,
   tableRows,
   text,
@@ -215,25 +214,16 @@ describe('<nn-network-teaser>', () => {
     ).not.toEqual(seven);
   });
 
-  it.each([
-    ['dataset', 'moons', 'circle'],
-    ['probe-x', '3', 0.3],
-    ['noise', 'lots', 0.05],
-  ])(
-    'a bad %s="%s" falls back to the default with exactly one warning',
-    async (name, value, fallback) => {
-      const warn = silenceWarnings();
-      const el = await mount(`${name}="${value}"`);
-      const h = harness(el);
-      const prop = { dataset: 'datasetName', 'probe-x': 'probeX', noise: 'noise' }[name] as
-        'datasetName' | 'probeX' | 'noise';
-      expect(el[prop]).toBe(fallback);
-      expect(h.points()).toHaveLength(100);
-      expect(text(el.shadowRoot)).not.toMatch(/NaN|Infinity|undefined/);
-      // Re-rendering does not warn again.
-      el.seed = 2;
-      await el.updateComplete;
-      expectOneWarning(warn, `${name}="${value}"`);
+  itFallsBackOnBadAttributes(
+    mount,
+    [
+      ['dataset', 'moons', 'datasetName', 'circle'],
+      ['probe-x', '3', 'probeX', 0.3],
+      ['noise', 'lots', 'noise', 0.05],
+    ],
+    {
+      drawn: (el) => expect(harness(el).points()).toHaveLength(100),
+      update: (el) => (el.seed = 2),
     },
   );
 

@@ -7,12 +7,11 @@ import {
   clearPageAfterEach,
   collectDetails,
   expectFitsItsWidth,
-  expectOneWarning,
   finders,
+  itFallsBackOnBadAttributes,
   labelledControl,
   retype,
   showDataTable,
-  silenceWarnings,
   tableRows,
   text,
 } from './harness';
@@ -215,23 +214,18 @@ describe('<nn-neuron>', () => {
     ]);
   });
 
-  it.each([
-    ['w', '0.8 abc', 'w', [0.8, -0.4]],
-    ['x', '1 2 3 4 5', 'x', [1, 0.5]],
-    ['inputs', '7', 'inputs', 2],
-    ['bias', 'NaN', 'bias', 0.1],
-    ['activation', 'softsign', 'activation', 'sigmoid'],
-  ] as const)(
-    'a bad %s="%s" falls back to the default with exactly one warning',
-    async (name, value, prop, fallback) => {
-      const warn = silenceWarnings();
-      const el = await mount(`${name}="${value}"`);
-      expect(el[prop]).toEqual(fallback);
-      expect(harness(el).part('formula')).toContain('= 0.70');
-      expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity|undefined/);
-      el.bias = 0.2;
-      await el.updateComplete;
-      expectOneWarning(warn, `${name}="${value}"`);
+  itFallsBackOnBadAttributes(
+    mount,
+    [
+      ['w', '0.8 abc', 'w', [0.8, -0.4]],
+      ['x', '1 2 3 4 5', 'x', [1, 0.5]],
+      ['inputs', '7', 'inputs', 2],
+      ['bias', 'NaN', 'bias', 0.1],
+      ['activation', 'softsign', 'activation', 'sigmoid'],
+    ],
+    {
+      drawn: (el) => expect(harness(el).part('formula')).toContain('= 0.70'),
+      update: (el) => (el.bias = 0.2),
     },
   );
 

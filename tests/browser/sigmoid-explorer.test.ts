@@ -11,6 +11,7 @@ import {
   collectDetails,
   expectOneWarning,
   finders,
+  itFallsBackOnBadAttributes,
   labelledControl,
   press,
   showDataTable,
@@ -170,22 +171,19 @@ describe('<nn-sigmoid-explorer>', () => {
     expect([...rows[0]!.children].map(text)[0]).toBe('−6.0');
   });
 
-  it.each([
-    ['weight', 'abc'],
-    ['weight', '99'],
-    ['input', ''],
-  ])('a bad %s="%s" falls back to the default with exactly one warning', async (name, value) => {
-    const warn = silenceWarnings();
-    const el = await mount(`${name}="${value}" bias="0.5"`);
-    const h = harness(el);
-    expect(el[name as 'weight' | 'input']).toBe(name === 'weight' ? 1 : 0);
-    expect(h.curve()?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
-    expect(h.part('formula')).not.toMatch(/NaN|Infinity|undefined/);
-    // Re-rendering must not warn again.
-    el.bias = 1;
-    await el.updateComplete;
-    expectOneWarning(warn, `${name}="${value}"`);
-  });
+  itFallsBackOnBadAttributes(
+    mount,
+    [
+      ['weight', 'abc', 'weight', 1],
+      ['weight', '99', 'weight', 1],
+      ['input', '', 'input', 0],
+    ],
+    {
+      drawn: (el) => expect(harness(el).curve()?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/),
+      update: (el) => (el.bias = 1),
+      also: ' bias="0.5"',
+    },
+  );
 
   it('redraws for its width: fits a 375px phone and uses the space at 900px', async () => {
     const el = await placeWidget(TAG, '', 343);

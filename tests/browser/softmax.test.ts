@@ -12,6 +12,7 @@ import {
   expectFitsItsWidth,
   expectOneWarning,
   finders,
+  itFallsBackOnBadAttributes,
   retype,
   showDataTable,
   silenceWarnings,
@@ -200,22 +201,17 @@ describe('<nn-softmax>', () => {
     ]);
   });
 
-  it.each([
-    ['logits', '1 2 abc', 'logits', [2, 1, 0.1]],
-    ['classes', '11', 'classes', 3],
-    ['temperature', '0', 'temperature', 1],
-    ['labels', 'a,,b', 'labels', []],
-  ] as const)(
-    'a bad %s="%s" falls back to the default with exactly one warning',
-    async (name, value, prop, fallback) => {
-      const warn = silenceWarnings();
-      const el = await mount(`${name}="${value}"`);
-      expect(el[prop]).toEqual(fallback);
-      expect(harness(el).percents()).toEqual(['65.9%', '24.2%', '9.9%']);
-      expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity|undefined/);
-      el.target = 2;
-      await el.updateComplete;
-      expectOneWarning(warn, `${name}="${value}"`);
+  itFallsBackOnBadAttributes(
+    mount,
+    [
+      ['logits', '1 2 abc', 'logits', [2, 1, 0.1]],
+      ['classes', '11', 'classes', 3],
+      ['temperature', '0', 'temperature', 1],
+      ['labels', 'a,,b', 'labels', []],
+    ],
+    {
+      drawn: (el) => expect(harness(el).percents()).toEqual(['65.9%', '24.2%', '9.9%']),
+      update: (el) => (el.target = 2),
     },
   );
 
