@@ -170,16 +170,22 @@ export function tintFor(p: number, c0: Rgb, c1: Rgb, bg: Rgb): Rgb {
 }
 
 /**
- * The heatmap colour of a cell of k ≥ 3 classes: the classes' colours mixed by probability, as
- * strongly as the network is sure (see the module comment). `probs` holds k numbers from `at`.
+ * The heatmap colour of a cell of k ≥ 3 classes from its k probabilities, `probs[at]` …
+ * `probs[at + k − 1]`, in the classes' `colors`; the background `bg` where one is not a number.
  */
-export function blendFor(
+type ClassesCell = (
   probs: ArrayLike<number>,
   at: number,
   k: number,
   colors: readonly Rgb[],
   bg: Rgb,
-): Rgb {
+) => Rgb;
+
+/**
+ * The heatmap colour of a cell of k ≥ 3 classes: the classes' colours mixed by probability, as
+ * strongly as the network is sure (see the module comment).
+ */
+export const blendFor: ClassesCell = (probs, at, k, colors, bg) => {
   let r = 0;
   let g = 0;
   let b = 0;
@@ -197,16 +203,10 @@ export function blendFor(
   if (!(sum > 0)) return bg;
   const sure = Math.max(0, Math.min(1, (max / sum - 1 / k) / (1 - 1 / k)));
   return mix(bg, [r / sum, g / sum, b / sum], sure * MAX_TINT);
-}
+};
 
 /** A cell of k ≥ 3 classes, flat: the likeliest class's colour at full tint (background if unread). */
-function flatClass(
-  probs: ArrayLike<number>,
-  at: number,
-  k: number,
-  colors: readonly Rgb[],
-  bg: Rgb,
-): Rgb {
+const flatClass: ClassesCell = (probs, at, k, colors, bg) => {
   let best = 0;
   for (let j = 0; j < k; j++) {
     const p = probs[at + j]!;
@@ -214,7 +214,7 @@ function flatClass(
     if (p > probs[at + best]!) best = j;
   }
   return mix(bg, colors[best]!, MAX_TINT);
-}
+};
 
 /** The grid as an image, one pixel per cell; reused between frames. */
 let gridCanvas: HTMLCanvasElement | undefined;
