@@ -177,23 +177,25 @@ export interface PlotOptionsView {
 /** Under the plot, as in Playground: show the test points, and draw the output in flat colours. */
 export function plotOptions(v: PlotOptionsView): TemplateResult {
   return html`<div class="plot-options">
-    <label class="check">
-      <input
-        type="checkbox"
-        name="test-data"
-        .checked=${v.showTest}
-        @change=${(e: Event) => v.onShowTest((e.target as HTMLInputElement).checked)}
-      />
-      Show test data
-    </label>
-    <label class="check">
-      <input
-        type="checkbox"
-        name="discretize"
-        .checked=${v.discretize}
-        @change=${(e: Event) => v.onDiscretize((e.target as HTMLInputElement).checked)}
-      />
-      Discretize output
-    </label>
+    ${checkbox('test-data', 'Show test data', v.showTest, v.onShowTest)}
+    ${checkbox('discretize', 'Discretize output', v.discretize, v.onDiscretize)}
   </div>`;
+}
+
+/** A checkbox and its words in one label (`.check`). */
+function checkbox(
+  name: string,
+  words: string,
+  checked: boolean,
+  onChange: (checked: boolean) => void,
+): TemplateResult {
+  return html`<label class="check">
+    <input
+      type="checkbox"
+      name=${name}
+      .checked=${checked}
+      @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked)}
+    />
+    ${words}
+  </label>`;
 }
