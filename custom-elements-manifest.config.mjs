@@ -5,6 +5,7 @@
 import { runnerImport } from 'vite';
 
 const { module: catalog } = await runnerImport('./src/widgets/catalog.ts');
+const { module: names } = await runnerImport('./src/widgets/shared/attribute-name.ts');
 
 const LIFECYCLE = new Set([
   'render',
@@ -71,17 +72,18 @@ function attributesPlugin() {
           const doc = decl.tagName && catalog.widgetDoc(decl.tagName);
           if (!doc) continue;
           decl.summary = decl.summary ?? doc.summary;
+          const describe = (a) =>
+            a.description +
+            (a.min !== undefined && a.max !== undefined ? ` Range ${a.min} to ${a.max}.` : '');
           decl.attributes = [...doc.attributes, ...catalog.COMMON_ATTRIBUTES].map((a) => ({
             name: a.name,
             type: { text: typeText(a) },
             default: JSON.stringify(a.default),
-            description:
-              a.description +
-              (a.min !== undefined && a.max !== undefined ? ` Range ${a.min} to ${a.max}.` : ''),
-            fieldName: a.name.replace(/-([a-z])/g, (_, c) => c.toUpperCase()),
+            description: describe(a),
+            fieldName: names.propertyOf(a.name),
           }));
           // Keep the documented public fields only: attribute-backed properties and public methods.
-          decl.members = (decl.members ?? []).filter(
+          const members = (decl.members ?? []).filter(
             (m) =>
               m.privacy !== 'private' &&
               m.privacy !== 'protected' &&
@@ -89,6 +91,20 @@ function attributesPlugin() {
               !m.static &&
               !LIFECYCLE.has(m.name),
           );
+          // An attribute's property is typed from meta.ts, not declared in the class (unless the
+          // class reads it its own way, a list of numbers say): list it from meta.ts too.
+          const declared = new Set(members.map((m) => m.name));
+          const fromMeta = doc.attributes
+            .filter((a) => !declared.has(names.propertyOf(a.name)))
+            .map((a) => ({
+              kind: 'field',
+              name: names.propertyOf(a.name),
+              type: { text: typeText(a) },
+              default: JSON.stringify(a.default),
+              description: describe(a),
+              attribute: a.name,
+            }));
+          decl.members = [...fromMeta, ...members];
         }
       }
       // The elements and their entry points only: a widget's model, words and templates are

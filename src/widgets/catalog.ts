@@ -37,7 +37,7 @@ export interface AttributeDoc {
 export interface WidgetDoc {
   tag: string;
   summary: string;
-  attributes: AttributeDoc[];
+  attributes: readonly AttributeDoc[];
 }
 
 /** Attributes every widget has, handled by the shared base element (src/widgets/shared/base.ts). */

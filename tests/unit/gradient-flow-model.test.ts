@@ -4,6 +4,7 @@ import { ACTIVATION_NAMES } from '../../src/math/activations';
 import { DATASET_NAMES } from '../../src/math/datasets';
 import { INIT_SCHEMES } from '../../src/math/deep-net';
 import { gradientFlowDoc } from '../../src/widgets/gradient-flow/meta';
+import type { AttributeDoc } from '../../src/widgets/catalog';
 import {
   FLOW_ACTIVATIONS,
   FlowRun,
@@ -23,7 +24,8 @@ const SETUP: FlowSetup = {
   seed: 1,
 };
 
-const values = (name: string) => gradientFlowDoc.attributes.find((a) => a.name === name)?.values;
+const attributes: readonly AttributeDoc[] = gradientFlowDoc.attributes;
+const values = (name: string) => attributes.find((a) => a.name === name)?.values;
 
 describe('the attributes name the facts of src/math', () => {
   it('activation, init and dataset list the names of the tables they come from', () => {

@@ -3,7 +3,14 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { drawGraph } from '../../charts/graph-layout';
 import type { GraphLayout } from '../../charts/graph-layout';
 import { formatValues } from '../../math/expression';
-import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import {
+  NnElement,
+  type AttributeValues,
+  attributeProperties,
+  states,
+  warnOnce,
+} from '../shared/base';
+import type { backpropGraphDoc } from './meta';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
@@ -43,6 +50,10 @@ import * as parts from './templates';
 const TAG = 'nn-backprop-graph';
 
 export type { BackpropChangeDetail, BackpropStepDetail } from './model';
+
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnBackpropGraph extends AttributeValues<typeof backpropGraphDoc> {}
 
 /**
  * @summary The computational graph of a small network — or of any expression an author writes —
@@ -86,6 +97,7 @@ export type { BackpropChangeDetail, BackpropStepDetail } from './model';
  * @cssproperty --nn-font - Text font.
  * @cssproperty --nn-font-mono - Font of the numbers.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnBackpropGraph extends NnElement {
   static override styles = [tokens, styles];
 
@@ -109,17 +121,6 @@ export class NnBackpropGraph extends NnElement {
       _overflow: false,
     }),
   };
-
-  /** The expression to draw; empty (the default) draws the network. Reflected. */
-  declare expression: string;
-  /** The variables' values as "name=number" pairs. Reflects the user's edits and updates. */
-  declare values: string;
-  /** Expression mode: the variables the update changes (space-separated); empty: w… and b…. */
-  declare params: string;
-  /** The learning rate η of the update step, 0 to 10. Default 0.5. Reflected to `learning-rate`. */
-  declare learningRate: number;
-  /** How many steps of the walk are shown (0 = none). Default 0. Reflected. */
-  declare step: number;
 
   declare private _focusId: number;
   declare private _showTable: boolean;

@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-backprop-graph>: its attributes, as plain data (read by the compiler in node). */
-export const backpropGraphDoc: WidgetDoc = {
+export const backpropGraphDoc = {
   tag: 'nn-backprop-graph',
   summary:
     'The computational graph of a small network (or of any expression): the forward pass and backpropagation one node at a time, with the chain rule written out in numbers, a gradient-descent update, and a numerical check.',
@@ -46,4 +46,4 @@ export const backpropGraphDoc: WidgetDoc = {
         'How far the walk has gone: 0 = nothing computed; then one step per node of the forward pass, then one per node of the backward pass. A number past the end (e.g. 999) shows the whole walk.',
     },
   ],
-};
+} as const satisfies WidgetDoc;

@@ -3,7 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { drawDerivativeChart } from '../../charts/derivative-chart';
 import { FUNCTIONS } from '../../math/functions';
 import type { FunctionId } from '../../math/functions';
-import { NnElement, attributeProperties, states } from '../shared/base';
+import { NnElement, type AttributeValues, attributeProperties, states } from '../shared/base';
+import type { derivativeDoc } from './meta';
 import { choiceGroup } from '../shared/choices';
 import { sliderRow } from '../shared/slider';
 import { dataTableArea } from '../shared/data-table';
@@ -31,11 +32,15 @@ import {
   shrinkStart,
   subjectOf,
 } from './model';
-import type { ChainVariable, DerivativeChangeDetail, DerivativeMode, Slider } from './model';
+import type { ChainVariable, DerivativeChangeDetail, Slider } from './model';
 import { styles } from './styles';
 import { chainFormula, chainTable, hTable, slopeFormula, slopesTable } from './templates';
 
 const TAG = 'nn-derivative';
+
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnDerivative extends AttributeValues<typeof derivativeDoc> {}
 
 /**
  * @summary The derivative as a limit. In slope mode: a function f (x², x³, sin x, σ(x), eˣ), a
@@ -72,6 +77,7 @@ const TAG = 'nn-derivative';
  * @cssproperty --nn-font - Text font.
  * @cssproperty --nn-font-mono - Font of the numbers in the formulas.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnDerivative extends NnElement {
   static override styles = [tokens, styles];
 
@@ -83,20 +89,6 @@ export class NnDerivative extends NnElement {
     }),
   };
 
-  /** `slope` (secant → tangent) or `chain` (the chain rule for σ(w·x + b)). Default `slope`. */
-  declare mode: DerivativeMode;
-  /** The function in slope mode: `square`, `cube`, `sin`, `sigmoid` or `exp`. Default `square`. */
-  declare fn: FunctionId;
-  /** The point x₀, from −2 to 2 (the input x in chain mode). Default 1. */
-  declare x0: number;
-  /** The secant's step h, from 0.001 to 1. Default 1. */
-  declare h: number;
-  /** The weight w of σ(w·x + b) in chain mode, from −5 to 5. Default 2. */
-  declare weight: number;
-  /** The bias b of σ(w·x + b) in chain mode, from −5 to 5. Default −1. */
-  declare bias: number;
-  /** In chain mode, differentiate with respect to `x`, `w` or `b`. Default `x`. */
-  declare wrt: ChainVariable;
   declare private _showTable: boolean;
   declare private _animating: boolean;
 

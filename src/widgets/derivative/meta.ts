@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-derivative>: its attributes, as plain data (read by the compiler in node). */
-export const derivativeDoc: WidgetDoc = {
+export const derivativeDoc = {
   tag: 'nn-derivative',
   summary:
     'The derivative as a limit: a function, a secant through x₀ and x₀ + h that shrinks onto the tangent as h → 0, the slopes compared; or the chain rule for σ(w·x + b), factor by factor.',
@@ -63,4 +63,4 @@ export const derivativeDoc: WidgetDoc = {
         'In chain mode, the variable the derivative is taken with respect to: the input x, the weight w or the bias b.',
     },
   ],
-};
+} as const satisfies WidgetDoc;

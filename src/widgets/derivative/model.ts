@@ -10,6 +10,7 @@ import { centralDifference, secantSlope } from '../../math/derivative';
 import { FUNCTIONS, functionById } from '../../math/functions';
 import type { FunctionId, RealFunction } from '../../math/functions';
 import { derivativeDoc } from './meta';
+import type { AttributeDoc } from '../catalog';
 
 export type DerivativeMode = 'slope' | 'chain';
 /** The variable of σ(w·x + b) that the chain-rule derivative is taken with respect to. */
@@ -43,7 +44,7 @@ export function sliderOf(wrt: ChainVariable): Slider {
 
 /** An attribute's range, from meta.ts. */
 export function rangeOf(name: Slider | 'h'): { min: number; max: number } {
-  const doc = derivativeDoc.attributes.find((a) => a.name === name);
+  const doc: AttributeDoc | undefined = derivativeDoc.attributes.find((a) => a.name === name);
   return { min: doc?.min ?? -2, max: doc?.max ?? 2 };
 }
 

@@ -2,11 +2,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { drawConfusionMatrix, focusCell } from '../../charts/confusion-matrix';
 import { drawDigit, drawWeightTiles } from '../../charts/digit-image';
 import type { Preprocessed } from '../../math/digit-preprocess';
-import type { EngineChoice } from '../../train/protocol';
 import type { EngineName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/loss-chart';
-import { NnElement, attributeProperties, states } from '../shared/base';
+import { NnElement, type AttributeValues, attributeProperties, states } from '../shared/base';
+import type { digitsDoc } from './meta';
 import { tokens } from '../shared/tokens';
 import {
   architectureText,
@@ -48,6 +48,10 @@ export interface DigitsProgressDetail {
    */
   backend: EngineName;
 }
+
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnDigits extends AttributeValues<typeof digitsDoc> {}
 
 /**
  * @summary A network that reads handwritten digits, trained live in the browser on 8,000 real MNIST
@@ -91,6 +95,7 @@ export interface DigitsProgressDetail {
  * @cssproperty --nn-radius - Corner radius.
  * @cssproperty --nn-font - Text font.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnDigits extends NnElement {
   static override styles = [tokens, styles];
 
@@ -106,20 +111,6 @@ export class NnDigits extends NnElement {
     }),
   };
 
-  /** Units in the hidden layer, 16 to 128. Default 64. */
-  declare hiddenUnits: number;
-  /** Units in an optional second hidden layer, 0 (none) to 128. Default 0. */
-  declare secondLayer: number;
-  /** Training stops after this many epochs, 1 to 50. Default 10. */
-  declare epochs: number;
-  /** Adam's step size. Default 0.003. */
-  declare learningRate: number;
-  /** Digits per step. Default 32. */
-  declare batchSize: number;
-  /** Seed of the starting weights and the batch order. Default 1. */
-  declare seed: number;
-  /** The training engine: 'js' (the default: from scratch), 'wasm', 'cpu', 'webgl' or 'auto'. */
-  declare backend: EngineChoice;
   /** Where to fetch the digits (property only); absent: the course's own copy. */
   declare dataUrl: string | undefined;
   declare private _open: { truth: number; read: number } | null;

@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-digits>: its attributes, as plain data (read by the compiler in node). */
-export const digitsDoc: WidgetDoc = {
+export const digitsDoc = {
   tag: 'nn-digits',
   summary:
     'A 784-H-10 network trained live on 8,000 real handwritten MNIST digits: test accuracy, a confusion matrix whose cells open their digits, misclassified digits with their top-3 guesses, what each hidden unit looks for, and a pad to draw your own digit.',
@@ -64,4 +64,4 @@ export const digitsDoc: WidgetDoc = {
         'Seed of the starting weights and of the order of the mini-batches: the same seed trains the same network.',
     },
   ],
-};
+} as const satisfies WidgetDoc;

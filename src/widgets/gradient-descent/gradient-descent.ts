@@ -6,7 +6,14 @@ import { initialState } from '../../math/descent';
 import type { DescentOptions, DescentState } from '../../math/descent';
 import { SURFACES, surfaceById } from '../../math/surfaces';
 import type { Surface } from '../../math/surfaces';
-import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import {
+  NnElement,
+  type AttributeValues,
+  attributeProperties,
+  states,
+  warnOnce,
+} from '../shared/base';
+import type { gradientDescentDoc } from './meta';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
@@ -33,6 +40,13 @@ import { optionalNumber } from './attributes';
 import * as parts from './templates';
 
 export type { DescentChangeDetail, DescentStatus, DescentStepDetail } from './model';
+
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnGradientDescent extends AttributeValues<
+  typeof gradientDescentDoc,
+  'rate' | 'startX' | 'startY'
+> {}
 
 /**
  * @summary Gradient descent, step by step: a ball rolling down a loss curve (one parameter) or
@@ -74,6 +88,7 @@ export type { DescentChangeDetail, DescentStatus, DescentStepDetail } from './mo
  * @cssproperty --nn-font - Text font.
  * @cssproperty --nn-font-mono - Font of the numbers in the formulas.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnGradientDescent extends NnElement {
   static override styles = [tokens, styles];
 
@@ -91,8 +106,6 @@ export class NnGradientDescent extends NnElement {
     }),
   };
 
-  /** The loss surface, one of the catalog's values. Default "parabola". */
-  declare surface: string;
   /**
    * The learning rate η, from 0.001 to 10. Undefined (attribute absent) means the surface's
    * suggested rate. Reflected to the `rate` attribute when the user changes it.
@@ -102,8 +115,6 @@ export class NnGradientDescent extends NnElement {
   declare startX: number | undefined;
   /** The start point's second parameter (2D surfaces). Undefined means the suggested start. */
   declare startY: number | undefined;
-  /** The momentum coefficient β, from 0 to 0.99; 0 is plain gradient descent. Default 0. */
-  declare momentum: number;
 
   /** Every state of the run so far, the start first. */
   declare private _states: DescentState[];
@@ -347,7 +358,7 @@ export class NnGradientDescent extends NnElement {
   private _onSurface(event: Event): void {
     const id = (event.target as HTMLSelectElement).value;
     if (!surfaceById(id)) return;
-    this.surface = id;
+    this.surface = id as this['surface'];
     // A new surface comes with its own suggested rate and start: the old ones may not suit it.
     this.rate = undefined;
     this.startX = undefined;

@@ -6,7 +6,7 @@ import type { WidgetDoc } from '../catalog.ts';
  * `rate`, `start-x` and `start-y` left out mean "the surface's own suggestion", so each surface
  * works well with no attributes at all; the defaults listed are those of the default surface.
  */
-export const gradientDescentDoc: WidgetDoc = {
+export const gradientDescentDoc = {
   tag: 'nn-gradient-descent',
   summary:
     'Gradient descent step by step on a loss curve or a contour map: learning rate, start point, momentum, divergence explained.',
@@ -56,4 +56,4 @@ export const gradientDescentDoc: WidgetDoc = {
       description: 'The momentum coefficient β; 0 is plain gradient descent.',
     },
   ],
-};
+} as const satisfies WidgetDoc;

@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import type { DatasetName } from '../../math/datasets';
 import type { InitScheme } from '../../math/deep-net';
 import { formatNumber, formatPercent } from '../../math/format';
-import { NnElement, attributeProperties, states } from '../shared/base';
+import { NnElement, type AttributeValues, attributeProperties, states } from '../shared/base';
+import type { gradientFlowDoc } from './meta';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { summary, verdictText } from './describe';
@@ -40,6 +40,10 @@ export interface GradientFlowChangeDetail {
   activation: FlowActivation;
   init: InitScheme;
 }
+
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnGradientFlow extends AttributeValues<typeof gradientFlowDoc> {}
 
 /**
  * @summary A deep, narrow network (6 to 10 hidden layers) trained live by gradient descent on 200
@@ -84,6 +88,7 @@ export interface GradientFlowChangeDetail {
  * @cssproperty --nn-font - Text font.
  * @cssproperty --nn-font-mono - Font of the gradient sizes.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnGradientFlow extends NnElement {
   static override styles = [tokens, styles];
 
@@ -96,20 +101,6 @@ export class NnGradientFlow extends NnElement {
     }),
   };
 
-  /** Hidden layers, 6 to 10. Default 8. */
-  declare depth: number;
-  /** Units per hidden layer, 2 to 16. Default 8. */
-  declare width: number;
-  /** The hidden layers' activation. Default 'sigmoid'. */
-  declare activation: FlowActivation;
-  /** How the first weights are drawn. Default 'xavier'. */
-  declare init: InitScheme;
-  /** The step size η. Default 0.1. */
-  declare learningRate: number;
-  /** The points (attribute `dataset`): circle, xor, gaussians or spiral. Default 'circle'. */
-  declare datasetName: DatasetName;
-  /** Seed of the points, the first weights and the batches. Default 1. */
-  declare seed: number;
   declare private _snapshot: FlowSnapshot | undefined;
   declare private _playing: boolean;
   declare private _showTable: boolean;

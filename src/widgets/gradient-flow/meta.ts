@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-gradient-flow>: its attributes, as plain data (read by the compiler in node). */
-export const gradientFlowDoc: WidgetDoc = {
+export const gradientFlowDoc = {
   tag: 'nn-gradient-flow',
   summary:
     'A deep, narrow network trained live on a 2D dataset: for every layer a histogram of its outputs and the size of its gradient ‖∂L/∂W‖ on a log scale; choose the activation and the first weights and watch the gradient vanish, explode or flow.',
@@ -64,4 +64,4 @@ export const gradientFlowDoc: WidgetDoc = {
       description: 'Seed of the points, the first weights and the mini-batches.',
     },
   ],
-};
+} as const satisfies WidgetDoc;

@@ -4,7 +4,8 @@ import type { LogisticTrainer, NeuronParams } from '../../train/logistic';
 import type { LossName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
-import { NnElement, attributeProperties, states } from '../shared/base';
+import { NnElement, type AttributeValues, attributeProperties, states } from '../shared/base';
+import type { logisticNeuronDoc } from './meta';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import {
@@ -62,6 +63,10 @@ function loadTrainerModule(): Promise<TrainerModule> {
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnLogisticNeuron extends AttributeValues<typeof logisticNeuronDoc> {}
+
 /**
  * @summary One sigmoid neuron, p = σ(w₁x₁ + w₂x₂ + b), learns to separate two classes of points,
  * trained by gradient descent with TensorFlow.js (loaded on demand, cpu backend). Its decision
@@ -97,6 +102,7 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * @cssproperty --nn-color-compare - The twin neuron's line and loss curve (dashed).
  * @cssproperty --nn-color-focus - The focus ring.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnLogisticNeuron extends NnElement {
   static override styles = [tokens, styles];
 
@@ -112,19 +118,6 @@ export class NnLogisticNeuron extends NnElement {
       _showTable: false,
     }),
   };
-
-  /** The loss the (first) neuron is trained with. Default 'cross-entropy'. */
-  declare loss: LossName;
-  /** Also train a twin neuron with the other loss, in lockstep from the same start. */
-  declare compare: boolean;
-  /** The starting weights: 'confident-wrong' (default) or 'undecided'. */
-  declare start: StartName;
-  /** The learning rate η, from 0.05 to 10. Default 2. Attribute `learning-rate`. */
-  declare learningRate: number;
-  /** Steps per press of Play, from 10 to 2000. Default 200. */
-  declare steps: number;
-  /** Seed of the data points, from 0 to 9999. Default 1. */
-  declare seed: number;
 
   declare private _status: 'loading' | 'ready' | 'playing' | 'error';
   declare private _step: number;

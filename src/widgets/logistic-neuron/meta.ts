@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-logistic-neuron>: its attributes, as plain data (read by the compiler in node). */
-export const logisticNeuronDoc: WidgetDoc = {
+export const logisticNeuronDoc = {
   tag: 'nn-logistic-neuron',
   summary:
     'One sigmoid neuron with two inputs learns to separate two classes of points with ' +
@@ -58,4 +58,4 @@ export const logisticNeuronDoc: WidgetDoc = {
         'Seed of the 60 data points (two Gaussian blobs): the same seed, the same points.',
     },
   ],
-};
+} as const satisfies WidgetDoc;

@@ -2,13 +2,20 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawLossChart } from '../../charts/loss-chart';
 import type { LossChartLayout, LossScale } from '../../charts/loss-chart';
-import { NnElement, attributeProperties, reactive, states, warnOnce } from '../shared/base';
+import {
+  NnElement,
+  type AttributeValues,
+  attributeProperties,
+  reactive,
+  states,
+  warnOnce,
+} from '../shared/base';
+import type { lossChartDoc } from './meta';
 import { FrameTask, SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { chartLabel, markersText, readout, summary } from './describe';
 import { exampleRun } from './examples';
-import type { ExampleName } from './examples';
 import type { LossMarker } from './model';
 import { cursorPoints, extents, keyTarget, nextSlot, referenceSeries, snapStep } from './model';
 import { LossSeries } from './series-store';
@@ -25,6 +32,10 @@ export interface LossChartChangeDetail {
 }
 
 export type { LossMarker, LossPoint, LossSeriesSnapshot };
+
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnLossChart extends AttributeValues<typeof lossChartDoc> {}
 
 /**
  * @summary A loss curve — loss against training step — for one or more series (train, test, runs
@@ -70,6 +81,7 @@ export type { LossMarker, LossPoint, LossSeriesSnapshot };
  * @cssproperty --nn-radius - Corner radius.
  * @cssproperty --nn-font - Text font.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnLossChart extends NnElement {
   static override styles = [tokens, styles];
 
@@ -83,14 +95,6 @@ export class NnLossChart extends NnElement {
     }),
   };
 
-  /** The y axis: 'linear' (default) or 'log'. Reflected to the `scale` attribute. */
-  declare scale: LossScale;
-  /** A built-in example run to show: 'none' (default), 'learning', 'overfitting', 'diverging'. */
-  declare example: ExampleName;
-  /** What the chart shows, in a few words (accessible name, table caption). Default 'Loss'. */
-  declare label: string;
-  /** What the y axis measures: its title and the words about it. Default 'loss'. */
-  declare yLabel: string;
   /**
    * Steps to mark (a property, not an attribute): a labelled rule each, drawn over the lines, in
    * the summary (`description`) and as rows of the data table. Default none.

@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-loss-chart>: its attributes, as plain data (read by the compiler in node). */
-export const lossChartDoc: WidgetDoc = {
+export const lossChartDoc = {
   tag: 'nn-loss-chart',
   summary:
     'A loss curve: loss against training step for one or more series (train, test, runs to ' +
@@ -40,4 +40,4 @@ export const lossChartDoc: WidgetDoc = {
         'name and the table caption (e.g. "mean squared error" for a regression).',
     },
   ],
-};
+} as const satisfies WidgetDoc;

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { NnElement, attributeProperties, states } from '../shared/base';
+import { NnElement, type AttributeValues, attributeProperties, states } from '../shared/base';
+import type { matrixMultiplyDoc } from './meta';
 import { tokens } from '../shared/tokens';
 import { matrixAttribute, readMatrixAttribute } from './attributes';
 import {
@@ -25,13 +26,11 @@ import {
   withCell,
 } from './model';
 import type {
-  ActivationChoice,
   Cells,
   Grid,
   GridKey,
   LayerResult,
   MatrixMultiplyChangeDetail,
-  MatrixMultiplyMode,
   Mismatch,
   ProductResult,
   Reading,
@@ -49,6 +48,10 @@ import {
 } from './templates';
 
 const TAG = 'nn-matrix-multiply';
+
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnMatrixMultiply extends AttributeValues<typeof matrixMultiplyDoc> {}
 
 /**
  * @summary Editable matrices A (m×n) and B (n×p) and their product C = AB, updated as you type,
@@ -87,6 +90,7 @@ const TAG = 'nn-matrix-multiply';
  * @cssproperty --nn-font - Text font.
  * @cssproperty --nn-font-mono - Font of the numbers.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnMatrixMultiply extends NnElement {
   static override styles = [tokens, styles];
 
@@ -104,21 +108,6 @@ export class NnMatrixMultiply extends NnElement {
       _step: [0, 0],
     }),
   };
-
-  /** "product" (C = AB) or "layer" (a = f(Wx + b)). Default "product". */
-  declare mode: MatrixMultiplyMode;
-  /** Product mode: the matrix A as text, e.g. "1 2; 3 4". Default "1 2; 3 4". Reflects edits. */
-  declare a: string;
-  /** Product mode: the matrix B as text. Default "5 6; 7 8". Reflects edits. */
-  declare b: string;
-  /** Layer mode: the weights W, one row per neuron. Default "1 -1 0.5; 2 0 -1". Reflects edits. */
-  declare weights: string;
-  /** Layer mode: the input vector x. Default "2; 1; 2". Reflects edits. */
-  declare input: string;
-  /** Layer mode: the bias vector b, one number per neuron. Default "0; 1". Reflects edits. */
-  declare bias: string;
-  /** Layer mode: the activation f: none, sigmoid, tanh or relu. Default "none". Reflects edits. */
-  declare activation: ActivationChoice;
 
   /** The text of every cell, as typed. */
   declare private _cells: Record<GridKey, Cells>;
@@ -214,7 +203,7 @@ export class NnMatrixMultiply extends NnElement {
   }
 
   private _onActivation(event: Event): void {
-    this.activation = (event.target as HTMLSelectElement).value as ActivationChoice;
+    this.activation = (event.target as HTMLSelectElement).value as this['activation'];
     this._userChange = true;
   }
 

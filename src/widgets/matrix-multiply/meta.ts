@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-matrix-multiply>: its attributes, as plain data (read by the compiler in node). */
-export const matrixMultiplyDoc: WidgetDoc = {
+export const matrixMultiplyDoc = {
   tag: 'nn-matrix-multiply',
   summary:
     'Editable matrices A and B and their product C = AB, with a cell-by-cell walk through the dot products; in layer mode, a neural layer a = f(Wx + b).',
@@ -57,4 +57,4 @@ export const matrixMultiplyDoc: WidgetDoc = {
       description: 'Layer mode: the activation f applied to each neuron, a = f(z). Reflects edits.',
     },
   ],
-};
+} as const satisfies WidgetDoc;

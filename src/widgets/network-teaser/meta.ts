@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-network-teaser>: its attributes, as plain data (read by the compiler in node). */
-export const networkTeaserDoc: WidgetDoc = {
+export const networkTeaserDoc = {
   tag: 'nn-network-teaser',
   summary:
     'A small pre-set network classifying points of the plane: its probability map, the data over it, and a probe point to move.',
@@ -56,4 +56,4 @@ export const networkTeaserDoc: WidgetDoc = {
       description: 'y of the probe point.',
     },
   ],
-};
+} as const satisfies WidgetDoc;

@@ -5,7 +5,8 @@ import type { DecisionMapLayout } from '../../charts/decision-map';
 import { BOUND } from '../../math/datasets';
 import type { DatasetName, LabelledPoint } from '../../math/datasets';
 import { formatNumber } from '../../math/format';
-import { NnElement, attributeProperties, states } from '../shared/base';
+import { NnElement, type AttributeValues, attributeProperties, states } from '../shared/base';
+import type { networkTeaserDoc } from './meta';
 import { sliderRow } from '../shared/slider';
 import { SchemeWatch } from '../shared/scheme';
 import { SizeController } from '../shared/size';
@@ -28,6 +29,10 @@ import { styles } from './styles';
 import { about, datasets, key, readout, table } from './templates';
 
 const TAG = 'nn-network-teaser';
+
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnNetworkTeaser extends AttributeValues<typeof networkTeaserDoc> {}
 
 /**
  * @summary A tiny pre-set network classifying points of the plane: the map of its probability
@@ -63,6 +68,7 @@ const TAG = 'nn-network-teaser';
  * @cssproperty --nn-font - Text font.
  * @cssproperty --nn-font-mono - Font of the numbers.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnNetworkTeaser extends NnElement {
   static override styles = [tokens, classColors, styles];
 
@@ -73,22 +79,6 @@ export class NnNetworkTeaser extends NnElement {
     }),
   };
 
-  /**
-   * The data the network classifies: "circle", "xor", "gaussians" or "spiral". Default "circle".
-   * Reflected to the `dataset` attribute (the property cannot be called `dataset`: HTMLElement
-   * has one, for `data-*` attributes).
-   */
-  declare datasetName: string;
-  /** Seed of the random points. Default 1. Reflected to the `seed` attribute. */
-  declare seed: number;
-  /** How many points to draw, 10 to 500 (rounded). Default 100. */
-  declare points: number;
-  /** Standard deviation of the jitter on each coordinate, 0 to 0.5. Default 0.05. */
-  declare noise: number;
-  /** x of the probe point, −1 to 1. Default 0.3. Reflected to the `probe-x` attribute. */
-  declare probeX: number;
-  /** y of the probe point, −1 to 1. Default 0.2. Reflected to the `probe-y` attribute. */
-  declare probeY: number;
   declare private _showTable: boolean;
 
   private readonly _size = new SizeController(this, {
@@ -213,7 +203,7 @@ export class NnNetworkTeaser extends NnElement {
   }
 
   private _onDataset(e: Event): void {
-    this.datasetName = (e.target as HTMLInputElement).value;
+    this.datasetName = (e.target as HTMLInputElement).value as this['datasetName'];
     this._emitChange();
   }
 

@@ -15,7 +15,7 @@ export const HIDEABLE_PARTS = [
 export type HideablePart = (typeof HIDEABLE_PARTS)[number];
 
 /** <nn-network-trainer>: its attributes, as plain data (read by the compiler in node). */
-export const networkTrainerDoc: WidgetDoc = {
+export const networkTrainerDoc = {
   tag: 'nn-network-trainer',
   summary:
     'Train a small neural network in the browser on a 2D dataset (or your own CSV): the decision ' +
@@ -253,4 +253,4 @@ export const networkTrainerDoc: WidgetDoc = {
         'hyperparameters, regularisation, backend, diagram, loss, share.',
     },
   ],
-};
+} as const satisfies WidgetDoc;

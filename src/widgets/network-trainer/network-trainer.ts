@@ -2,10 +2,17 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import type { CsvTable } from '../../math/csv';
 import { formatLayers, formatPoints } from '../../math/trainer-setup';
 import type { SetupValue } from '../../math/trainer-setup';
-import type { EngineName, ModelSpec } from '../../train/types';
+import type { EngineName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
-import { NnElement, attributeProperties, defaultOf, states, warnOnce } from '../shared/base';
+import {
+  NnElement,
+  type AttributeValues,
+  attributeProperties,
+  defaultOf,
+  states,
+  warnOnce,
+} from '../shared/base';
 import { iframeSrc, stateOf } from '../shared/embed';
 import { classColors, tokens } from '../shared/tokens';
 import { trainerActions } from './actions';
@@ -14,7 +21,6 @@ import { TrainingSession } from './controller';
 import type { SessionReport } from './controller';
 import { csvSetup, importCsv } from './csv-import';
 import { gridPoints } from './data';
-import type { DataSource } from './data';
 import { summaryText } from './describe';
 import type { Names } from './describe';
 import { LossFeed } from './loss-feed';
@@ -46,6 +52,10 @@ const DEFAULTS = new Map(networkTrainerDoc.attributes.map((a) => [a.name, String
  * follows every frame.
  */
 export const TEXT_EVERY_MS = 100;
+
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnNetworkTrainer extends AttributeValues<typeof networkTrainerDoc> {}
 
 /**
  * @summary Train a small neural network in the browser, with every control of TensorFlow
@@ -104,6 +114,7 @@ export const TEXT_EVERY_MS = 100;
  * @cssproperty --nn-radius - Corner radius.
  * @cssproperty --nn-font - Text font.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnNetworkTrainer extends NnElement {
   static override styles = [tokens, classColors, styles];
 
@@ -113,33 +124,6 @@ export class NnNetworkTrainer extends NnElement {
   };
 
   // Each attribute's meaning, range and default are in meta.ts (the catalog and the README).
-  declare datasetName: DataSource;
-  declare samples: number;
-  declare noise: number;
-  declare testFraction: number;
-  declare points: string;
-  declare xLabel: string;
-  declare yLabel: string;
-  declare labelName: string;
-  declare classes: string;
-  declare layers: string;
-  declare features: string;
-  declare loss: ModelSpec['loss'];
-  declare optimizer: ModelSpec['optimizer'];
-  declare learningRate: number;
-  declare batchSize: number;
-  declare l2: number;
-  declare l1: number;
-  declare dropout: string;
-  declare earlyStopping: number;
-  declare validationFraction: number;
-  declare seed: number;
-  declare backend: EngineName | 'auto';
-  declare maxEpochs: number;
-  declare testData: 'show' | 'hide';
-  declare discretize: boolean;
-  declare autoplay: boolean;
-  declare hide: string;
 
   declare private _ui: TrainerUi;
 

@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-neuron>: its attributes, as plain data (read by the compiler in node). */
-export const neuronDoc: WidgetDoc = {
+export const neuronDoc = {
   tag: 'nn-neuron',
   summary:
     'One neuron with 2 to 4 inputs drawn as a diagram: editable inputs, weights and bias, the weighted sum and the activation written out with numbers.',
@@ -46,4 +46,4 @@ export const neuronDoc: WidgetDoc = {
         'The activation: sigmoid σ(z), or none (the output is z itself, a linear neuron).',
     },
   ],
-};
+} as const satisfies WidgetDoc;

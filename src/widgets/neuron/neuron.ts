@@ -2,7 +2,14 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawNeuronDiagram } from '../../charts/neuron-diagram';
 import { widgetDoc } from '../catalog';
-import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import {
+  NnElement,
+  type AttributeValues,
+  attributeProperties,
+  states,
+  warnOnce,
+} from '../shared/base';
+import type { neuronDoc } from './meta';
 import { SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
@@ -63,6 +70,10 @@ function numberListAttribute(name: ListName) {
 const X_ATTRIBUTE = numberListAttribute('x');
 const W_ATTRIBUTE = numberListAttribute('w');
 
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnNeuron extends AttributeValues<typeof neuronDoc, 'x' | 'w'> {}
+
 /**
  * @summary One artificial neuron with 2 to 4 inputs, drawn as a diagram: inputs, edges labelled
  * with their weights (thicker for larger weights; solid and "+" for positive, dashed and "−" for
@@ -96,6 +107,7 @@ const W_ATTRIBUTE = numberListAttribute('w');
  * @cssproperty --nn-font - Text font.
  * @cssproperty --nn-font-mono - Font of the numbers.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnNeuron extends NnElement {
   static override styles = [tokens, styles];
 
@@ -110,8 +122,6 @@ export class NnNeuron extends NnElement {
     }),
   };
 
-  /** How many inputs, 2 to 4. Default 2. Reflected to the `inputs` attribute. */
-  declare inputs: number;
   /**
    * The inputs x₁ … xₙ (attribute `x="1 0.5"`). Missing ones are filled in; extra ones are kept
    * (so going from 4 inputs to 2 and back loses nothing). Default [1, 0.5].
@@ -119,10 +129,6 @@ export class NnNeuron extends NnElement {
   declare x: number[];
   /** The weights w₁ … wₙ (attribute `w="0.8 -0.4"`), filled in and kept like `x`. Default [0.8, −0.4]. */
   declare w: number[];
-  /** The bias b, from −10 to 10. Default 0.1. */
-  declare bias: number;
-  /** The activation: `sigmoid` or `none` (a = z). Default `sigmoid`. */
-  declare activation: NeuronActivation;
   /** What the user typed in each field, while it differs from the value shown (or is not a number). */
   declare private _drafts: Partial<Record<FieldKey, string>>;
   declare private _showTable: boolean;

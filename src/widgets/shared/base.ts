@@ -15,7 +15,7 @@ import {
 } from 'lit/directive.js';
 import './embed-menu'; // registers <nn-embed-menu> (a side effect: the class is only used as a type here)
 import type { NnEmbedMenu } from './embed-menu';
-import type { AttributeDoc } from '../catalog';
+import type { AttributeDoc, WidgetDoc } from '../catalog';
 import { widgetDoc } from '../catalog';
 import { define, warnOnce } from './define';
 import { propertyOf } from './attribute-name';
@@ -302,3 +302,25 @@ export function reactive(
 export function states(initial: Readonly<Record<string, unknown>>): PropertyDeclarations {
   return reactive(initial, { state: true });
 }
+
+/** An attribute's property name at the type level: what `propertyOf` returns. */
+type PropertyName<S extends string> = S extends 'dataset'
+  ? 'datasetName'
+  : S extends `${infer Head}-${infer Tail}`
+    ? `${Head}${Capitalize<PropertyName<Tail>>}`
+    : S;
+
+/** The value of an attribute's property: one of its `values`, or a number, boolean or text. */
+type ValueOf<A extends AttributeDoc> = A extends { values: readonly (infer V)[] }
+  ? V
+  : { number: number; boolean: boolean; string: string }[A['type']];
+
+/**
+ * The properties `attributeProperties` declares for a widget's meta.ts (`as const`), typed: an
+ * element declares them once with `interface NnX extends AttributeValues<typeof xDoc> {}` beside
+ * its class (the base element assigns every one before the element's own constructor runs).
+ * `Own` names the properties the class declares itself, read another way (a list of numbers).
+ */
+export type AttributeValues<D extends WidgetDoc, Own extends string = never> = {
+  -readonly [A in D['attributes'][number] as Exclude<PropertyName<A['name']>, Own>]: ValueOf<A>;
+};

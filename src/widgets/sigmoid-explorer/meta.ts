@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-sigmoid-explorer>: its attributes, as plain data (read by the compiler in node). */
-export const sigmoidExplorerDoc: WidgetDoc = {
+export const sigmoidExplorerDoc = {
   tag: 'nn-sigmoid-explorer',
   summary:
     'One sigmoid neuron σ(w·x + b): sliders for weight, bias and input, the curve and the derivative; or, with mode="plane", a neuron with two inputs and its decision line.',
@@ -54,4 +54,4 @@ export const sigmoidExplorerDoc: WidgetDoc = {
       description: 'The second input x₂ (plane mode only).',
     },
   ],
-};
+} as const satisfies WidgetDoc;

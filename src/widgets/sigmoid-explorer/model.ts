@@ -5,6 +5,7 @@
  */
 import { sigmoid, sigmoidPrime } from '../../math/activations';
 import { sigmoidExplorerDoc } from './meta';
+import type { AttributeDoc } from '../catalog';
 
 /** Slider step for w, b and x: one decimal is as fine as a student can meaningfully steer. */
 export const STEP = 0.1;
@@ -24,7 +25,7 @@ export type Param = 'weight' | 'bias' | 'input' | 'weight2' | 'input2';
 
 /** The range of a numeric attribute, from meta.ts (the single source of truth). */
 export function rangeOf(name: 'weight' | 'bias' | 'input'): { min: number; max: number } {
-  const doc = sigmoidExplorerDoc.attributes.find((a) => a.name === name);
+  const doc: AttributeDoc | undefined = sigmoidExplorerDoc.attributes.find((a) => a.name === name);
   return { min: doc?.min ?? -10, max: doc?.max ?? 10 };
 }
 

@@ -3,7 +3,8 @@ import type { TemplateResult } from 'lit';
 import { dataTableArea } from '../shared/data-table';
 import { drawSigmoidChart } from '../../charts/sigmoid-chart';
 import { drawSigmoidPlane } from '../../charts/sigmoid-plane';
-import { NnElement, attributeProperties, states } from '../shared/base';
+import { NnElement, type AttributeValues, attributeProperties, states } from '../shared/base';
+import type { sigmoidExplorerDoc } from './meta';
 import { sliderRow } from '../shared/slider';
 import { SchemeWatch } from '../shared/scheme';
 import { SizeController } from '../shared/size';
@@ -15,6 +16,10 @@ import { styles } from './styles';
 import { curveFormula, curveTable, planeFormula, planeTable } from './templates';
 
 const TAG = 'nn-sigmoid-explorer';
+
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnSigmoidExplorer extends AttributeValues<typeof sigmoidExplorerDoc> {}
 
 /**
  * @summary One sigmoid neuron σ(w·x + b): sliders for the weight, the bias and the input, the
@@ -53,6 +58,7 @@ const TAG = 'nn-sigmoid-explorer';
  * @cssproperty --nn-font - Text font.
  * @cssproperty --nn-font-mono - Font of the numbers in the formulas.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnSigmoidExplorer extends NnElement {
   static override styles = [tokens, classColors, styles];
 
@@ -63,24 +69,6 @@ export class NnSigmoidExplorer extends NnElement {
     }),
   };
 
-  /**
-   * "curve" (default): one input and the S-curve. "plane": two inputs, the output shaded over the
-   * plane and the decision line. Reflected to the `mode` attribute.
-   */
-  declare mode: string;
-  /** Plane mode: the second weight w₂, from −10 to 10. Default 1. */
-  declare weight2: number;
-  /** Plane mode: the second input x₂, from −6 to 6. Default 0. */
-  declare input2: number;
-
-  /** The weight w, from −10 to 10. Default 1. Reflected to the `weight` attribute. */
-  declare weight: number;
-  /** The bias b, from −10 to 10. Default 0. Reflected to the `bias` attribute. */
-  declare bias: number;
-  /** The input x of the marked point, from −6 to 6. Default 0. Reflected to the `input` attribute. */
-  declare input: number;
-  /** Whether to overlay the derivative σ′(w·x + b) and show its value (curve mode). Default false. */
-  declare derivative: boolean;
   /** Whether the data table is revealed. */
   declare private _showTable: boolean;
 

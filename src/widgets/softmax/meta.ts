@@ -1,7 +1,7 @@
 import type { WidgetDoc } from '../catalog.ts';
 
 /** <nn-softmax>: its attributes, as plain data (read by the compiler in node). */
-export const softmaxDoc: WidgetDoc = {
+export const softmaxDoc = {
   tag: 'nn-softmax',
   summary:
     'Scores of 2 to 10 classes turned into probabilities by the softmax: drag or type each score, choose the right class and the temperature, and read the probabilities, the loss −log p and the gradient on every score.',
@@ -47,4 +47,4 @@ export const softmaxDoc: WidgetDoc = {
         'The temperature T: the probabilities are softmax(z / T). Above 1 they flatten towards 1/k, below 1 they sharpen towards the largest score.',
     },
   ],
-};
+} as const satisfies WidgetDoc;

@@ -2,7 +2,14 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { formatNumber } from '../../math/format';
 import { widgetDoc } from '../catalog';
-import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import {
+  NnElement,
+  type AttributeValues,
+  attributeProperties,
+  states,
+  warnOnce,
+} from '../shared/base';
+import type { softmaxDoc } from './meta';
 import { dataTableArea } from '../shared/data-table';
 import { sliderRow } from '../shared/slider';
 import { tokens } from '../shared/tokens';
@@ -79,6 +86,10 @@ const LABELS_ATTRIBUTE = {
   },
 };
 
+// meta.ts's attributes as typed properties (declared by attributeProperties, set by NnElement).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface NnSoftmax extends AttributeValues<typeof softmaxDoc, 'logits' | 'labels'> {}
+
 /**
  * @summary The softmax of 2 to 10 scores (logits): one row per class with a slider and a field
  * for its score, its probability as a bar (they always add up to 1), and the gradient of the loss
@@ -116,6 +127,7 @@ const LABELS_ATTRIBUTE = {
  * @cssproperty --nn-font - Text font.
  * @cssproperty --nn-font-mono - Font of the numbers.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class NnSoftmax extends NnElement {
   static override styles = [tokens, styles];
 
@@ -130,8 +142,6 @@ export class NnSoftmax extends NnElement {
     }),
   };
 
-  /** How many classes, 2 to 10. Default 3. */
-  declare classes: number;
   /**
    * The scores z₁ … z_k (attribute `logits="2 1 0.1"`). Missing ones are 0; extra ones are kept
    * (so going from 5 classes to 3 and back loses nothing). Default [2, 1, 0.1].
@@ -139,10 +149,6 @@ export class NnSoftmax extends NnElement {
   declare logits: number[];
   /** The class names (attribute `labels="cat, dog, bird"`); missing ones are "class i". Default []. */
   declare labels: string[];
-  /** The right class, counting from 1. Default 1. */
-  declare target: number;
-  /** The temperature T, 0.1 to 10: the probabilities are softmax(z / T). Default 1. */
-  declare temperature: number;
   /** What the user typed in each score's field, while it differs from the score (or is not a number). */
   declare private _drafts: Partial<Record<number, string>>;
   declare private _showTable: boolean;
