@@ -10,29 +10,17 @@
 //
 // The dev server runs Lit in development mode (extra checks), so absolute numbers are a little
 // pessimistic. Machines here are shared and noisy: compare numbers measured side by side in a run.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { startDevServer } from './processes.mjs';
 
 const PORT = Number(process.env.LOSS_CHART_BENCH_PORT ?? 5189);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 5;
 const BATCH = 1_000;
 const BATCHES = 100;
 /** Report the batch that brings the series to each of these sizes. */
 const CHECKPOINTS = [1_000, 10_000, 100_000];
-
-/** A Vite dev server of this repository that neither watches files nor reloads pages. */
-export async function startDevServer(port = PORT) {
-  const { createServer } = await import('vite');
-  const server = await createServer({
-    root: ROOT,
-    logLevel: 'warn',
-    server: { port, strictPort: true, watch: null, hmr: false },
-  });
-  await server.listen();
-  return { url: `http://localhost:${port}`, stop: () => server.close() };
-}
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>loss chart bench</title></head>
@@ -129,7 +117,7 @@ export async function runLossChartBench(baseUrl, browser) {
 
 // Standalone: `node bench/loss-chart.mjs`.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const server = await startDevServer();
+  const server = await startDevServer(PORT);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   try {
     await runLossChartBench(server.url, browser);

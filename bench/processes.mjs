@@ -60,6 +60,43 @@ export async function stopAll() {
   await Promise.all([...running.values()].map((child) => stop(child)));
 }
 
+/**
+ * Runs a benchmark's `body(open)`, which keeps what it opens in `open` (`browser`, `dev`,
+ * `preview`); then, however it ended, closes the browser, stops both servers and every process
+ * started here. An error is printed and makes the exit status 1.
+ */
+export async function runThenStop(body) {
+  const open = {};
+  try {
+    await body(open);
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    await open.browser?.close();
+    await open.dev?.stop();
+    await open.preview?.stop();
+    await stopAll();
+  }
+}
+
+/**
+ * A Vite dev server of this repository (its own vite.config.ts) on `port`, in this process. It
+ * watches no files and reloads no page, so nothing interrupts a measurement; `optimizeDeps`
+ * (Vite's option) pre-bundles a page's dependencies up front.
+ */
+export async function startDevServer(port, optimizeDeps) {
+  const { createServer } = await import('vite');
+  const server = await createServer({
+    root: ROOT,
+    logLevel: 'warn',
+    server: { port, strictPort: true, watch: null, hmr: false },
+    ...(optimizeDeps ? { optimizeDeps } : {}),
+  });
+  await server.listen();
+  return { url: `http://localhost:${port}`, stop: () => server.close() };
+}
+
 /** Synchronous last resort (process 'exit', signals): SIGKILL every group still running. */
 function killAllNow() {
   for (const pid of running.keys()) killGroup(pid, 'SIGKILL');

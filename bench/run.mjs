@@ -24,8 +24,14 @@ import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { measureMemory, printMemoryReport } from './memory.mjs';
 import { runLossChartBench } from './loss-chart.mjs';
-import { assertPortFree, runToEnd, startPreview, stopAll, stopAllOnExit } from './processes.mjs';
-import { runTrainBench, startDevServer } from './train.mjs';
+import {
+  assertPortFree,
+  runThenStop,
+  runToEnd,
+  startPreview,
+  stopAllOnExit,
+} from './processes.mjs';
+import { runTrainBench, startPagesServer } from './train.mjs';
 import { runDigitsBench } from './digits.mjs';
 import { runStudioBench } from './studio.mjs';
 
@@ -43,15 +49,15 @@ if (only && !PARTS.includes(only)) {
 }
 
 stopAllOnExit();
-let preview;
-let dev;
-let browser;
-try {
+await runThenStop(async (open) => {
   await assertPortFree(PORT);
   await runToEnd('npm', ['run', 'build', '--silent']);
-  preview = await startPreview(PORT);
+  const preview = (open.preview = await startPreview(PORT));
   const base = preview.url;
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const browser = (open.browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: chromiumArgs,
+  }));
 
   async function pageWeight(path, ready) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -110,19 +116,11 @@ try {
     if (memory.problems.length) overBudget = true;
   }
   if (want('loss-chart') || want('train')) {
-    dev = await startDevServer();
+    const dev = (open.dev = await startPagesServer());
     if (want('loss-chart')) await runLossChartBench(dev.url, browser);
     if (want('train')) await runTrainBench({ devUrl: dev.url, previewUrl: base, browser });
   }
   if (want('digits')) await runDigitsBench({ previewUrl: base, browser });
   if (want('studio')) await runStudioBench({ previewUrl: base, browser });
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await browser?.close();
-  await dev?.stop();
-  await preview?.stop();
-  await stopAll();
-}
+});
 if (overBudget) process.exitCode = 1;

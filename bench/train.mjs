@@ -62,14 +62,20 @@
 // only those tasks. The machine is shared: read the ratios (measured side by side) and
 // the load averages printed, rather than absolute numbers across runs.
 import os from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-import { assertPortFree, runToEnd, startPreview, stopAll, stopAllOnExit } from './processes.mjs';
+import {
+  assertPortFree,
+  runThenStop,
+  runToEnd,
+  startDevServer,
+  startPreview,
+  stopAllOnExit,
+} from './processes.mjs';
 
 const DEV_PORT = Number(process.env.TRAIN_BENCH_PORT ?? 5188);
 const PREVIEW_PORT = Number(process.env.TRAIN_BENCH_PREVIEW_PORT ?? 4176);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WINDOW_MS = 4000;
 const ROUNDS = 3;
 const ROUND_MS = 400;
@@ -154,23 +160,14 @@ const load = () =>
     .join(' ');
 
 /**
- * A Vite dev server of this repository (its own vite.config.ts) for the pages under bench/pages,
- * in this process. It watches no files and pre-bundles the page's dependencies up front, so
- * nothing reloads the page in the middle of a measurement.
+ * The dev server (`startDevServer`) for the pages under bench/pages, their dependencies
+ * pre-bundled up front so that nothing reloads a page in the middle of a measurement.
  */
-export async function startDevServer(port = DEV_PORT) {
-  const { createServer } = await import('vite');
-  const server = await createServer({
-    root: ROOT,
-    logLevel: 'warn',
-    server: { port, strictPort: true, watch: null, hmr: false },
-    optimizeDeps: {
-      entries: ['bench/pages/*.html'],
-      include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm'],
-    },
+export function startPagesServer(port = DEV_PORT) {
+  return startDevServer(port, {
+    entries: ['bench/pages/*.html'],
+    include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm'],
   });
-  await server.listen();
-  return { url: `http://localhost:${port}`, stop: () => server.close() };
 }
 
 /** The widget's attributes for a task on `backend` (and its options, when it has them). */
@@ -614,23 +611,16 @@ export async function runTrainBench({ devUrl, previewUrl, browser }) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   stopAllOnExit();
-  let preview;
-  let dev;
-  let browser;
-  try {
+  await runThenStop(async (open) => {
     await assertPortFree(PREVIEW_PORT, 'TRAIN_BENCH_PREVIEW_PORT');
     await runToEnd('npm', ['run', 'build', '--silent']);
-    preview = await startPreview(PREVIEW_PORT, 30_000, 'TRAIN_BENCH_PREVIEW_PORT');
-    dev = await startDevServer();
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-    await runTrainBench({ devUrl: dev.url, previewUrl: preview.url, browser });
-  } catch (error) {
-    console.error(error);
-    process.exitCode = 1;
-  } finally {
-    await browser?.close();
-    await dev?.stop();
-    await preview?.stop();
-    await stopAll();
-  }
+    open.preview = await startPreview(PREVIEW_PORT, 30_000, 'TRAIN_BENCH_PREVIEW_PORT');
+    open.dev = await startPagesServer();
+    open.browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+    await runTrainBench({
+      devUrl: open.dev.url,
+      previewUrl: open.preview.url,
+      browser: open.browser,
+    });
+  });
 }
