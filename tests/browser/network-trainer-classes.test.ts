@@ -6,49 +6,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import '../../src/widgets/network-trainer/index';
-import type {
-  NnNetworkTrainer,
-  TrainProgressDetail,
-} from '../../src/widgets/network-trainer/index';
+import type { NnNetworkTrainer } from '../../src/widgets/network-trainer/index';
 import { parseFrameHash } from '../../src/embed/frame';
 import { expectNoAxeViolations } from './axe';
+import { labelledControl, text } from './harness';
+import { mounter } from './settle';
+import { progress, ready } from './trainer-widget';
 
 const TAG = 'nn-network-trainer';
 const BLOBS = 'dataset="three-blobs" classes="cat,dog,bird" backend="cpu" seed="1"';
 
-async function mount(attributes = ''): Promise<NnNetworkTrainer> {
-  document.body.innerHTML = `<${TAG} ${attributes}></${TAG}>`;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
+const mount = mounter(TAG, { settled: false });
 
-async function ready(el: NnNetworkTrainer): Promise<void> {
-  await expect.poll(() => el.report, { timeout: 30_000, interval: 50 }).not.toBeNull();
-  await el.updateComplete;
-}
-
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-function progress(el: NnNetworkTrainer): TrainProgressDetail[] {
-  const events: TrainProgressDetail[] = [];
-  el.addEventListener('nn-train-progress', (e) =>
-    events.push((e as CustomEvent<TrainProgressDetail>).detail),
-  );
-  return events;
-}
-
-function labelled<T extends HTMLElement>(el: NnNetworkTrainer, pattern: RegExp): T {
-  for (const label of el.shadowRoot!.querySelectorAll('label')) {
-    if (!pattern.test(text(label))) continue;
-    const control = label.htmlFor
-      ? el.shadowRoot!.getElementById(label.htmlFor)
-      : label.querySelector('input, select, textarea');
-    if (control) return control as T;
-  }
-  throw new Error(`no control labelled ${pattern}`);
-}
+const labelled = <T extends HTMLElement>(el: NnNetworkTrainer, pattern: RegExp): T =>
+  labelledControl<T>(el.shadowRoot!, pattern);
 
 const summary = (el: NnNetworkTrainer) => text(el.shadowRoot!.querySelector('[part~="summary"]'));
 

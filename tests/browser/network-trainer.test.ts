@@ -13,50 +13,24 @@ import type {
 } from '../../src/widgets/network-trainer/index';
 import { parseFrameHash } from '../../src/embed/frame';
 import { expectNoAxeViolations } from './axe';
+import { buttonNamed, labelledControl, text } from './harness';
+import { mounter } from './settle';
+import { progress, ready } from './trainer-widget';
 
 const TAG = 'nn-network-trainer';
 /** Quick, deterministic runs: cpu backend, a small network. */
 const QUICK = 'backend="cpu" layers="4:tanh" seed="1"';
 
-async function mount(attributes = '', width?: number): Promise<NnNetworkTrainer> {
-  document.body.innerHTML = width
-    ? `<div style="width:${width}px"><${TAG} ${attributes}></${TAG}></div>`
-    : `<${TAG} ${attributes}></${TAG}>`;
-  const el = document.querySelector(TAG)!;
-  await el.updateComplete;
-  return el;
-}
-
-/** Wait until the engine has built the network and measured it (the first report). */
-async function ready(el: NnNetworkTrainer): Promise<void> {
-  await expect.poll(() => el.report, { timeout: 30_000, interval: 50 }).not.toBeNull();
-  await el.updateComplete;
-}
-
-const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const mount = mounter(TAG, { settled: false });
 
 /** Finds controls the way a user does: by label or accessible name; never calls private members. */
 function harness(el: NnNetworkTrainer) {
   const root = el.shadowRoot!;
-  const labelled = <T extends HTMLElement>(pattern: RegExp): T => {
-    for (const label of root.querySelectorAll('label')) {
-      if (!pattern.test(text(label))) continue;
-      const control = label.htmlFor
-        ? root.getElementById(label.htmlFor)
-        : label.querySelector('input, select, textarea');
-      if (control) return control as T;
-    }
-    throw new Error(`no control labelled ${pattern}`);
-  };
+  const labelled = <T extends HTMLElement>(pattern: RegExp) => labelledControl<T>(root, pattern);
   return {
     root,
     labelled,
-    button: (pattern: RegExp): HTMLButtonElement => {
-      const button = [...root.querySelectorAll('button')].find((b) => pattern.test(text(b)));
-      if (!button) throw new Error(`no button ${pattern}`);
-      return button;
-    },
+    button: (pattern: RegExp) => buttonNamed(root, pattern),
     plot: () => root.querySelector<HTMLCanvasElement>('canvas.plot')!,
     diagram: () => root.querySelector<HTMLCanvasElement>('canvas.diagram')!,
     lossChart: () => root.querySelector('nn-loss-chart')!,
@@ -77,14 +51,6 @@ function painted(canvas: HTMLCanvasElement): { distinct: number; total: number }
     colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
   }
   return { distinct: colours.size, total: data.length / 4 };
-}
-
-function progress(el: NnNetworkTrainer): TrainProgressDetail[] {
-  const events: TrainProgressDetail[] = [];
-  el.addEventListener('nn-train-progress', (e) =>
-    events.push((e as CustomEvent<TrainProgressDetail>).detail),
-  );
-  return events;
 }
 
 afterEach(() => {
