@@ -65,20 +65,31 @@ async function walk(page: Page, lesson: Lesson): Promise<void> {
   ).toBeVisible();
 }
 
-/** Record the trainer's `nn-train-progress` reports from now on (kept on the element). */
-async function record(trainer: Locator): Promise<() => Promise<Progress[]>> {
+/** Open `url` and wait until its (first) trainer has drawn its plot; that trainer. */
+async function openTrainer(page: Page, url: string): Promise<Locator> {
+  await page.goto(url);
+  const trainer = page.locator('nn-network-trainer').first();
+  await expect(trainer.locator('canvas.plot')).toBeVisible();
+  return trainer;
+}
+
+/** The address of the step of `lesson` whose title matches. */
+const stepUrl = (lesson: Lesson, title: RegExp): string =>
+  `/#/lesson/${lesson.id}/${stepOf(lesson, title)}`;
+
+/**
+ * Record the trainer's `nn-train-progress` reports from now on (kept on the element), press Train
+ * and wait until it pauses by itself (max epochs or early stopping); then the reports, to read.
+ */
+async function trainRecorded(trainer: Locator): Promise<() => Promise<Progress[]>> {
   await trainer.evaluate((el) => {
     const log: Progress[] = [];
     (el as unknown as { log: Progress[] }).log = log;
     el.addEventListener('nn-train-progress', (e) => log.push((e as CustomEvent<Progress>).detail));
   });
-  return () => trainer.evaluate((el) => [...(el as unknown as { log: Progress[] }).log]);
-}
-
-/** Press Train and wait until the trainer pauses by itself (max epochs or early stopping). */
-async function trainUntilPaused(trainer: Locator, timeout = 120_000): Promise<void> {
   await trainer.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(trainer.getByRole('button', { name: 'Continue' })).toBeVisible({ timeout });
+  await expect(trainer.getByRole('button', { name: 'Continue' })).toBeVisible({ timeout: 120_000 });
+  return () => trainer.evaluate((el) => [...(el as unknown as { log: Progress[] }).log]);
 }
 
 test('lessons 12 and 13 are walked to the end, every exercise answered right, and the course map says so', async ({
@@ -104,11 +115,8 @@ test('lesson 12: the seeded network overfits — its training loss falls while i
 }) => {
   test.setTimeout(150_000);
   const noErrors = watchConsole(page);
-  await page.goto(`/#/lesson/${overfitting.id}/${stepOf(overfitting, /memorise/)}`);
-  const trainer = page.locator('nn-network-trainer').first();
-  await expect(trainer.locator('canvas.plot')).toBeVisible();
-  const reports = await record(trainer);
-  await trainUntilPaused(trainer);
+  const trainer = await openTrainer(page, stepUrl(overfitting, /memorise/));
+  const reports = await trainRecorded(trainer);
   await expect(trainer.locator('[data-value="epoch"]')).toHaveText('400');
   const log = await reports();
   const first = log[0]!;
@@ -129,11 +137,8 @@ test('lesson 12: early stopping stops before epoch 400, marks where on the chart
 }) => {
   test.setTimeout(150_000);
   const noErrors = watchConsole(page);
-  await page.goto(`/#/lesson/${overfitting.id}/${stepOf(overfitting, /^Early stopping/)}`);
-  const trainer = page.locator('nn-network-trainer').first();
-  await expect(trainer.locator('canvas.plot')).toBeVisible();
-  const reports = await record(trainer);
-  await trainUntilPaused(trainer);
+  const trainer = await openTrainer(page, stepUrl(overfitting, /^Early stopping/));
+  const reports = await trainRecorded(trainer);
   const epoch = Number(await trainer.locator('[data-value="epoch"]').textContent());
   expect(epoch).toBeLessThan(400);
   // The chart marks the stop and the kept weights (a labelled rule each, also in its words).
@@ -153,13 +158,10 @@ test("lesson 12: the challenge's worked answer (L2 = 0.01) meets the target test
 }) => {
   test.setTimeout(150_000);
   const noErrors = watchConsole(page);
-  await page.goto(`/#/lesson/${overfitting.id}/${stepOf(overfitting, /fix this overfitting/)}`);
-  const trainer = page.locator('nn-network-trainer').first();
-  await expect(trainer.locator('canvas.plot')).toBeVisible();
+  const trainer = await openTrainer(page, stepUrl(overfitting, /fix this overfitting/));
   await trainer.getByLabel('Penalty').selectOption('l2');
   await trainer.getByLabel('Regularisation rate λ').selectOption('0.01');
-  const reports = await record(trainer);
-  await trainUntilPaused(trainer);
+  const reports = await trainRecorded(trainer);
   await expect(trainer.locator('[data-value="epoch"]')).toHaveText('400');
   const last = (await reports()).at(-1)!;
   const spec = overfitting.exercises['fix-the-overfitting']!;
@@ -194,11 +196,8 @@ test.describe("TensorFlow Playground's classic demos, from a share link", () => 
     test(title, async ({ page }) => {
       test.setTimeout(120_000);
       const noErrors = watchConsole(page);
-      await page.goto(`/embed.html#nn-network-trainer?${hash}`);
-      const trainer = page.locator('nn-network-trainer');
-      await expect(trainer.locator('canvas.plot')).toBeVisible();
-      const reports = await record(trainer);
-      await trainUntilPaused(trainer);
+      const trainer = await openTrainer(page, `/embed.html#nn-network-trainer?${hash}`);
+      const reports = await trainRecorded(trainer);
       const last = (await reports()).at(-1)!;
       expect(last.testAccuracy, JSON.stringify(last)).toBeGreaterThanOrEqual(0.9);
       noErrors();
@@ -211,20 +210,18 @@ test("lesson 13: the spiral's deep ReLU network learns at 0.01, and its ReLUs di
 }) => {
   test.setTimeout(150_000);
   const noErrors = watchConsole(page);
-  await page.goto(`/#/lesson/${deep.id}/${stepOf(deep, /spiral/)}`);
+  await page.goto(stepUrl(deep, /spiral/));
   const trainers = page.locator('nn-network-trainer');
   await expect(trainers).toHaveCount(2);
   const relu = trainers.nth(1);
-  const learns = await record(relu);
-  await trainUntilPaused(relu);
+  const learns = await trainRecorded(relu);
   const learnt = (await learns()).at(-1)!;
   expect(learnt.testAccuracy, JSON.stringify(learnt)).toBeGreaterThanOrEqual(0.9);
 
   await answer(page, deep.exercises['spiral-dead-relus']!);
   await expect(trainers).toHaveCount(3);
   const dead = trainers.nth(2);
-  const dies = await record(dead);
-  await trainUntilPaused(dead);
+  const dies = await trainRecorded(dead);
   const stuck = (await dies()).at(-1)!;
   expect(stuck.trainLoss, JSON.stringify(stuck)).toBeCloseTo(Math.LN2, 2);
   noErrors();
