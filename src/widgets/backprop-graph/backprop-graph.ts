@@ -3,13 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { drawGraph } from '../../charts/graph-layout';
 import type { GraphLayout } from '../../charts/graph-layout';
 import { formatValues } from '../../math/expression';
-import {
-  NnElement,
-  type AttributeValues,
-  attributeProperties,
-  states,
-  warnOnce,
-} from '../shared/base';
+import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import type { AttributeValues } from '../shared/base';
 import type { backpropGraphDoc } from './meta';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';

@@ -5,7 +5,8 @@ import type { Preprocessed } from '../../math/digit-preprocess';
 import type { EngineName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/loss-chart';
-import { NnElement, type AttributeValues, attributeProperties, states } from '../shared/base';
+import { NnElement, attributeProperties, states } from '../shared/base';
+import type { AttributeValues } from '../shared/base';
 import type { digitsDoc } from './meta';
 import { tokens } from '../shared/tokens';
 import {

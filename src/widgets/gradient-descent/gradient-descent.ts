@@ -6,13 +6,8 @@ import { initialState } from '../../math/descent';
 import type { DescentOptions, DescentState } from '../../math/descent';
 import { SURFACES, surfaceById } from '../../math/surfaces';
 import type { Surface } from '../../math/surfaces';
-import {
-  NnElement,
-  type AttributeValues,
-  attributeProperties,
-  states,
-  warnOnce,
-} from '../shared/base';
+import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import type { AttributeValues } from '../shared/base';
 import type { gradientDescentDoc } from './meta';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';

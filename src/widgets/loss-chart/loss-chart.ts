@@ -2,14 +2,8 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawLossChart } from '../../charts/loss-chart';
 import type { LossChartLayout, LossScale } from '../../charts/loss-chart';
-import {
-  NnElement,
-  type AttributeValues,
-  attributeProperties,
-  reactive,
-  states,
-  warnOnce,
-} from '../shared/base';
+import { NnElement, attributeProperties, reactive, states, warnOnce } from '../shared/base';
+import type { AttributeValues } from '../shared/base';
 import type { lossChartDoc } from './meta';
 import { FrameTask, SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { NnElement, type AttributeValues, attributeProperties, states } from '../shared/base';
+import { NnElement, attributeProperties, states } from '../shared/base';
+import type { AttributeValues } from '../shared/base';
 import type { matrixMultiplyDoc } from './meta';
 import { tokens } from '../shared/tokens';
 import { matrixAttribute, readMatrixAttribute } from './attributes';

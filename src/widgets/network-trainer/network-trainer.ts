@@ -5,14 +5,8 @@ import type { SetupValue } from '../../math/trainer-setup';
 import type { EngineName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
-import {
-  NnElement,
-  type AttributeValues,
-  attributeProperties,
-  defaultOf,
-  states,
-  warnOnce,
-} from '../shared/base';
+import { NnElement, attributeProperties, defaultOf, states, warnOnce } from '../shared/base';
+import type { AttributeValues } from '../shared/base';
 import { iframeSrc, stateOf } from '../shared/embed';
 import { classColors, tokens } from '../shared/tokens';
 import { trainerActions } from './actions';

@@ -2,13 +2,8 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawNeuronDiagram } from '../../charts/neuron-diagram';
 import { widgetDoc } from '../catalog';
-import {
-  NnElement,
-  type AttributeValues,
-  attributeProperties,
-  states,
-  warnOnce,
-} from '../shared/base';
+import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import type { AttributeValues } from '../shared/base';
 import type { neuronDoc } from './meta';
 import { SizeController } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';

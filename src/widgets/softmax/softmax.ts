@@ -2,13 +2,8 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { formatNumber } from '../../math/format';
 import { widgetDoc } from '../catalog';
-import {
-  NnElement,
-  type AttributeValues,
-  attributeProperties,
-  states,
-  warnOnce,
-} from '../shared/base';
+import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import type { AttributeValues } from '../shared/base';
 import type { softmaxDoc } from './meta';
 import { dataTableArea } from '../shared/data-table';
 import { sliderRow } from '../shared/slider';
