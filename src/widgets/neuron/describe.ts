@@ -16,6 +16,7 @@ import {
   terms,
 } from './model';
 import type { FieldProblem, ListName, NeuronActivation, NeuronState } from './model';
+import { fieldProblemText } from '../shared/number-field';
 
 /** The activations' names beside their radio buttons. */
 export const ACTIVATION_LABEL: Record<NeuronActivation, string> = {
@@ -57,16 +58,7 @@ export function reading(p: number): string {
 
 /** What to do about a field's text that is not a number the neuron takes. */
 export function problemText(problem: FieldProblem, text: string): string {
-  switch (problem) {
-    case 'empty':
-      return 'Type a number, for example 0.5.';
-    case 'decimal-comma':
-      return `Use a dot for decimals: ${text.replace(',', '.')}.`;
-    case 'not-a-number':
-      return `“${text}” is not a number. Type digits, like 0.5.`;
-    case 'out-of-range':
-      return `Use a number from −${LIMIT} to ${LIMIT}.`;
-  }
+  return fieldProblemText(problem, text, LIMIT, '0.5');
 }
 
 type Parsed = { ok: true; value: number } | { ok: false; message: string };

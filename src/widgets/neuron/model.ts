@@ -5,7 +5,7 @@
  * student reads about these numbers is in describe.ts.
  */
 import { sigmoid } from '../../math/activations';
-import { readNumberField, type FieldReading } from '../shared/number-field';
+import { readNumberField, readNumberList, type FieldReading } from '../shared/number-field';
 
 /**
  * The activations the neuron offers. Adding one (tanh, ReLU) is one line here, its name in
@@ -73,13 +73,7 @@ export function readField(text: string): FieldReading {
 
 /** A list attribute's value (`x="1 0.5"`): 1 to 4 numbers in [−10, 10], or null. */
 export function readList(value: string): number[] | null {
-  const parts = value
-    .trim()
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  if (parts.length === 0 || parts.length > MAX_INPUTS) return null;
-  const numbers = parts.map((p) => readField(p));
-  return numbers.every((p) => p.ok) ? numbers.map((p) => (p as { value: number }).value) : null;
+  return readNumberList(value, /[\s,]+/, MAX_INPUTS, LIMIT);
 }
 
 /** ArrowUp / ArrowDown: the value 0.1 up or down, without binary noise, within [−10, 10]. */

@@ -7,6 +7,7 @@
 import { MINUS, formatNumber, superscript } from '../../math/format';
 import { LIMIT, MAX_CLASSES, MAX_LABEL, exponentials } from './model';
 import type { FieldProblem, SoftmaxState } from './model';
+import { fieldProblemText } from '../shared/number-field';
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 /** 12 → "₁₂". */
@@ -62,16 +63,7 @@ export function readable(v: number): string {
 
 /** What to do about a field's text that is not a score the widget takes. */
 export function problemText(problem: FieldProblem, text: string): string {
-  switch (problem) {
-    case 'empty':
-      return 'Type a number, for example 1.5.';
-    case 'decimal-comma':
-      return `Use a dot for decimals: ${text.replace(',', '.')}.`;
-    case 'not-a-number':
-      return `“${text}” is not a number. Type digits, like 1.5.`;
-    case 'out-of-range':
-      return `Use a number from ${MINUS}${LIMIT} to ${LIMIT}.`;
-  }
+  return fieldProblemText(problem, text, LIMIT, '1.5');
 }
 
 /** The console warning for a `logits` attribute that is not 1 to 10 numbers in [−10, 10]. */

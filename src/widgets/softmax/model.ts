@@ -7,7 +7,7 @@
  */
 import { readSoftmax } from '../../math/softmax';
 import type { SoftmaxReading } from '../../math/softmax';
-import { readNumberField, type FieldReading } from '../shared/number-field';
+import { readNumberField, readNumberList, type FieldReading } from '../shared/number-field';
 
 /** Fewest and most classes. Two is the sigmoid neuron again (lesson 10 says so). */
 export const MIN_CLASSES = 2;
@@ -78,13 +78,7 @@ export function readField(text: string): FieldReading {
 
 /** The `logits` attribute (`logits="2 1 0.1"`): 1 to 10 numbers in [−10, 10], or null. */
 export function readLogits(value: string): number[] | null {
-  const parts = value
-    .trim()
-    .split(/[\s,;]+/)
-    .filter(Boolean);
-  if (parts.length === 0 || parts.length > MAX_CLASSES) return null;
-  const read = parts.map((p) => readField(p));
-  return read.every((r) => r.ok) ? read.map((r) => (r as { value: number }).value) : null;
+  return readNumberList(value, /[\s,;]+/, MAX_CLASSES, LIMIT);
 }
 
 /**
