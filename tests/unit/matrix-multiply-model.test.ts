@@ -28,6 +28,14 @@ function grids(text: Partial<Record<GridKey, string>>): Record<GridKey, Cells> {
   };
 }
 
+/** The mismatch of `grid` (`expected` rows or columns where it has `actual`), and its fix. */
+const mismatch = (
+  grid: GridKey,
+  expected: number,
+  actual: number,
+  fix: { rows: number; cols: number },
+) => ({ grid, expected, actual, fix: { key: grid, ...fix } });
+
 describe('matrix-multiply model: one layer in src/math', () => {
   it('computes z = Wx + b and a = f(z), and a = z with no activation', () => {
     const W = Matrix.from([
@@ -132,12 +140,7 @@ describe('matrix-multiply model: product mode', () => {
 
   it('finds columns of A that do not match the rows of B, and the resize of B that fixes it', () => {
     const result = compute('product', grids({ a: '1 2 3; 4 5 6', b: '1 2; 3 4' }), 'none');
-    expect(result.mismatch).toEqual({
-      grid: 'b',
-      expected: 3,
-      actual: 2,
-      fix: { key: 'b', rows: 3, cols: 2 },
-    });
+    expect(result.mismatch).toEqual(mismatch('b', 3, 2, { rows: 3, cols: 2 }));
     expect(result.product).toBeUndefined();
     expect(changeDetail('product', result)).toBeUndefined();
   });
@@ -199,19 +202,9 @@ describe('matrix-multiply model: layer mode', () => {
 
   it('checks x against the columns of W first, then b against its rows', () => {
     const both = compute('layer', grids({ ...layer, input: '2; 1', bias: '0' }), 'none');
-    expect(both.mismatch).toEqual({
-      grid: 'input',
-      expected: 3,
-      actual: 2,
-      fix: { key: 'input', rows: 3, cols: 1 },
-    });
+    expect(both.mismatch).toEqual(mismatch('input', 3, 2, { rows: 3, cols: 1 }));
     const bias = compute('layer', grids({ ...layer, bias: '0; 1; 2' }), 'none');
-    expect(bias.mismatch).toEqual({
-      grid: 'bias',
-      expected: 2,
-      actual: 3,
-      fix: { key: 'bias', rows: 2, cols: 1 },
-    });
+    expect(bias.mismatch).toEqual(mismatch('bias', 2, 3, { rows: 2, cols: 1 }));
     expect(bias.layer).toBeUndefined();
   });
 
