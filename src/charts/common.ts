@@ -20,6 +20,18 @@ export function ensure<K extends keyof SVGElementTagNameMap, P extends SVGElemen
   return parent.append(tag).attr('class', className) as unknown as Sel<SVGElementTagNameMap[K]>;
 }
 
+/**
+ * Set several inline styles on `sel`, in the order given (`{ fill: 'var(--_fg)', 'font-size':
+ * '12px' }`), and return it for more of d3's chain.
+ */
+export function styled<S extends { style(name: string, value: string): unknown }>(
+  sel: S,
+  styles: Readonly<Record<string, string>>,
+): S {
+  for (const [name, value] of Object.entries(styles)) sel.style(name, value);
+  return sel;
+}
+
 /** The size a chart is asked to draw at, in CSS pixels (the widget measures it). */
 export interface ChartSize {
   width: number;

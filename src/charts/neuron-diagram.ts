@@ -12,7 +12,7 @@
  */
 import { select } from 'd3';
 import { formatNumber } from '../math/format';
-import { ensure, prepareRoot } from './common';
+import { ensure, prepareRoot, styled } from './common';
 
 export interface NeuronDiagramData {
   /** The inputs and their weights, in order. */
@@ -62,6 +62,21 @@ export function decimalsOf(v: number): number {
   }
   return 3;
 }
+
+/**
+ * The drawing's inline styles, set in this order (so a redraw writes the same `style` attribute):
+ * its texts (12px in the foreground colour; names italic, numbers bold) and its nodes' circles.
+ */
+const TEXT = { fill: 'var(--_fg)', 'font-size': '12px' };
+const NAME_TEXT = { ...TEXT, 'font-style': 'italic' };
+const NUMBER_TEXT = { ...TEXT, 'font-weight': '700' };
+const WEIGHT_TEXT = { ...TEXT, 'font-weight': '600' };
+const SYMBOL_TEXT = { ...NUMBER_TEXT, 'font-size': '17px' };
+const node = (fill: string, stroke: string, width: string) => ({
+  fill,
+  stroke,
+  'stroke-width': width,
+});
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 const sub = (i: number): string => String(i).replace(/\d/g, (d) => SUBSCRIPTS[Number(d)]!);
@@ -128,12 +143,7 @@ export function drawNeuronDiagram(
     const cy = d.y + (midY - d.y) * LABEL_AT;
     const text = `w${sub(d.i + 1)} = ${signedLabel(d.w, decimalsOf(d.w))}`;
     const g = select(this).attr('transform', `translate(${cx},${cy})`);
-    const label = g
-      .select('text')
-      .style('fill', 'var(--_fg)')
-      .style('font-size', '12px')
-      .style('font-weight', '600')
-      .text(text);
+    const label = styled(g.select('text'), WEIGHT_TEXT).text(text);
     const measured = (label.node() as SVGTextElement | null)?.getComputedTextLength?.() ?? 0;
     const w = (measured > 0 ? measured : text.length * 7) + 8;
     g.select('rect')
@@ -158,70 +168,48 @@ export function drawNeuronDiagram(
       return g;
     });
   inputs.attr('transform', (d) => `translate(${inputX},${d.y})`);
-  inputs
-    .select('circle')
-    .style('fill', 'var(--_surface)')
-    .style('stroke', 'var(--_fg)')
-    .style('stroke-width', '1.5');
-  inputs
-    .select('text.name')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '12px')
-    .style('font-style', 'italic')
-    .text((d) => `x${sub(d.i + 1)}`);
-  inputs
-    .select('text.value')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '12px')
-    .style('font-weight', '700')
-    .text((d) => formatNumber(d.x, Math.min(2, decimalsOf(d.x))));
+  styled(inputs.select('circle'), node('var(--_surface)', 'var(--_fg)', '1.5'));
+  styled(inputs.select('text.name'), NAME_TEXT).text((d) => `x${sub(d.i + 1)}`);
+  styled(inputs.select('text.value'), NUMBER_TEXT).text((d) =>
+    formatNumber(d.x, Math.min(2, decimalsOf(d.x))),
+  );
 
   // The neuron: Σ then the activation, the bias above it and z below it.
   const neuron = ensure(root, 'g', 'neuron').attr('transform', `translate(${neuronX},${midY})`);
-  ensure(neuron, 'circle', 'body')
-    .attr('r', NEURON_R)
-    .style('fill', 'var(--_surface)')
-    .style('stroke', 'var(--_accent)')
-    .style('stroke-width', '3');
-  ensure(neuron, 'text', 'symbol')
-    .attr('text-anchor', 'middle')
-    .attr('dy', '0.35em')
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '17px')
-    .style('font-weight', '700')
-    .text(data.activationSymbol ? `Σ→${data.activationSymbol}` : 'Σ');
-  ensure(neuron, 'text', 'bias')
-    .attr('text-anchor', 'middle')
-    .attr('y', -NEURON_R - 8)
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '12px')
-    .text(`b = ${signedLabel(data.bias, decimalsOf(data.bias))}`);
-  ensure(neuron, 'text', 'z')
-    .attr('text-anchor', 'middle')
-    .attr('y', NEURON_R + 17)
-    .style('fill', 'var(--_fg)')
-    .style('font-size', '12px')
-    .text(`z = ${formatNumber(data.z, 2)}`);
+  styled(
+    ensure(neuron, 'circle', 'body').attr('r', NEURON_R),
+    node('var(--_surface)', 'var(--_accent)', '3'),
+  );
+  styled(
+    ensure(neuron, 'text', 'symbol').attr('text-anchor', 'middle').attr('dy', '0.35em'),
+    SYMBOL_TEXT,
+  ).text(data.activationSymbol ? `Σ→${data.activationSymbol}` : 'Σ');
+  styled(
+    ensure(neuron, 'text', 'bias')
+      .attr('text-anchor', 'middle')
+      .attr('y', -NEURON_R - 8),
+    TEXT,
+  ).text(`b = ${signedLabel(data.bias, decimalsOf(data.bias))}`);
+  styled(
+    ensure(neuron, 'text', 'z')
+      .attr('text-anchor', 'middle')
+      .attr('y', NEURON_R + 17),
+    TEXT,
+  ).text(`z = ${formatNumber(data.z, 2)}`);
 
   // The output node.
   const output = ensure(root, 'g', 'output').attr('transform', `translate(${outputX},${midY})`);
-  ensure(output, 'circle', 'body')
-    .attr('r', OUTPUT_R)
-    .style('fill', 'var(--_accent)')
-    .style('stroke', 'var(--_accent)')
-    .style('stroke-width', '2');
-  ensure(output, 'text', 'name')
-    .attr('text-anchor', 'middle')
-    .attr('dy', '-0.2em')
-    .style('fill', 'var(--_accent-fg)')
-    .style('font-size', '12px')
-    .style('font-style', 'italic')
-    .text('a');
-  ensure(output, 'text', 'value')
-    .attr('text-anchor', 'middle')
-    .attr('dy', '1em')
-    .style('fill', 'var(--_accent-fg)')
-    .style('font-size', '12px')
-    .style('font-weight', '700')
-    .text(formatNumber(data.output, data.outputDigits));
+  styled(
+    ensure(output, 'circle', 'body').attr('r', OUTPUT_R),
+    node('var(--_accent)', 'var(--_accent)', '2'),
+  );
+  const onAccent = { fill: 'var(--_accent-fg)' };
+  styled(ensure(output, 'text', 'name').attr('text-anchor', 'middle').attr('dy', '-0.2em'), {
+    ...NAME_TEXT,
+    ...onAccent,
+  }).text('a');
+  styled(ensure(output, 'text', 'value').attr('text-anchor', 'middle').attr('dy', '1em'), {
+    ...NUMBER_TEXT,
+    ...onAccent,
+  }).text(formatNumber(data.output, data.outputDigits));
 }
