@@ -22,6 +22,7 @@ import { LOSSES, STARTS, otherLoss } from './model';
 import type { LossPushes, NeuronsState, PlanePoint, StartName } from './model';
 import { dataTable, dataTableArea } from '../shared/data-table';
 import type { PlayControls } from '../shared/play-controls';
+import { optionLabels } from '../shared/choices';
 
 export interface ControlsOptions {
   loss: LossName;
@@ -41,10 +42,6 @@ const valueOf = (event: Event): string => (event.target as HTMLInputElement).val
 
 /** The loss, the comparison, the start and the learning rate. */
 export function controls(o: ControlsOptions): TemplateResult {
-  const onLoss = (event: Event) => {
-    const value = valueOf(event) as LossName;
-    o.onChange(value in LOSS_LABEL ? { loss: value } : {});
-  };
   const onCompare = (event: Event) =>
     o.onChange({ compare: (event.target as HTMLInputElement).checked });
   const onStart = (event: Event) => {
@@ -59,19 +56,14 @@ export function controls(o: ControlsOptions): TemplateResult {
     <div class="controls" part="controls">
       <fieldset class="losses">
         <legend>Train with</legend>
-        ${LOSSES.map(
-          (loss) =>
-            html`<label class="radio">
-              <input
-                type="radio"
-                name="loss"
-                value=${loss}
-                .checked=${o.loss === loss}
-                @change=${onLoss}
-              />
-              ${LOSS_LABEL[loss]}
-            </label>`,
-        )}
+        ${optionLabels({
+          type: 'radio',
+          name: 'loss',
+          values: LOSSES,
+          checked: (loss) => o.loss === loss,
+          onChange: (loss) => o.onChange({ loss }),
+          words: (loss) => LOSS_LABEL[loss],
+        })}
       </fieldset>
       <label class="toggle">
         <input type="checkbox" .checked=${o.compare} @change=${onCompare} />

@@ -6,6 +6,7 @@
  * student's own points are in points-panel.ts). Every control is a labelled native control; every
  * number goes through `formatNumber`.
  */
+import { optionLabels } from '../shared/choices';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { formatNumber, formatPercent } from '../../math/format';
@@ -322,23 +323,16 @@ function featureChoice(p: ArchitecturePanel): TemplateResult {
   const on = new Set(p.features);
   return html`<div class="features" role="group" aria-labelledby="features-label">
     <span id="features-label">Inputs</span>
-    ${FEATURE_NAMES.map(
-      (name) =>
-        html`<label class="check">
-          <input
-            type="checkbox"
-            name="feature"
-            value=${name}
-            .checked=${on.has(name)}
-            ?disabled=${on.has(name) && on.size === 1}
-            @change=${(e: Event) => {
-              const checked = (e.target as HTMLInputElement).checked;
-              p.onFeatures(FEATURE_NAMES.filter((f) => (f === name ? checked : on.has(f))));
-            }}
-          />
-          ${p.featureLabel(name)}
-        </label>`,
-    )}
+    ${optionLabels({
+      type: 'checkbox',
+      name: 'feature',
+      values: FEATURE_NAMES,
+      checked: (name) => on.has(name),
+      disabled: (name) => on.has(name) && on.size === 1,
+      onChange: (name, checked) =>
+        p.onFeatures(FEATURE_NAMES.filter((f) => (f === name ? checked : on.has(f)))),
+      words: p.featureLabel,
+    })}
   </div>`;
 }
 

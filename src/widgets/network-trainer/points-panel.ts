@@ -6,6 +6,7 @@
  */
 import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
+import { optionLabels } from '../shared/choices';
 import { formatNumber } from '../../math/format';
 import type { CsvProblem } from '../../math/csv';
 
@@ -116,23 +117,17 @@ function addChoice(
 ): TemplateResult {
   return html`<div class="classes" role="radiogroup" aria-labelledby="add-class-label">
       <span id="add-class-label">A click or tap on the plot</span>
-      ${modes.map(
-        (c) =>
-          html`<label class="radio">
-            <input
-              type="radio"
-              name="add-class"
-              value=${c}
-              .checked=${p.addClass === c}
-              @change=${() => p.onClass(c)}
-            />
-            ${
-              c === 'read'
-                ? html`reads the network's answer there`
-                : html`${classSwatch(c)} adds ${name(c)}`
-            }
-          </label>`,
-      )}
+      ${optionLabels({
+        type: 'radio',
+        name: 'add-class',
+        values: modes,
+        checked: (c) => p.addClass === c,
+        onChange: (c) => p.onClass(c),
+        words: (c) =>
+          c === 'read'
+            ? html`reads the network's answer there`
+            : html`${classSwatch(c)} adds ${name(c)}`,
+      })}
     </div>
     <p class="help" id="plot-help">
       With the keyboard: focus the plot, move the cursor with the arrow keys to read the network's

@@ -47,3 +47,35 @@ export function choiceGroup<T extends string | number>(o: ChoiceGroupOptions<T>)
     </fieldset>
   `;
 }
+
+/** The options of a group of native radios or checkboxes whose wrapper the widget draws itself. */
+export interface OptionLabels<T extends string | number> {
+  type: 'radio' | 'checkbox';
+  /** The inputs' name. */
+  name: string;
+  values: readonly T[];
+  checked: (value: T) => boolean;
+  disabled?: (value: T) => boolean;
+  /** A value's input was changed; `checked` is its new state. */
+  onChange: (value: T, checked: boolean) => void;
+  /** What a value's label says after its input. */
+  words: (value: T) => unknown;
+}
+
+/** One label a value (`label.radio` or `label.check`): its native input, then its words. */
+export function optionLabels<T extends string | number>(o: OptionLabels<T>): TemplateResult[] {
+  return o.values.map(
+    (value) =>
+      html`<label class=${o.type === 'radio' ? 'radio' : 'check'}>
+        <input
+          type=${o.type}
+          name=${o.name}
+          value=${value}
+          .checked=${o.checked(value)}
+          ?disabled=${o.disabled?.(value) ?? false}
+          @change=${(e: Event) => o.onChange(value, (e.target as HTMLInputElement).checked)}
+        />
+        ${o.words(value)}
+      </label>`,
+  );
+}
