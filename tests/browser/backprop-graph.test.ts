@@ -4,61 +4,56 @@ import '../../src/widgets/backprop-graph/index';
 import type {
   BackpropChangeDetail,
   BackpropStepDetail,
-  NnBackpropGraph,
 } from '../../src/widgets/backprop-graph/index';
 import { Value } from '../../src/math/autodiff';
 import { fmt } from '../../src/widgets/backprop-graph/formulas';
 import { NETWORK_DEFAULTS } from '../../src/widgets/backprop-graph/model';
 import { expectNoAxeViolations } from './axe';
 import {
-  clearPageAfterEach,
   collectDetails,
   expectOneWarning,
-  finders,
   inDarkMode,
   press,
   silenceWarnings,
   text,
+  widgetTest,
 } from './harness';
-import { mounter, settle } from './settle';
+import { settle } from './settle';
 
 const TAG = 'nn-backprop-graph';
 
-const mount = mounter(TAG);
-
 /** Finds what a user finds: buttons by their words, fields by their labels, nodes by their names. */
-const harness = (el: NnBackpropGraph) =>
-  finders(el, (root) => {
-    const field = (label: string): HTMLInputElement => {
-      const found = [...root.querySelectorAll('label')].find(
-        (l) => text(l).split(',')[0]!.replace(/\s/g, '') === label,
-      );
-      const input = found && root.getElementById(found.htmlFor);
-      if (!(input instanceof HTMLInputElement)) throw new Error(`no field labelled ${label}`);
-      return input;
-    };
-    const nodes = () => [...root.querySelectorAll<SVGGElement>('g.node')];
-    return {
-      field,
-      nodes,
-      node: (name: string) => nodes().find((n) => text(n.querySelector('text.name')) === name)!,
-      focusable: () => nodes().filter((n) => n.getAttribute('tabindex') === '0'),
-      listbox: () => root.querySelector('[role="listbox"]')!,
-      live: () => text(root.querySelector('[aria-live]')),
-      error: () => root.querySelector('[part~="error"]'),
-      graph: () => root.querySelector<HTMLElement>('[part~="graph"]')!,
-      active: () => root.activeElement,
-      /** The node table as { name: [definition, value, gradient] }. */
-      table: (): Record<string, string[]> =>
-        Object.fromEntries(
-          [...root.querySelectorAll('#node-table tbody tr')].map((row) => [
-            text(row.querySelector('th')),
-            [...row.querySelectorAll('td')].map(text),
-          ]),
-        ),
-      checkRows: () => [...root.querySelectorAll('#check-table tbody tr')].map((r) => text(r)),
-    };
-  });
+const { mount, harness } = widgetTest(TAG, (root) => {
+  const field = (label: string): HTMLInputElement => {
+    const found = [...root.querySelectorAll('label')].find(
+      (l) => text(l).split(',')[0]!.replace(/\s/g, '') === label,
+    );
+    const input = found && root.getElementById(found.htmlFor);
+    if (!(input instanceof HTMLInputElement)) throw new Error(`no field labelled ${label}`);
+    return input;
+  };
+  const nodes = () => [...root.querySelectorAll<SVGGElement>('g.node')];
+  return {
+    field,
+    nodes,
+    node: (name: string) => nodes().find((n) => text(n.querySelector('text.name')) === name)!,
+    focusable: () => nodes().filter((n) => n.getAttribute('tabindex') === '0'),
+    listbox: () => root.querySelector('[role="listbox"]')!,
+    live: () => text(root.querySelector('[aria-live]')),
+    error: () => root.querySelector('[part~="error"]'),
+    graph: () => root.querySelector<HTMLElement>('[part~="graph"]')!,
+    active: () => root.activeElement,
+    /** The node table as { name: [definition, value, gradient] }. */
+    table: (): Record<string, string[]> =>
+      Object.fromEntries(
+        [...root.querySelectorAll('#node-table tbody tr')].map((row) => [
+          text(row.querySelector('th')),
+          [...row.querySelectorAll('td')].map(text),
+        ]),
+      ),
+    checkRows: () => [...root.querySelectorAll('#check-table tbody tr')].map((r) => text(r)),
+  };
+});
 
 /** The default network built independently with autodiff: every value and gradient. */
 function reference(v: Record<string, number>) {
@@ -91,8 +86,6 @@ function reference(v: Record<string, number>) {
     hGrad: [h1.grad, h2.grad],
   };
 }
-
-clearPageAfterEach();
 
 describe('<nn-backprop-graph>', () => {
   it('draws the default network as a listbox of 29 nodes with one tab stop, nothing computed yet', async () => {

@@ -1,67 +1,58 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/derivative/index';
-import type { DerivativeChangeDetail, NnDerivative } from '../../src/widgets/derivative/index';
+import type { DerivativeChangeDetail } from '../../src/widgets/derivative/index';
 import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
-  clearPageAfterEach,
   collectDetails,
   controlNamed,
-  finders,
   itFallsBackOnBadAttributes,
   labelledControl,
   press,
+  readDataTable,
   showDataTable,
   silenceWarnings,
-  tableRows,
   text,
+  widgetTest,
   withReducedMotion,
 } from './harness';
-import { mounter, placeWidget } from './settle';
+import { placeWidget } from './settle';
 
 const TAG = 'nn-derivative';
-
-const mount = mounter(TAG);
 
 /** Reads "−1.25" (typographic minus) back as a number. */
 const number = (s: string): number => Number(s.replace('\u2212', '-'));
 
 /** Finds controls the way a user does: by their label or accessible name. */
-const harness = (el: NnDerivative) =>
-  finders(el, (root) => {
-    const slider = (pattern: RegExp) => labelledControl(root, pattern);
-    const radio = (name: string) => controlNamed(root, 'input[type="radio"]', name);
-    /** The slopes table: { secant: [slope, error], central: […], exact: […] }. */
-    const slopes = () => {
-      const row = (name: string) =>
-        [...root.querySelectorAll(`table[part~="slopes"] tr[data-row="${name}"] td`)].map(text);
-      return { secant: row('secant'), central: row('central'), exact: row('exact') };
-    };
-    const value = (name: string) =>
-      number(text(root.querySelector(`[part~="formula"] [data-value="${name}"]`)));
-    /** The slope of a drawn line "Mx1,y1Lx2,y2" in screen pixels (y grows downwards). */
-    const pixelSlope = (cls: string): number => {
-      const d = root.querySelector(`svg path.${cls}`)!.getAttribute('d')!;
-      const [x1, y1, x2, y2] = d.match(/-?[\d.]+/g)!.map(Number) as [
-        number,
-        number,
-        number,
-        number,
-      ];
-      return (y2 - y1) / (x2 - x1);
-    };
-    return {
-      slider,
-      radio,
-      slopes,
-      value,
-      pixelSlope,
-      svg: () => root.querySelector('svg')!,
-      path: (cls: string) => root.querySelector<SVGPathElement>(`svg path.${cls}`),
-      summary: () => text(root.querySelector('[aria-live]')),
-      table: () => root.querySelector('table[part~="table"]'),
-    };
-  });
+const { mount, harness } = widgetTest(TAG, (root) => {
+  const slider = (pattern: RegExp) => labelledControl(root, pattern);
+  const radio = (name: string) => controlNamed(root, 'input[type="radio"]', name);
+  /** The slopes table: { secant: [slope, error], central: […], exact: […] }. */
+  const slopes = () => {
+    const row = (name: string) =>
+      [...root.querySelectorAll(`table[part~="slopes"] tr[data-row="${name}"] td`)].map(text);
+    return { secant: row('secant'), central: row('central'), exact: row('exact') };
+  };
+  const value = (name: string) =>
+    number(text(root.querySelector(`[part~="formula"] [data-value="${name}"]`)));
+  /** The slope of a drawn line "Mx1,y1Lx2,y2" in screen pixels (y grows downwards). */
+  const pixelSlope = (cls: string): number => {
+    const d = root.querySelector(`svg path.${cls}`)!.getAttribute('d')!;
+    const [x1, y1, x2, y2] = d.match(/-?[\d.]+/g)!.map(Number) as [number, number, number, number];
+    return (y2 - y1) / (x2 - x1);
+  };
+  return {
+    slider,
+    radio,
+    slopes,
+    value,
+    pixelSlope,
+    svg: () => root.querySelector('svg')!,
+    path: (cls: string) => root.querySelector<SVGPathElement>(`svg path.${cls}`),
+    summary: () => text(root.querySelector('[aria-live]')),
+    table: () => root.querySelector('table[part~="table"]'),
+  };
+});
 
 /** Resolve after `n` animation frames. */
 async function frames(n: number): Promise<void> {
@@ -69,8 +60,6 @@ async function frames(n: number): Promise<void> {
 }
 
 const collect = (el: Element) => collectDetails<DerivativeChangeDetail>(el);
-
-clearPageAfterEach();
 
 describe('<nn-derivative> in slope mode', () => {
   it('renders x² at x₀ = 1 with h = 1: curve, point, tangent, secant and the slopes compared', async () => {
@@ -172,14 +161,12 @@ describe('<nn-derivative> in slope mode', () => {
 
   it('the data table shows the secant error shrinking like h and the central one like h²', async () => {
     const el = await mount('fn="cube" x0="1" h="0.5"');
-    const h = harness(el);
-    await showDataTable(el);
-    const rows = tableRows(h.table());
+    const { table, rows } = await readDataTable(el, 'table[part~="table"]');
     expect(rows.map((r) => r[0])).toEqual(['1', '0.5', '0.1', '0.01', '0.001']);
     // x³ at 1: secant error 3h + h², central error h² exactly.
     expect(rows.map((r) => number(r[2]!))).toEqual([4, 1.75, 0.31, 0.0301, 0.003001]);
     expect(rows.map((r) => number(r[4]!))).toEqual([1, 0.25, 0.01, 0.0001, 0.000001]);
-    expect(h.table()!.querySelector('tr.current th')?.textContent).toBe('0.5');
+    expect(table.querySelector('tr.current th')?.textContent).toBe('0.5');
   });
 
   it('“Shrink h” animates h down to 0.001 and reports once, at the end', async () => {

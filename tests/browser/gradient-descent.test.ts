@@ -10,53 +10,47 @@ import { WIDGETS } from '../../src/widgets/catalog';
 import { SURFACE_IDS } from '../../src/math/surfaces';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import {
-  clearPageAfterEach,
   collectDetails,
   expectOneWarning,
-  finders,
   inDarkMode,
   labelledControl,
   press,
   silenceWarnings,
   tableRows,
   text,
+  widgetTest,
   withReducedMotion,
 } from './harness';
-import { mounter, placeWidget, settle } from './settle';
+import { placeWidget, settle } from './settle';
 
 const TAG = 'nn-gradient-descent';
 
-const mount = mounter(TAG);
-
 /** A small harness: finds controls by their label or accessible name, never by private members. */
-const harness = (el: NnGradientDescent) =>
-  finders(el, (root) => {
-    const labelled = (pattern: RegExp) =>
-      labelledControl<HTMLInputElement | HTMLSelectElement>(root, pattern);
-    return {
-      rateSlider: () => labelled(/^learning rate/) as HTMLInputElement,
-      rateExact: () => labelled(/exactly/) as HTMLInputElement,
-      momentumToggle: () => labelled(/^Momentum$/) as HTMLInputElement,
-      betaSlider: () => labelled(/^momentum β/) as HTMLInputElement,
-      surfaceSelect: () => labelled(/Loss surface/) as HTMLSelectElement,
-      svg: () => root.querySelector<SVGSVGElement>('svg[part="plot"]')!,
-      plotArea: () => root.querySelector<SVGSVGElement>('svg svg.plot')!,
-      summary: () => text(root.querySelector('[aria-live]')),
-      status: () => root.querySelector<HTMLElement>('[part~="status"]')!,
-      iteration: () => Number(text(root.querySelector('[data-value="iteration"]'))),
-      loss: () => text(root.querySelector('[data-value="loss"]')),
-      /** Everything a user could see or hear: text, attributes, and the chart's geometry. */
-      everything: () => root.innerHTML,
-    };
-  });
+const { mount, harness } = widgetTest(TAG, (root) => {
+  const labelled = (pattern: RegExp) =>
+    labelledControl<HTMLInputElement | HTMLSelectElement>(root, pattern);
+  return {
+    rateSlider: () => labelled(/^learning rate/) as HTMLInputElement,
+    rateExact: () => labelled(/exactly/) as HTMLInputElement,
+    momentumToggle: () => labelled(/^Momentum$/) as HTMLInputElement,
+    betaSlider: () => labelled(/^momentum β/) as HTMLInputElement,
+    surfaceSelect: () => labelled(/Loss surface/) as HTMLSelectElement,
+    svg: () => root.querySelector<SVGSVGElement>('svg[part="plot"]')!,
+    plotArea: () => root.querySelector<SVGSVGElement>('svg svg.plot')!,
+    summary: () => text(root.querySelector('[aria-live]')),
+    status: () => root.querySelector<HTMLElement>('[part~="status"]')!,
+    iteration: () => Number(text(root.querySelector('[data-value="iteration"]'))),
+    loss: () => text(root.querySelector('[data-value="loss"]')),
+    /** Everything a user could see or hear: text, attributes, and the chart's geometry. */
+    everything: () => root.innerHTML,
+  };
+});
 
 /** Set a range input the way a drag does: a new value and an input event. */
 function slide(slider: HTMLInputElement, value: number): void {
   slider.value = String(value);
   slider.dispatchEvent(new Event('input', { bubbles: true }));
 }
-
-clearPageAfterEach();
 
 describe('<nn-gradient-descent>', () => {
   it('offers every surface in the catalog', () => {

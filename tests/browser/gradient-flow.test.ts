@@ -1,33 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/gradient-flow/index';
-import type { GradientFlowDetail, NnGradientFlow } from '../../src/widgets/gradient-flow/index';
+import type { GradientFlowDetail } from '../../src/widgets/gradient-flow/index';
 import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
   choiceNamed,
-  clearPageAfterEach,
   collectDetails,
   expectFitsItsWidth,
-  finders,
   showDataTable,
   silenceWarnings,
   text,
+  widgetTest,
 } from './harness';
-import { mounter } from './settle';
-
-const mount = mounter('nn-gradient-flow');
 
 /** Finds controls the way a user does: by their role and visible name. */
-const harness = (el: NnGradientFlow) =>
-  finders(el, (root) => ({
-    radio: (name: string) => choiceNamed(root, name, 'label.choice'),
-    /** Each layer's gradient size as its label says it. */
-    gradientLabels: () =>
-      [...root.querySelectorAll('.gnum')].map((n) => n.getAttribute('aria-label') ?? ''),
-    /** Each layer's gradient size as shown, read back as a number ("3.1 × 10⁻⁷" → 3.1e-7). */
-    gradients: () => [...root.querySelectorAll('.gnum')].map((n) => shownNumber(text(n))),
-    rows: () => [...root.querySelectorAll('li.layer:not(.head)')],
-  }));
+const { mount, harness } = widgetTest('nn-gradient-flow', (root) => ({
+  radio: (name: string) => choiceNamed(root, name, 'label.choice'),
+  /** Each layer's gradient size as its label says it. */
+  gradientLabels: () =>
+    [...root.querySelectorAll('.gnum')].map((n) => n.getAttribute('aria-label') ?? ''),
+  /** Each layer's gradient size as shown, read back as a number ("3.1 × 10⁻⁷" → 3.1e-7). */
+  gradients: () => [...root.querySelectorAll('.gnum')].map((n) => shownNumber(text(n))),
+  rows: () => [...root.querySelectorAll('li.layer:not(.head)')],
+}));
 
 const SUPER = '⁻⁰¹²³⁴⁵⁶⁷⁸⁹';
 function shownNumber(shown: string): number {
@@ -51,8 +46,6 @@ function progress(el: Element, step = 0): Promise<GradientFlowDetail> {
     el.addEventListener('nn-train-progress', on);
   });
 }
-
-clearPageAfterEach();
 
 describe('<nn-gradient-flow>', () => {
   it('sigmoid with too small weights: the shown gradient vanishes towards the first layer', async () => {

@@ -6,6 +6,7 @@
 import type { ReactiveElement } from 'lit';
 import { afterEach, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
+import { mounter } from './settle';
 
 /** Whitespace-normalised text, as a reader would see it. */
 export const text = (node: Node | null | undefined): string =>
@@ -85,6 +86,20 @@ export function finders<T extends object>(
   return { ...commonFinders(root), ...own(root) };
 }
 
+/**
+ * The test file of one widget, `<tag>`: each of its tests starts on an empty page
+ * (`clearPageAfterEach`); `mount` puts the widget alone on the page (see `mounter`, with
+ * `options`) and `harness` finds what a user finds in it (see `finders`, with `own`).
+ */
+export function widgetTest<K extends keyof HTMLElementTagNameMap, T extends object>(
+  tag: K,
+  own: (root: ShadowRoot) => T,
+  options: { width?: number; settled?: boolean } = {},
+) {
+  clearPageAfterEach();
+  return { mount: mounter(tag, options), harness: (el: Element) => finders(el, own) };
+}
+
 const commonFinders = (root: ShadowRoot) => ({
   root,
   button: (pattern: RegExp) => buttonNamed(root, pattern),
@@ -137,6 +152,20 @@ export async function showDataTable(el: ReactiveElement): Promise<void> {
   await el.updateComplete;
   expect(button.getAttribute('aria-expanded')).toBe('true');
   expect(text(button)).toMatch(/hide data table/i);
+}
+
+/**
+ * Show the widget's data table (see `showDataTable`) and read it as a reader sees it: the table
+ * (the first `selector` in the shadow root), its header cells and its rows. Throws when there is none.
+ */
+export async function readDataTable(
+  el: ReactiveElement,
+  selector = 'table',
+): Promise<{ table: Element; head: string[]; rows: string[][] }> {
+  await showDataTable(el);
+  const table = el.shadowRoot!.querySelector(selector);
+  if (!table) throw new Error(`no ${selector}`);
+  return { table, head: tableHead(table), rows: tableRows(table) };
 }
 
 /**

@@ -60,6 +60,12 @@ async function mount() {
     el,
     steps,
     heading: () => root.querySelector('h2')!,
+    /** Press `keys` where the focus is, wait for the lesson to update, and read the step's heading. */
+    async afterKeys(keys: string): Promise<string | null> {
+      await userEvent.keyboard(keys);
+      await el.updateComplete;
+      return root.querySelector('h2')!.textContent;
+    },
     text: () => root.textContent!.replace(/\s+/g, ' '),
     button: (name: string) =>
       [...root.querySelectorAll('button')].find((b) => b.textContent!.includes(name)),
@@ -104,16 +110,12 @@ describe('<nn-lesson>', () => {
   it('moves with the arrow keys, but not while typing in an answer', async () => {
     const h = await mount();
     h.heading().focus();
-    await userEvent.keyboard('{ArrowRight}');
-    await h.el.updateComplete;
-    expect(h.heading().textContent).toBe('Two');
+    expect(await h.afterKeys('{ArrowRight}')).toBe('Two');
     const exercise = h.el.shadowRoot!.querySelector('nn-exercise')!;
     await (exercise as unknown as { updateComplete: Promise<void> }).updateComplete;
     const input = exercise.shadowRoot!.querySelector('input')!;
     await userEvent.click(input);
-    await userEvent.keyboard('{ArrowRight}');
-    await h.el.updateComplete;
-    expect(h.heading().textContent).toBe('Two');
+    expect(await h.afterKeys('{ArrowRight}')).toBe('Two');
   });
 
   it('moves with the arrow keys when nothing has focus, as after a fresh deep link', async () => {
@@ -122,21 +124,15 @@ describe('<nn-lesson>', () => {
     await h.el.updateComplete;
     (document.activeElement as HTMLElement | null)?.blur();
     expect(document.activeElement).toBe(document.body);
-    await userEvent.keyboard('{ArrowRight}');
-    await h.el.updateComplete;
-    expect(h.heading().textContent).toBe('Three');
-    await userEvent.keyboard('{ArrowLeft}');
-    await h.el.updateComplete;
-    expect(h.heading().textContent).toBe('Two');
+    expect(await h.afterKeys('{ArrowRight}')).toBe('Three');
+    expect(await h.afterKeys('{ArrowLeft}')).toBe('Two');
     expect(h.steps).toEqual([3, 2]);
   });
 
   it('moves with the arrow keys after a click on the lesson text', async () => {
     const h = await mount();
     await userEvent.click(h.el.shadowRoot!.querySelector('.prose p')!);
-    await userEvent.keyboard('{ArrowRight}');
-    await h.el.updateComplete;
-    expect(h.heading().textContent).toBe('Two');
+    expect(await h.afterKeys('{ArrowRight}')).toBe('Two');
   });
 
   it('leaves the arrow keys to a focused slider and to a widget that handles them', async () => {
@@ -146,9 +142,7 @@ describe('<nn-lesson>', () => {
     const root = h.el.shadowRoot!;
     const slider = root.querySelector<HTMLInputElement>('input[type=range]')!;
     slider.focus();
-    await userEvent.keyboard('{ArrowLeft}');
-    await h.el.updateComplete;
-    expect(h.heading().textContent).toBe('Three');
+    expect(await h.afterKeys('{ArrowLeft}')).toBe('Three');
     expect(slider.value).toBe('4');
     const chart = root.querySelector<TestChart>('nn-test-chart')!;
     chart.focus();

@@ -11,32 +11,33 @@ import type { NnLossChart } from '../../src/widgets/loss-chart/index';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import {
   choiceNamed,
-  clearPageAfterEach,
   collectDetails,
-  finders,
   inDarkMode,
   silenceWarnings,
   tableHead,
   text,
+  widgetTest,
 } from './harness';
-import { mounter } from './settle';
 
 /** Loading tfjs the first time can take a while in a cold browser. */
 const LOAD = { timeout: 20_000 };
 
-/** Mounts without waiting for the drawing: a test may need the events of the first steps. */
-const mount = mounter('nn-logistic-neuron', { width: 900, settled: false });
-
-/** Finds controls the way a user does: by label, role and visible text. */
-const harness = (el: NnLogisticNeuron) =>
-  finders(el, (root) => ({
+/**
+ * Finds controls the way a user does: by label, role and visible text. Mounts without waiting for
+ * the drawing: a test may need the events of the first steps.
+ */
+const { mount, harness } = widgetTest(
+  'nn-logistic-neuron',
+  (root) => ({
     live: () => text(root.querySelector('[aria-live="polite"]')),
     chart: () => root.querySelector<NnLossChart>('nn-loss-chart')!,
     line: (key: string) => root.querySelector<SVGLineElement>(`line.decision[data-line="${key}"]`),
     lines: () => root.querySelectorAll('figure.plane svg line.decision'),
     compare: () => choiceNamed(root, /compare/i),
     radio: (name: RegExp) => choiceNamed(root, name, 'label.radio'),
-  }));
+  }),
+  { width: 900, settled: false },
+);
 
 /**
  * Wait until tfjs is loaded, the first losses have been read back, and the plane is drawn. The
@@ -57,8 +58,6 @@ async function playUntil(el: NnLogisticNeuron, step: number): Promise<void> {
   await expect.poll(() => h.part('status'), LOAD).toBe(`Step ${step} · backend: cpu`);
   await expect.poll(() => text(h.button(/^(play|pause)$/i)), LOAD).toBe('Play');
 }
-
-clearPageAfterEach();
 
 describe('<nn-logistic-neuron>', () => {
   it('trains with Play: the loss falls, the line moves, and it pauses after `steps` steps', async () => {

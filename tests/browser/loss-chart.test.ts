@@ -1,33 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/loss-chart/index';
-import type {
-  LossChartChangeDetail,
-  LossPoint,
-  NnLossChart,
-} from '../../src/widgets/loss-chart/index';
+import type { LossChartChangeDetail, LossPoint } from '../../src/widgets/loss-chart/index';
 import { createRng } from '../../src/math/rng';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import {
-  clearPageAfterEach,
   collectDetails,
   expectOneWarning,
-  finders,
   inDarkMode,
+  readDataTable,
   showDataTable,
   silenceWarnings,
-  tableHead,
-  tableRows,
   text,
+  widgetTest,
 } from './harness';
-import { mounter, settle } from './settle';
+import { settle } from './settle';
 
-// The first drawing happens once the chart is measured, in the next frame (see settle).
-const mount = mounter('nn-loss-chart', { width: 700 });
-
-/** A harness that finds things the way a user does: by role, label and visible text. */
-const harness = (el: NnLossChart) =>
-  finders(el, (root) => ({
+/**
+ * A harness that finds things the way a user does: by role, label and visible text. The first
+ * drawing happens once the chart is measured, in the next frame (see settle).
+ */
+const { mount, harness } = widgetTest(
+  'nn-loss-chart',
+  (root) => ({
     plot: () => root.querySelector<HTMLElement>('[role="slider"]')!,
     svg: () => root.querySelector<SVGSVGElement>('svg[role="img"]')!,
     path: (series: string) =>
@@ -35,7 +30,9 @@ const harness = (el: NnLossChart) =>
     legend: () => [...root.querySelectorAll('[part~="legend"] li')].map(text),
     yTicks: () => [...root.querySelectorAll('g.axis-y .tick text')].map(text),
     tableNote: () => text(root.querySelector('.table-note')),
-  }));
+  }),
+  { width: 700 },
+);
 
 /** Vertices drawn in a path: one per M or L command. */
 const vertexCount = (d: string | null | undefined) => (d?.match(/[ML]/g) ?? []).length;
@@ -48,8 +45,6 @@ function curve(from: number, to: number, seed = 1, scale = 1): LossPoint[] {
     return { step, loss: scale * (0.05 + 0.7 * Math.exp(-step / 40) + 0.01 * rng.normal()) };
   });
 }
-
-clearPageAfterEach();
 
 describe('<nn-loss-chart>', () => {
   it('starts empty, and says so', async () => {
@@ -193,10 +188,8 @@ describe('<nn-loss-chart>', () => {
     );
     await settle(el);
     expect(h.table()).toBeNull();
-    await showDataTable(el);
-    const table = h.table()!;
-    expect(tableHead(table)).toEqual(['step', 'train', 'test']);
-    const rows = tableRows(table);
+    const { head, rows } = await readDataTable(el);
+    expect(head).toEqual(['step', 'train', 'test']);
     expect(rows.length).toBeLessThanOrEqual(42);
     expect(rows[0]![0]).toBe('1');
     expect(rows.at(-1)![0]).toBe('1000');
@@ -240,11 +233,9 @@ describe('<nn-loss-chart>', () => {
     expect(h.part('summary')).toMatch(/Early stopping stopped training at step 90\./);
     expect(h.part('summary')).toMatch(/Kept the weights of step 60/);
 
-    await showDataTable(el);
-    const table = h.table()!;
+    const { table, head, rows } = await readDataTable(el);
     expect(text(table.querySelector('caption'))).toMatch(/mean squared error of each series/);
-    expect(tableHead(table)).toEqual(['step', 'train', 'validation', 'marked']);
-    const rows = tableRows(table);
+    expect(head).toEqual(['step', 'train', 'validation', 'marked']);
     expect(rows.find((r) => r[0] === '60')?.[3]).toBe('kept weights');
     expect(rows.find((r) => r[0] === '90')?.[3]).toBe('stopped');
     await expectNoAxeViolations(el);

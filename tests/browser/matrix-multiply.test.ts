@@ -1,34 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/matrix-multiply/index';
-import type {
-  MatrixMultiplyChangeDetail,
-  NnMatrixMultiply,
-} from '../../src/widgets/matrix-multiply/index';
+import type { MatrixMultiplyChangeDetail } from '../../src/widgets/matrix-multiply/index';
 import { sigmoid } from '../../src/math/activations';
 import { formatNumber } from '../../src/math/format';
 import { Matrix } from '../../src/math/matrix';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import {
-  clearPageAfterEach,
   collectDetails,
   expectOneWarning,
-  finders,
   inDarkMode,
   press,
   silenceWarnings,
   text,
+  widgetTest,
 } from './harness';
-import { mounter } from './settle';
-
-const mount = mounter('nn-matrix-multiply', { settled: false });
 
 /**
  * Finds things the way a user does: cells by their label, buttons by their name, tables by their
  * caption. It reads the shadow root but never calls private members of the element.
  */
-const harness = (el: NnMatrixMultiply) =>
-  finders(el, (root) => {
+const { mount, harness } = widgetTest(
+  'nn-matrix-multiply',
+  (root) => {
     const table = (caption: RegExp): HTMLTableElement => {
       const found = [...root.querySelectorAll('table')].find((t) => caption.test(text(t.caption)));
       if (!found) throw new Error(`no table captioned ${caption}`);
@@ -55,9 +49,9 @@ const harness = (el: NnMatrixMultiply) =>
       region: () => root.querySelector<HTMLElement>('[part~="matrices"]')!,
       select: () => root.querySelector('select')!,
     };
-  });
-
-clearPageAfterEach();
+  },
+  { settled: false },
+);
 
 describe('<nn-matrix-multiply>', () => {
   it('renders A, B and C = AB from its attributes, as captioned tables of labelled cells', async () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/network-teaser/index';
-import type {
-  NetworkTeaserChangeDetail,
-  NnNetworkTeaser,
-} from '../../src/widgets/network-teaser/index';
+import type { NetworkTeaserChangeDetail } from '../../src/widgets/network-teaser/index';
 import { TEASER_NETWORKS } from '../../src/widgets/network-teaser/networks';
 import { probability } from '../../src/math/tiny-network';
 import { makeDataset } from '../../src/math/datasets';
@@ -12,41 +9,34 @@ import { formatNumber } from '../../src/math/format';
 import { expectNoAxeViolationsInDark, expectNoAxeViolationsWithTable } from './axe';
 import {
   choiceNamed,
-  clearPageAfterEach,
   collectDetails,
-  finders,
   inDarkMode,
   itFallsBackOnBadAttributes,
   labelledControl,
+  readDataTable,
   showDataTable,
-  tableHead,
-  tableRows,
   text,
+  widgetTest,
 } from './harness';
-import { mounter, placeWidget } from './settle';
+import { placeWidget } from './settle';
 
 const TAG = 'nn-network-teaser';
 
-const mount = mounter(TAG);
-
 /** Finds controls the way a user does: by label, role or accessible name. */
-const harness = (el: NnNetworkTeaser) =>
-  finders(el, (root) => ({
-    map: () => root.querySelector<SVGSVGElement>('svg[role="img"]')!,
-    readout: () => root.querySelector('[aria-live]')!,
-    radio: (name: RegExp) => choiceNamed(root, name, 'fieldset label'),
-    slider: (axis: 'x' | 'y') => labelledControl(root, new RegExp(`^probe ${axis}$`)),
-    points: () => [...root.querySelectorAll('svg path.point')],
-    heatmap: () => root.querySelector('svg image.heatmap')!.getAttribute('href') ?? '',
-    boundary: () => root.querySelector('svg path.boundary')!.getAttribute('d') ?? '',
-    probe: () => root.querySelector('svg g.probe')!.getAttribute('transform'),
-  }));
+const { mount, harness } = widgetTest(TAG, (root) => ({
+  map: () => root.querySelector<SVGSVGElement>('svg[role="img"]')!,
+  readout: () => root.querySelector('[aria-live]')!,
+  radio: (name: RegExp) => choiceNamed(root, name, 'fieldset label'),
+  slider: (axis: 'x' | 'y') => labelledControl(root, new RegExp(`^probe ${axis}$`)),
+  points: () => [...root.querySelectorAll('svg path.point')],
+  heatmap: () => root.querySelector('svg image.heatmap')!.getAttribute('href') ?? '',
+  boundary: () => root.querySelector('svg path.boundary')!.getAttribute('d') ?? '',
+  probe: () => root.querySelector('svg g.probe')!.getAttribute('transform'),
+}));
 
 /** The probability readout the widget should show for a dataset's network at (x, y). */
 const expected = (dataset: keyof typeof TEASER_NETWORKS, x: number, y: number) =>
   formatNumber(probability(TEASER_NETWORKS[dataset].network, x, y), 3);
-
-clearPageAfterEach();
 
 describe('<nn-network-teaser>', () => {
   it('renders the map, 100 points of two shapes, the boundary, the probe and the readout', async () => {
@@ -231,10 +221,8 @@ describe('<nn-network-teaser>', () => {
     const el = await mount('dataset="xor" seed="3"');
     const h = harness(el);
     expect(h.table()).toBeNull();
-    await showDataTable(el);
-    const table = h.table()!;
-    expect(tableHead(table)).toEqual(['x', 'y', 'true class', 'p(orange)', 'right?']);
-    const rows = tableRows(table);
+    const { head, rows } = await readDataTable(el);
+    expect(head).toEqual(['x', 'y', 'true class', 'p(orange)', 'right?']);
     // The first 20 of the (shuffled) points, as the maths computes them.
     const points = makeDataset('xor', 100, 0.05, 3).slice(0, 20);
     expect(rows).toHaveLength(20);

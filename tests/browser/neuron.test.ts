@@ -1,46 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/neuron/index';
-import type { NeuronChangeDetail, NnNeuron } from '../../src/widgets/neuron/index';
+import type { NeuronChangeDetail } from '../../src/widgets/neuron/index';
 import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
-  clearPageAfterEach,
   collectDetails,
   expectFitsItsWidth,
-  finders,
   itFallsBackOnBadAttributes,
   labelledControl,
+  readDataTable,
   retype,
   showDataTable,
-  tableRows,
   text,
+  widgetTest,
 } from './harness';
-import { mounter, placeWidget } from './settle';
+import { placeWidget } from './settle';
 
 const TAG = 'nn-neuron';
 
-const mount = mounter(TAG);
-
 /** Finds controls the way a user does: by their label. */
-const harness = (el: NnNeuron) =>
-  finders(el, (root) => {
-    const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
-    return {
-      field: (name: string) => labelled(new RegExp(`^${name}$`)),
-      radio: (pattern: RegExp) => labelled(pattern),
-      fields: () => [...root.querySelectorAll<HTMLInputElement>('input[type="text"]')],
-      /** The message shown for a field (its aria-describedby target). */
-      messageFor: (input: HTMLInputElement) =>
-        text(root.getElementById(input.getAttribute('aria-describedby')!)),
-      svg: () => root.querySelector('svg')!,
-      edges: () => [...root.querySelectorAll<SVGLineElement>('svg line.edge')],
-      summary: () => text(root.querySelector('figcaption[aria-live]')),
-    };
-  });
+const { mount, harness } = widgetTest(TAG, (root) => {
+  const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
+  return {
+    field: (name: string) => labelled(new RegExp(`^${name}$`)),
+    radio: (pattern: RegExp) => labelled(pattern),
+    fields: () => [...root.querySelectorAll<HTMLInputElement>('input[type="text"]')],
+    /** The message shown for a field (its aria-describedby target). */
+    messageFor: (input: HTMLInputElement) =>
+      text(root.getElementById(input.getAttribute('aria-describedby')!)),
+    svg: () => root.querySelector('svg')!,
+    edges: () => [...root.querySelectorAll<SVGLineElement>('svg line.edge')],
+    summary: () => text(root.querySelector('figcaption[aria-live]')),
+  };
+});
 
 const collect = (el: Element) => collectDetails<NeuronChangeDetail>(el);
-
-clearPageAfterEach();
 
 describe('<nn-neuron>', () => {
   it('renders two inputs, signed weighted edges, and z and a written out with numbers', async () => {
@@ -200,9 +194,7 @@ describe('<nn-neuron>', () => {
 
   it('shows a data table of each input’s contribution on demand', async () => {
     const el = await mount('inputs="3" x="1 2 -1" w="0.5 -1 2" bias="0.25"');
-    const h = harness(el);
-    await showDataTable(el);
-    const rows = tableRows(h.table());
+    const { rows } = await readDataTable(el);
     // z = 0.5 − 2 − 2 + 0.25 = −3.25
     expect(rows).toEqual([
       ['input 1', '1', '0.5', '0.50'],

@@ -1,54 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/sigmoid-explorer/index';
-import type {
-  NnSigmoidExplorer,
-  SigmoidChangeDetail,
-} from '../../src/widgets/sigmoid-explorer/index';
+import type { SigmoidChangeDetail } from '../../src/widgets/sigmoid-explorer/index';
 import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
-  clearPageAfterEach,
   collectDetails,
   expectOneWarning,
-  finders,
   itFallsBackOnBadAttributes,
   labelledControl,
   press,
-  showDataTable,
+  readDataTable,
   silenceWarnings,
-  tableHead,
-  tableRows,
   text,
+  widgetTest,
 } from './harness';
-import { mounter, placeWidget } from './settle';
+import { placeWidget } from './settle';
 
 const TAG = 'nn-sigmoid-explorer';
-
-const mount = mounter(TAG);
 
 /**
  * A small harness: finds controls the way a user does, by their label or accessible name.
  * It reads the shadow root but never calls private members of the element.
  */
-const harness = (el: NnSigmoidExplorer) =>
-  finders(el, (root) => {
-    const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
-    return {
-      slider: (name: 'weight' | 'bias' | 'input') => labelled(new RegExp(`^${name}\\b`)),
-      /** Plane mode's sliders, by their visible label: "weight w1", "input x2", "bias b". */
-      planeSlider: (label: string) => labelled(new RegExp(`^${label}$`)),
-      boundary: () => root.querySelector<SVGPathElement>('svg path.boundary'),
-      frame: () => root.querySelector<SVGRectElement>('svg rect.frame'),
-      derivativeToggle: () => labelled(/derivative/i),
-      svg: () => root.querySelector('svg')!,
-      curve: () => root.querySelector<SVGPathElement>('svg path.curve'),
-      derivativeCurve: () =>
-        root.querySelector<SVGPathElement>('svg path.derivative:not([display="none"])'),
-      summary: () => root.querySelector('[aria-live]')!,
-    };
-  });
-
-clearPageAfterEach();
+const { mount, harness } = widgetTest(TAG, (root) => {
+  const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
+  return {
+    slider: (name: 'weight' | 'bias' | 'input') => labelled(new RegExp(`^${name}\\b`)),
+    /** Plane mode's sliders, by their visible label: "weight w1", "input x2", "bias b". */
+    planeSlider: (label: string) => labelled(new RegExp(`^${label}$`)),
+    boundary: () => root.querySelector<SVGPathElement>('svg path.boundary'),
+    frame: () => root.querySelector<SVGRectElement>('svg rect.frame'),
+    derivativeToggle: () => labelled(/derivative/i),
+    svg: () => root.querySelector('svg')!,
+    curve: () => root.querySelector<SVGPathElement>('svg path.curve'),
+    derivativeCurve: () =>
+      root.querySelector<SVGPathElement>('svg path.derivative:not([display="none"])'),
+    summary: () => root.querySelector('[aria-live]')!,
+  };
+});
 
 describe('<nn-sigmoid-explorer>', () => {
   it('renders the curve σ(w·x + b) with the current point, from its defaults', async () => {
@@ -160,15 +149,12 @@ describe('<nn-sigmoid-explorer>', () => {
     const el = await mount('weight="2" derivative');
     const h = harness(el);
     expect(h.table()).toBeNull();
-    await showDataTable(el);
-    const table = h.table()!;
-    const headers = tableHead(table);
-    expect(headers).toEqual(['x', 'z', 'σ(z)', 'σ′(z)']);
-    const rows = [...table.querySelectorAll('tbody tr')];
+    const { head, rows } = await readDataTable(el);
+    expect(head).toEqual(['x', 'z', 'σ(z)', 'σ′(z)']);
     expect(rows).toHaveLength(13);
     // The middle row is x = 0: z = b = 0, σ = 0.5, σ′ = 0.25.
-    expect([...rows[6]!.children].map(text)).toEqual(['0.0', '0.00', '0.500', '0.250']);
-    expect([...rows[0]!.children].map(text)[0]).toBe('−6.0');
+    expect(rows[6]).toEqual(['0.0', '0.00', '0.500', '0.250']);
+    expect(rows[0]![0]).toBe('−6.0');
   });
 
   itFallsBackOnBadAttributes(
@@ -314,11 +300,8 @@ describe('<nn-sigmoid-explorer mode="plane">', () => {
 
   it('shows σ on a 5 × 5 grid of (x₁, x₂) as its data table', async () => {
     const el = await mount(PLANE);
-    const h = harness(el);
-    await showDataTable(el);
-    const table = h.table()!;
-    expect(tableHead(table)).toEqual(['x₂ \\ x₁', '−6.0', '−3.0', '0.0', '3.0', '6.0']);
-    const rows = tableRows(table);
+    const { head, rows } = await readDataTable(el);
+    expect(head).toEqual(['x₂ \\ x₁', '−6.0', '−3.0', '0.0', '3.0', '6.0']);
     expect(rows.map((r) => r[0])).toEqual(['6.0', '3.0', '0.0', '−3.0', '−6.0']);
     // The centre cell is x₁ = x₂ = 0: σ(b) = σ(1) ≈ 0.731.
     expect(rows[2]![3]).toBe('0.731');

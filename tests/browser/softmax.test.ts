@@ -1,52 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/widgets/softmax/index';
-import type { NnSoftmax, SoftmaxChangeDetail } from '../../src/widgets/softmax/index';
+import type { SoftmaxChangeDetail } from '../../src/widgets/softmax/index';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { expectNoAxeViolationsInDarkWithTable, expectNoAxeViolationsWithTable } from './axe';
 import {
   choiceNamed,
-  clearPageAfterEach,
   collectDetails,
   controlNamed,
   expectFitsItsWidth,
   expectOneWarning,
-  finders,
   itFallsBackOnBadAttributes,
+  readDataTable,
   retype,
   showDataTable,
   silenceWarnings,
-  tableRows,
   text,
+  widgetTest,
 } from './harness';
-import { mounter } from './settle';
 
 const TAG = 'nn-softmax';
 
-const mount = mounter(TAG);
-
 /** Finds controls the way a user does: by their role and name. */
-const harness = (el: NnSoftmax) =>
-  finders(el, (root) => ({
-    slider: (name: string) => controlNamed(root, 'input[type="range"]', name),
-    field: (name: string) => controlNamed(root, 'input[type="text"]', name),
-    radio: (name: string) => choiceNamed(root, name, 'label.choice'),
-    temperature: () => root.getElementById('temperature') as HTMLInputElement,
-    rows: () => [...root.querySelectorAll('li.row')],
-    /** Each row's probability as shown, e.g. "65.9%". */
-    percents: () =>
-      [...root.querySelectorAll('li.row .pct')].map((p) => text(p).replace(/^probability /, '')),
-    /** Each row's gradient as shown, e.g. "−0.341". */
-    gradients: () =>
-      [...root.querySelectorAll('li.row .grad')].map((g) => /[+−]?\d\.\d{3}/.exec(text(g))![0]),
-    bars: () => [...root.querySelectorAll<SVGRectElement>('li.row rect.fill')],
-    messageFor: (input: HTMLInputElement) =>
-      text(root.getElementById(input.getAttribute('aria-describedby')!)),
-  }));
+const { mount, harness } = widgetTest(TAG, (root) => ({
+  slider: (name: string) => controlNamed(root, 'input[type="range"]', name),
+  field: (name: string) => controlNamed(root, 'input[type="text"]', name),
+  radio: (name: string) => choiceNamed(root, name, 'label.choice'),
+  temperature: () => root.getElementById('temperature') as HTMLInputElement,
+  rows: () => [...root.querySelectorAll('li.row')],
+  /** Each row's probability as shown, e.g. "65.9%". */
+  percents: () =>
+    [...root.querySelectorAll('li.row .pct')].map((p) => text(p).replace(/^probability /, '')),
+  /** Each row's gradient as shown, e.g. "−0.341". */
+  gradients: () =>
+    [...root.querySelectorAll('li.row .grad')].map((g) => /[+−]?\d\.\d{3}/.exec(text(g))![0]),
+  bars: () => [...root.querySelectorAll<SVGRectElement>('li.row rect.fill')],
+  messageFor: (input: HTMLInputElement) =>
+    text(root.getElementById(input.getAttribute('aria-describedby')!)),
+}));
 
 const collect = (el: Element) => collectDetails<SoftmaxChangeDetail>(el);
-
-clearPageAfterEach();
 
 describe('<nn-softmax>', () => {
   it('observes exactly the attributes listed in the catalog', () => {
@@ -191,9 +184,7 @@ describe('<nn-softmax>', () => {
 
   it('shows a data table of every class on demand', async () => {
     const el = await mount('labels="cat, dog, bird" target="2"');
-    const h = harness(el);
-    await showDataTable(el);
-    const rows = tableRows(h.table());
+    const { rows } = await readDataTable(el);
     expect(rows).toEqual([
       ['cat', '2.0', '0.6590', '+0.659'],
       ['dog (right class)', '1.0', '0.2424', '−0.758'],
