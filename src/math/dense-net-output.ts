@@ -23,6 +23,7 @@
  * the reports' trainLoss and testLoss are that mean over the whole set.
  */
 import type { DenseLoss } from './dense-net-types';
+import { rowMax, shiftedExps } from './softmax';
 
 /** What the output layer is. */
 export type OutputKind = 'sigmoid' | 'softmax' | 'linear';
@@ -36,15 +37,7 @@ export function softplus(x: number): number {
 export function softmaxRows(z: Float64Array, p: Float64Array, rows: number, k: number): void {
   for (let r = 0; r < rows; r++) {
     const zr = r * k;
-    let max = z[zr]!;
-    for (let j = 1; j < k; j++) if (z[zr + j]! > max) max = z[zr + j]!;
-    let sum = 0;
-    for (let j = 0; j < k; j++) {
-      const e = Math.exp(z[zr + j]! - max);
-      p[zr + j] = e;
-      sum += e;
-    }
-    const inv = 1 / sum;
+    const inv = 1 / shiftedExps(z, zr, k, rowMax(z, zr, k), p, zr);
     for (let j = 0; j < k; j++) p[zr + j]! *= inv;
   }
 }
@@ -117,8 +110,7 @@ export function rowLoss(
   }
   const at = r * k;
   if (loss === 'cross-entropy') {
-    let max = z[at]!;
-    for (let j = 1; j < k; j++) if (z[at + j]! > max) max = z[at + j]!;
+    const max = rowMax(z, at, k);
     let sum = 0;
     for (let j = 0; j < k; j++) sum += Math.exp(z[at + j]! - max);
     return max + Math.log(sum) - z[at + y]!;

@@ -185,6 +185,9 @@ export function parseDefinition(source: string): Definition {
   return { name, expr };
 }
 
+/** The operators of a `binary` node. */
+type BinaryOp = Extract<Expr, { kind: 'binary' }>['op'];
+
 function parseFrom(source: string, start: number): Expr {
   if (source.trim() === '') throw new ExpressionError('the expression is empty', 0);
   const tokens = tokenize(source, start);
@@ -204,24 +207,23 @@ function parseFrom(source: string, start: number): Expr {
     return new ExpressionError(`unexpected ${quote(token)} at ${at(token.start)}`, token.start);
   };
 
-  function sum(): Expr {
-    let left = product();
-    while (isOp(peek(), '+', '-')) {
-      const op = take().text as '+' | '-';
-      const right = product();
+  /** One level of left-associative operators: an operand, then (op operand) while `ops` follow. */
+  function binaryLevel(ops: readonly BinaryOp[], operand: () => Expr): Expr {
+    let left = operand();
+    while (isOp(peek(), ...ops)) {
+      const op = take().text as BinaryOp;
+      const right = operand();
       left = { kind: 'binary', op, left, right, start: left.start, end: right.end };
     }
     return left;
   }
 
+  function sum(): Expr {
+    return binaryLevel(['+', '-'], product);
+  }
+
   function product(): Expr {
-    let left = unary();
-    while (isOp(peek(), '*', '/')) {
-      const op = take().text as '*' | '/';
-      const right = unary();
-      left = { kind: 'binary', op, left, right, start: left.start, end: right.end };
-    }
-    return left;
+    return binaryLevel(['*', '/'], unary);
   }
 
   function unary(): Expr {

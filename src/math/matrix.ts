@@ -300,14 +300,7 @@ export class Matrix {
 
   /** A + B, entry by entry; the shapes must be the same. */
   add(other: Matrix): Matrix {
-    if (this.rows !== other.rows || this.cols !== other.cols) {
-      throw ShapeError.elementWise('add', this.shape, other.shape);
-    }
-    return new Matrix(
-      this.rows,
-      this.cols,
-      this.data.map((v, k) => v + other.data[k]!),
-    );
+    return this.elementWise('add', other, (a, b) => a + b);
   }
 
   /** kA: every entry times the number k. */
@@ -324,13 +317,22 @@ export class Matrix {
    * same. Backpropagation uses it to multiply a gradient by f′(z) neuron by neuron.
    */
   hadamard(other: Matrix): Matrix {
+    return this.elementWise('hadamard', other, (a, b) => a * b);
+  }
+
+  /** f(aᵢⱼ, bᵢⱼ) entry by entry, for `operation`; the shapes must be the same. */
+  private elementWise(
+    operation: 'add' | 'hadamard',
+    other: Matrix,
+    f: (a: number, b: number) => number,
+  ): Matrix {
     if (this.rows !== other.rows || this.cols !== other.cols) {
-      throw ShapeError.elementWise('hadamard', this.shape, other.shape);
+      throw ShapeError.elementWise(operation, this.shape, other.shape);
     }
     return new Matrix(
       this.rows,
       this.cols,
-      this.data.map((v, k) => v * other.data[k]!),
+      this.data.map((v, k) => f(v, other.data[k]!)),
     );
   }
 

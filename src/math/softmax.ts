@@ -138,6 +138,38 @@ export function readSoftmax(z: ArrayLike<number>, y: number, temperature = 1): S
   };
 }
 
+/** Numbers that can be written by index: a plain array or any typed array. */
+export type WritableRow = { [index: number]: number; readonly length: number };
+
+/** The largest of the k ≥ 1 scores z[offset … offset + k − 1]. */
+export function rowMax(z: ArrayLike<number>, offset: number, k: number): number {
+  let m = z[offset]!;
+  for (let i = 1; i < k; i++) if (z[offset + i]! > m) m = z[offset + i]!;
+  return m;
+}
+
+/**
+ * The numerators of a softmax that cannot overflow: e^(zᵢ − m) for the k scores z[offset …] and
+ * their largest, m = rowMax(z, offset, k), written into out[outOffset …] (each ≤ 1, the largest
+ * exactly 1); returns their sum (≥ 1), the denominator. `out` may be `z` itself.
+ */
+export function shiftedExps(
+  z: ArrayLike<number>,
+  offset: number,
+  k: number,
+  m: number,
+  out: WritableRow,
+  outOffset: number,
+): number {
+  let sum = 0;
+  for (let i = 0; i < k; i++) {
+    const e = Math.exp(z[offset + i]! - m);
+    out[outOffset + i] = e;
+    sum += e;
+  }
+  return sum;
+}
+
 /**
  * The loss and gradient of one row of a batch, in place and without allocating: for the k scores
  * z[offset … offset + k − 1] and the right class y, writes softmax − onehot(y) (T = 1) into
@@ -150,19 +182,13 @@ export function softmaxCrossEntropyRow(
   offset: number,
   k: number,
   y: number,
-  grad: { [index: number]: number; readonly length: number },
+  grad: WritableRow,
   gradOffset = offset,
 ): number {
   checkClass(k, y);
   const zy = z[offset + y]!;
-  let m = -Infinity;
-  for (let i = 0; i < k; i++) if (z[offset + i]! > m) m = z[offset + i]!;
-  let sum = 0;
-  for (let i = 0; i < k; i++) {
-    const e = Math.exp(z[offset + i]! - m);
-    grad[gradOffset + i] = e;
-    sum += e;
-  }
+  const m = rowMax(z, offset, k);
+  const sum = shiftedExps(z, offset, k, m, grad, gradOffset);
   for (let i = 0; i < k; i++) grad[gradOffset + i] = grad[gradOffset + i]! / sum;
   grad[gradOffset + y] = grad[gradOffset + y]! - 1;
   return Math.max(0, m + Math.log(sum) - zy);
