@@ -4,6 +4,7 @@ import { drawGraph } from '../../charts/graph-layout';
 import type { GraphLayout } from '../../charts/graph-layout';
 import { formatValues } from '../../math/expression';
 import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { backpropGraphDoc } from './meta';
 import { SizeController } from '../shared/size';
@@ -104,7 +105,6 @@ export class NnBackpropGraph extends NnElement {
     }),
     ...states({
       _focusId: 0,
-      _showTable: false,
       _showCheck: false,
       _fieldErrors: {},
       _drafts: {},
@@ -117,8 +117,9 @@ export class NnBackpropGraph extends NnElement {
     }),
   };
 
+  private readonly _table = new TableSwitch(this);
+
   declare private _focusId: number;
-  declare private _showTable: boolean;
   declare private _showCheck: boolean;
   declare private _fieldErrors: Record<string, string>;
   declare private _drafts: Record<string, string>;
@@ -427,9 +428,9 @@ export class NnBackpropGraph extends NnElement {
     const tables = parts.tables({
       model,
       step,
-      showTable: this._showTable,
+      showTable: this._table.shown,
       showCheck: this._showCheck,
-      toggleTable: () => (this._showTable = !this._showTable),
+      toggleTable: this._table.toggle,
       toggleCheck: () => (this._showCheck = !this._showCheck),
     });
     return parts.walk({

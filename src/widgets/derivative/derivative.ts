@@ -4,6 +4,7 @@ import { drawDerivativeChart } from '../../charts/derivative-chart';
 import { FUNCTIONS } from '../../math/functions';
 import type { FunctionId } from '../../math/functions';
 import { NnElement, attributeProperties, states } from '../shared/base';
+import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { derivativeDoc } from './meta';
 import { choiceGroup } from '../shared/choices';
@@ -85,12 +86,12 @@ export class NnDerivative extends NnElement {
   static override properties = {
     ...attributeProperties(TAG),
     ...states({
-      _showTable: false,
       _animating: false,
     }),
   };
 
-  declare private _showTable: boolean;
+  private readonly _table = new TableSwitch(this);
+
   declare private _animating: boolean;
 
   private readonly _size = new SizeController(this, {
@@ -201,10 +202,6 @@ export class NnDerivative extends NnElement {
     this.emit<DerivativeChangeDetail>('nn-change', changeDetail(this));
   }
 
-  private _toggleTable(): void {
-    this._showTable = !this._showTable;
-  }
-
   // ---- rendering -------------------------------------------------------------------------
 
   override render(): TemplateResult {
@@ -224,7 +221,7 @@ export class NnDerivative extends NnElement {
         <div class="formula" part="formula">${slope ? slopeFormula(this) : chainFormula(this)}</div>
 
         ${slope ? slopesTable(this) : nothing}
-        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => (slope ? hTable(this) : chainTable(this)) })}
+        ${dataTableArea({ ...this._table.area, table: () => (slope ? hTable(this) : chainTable(this)) })}
       </div>
     `;
   }

@@ -7,6 +7,7 @@ import type { DescentOptions, DescentState } from '../../math/descent';
 import { SURFACES, surfaceById } from '../../math/surfaces';
 import type { Surface } from '../../math/surfaces';
 import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { gradientDescentDoc } from './meta';
 import { SizeController } from '../shared/size';
@@ -96,10 +97,11 @@ export class NnGradientDescent extends NnElement {
     ...states({
       _states: [],
       _playing: false,
-      _showTable: false,
       _rateError: '',
     }),
   };
+
+  private readonly _table = new TableSwitch(this);
 
   /**
    * The learning rate η, from 0.001 to 10. Undefined (attribute absent) means the surface's
@@ -114,7 +116,6 @@ export class NnGradientDescent extends NnElement {
   /** Every state of the run so far, the start first. */
   declare private _states: DescentState[];
   declare private _playing: boolean;
-  declare private _showTable: boolean;
   /** A message next to the exact-η box when what was typed is not a usable rate. */
   declare private _rateError: string;
 
@@ -146,7 +147,7 @@ export class NnGradientDescent extends NnElement {
     rateExact: (e) => this._onRateExact(e),
     momentumToggle: (e) => this._onMomentumToggle(e),
     beta: (e) => this._onBeta(e),
-    toggleTable: () => this._toggleTable(),
+    toggleTable: this._table.toggle,
   };
 
   // ---- Derived values ---------------------------------------------------------------------
@@ -461,10 +462,6 @@ export class NnGradientDescent extends NnElement {
     this._setStart(start);
   }
 
-  private _toggleTable(): void {
-    this._showTable = !this._showTable;
-  }
-
   // ---- Rendering ----------------------------------------------------------------------------
 
   override render(): TemplateResult {
@@ -474,7 +471,7 @@ export class NnGradientDescent extends NnElement {
       rate: this.effectiveRate,
       momentum: this.momentum,
       playing: this._playing,
-      showTable: this._showTable,
+      showTable: this._table.shown,
       rateError: this._rateError,
       on: this._on,
     });

@@ -3,6 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import type { InitScheme } from '../../math/deep-net';
 import { formatNumber, formatPercent } from '../../math/format';
 import { NnElement, attributeProperties, states } from '../shared/base';
+import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { gradientFlowDoc } from './meta';
 import { dataTableArea } from '../shared/data-table';
@@ -98,13 +99,13 @@ export class NnGradientFlow extends NnElement {
     ...states({
       _snapshot: undefined,
       _playing: false,
-      _showTable: false,
     }),
   };
 
+  private readonly _table = new TableSwitch(this);
+
   declare private _snapshot: FlowSnapshot | undefined;
   declare private _playing: boolean;
-  declare private _showTable: boolean;
 
   private _run: FlowRun | undefined;
   private _frame = 0;
@@ -270,8 +271,7 @@ export class NnGradientFlow extends NnElement {
                   ${summary(setup, s)}
                 </p>
                 ${dataTableArea({
-                  shown: this._showTable,
-                  onToggle: () => (this._showTable = !this._showTable),
+                  ...this._table.area,
                   table: () => table(s),
                 })}
               `

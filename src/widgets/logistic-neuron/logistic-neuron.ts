@@ -5,6 +5,7 @@ import type { LossName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/index';
 import { NnElement, attributeProperties, states } from '../shared/base';
+import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { logisticNeuronDoc } from './meta';
 import { SizeController } from '../shared/size';
@@ -116,9 +117,10 @@ export class NnLogisticNeuron extends NnElement {
       _values: [],
       _error: '',
       _announcement: '',
-      _showTable: false,
     }),
   };
+
+  private readonly _table = new TableSwitch(this);
 
   declare private _status: 'loading' | 'ready' | 'playing' | 'error';
   declare private _step: number;
@@ -129,7 +131,6 @@ export class NnLogisticNeuron extends NnElement {
   declare private _error: string;
   /** The text of the polite live region: set when training pauses, steps or restarts. */
   declare private _announcement: string;
-  declare private _showTable: boolean;
 
   private _trainer: LogisticTrainer | undefined;
   /** Bumped by every restart and disconnect: stale async work checks it and gives up. */
@@ -393,11 +394,7 @@ export class NnLogisticNeuron extends NnElement {
         <p class="visually-hidden" aria-live="polite">${this._announcement}</p>
 
         ${this._why()}
-        ${pointsTableArea(
-          this._showTable,
-          () => (this._showTable = !this._showTable),
-          () => pointsTable(this._state),
-        )}
+        ${pointsTableArea(this._table.shown, this._table.toggle, () => pointsTable(this._state))}
       </div>
     `;
   }

@@ -3,6 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { drawLossChart } from '../../charts/loss-chart';
 import type { LossChartLayout, LossScale } from '../../charts/loss-chart';
 import { NnElement, attributeProperties, reactive, states, warnOnce } from '../shared/base';
+import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { lossChartDoc } from './meta';
 import { FrameTask, SizeController } from '../shared/size';
@@ -85,9 +86,10 @@ export class NnLossChart extends NnElement {
     ...states({
       _version: 0,
       _cursorStep: null,
-      _showTable: false,
     }),
   };
+
+  private readonly _table = new TableSwitch(this);
 
   /**
    * Steps to mark (a property, not an attribute): a labelled rule each, drawn over the lines, in
@@ -98,7 +100,6 @@ export class NnLossChart extends NnElement {
   declare private _version: number;
   /** The step the cursor marks, or null (the readout then shows the latest step). */
   declare private _cursorStep: number | null;
-  declare private _showTable: boolean;
 
   private _series: LossSeries[] = [];
   private readonly _bump = new FrameTask(this, () => this._version++);
@@ -266,10 +267,6 @@ export class NnLossChart extends NnElement {
     this.emit<LossChartChangeDetail>('nn-change', { scale: this.scale });
   }
 
-  private _toggleTable(): void {
-    this._showTable = !this._showTable;
-  }
-
   // ---- Rendering -----------------------------------------------------------------------------
 
   override render(): TemplateResult {
@@ -325,7 +322,7 @@ export class NnLossChart extends NnElement {
           </p>
         </figure>
 
-        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => table(this.label, this._series, this.yLabel || 'loss', this.markers) })}
+        ${dataTableArea({ ...this._table.area, table: () => table(this.label, this._series, this.yLabel || 'loss', this.markers) })}
       </div>
     `;
   }

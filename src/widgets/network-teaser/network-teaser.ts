@@ -5,7 +5,8 @@ import type { DecisionMapLayout } from '../../charts/decision-map';
 import { BOUND } from '../../math/datasets';
 import type { DatasetName, LabelledPoint } from '../../math/datasets';
 import { formatNumber } from '../../math/format';
-import { NnElement, attributeProperties, states } from '../shared/base';
+import { NnElement, attributeProperties } from '../shared/base';
+import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { networkTeaserDoc } from './meta';
 import { sliderRow } from '../shared/slider';
@@ -75,12 +76,9 @@ export class NnNetworkTeaser extends NnElement {
 
   static override properties = {
     ...attributeProperties(TAG),
-    ...states({
-      _showTable: false,
-    }),
   };
 
-  declare private _showTable: boolean;
+  private readonly _table = new TableSwitch(this);
 
   private readonly _size = new SizeController(this, {
     target: () => this.renderRoot.querySelector('figure'),
@@ -227,10 +225,6 @@ export class NnNetworkTeaser extends NnElement {
     });
   }
 
-  private _toggleTable(): void {
-    this._showTable = !this._showTable;
-  }
-
   // ——— rendering ———
 
   override render(): TemplateResult {
@@ -272,7 +266,7 @@ export class NnNetworkTeaser extends NnElement {
           </div>
         </div>
 
-        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => table(name, points) })}
+        ${dataTableArea({ ...this._table.area, table: () => table(name, points) })}
       </div>
     `;
   }

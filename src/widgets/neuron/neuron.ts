@@ -3,6 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { drawNeuronDiagram } from '../../charts/neuron-diagram';
 import { widgetDoc } from '../catalog';
 import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { neuronDoc } from './meta';
 import { SizeController } from '../shared/size';
@@ -113,9 +114,10 @@ export class NnNeuron extends NnElement {
     }),
     ...states({
       _drafts: {},
-      _showTable: false,
     }),
   };
+
+  private readonly _table = new TableSwitch(this);
 
   /**
    * The inputs x₁ … xₙ (attribute `x="1 0.5"`). Missing ones are filled in; extra ones are kept
@@ -126,7 +128,6 @@ export class NnNeuron extends NnElement {
   declare w: number[];
   /** What the user typed in each field, while it differs from the value shown (or is not a number). */
   declare private _drafts: Partial<Record<FieldKey, string>>;
-  declare private _showTable: boolean;
 
   private readonly _size = new SizeController(this, {
     target: () => this.renderRoot.querySelector('figure'),
@@ -261,10 +262,6 @@ export class NnNeuron extends NnElement {
     this.emit<NeuronChangeDetail>('nn-change', changeDetail(this._state));
   }
 
-  private _toggleTable(): void {
-    this._showTable = !this._showTable;
-  }
-
   // ---- rendering -------------------------------------------------------------------------
 
   override render(): TemplateResult {
@@ -299,7 +296,7 @@ export class NnNeuron extends NnElement {
 
         <div class="formula" part="formula">${formula(this._state)}</div>
 
-        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => table(this._state) })}
+        ${dataTableArea({ ...this._table.area, table: () => table(this._state) })}
       </div>
     `;
   }

@@ -3,7 +3,8 @@ import type { TemplateResult } from 'lit';
 import { dataTableArea } from '../shared/data-table';
 import { drawSigmoidChart } from '../../charts/sigmoid-chart';
 import { drawSigmoidPlane } from '../../charts/sigmoid-plane';
-import { NnElement, attributeProperties, states } from '../shared/base';
+import { NnElement, attributeProperties } from '../shared/base';
+import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { sigmoidExplorerDoc } from './meta';
 import { sliderRow } from '../shared/slider';
@@ -65,13 +66,11 @@ export class NnSigmoidExplorer extends NnElement {
 
   static override properties = {
     ...attributeProperties(TAG),
-    ...states({
-      _showTable: false,
-    }),
   };
 
+  private readonly _table = new TableSwitch(this);
+
   /** Whether the data table is revealed. */
-  declare private _showTable: boolean;
 
   private readonly _size = new SizeController(this, {
     target: () => this.renderRoot.querySelector('figure'),
@@ -158,10 +157,6 @@ export class NnSigmoidExplorer extends NnElement {
     this.emit<SigmoidChangeDetail>('nn-change', changeDetail(this._setup));
   }
 
-  private _toggleTable(): void {
-    this._showTable = !this._showTable;
-  }
-
   override render(): TemplateResult {
     return this._plane ? this._renderPlane() : this._renderCurve();
   }
@@ -190,7 +185,7 @@ export class NnSigmoidExplorer extends NnElement {
         </div>
 
         ${curveFormula(this._setup)}
-        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => curveTable(this._setup, xMin, xMax) })}
+        ${dataTableArea({ ...this._table.area, table: () => curveTable(this._setup, xMin, xMax) })}
       </div>
     `;
   }
@@ -213,7 +208,7 @@ export class NnSigmoidExplorer extends NnElement {
         </div>
 
         ${planeFormula(this._setup)}
-        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => planeTable(this._setup, min, max) })}
+        ${dataTableArea({ ...this._table.area, table: () => planeTable(this._setup, min, max) })}
       </div>
     `;
   }

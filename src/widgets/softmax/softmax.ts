@@ -3,6 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { formatNumber } from '../../math/format';
 import { widgetDoc } from '../catalog';
 import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { softmaxDoc } from './meta';
 import { dataTableArea } from '../shared/data-table';
@@ -133,9 +134,10 @@ export class NnSoftmax extends NnElement {
     }),
     ...states({
       _drafts: {},
-      _showTable: false,
     }),
   };
+
+  private readonly _table = new TableSwitch(this);
 
   /**
    * The scores z₁ … z_k (attribute `logits="2 1 0.1"`). Missing ones are 0; extra ones are kept
@@ -146,7 +148,6 @@ export class NnSoftmax extends NnElement {
   declare labels: string[];
   /** What the user typed in each score's field, while it differs from the score (or is not a number). */
   declare private _drafts: Partial<Record<number, string>>;
-  declare private _showTable: boolean;
 
   /** True while an update comes from the user's typing: it must not wipe the fields' drafts. */
   private _fromUser = false;
@@ -255,10 +256,6 @@ export class NnSoftmax extends NnElement {
     this.emit<SoftmaxChangeDetail>('nn-change', changeDetail(this._state));
   }
 
-  private _toggleTable(): void {
-    this._showTable = !this._showTable;
-  }
-
   // ---- rendering -------------------------------------------------------------------------
 
   override render(): TemplateResult {
@@ -308,8 +305,7 @@ export class NnSoftmax extends NnElement {
           </div>
         </div>
 
-        ${formula(state)}
-        ${dataTableArea({ shown: this._showTable, onToggle: () => this._toggleTable(), table: () => table(state) })}
+        ${formula(state)} ${dataTableArea({ ...this._table.area, table: () => table(state) })}
       </div>
     `;
   }
