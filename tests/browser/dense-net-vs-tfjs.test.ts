@@ -20,6 +20,7 @@ import {
   trainInStep,
   withL2,
   worstGap,
+  TWO_HIDDEN_LAYERS,
 } from './tfjs-reference';
 
 const live: Trainer[] = [];
@@ -29,20 +30,7 @@ afterEach(() => {
 
 describe('DenseNet’s gradients are tf.grads of the same loss (cpu backend)', () => {
   const cases: Partial<ModelSpec>[] = [
-    {
-      loss: 'cross-entropy',
-      hidden: [
-        { units: 5, activation: 'sigmoid' },
-        { units: 3, activation: 'tanh' },
-      ],
-    },
-    {
-      loss: 'squared-error',
-      hidden: [
-        { units: 4, activation: 'relu' },
-        { units: 3, activation: 'linear' },
-      ],
-    },
+    ...TWO_HIDDEN_LAYERS,
     { loss: 'cross-entropy', hidden: [{ units: 8, activation: 'relu' }], l2: 0.01 },
     { loss: 'squared-error', hidden: [{ units: 6, activation: 'tanh' }], l2: 0.003 },
     { loss: 'cross-entropy', hidden: [], l2: 0.02 },

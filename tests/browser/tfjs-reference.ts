@@ -8,6 +8,24 @@ import { expect } from 'vitest';
 import type { LayerWeights, ModelSpec, Trainer, TrainReport } from '../../src/train/index';
 import { XOR_TRAIN } from './train-fixtures';
 
+/** Two hidden layers, each loss and all four activations: the first cases of a gradient check. */
+export const TWO_HIDDEN_LAYERS: Partial<ModelSpec>[] = [
+  {
+    loss: 'cross-entropy',
+    hidden: [
+      { units: 5, activation: 'sigmoid' },
+      { units: 3, activation: 'tanh' },
+    ],
+  },
+  {
+    loss: 'squared-error',
+    hidden: [
+      { units: 4, activation: 'relu' },
+      { units: 3, activation: 'linear' },
+    ],
+  },
+];
+
 /**
  * The network's last pre-activations (before its σ or softmax) for the rows `x`, in tfjs's ops:
  * `params` holds each layer's kernel, then its bias.

@@ -15,7 +15,7 @@ import {
 import type { ModelSpec, Trainer, TrainProblem, TrainReport } from '../../src/train/index';
 import { initialWeights } from '../../src/train/spec';
 import { XOR_TEST, XOR_TRAIN, xorPoints, xorSpec } from './train-fixtures';
-import { flatWeights, referenceLoss } from './tfjs-reference';
+import { flatWeights, referenceLoss, TWO_HIDDEN_LAYERS } from './tfjs-reference';
 import { xorTrainers } from './xor-trainers';
 
 const trainer = xorTrainers();
@@ -119,20 +119,7 @@ describe('the maths of a step is tfjs’s own (cpu backend, against tf.grads and
   };
 
   const cases: Partial<ModelSpec>[] = [
-    {
-      loss: 'cross-entropy',
-      hidden: [
-        { units: 5, activation: 'sigmoid' },
-        { units: 3, activation: 'tanh' },
-      ],
-    },
-    {
-      loss: 'squared-error',
-      hidden: [
-        { units: 4, activation: 'relu' },
-        { units: 3, activation: 'linear' },
-      ],
-    },
+    ...TWO_HIDDEN_LAYERS,
     { loss: 'squared-error', hidden: [], l2: 0.01 },
     { loss: 'cross-entropy', hidden: [{ units: 6, activation: 'tanh' }], l2: 0.003 },
   ];
