@@ -90,11 +90,10 @@ export function prepare(
     const line = lineOf(token, ref);
     switch (token.type) {
       case 'math_block':
-        token.meta = { ...token.meta, html: renderTex(token.content, true, ref.file, line) };
+        typeset(token, true, ref, line);
         break;
       case 'html_block':
-        events.push(...checkHtml(token.content, ref.file, line));
-        if (ref.untrusted) token.content = sanitizeHtml(token.content, ref.file, line);
+        events.push(...prepareHtml(token, ref, line));
         break;
       case 'fence':
         onFence(token);
@@ -115,6 +114,18 @@ export function prepare(
   return events;
 }
 
+/** A math token's TeX typeset to MathML, kept in its meta for the renderer; `line` for errors. */
+function typeset(token: Token, display: boolean, ref: SourceRef, line: number): void {
+  token.meta = { ...token.meta, html: renderTex(token.content, display, ref.file, line) };
+}
+
+/** A raw HTML token's widget tags, checked; in a shared lesson its HTML is sanitized too. */
+function prepareHtml(token: Token, ref: SourceRef, line: number): TagEvent[] {
+  const events = checkHtml(token.content, ref.file, line);
+  if (ref.untrusted) token.content = sanitizeHtml(token.content, ref.file, line);
+  return events;
+}
+
 function prepareInline(inline: Token, ref: SourceRef): TagEvent[] {
   const events: TagEvent[] = [];
   /** For each open link of a shared lesson, whether it goes to another site. */
@@ -130,14 +141,11 @@ function prepareInline(inline: Token, ref: SourceRef): TagEvent[] {
       case 'hardbreak':
         line++;
         break;
-      case 'math_inline': {
-        const display = (child.meta as { display?: boolean } | null)?.display ?? false;
-        child.meta = { ...child.meta, html: renderTex(child.content, display, ref.file, line) };
+      case 'math_inline':
+        typeset(child, (child.meta as { display?: boolean } | null)?.display ?? false, ref, line);
         break;
-      }
       case 'html_inline':
-        events.push(...checkHtml(child.content, ref.file, line));
-        if (ref.untrusted) child.content = sanitizeHtml(child.content, ref.file, line);
+        events.push(...prepareHtml(child, ref, line));
         break;
       case 'image':
         if (ref.untrusted) refuseImage(ref.file, line);

@@ -47,14 +47,7 @@ function mathInline(state: StateInline, silent: boolean): boolean {
       state.pos = start + 2;
       return true;
     }
-    if (!silent) {
-      const token = state.push('math_inline', 'math', 0);
-      token.content = src.slice(start + 2, end);
-      token.markup = '$$';
-      token.meta = { offset: start, display: true };
-    }
-    state.pos = end + 2;
-    return true;
+    return acceptMath(state, silent, start, end, '$$');
   }
 
   if (start + 1 >= max || isSpace(src.charCodeAt(start + 1))) return false;
@@ -67,13 +60,27 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   }
   if (isSpace(src.charCodeAt(end - 1)) || (end + 1 < max && isDigit(src.charCodeAt(end + 1))))
     return false;
+  return acceptMath(state, silent, start, end, '$');
+}
+
+/**
+ * The math from `start` (its opening `markup`) to `end` (its closing one) becomes one math_inline
+ * token, display math for `$$`; the inline rule goes on after the closing delimiter.
+ */
+function acceptMath(
+  state: StateInline,
+  silent: boolean,
+  start: number,
+  end: number,
+  markup: '$' | '$$',
+): true {
   if (!silent) {
     const token = state.push('math_inline', 'math', 0);
-    token.content = src.slice(start + 1, end);
-    token.markup = '$';
-    token.meta = { offset: start, display: false };
+    token.content = state.src.slice(start + markup.length, end);
+    token.markup = markup;
+    token.meta = { offset: start, display: markup === '$$' };
   }
-  state.pos = end + 1;
+  state.pos = end + markup.length;
   return true;
 }
 
