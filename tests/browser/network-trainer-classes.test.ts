@@ -4,12 +4,12 @@
  * the summary and in nn-train-progress, share links. Read through what a user (or the page) sees.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/network-trainer/index';
 import type { NnNetworkTrainer } from '../../src/widgets/network-trainer/index';
 import { parseFrameHash } from '../../src/embed/frame';
-import { expectNoAxeViolations } from './axe';
-import { labelledControl, text } from './harness';
+import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
+import { inDarkMode, labelledControl, showDataTable, text } from './harness';
 import { mounter } from './settle';
 import { progress, ready } from './trainer-widget';
 
@@ -167,11 +167,7 @@ describe('<nn-network-trainer> with three or more classes', () => {
     const el = await mount(BLOBS);
     await ready(el);
     await el.step();
-    const show = [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
-      /show data table/i.test(text(b)),
-    )!;
-    await userEvent.click(show);
-    await el.updateComplete;
+    await showDataTable(el);
     expect(text(el.shadowRoot!.querySelector('table caption'))).toMatch(
       /class the network finds likeliest/,
     );
@@ -179,17 +175,10 @@ describe('<nn-network-trainer> with three or more classes', () => {
   });
 
   it('has no axe violations in dark mode', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       const el = await mount(BLOBS);
       await ready(el);
-      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
-      await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+      await expectNoAxeViolationsInDark(el);
+    });
   });
 });

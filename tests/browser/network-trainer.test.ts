@@ -4,7 +4,7 @@
  * (src/train), on the cpu backend so that runs are quick and the same on every machine.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { userEvent } from 'vitest/browser';
 import '../../src/widgets/network-trainer/index';
 import type {
   NnNetworkTrainer,
@@ -12,8 +12,8 @@ import type {
   TrainerChangeDetail,
 } from '../../src/widgets/network-trainer/index';
 import { parseFrameHash } from '../../src/embed/frame';
-import { expectNoAxeViolations } from './axe';
-import { buttonNamed, labelledControl, text } from './harness';
+import { expectNoAxeViolationsInDark, expectNoAxeViolationsWithTable } from './axe';
+import { buttonNamed, inDarkMode, labelledControl, text } from './harness';
 import { mounter } from './settle';
 import { progress, ready } from './trainer-widget';
 
@@ -527,24 +527,15 @@ describe('<nn-network-trainer>', () => {
     const el = await mount(`dataset="xor" ${QUICK}`);
     await ready(el);
     await el.step();
-    await userEvent.click(harness(el).button(/show data table/i));
-    await el.updateComplete;
-    await expectNoAxeViolations(el);
+    await expectNoAxeViolationsWithTable(el);
   });
 
   it('has no axe violations in dark mode', async () => {
-    const session = cdp();
-    await session.send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
-    try {
+    await inDarkMode(async () => {
       const el = await mount(`dataset="circle" ${QUICK}`);
       await ready(el);
-      expect(getComputedStyle(el).backgroundColor).toBe('rgb(15, 23, 42)');
-      await expectNoAxeViolations(el);
-    } finally {
-      await session.send('Emulation.setEmulatedMedia', { features: [] });
-    }
+      await expectNoAxeViolationsInDark(el);
+    });
   });
 
   it('a training worker that dies is reported, and a new one goes on from the saved weights', async () => {
