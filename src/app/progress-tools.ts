@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { lessons } from 'virtual:lessons';
 import { define } from '../widgets/shared/define';
+import { setStartingValues, states } from '../widgets/shared/reactive';
 import { tokens } from '../widgets/shared/tokens';
 import { progressContext } from '../lesson/context';
 import type { KeptCopy, ProgressStore } from '../lesson/progress';
@@ -29,11 +30,13 @@ interface PendingImport {
 export class GtProgressTools extends LitElement {
   static override properties = {
     compact: { type: Boolean, reflect: true },
-    _message: { state: true },
-    _error: { state: true },
-    _pending: { state: true },
-    _mode: { state: true },
-    _copies: { state: true },
+    ...states({
+      _message: '',
+      _error: false,
+      _pending: null,
+      _mode: 'merge',
+      _copies: [],
+    }),
   };
   declare compact: boolean;
   declare _message: string;
@@ -50,12 +53,8 @@ export class GtProgressTools extends LitElement {
 
   constructor() {
     super();
+    setStartingValues(this);
     this.compact = false;
-    this._message = '';
-    this._error = false;
-    this._pending = null;
-    this._mode = 'merge';
-    this._copies = [];
   }
 
   override connectedCallback(): void {

@@ -9,6 +9,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { define } from '../../widgets/shared/base';
+import { setStartingValues, states } from '../../widgets/shared/reactive';
 import { tokens } from '../../widgets/shared/tokens';
 import { loadWidgets } from '../../widgets/loaders';
 import { progressContext } from '../../lesson/context';
@@ -40,17 +41,19 @@ const SAVE_DELAY_MS = 300;
  */
 export class GtStudio extends LitElement {
   static override properties = {
-    _drafts: { state: true },
-    _draftId: { state: true },
-    _lesson: { state: true },
-    _problems: { state: true },
-    _ms: { state: true },
-    _step: { state: true },
-    _saveError: { state: true },
-    _savedAt: { state: true },
-    _share: { state: true },
-    _tab: { state: true },
-    _starter: { state: true },
+    ...states({
+      _drafts: [],
+      _draftId: '',
+      _lesson: undefined,
+      _problems: [],
+      _ms: undefined,
+      _step: 1,
+      _saveError: '',
+      _savedAt: '',
+      _share: { link: '', error: '', note: '' },
+      _tab: 'edit',
+      _starter: 'empty',
+    }),
   };
 
   declare _drafts: Draft[];
@@ -91,17 +94,7 @@ export class GtStudio extends LitElement {
 
   constructor() {
     super();
-    this._drafts = [];
-    this._draftId = '';
-    this._lesson = undefined;
-    this._problems = [];
-    this._ms = undefined;
-    this._step = 1;
-    this._saveError = '';
-    this._savedAt = '';
-    this._share = { link: '', error: '', note: '' };
-    this._tab = 'edit';
-    this._starter = 'empty';
+    setStartingValues(this);
   }
 
   override connectedCallback(): void {

@@ -19,6 +19,9 @@ import type { AttributeDoc, WidgetDoc } from '../catalog';
 import { widgetDoc } from '../catalog';
 import { define, warnOnce } from './define';
 import { propertyOf } from './attribute-name';
+import { setStartingValues, startingAt } from './reactive';
+
+export { reactive, states } from './reactive';
 
 export { define, warnOnce };
 
@@ -80,10 +83,6 @@ const errorStyle = {
   background: 'var(--_bg, transparent)',
 };
 
-/** Where a property declaration keeps how each element's value starts (see NnElement's constructor). */
-const INITIAL = Symbol('initial value');
-type Declaration = PropertyDeclaration & { [INITIAL]?: () => unknown };
-
 /** Base element: shared helpers for every `nn-*` element. */
 export class NnElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -99,11 +98,7 @@ export class NnElement extends LitElement {
   /** Each property declared with a starting value (attributeProperties, states, reactive) gets it. */
   constructor() {
     super();
-    const self = this as unknown as Record<PropertyKey, unknown>;
-    for (const [name, declaration] of (this.constructor as typeof NnElement).elementProperties) {
-      const initial = (declaration as Declaration)[INITIAL];
-      if (initial) self[name] = initial();
-    }
+    setStartingValues(this);
   }
 
   /**
@@ -277,30 +272,9 @@ export function attributeProperties(
       const name = propertyOf(doc.name);
       const declaration = { ...(custom[name] ?? standardAttribute(tag, doc)), attribute: doc.name };
       const initial = readsMissing(declaration) ?? (() => doc.default);
-      return [name, { ...declaration, [INITIAL]: initial }];
+      return [name, startingAt(declaration, initial)];
     }),
   );
-}
-
-/**
- * Reactive properties declared alike, each element starting from its own copy of the value given
- * (plain data: `reactive({ markers: [] }, { attribute: false })`).
- */
-export function reactive(
-  initial: Readonly<Record<string, unknown>>,
-  declaration: PropertyDeclaration,
-): PropertyDeclarations {
-  return Object.fromEntries(
-    Object.entries(initial).map(([name, value]) => [
-      name,
-      { ...declaration, [INITIAL]: () => structuredClone(value) },
-    ]),
-  );
-}
-
-/** Internal reactive state (`states({ _showTable: false })`): see `reactive`. */
-export function states(initial: Readonly<Record<string, unknown>>): PropertyDeclarations {
-  return reactive(initial, { state: true });
 }
 
 /** An attribute's property name at the type level: what `propertyOf` returns. */
