@@ -66,6 +66,12 @@ async function mount() {
       await el.updateComplete;
       return root.querySelector('h2')!.textContent;
     },
+    /** The step's exercise, once it has rendered. */
+    async exercise(): Promise<Element> {
+      const exercise = root.querySelector('nn-exercise')!;
+      await (exercise as unknown as { updateComplete: Promise<void> }).updateComplete;
+      return exercise;
+    },
     text: () => root.textContent!.replace(/\s+/g, ' '),
     button: (name: string) =>
       [...root.querySelectorAll('button')].find((b) => b.textContent!.includes(name)),
@@ -111,8 +117,7 @@ describe('<nn-lesson>', () => {
     const h = await mount();
     h.heading().focus();
     expect(await h.afterKeys('{ArrowRight}')).toBe('Two');
-    const exercise = h.el.shadowRoot!.querySelector('nn-exercise')!;
-    await (exercise as unknown as { updateComplete: Promise<void> }).updateComplete;
+    const exercise = await h.exercise();
     const input = exercise.shadowRoot!.querySelector('input')!;
     await userEvent.click(input);
     expect(await h.afterKeys('{ArrowRight}')).toBe('Two');
@@ -170,8 +175,7 @@ describe('<nn-lesson>', () => {
     const h = await mount();
     h.el.go(2);
     await h.el.updateComplete;
-    const exercise = h.el.shadowRoot!.querySelector('nn-exercise')!;
-    await (exercise as unknown as { updateComplete: Promise<void> }).updateComplete;
+    const exercise = await h.exercise();
     expect(exercise.shadowRoot!.textContent).toContain('What is 1 + 1?');
   });
 
@@ -186,8 +190,7 @@ describe('<nn-lesson>', () => {
       },
     } as Lesson;
     await h.el.updateComplete;
-    const exercise = h.el.shadowRoot!.querySelector('nn-exercise')!;
-    await (exercise as unknown as { updateComplete: Promise<void> }).updateComplete;
+    const exercise = await h.exercise();
     expect(exercise.shadowRoot!.textContent).toContain('What is 2 + 2?');
   });
 
