@@ -85,9 +85,7 @@ export class NnDerivative extends NnElement {
 
   static override properties = {
     ...attributeProperties(TAG),
-    ...states({
-      _animating: false,
-    }),
+    ...states({ _animating: false }),
   };
 
   private readonly _table = new TableSwitch(this);

@@ -94,11 +94,7 @@ export class NnGradientDescent extends NnElement {
       startX: optionalNumber('start-x'),
       startY: optionalNumber('start-y'),
     }),
-    ...states({
-      _states: [],
-      _playing: false,
-      _rateError: '',
-    }),
+    ...states({ _states: [], _playing: false, _rateError: '' }),
   };
 
   private readonly _table = new TableSwitch(this);

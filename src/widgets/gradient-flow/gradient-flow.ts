@@ -96,10 +96,7 @@ export class NnGradientFlow extends NnElement {
 
   static override properties = {
     ...attributeProperties(TAG),
-    ...states({
-      _snapshot: undefined,
-      _playing: false,
-    }),
+    ...states({ _snapshot: undefined, _playing: false }),
   };
 
   private readonly _table = new TableSwitch(this);

@@ -83,10 +83,7 @@ export class NnLossChart extends NnElement {
   static override properties = {
     ...attributeProperties(TAG),
     ...reactive({ markers: [] }, { attribute: false }),
-    ...states({
-      _version: 0,
-      _cursorStep: null,
-    }),
+    ...states({ _version: 0, _cursorStep: null }),
   };
 
   private readonly _table = new TableSwitch(this);

@@ -108,13 +108,8 @@ export class NnNeuron extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    ...attributeProperties(TAG, {
-      x: X_ATTRIBUTE,
-      w: W_ATTRIBUTE,
-    }),
-    ...states({
-      _drafts: {},
-    }),
+    ...attributeProperties(TAG, { x: X_ATTRIBUTE, w: W_ATTRIBUTE }),
+    ...states({ _drafts: {} }),
   };
 
   private readonly _table = new TableSwitch(this);

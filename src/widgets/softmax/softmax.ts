@@ -128,13 +128,8 @@ export class NnSoftmax extends NnElement {
   static override styles = [tokens, styles];
 
   static override properties = {
-    ...attributeProperties(TAG, {
-      logits: LOGITS_ATTRIBUTE,
-      labels: LABELS_ATTRIBUTE,
-    }),
-    ...states({
-      _drafts: {},
-    }),
+    ...attributeProperties(TAG, { logits: LOGITS_ATTRIBUTE, labels: LABELS_ATTRIBUTE }),
+    ...states({ _drafts: {} }),
   };
 
   private readonly _table = new TableSwitch(this);
