@@ -55,10 +55,75 @@ export function formatTick(value: number | { valueOf(): number }): string {
   return v < 0 ? `\u2212${Math.abs(v)}` : String(v);
 }
 
-/** One line style in a legend: told apart by dash and width as well as colour. */
-export interface LineLegendEntry {
+/** `<g>`s bound to data of type D, as `keyedGroups` joins them. */
+export type Groups<D> = Selection<SVGGElement, D, SVGGElement, unknown>;
+
+/**
+ * One `<g class="className">` per item of `data` inside `parent`, matched to the groups already
+ * there by `key`, so that a redraw updates them in place (and removes those of items gone);
+ * `build` fills a new group with its parts.
+ */
+export function keyedGroups<D>(
+  parent: Sel<SVGGElement>,
+  className: string,
+  data: readonly D[],
+  key: (d: D) => string,
+  build: (g: Groups<D>) => void,
+): Groups<D> {
+  return parent
+    .selectAll<SVGGElement, D>(`g.${className}`)
+    .data(data, key)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', className);
+      build(g);
+      return g;
+    });
+}
+
+/** What every legend entry has: a key (for d3's join) and a label. */
+export interface LegendItem {
   key: string;
   label: string;
+}
+
+const byKey = (d: LegendItem) => d.key;
+
+/**
+ * A legend drawn into `g` at (left, top), updated in place when called again: one
+ * `g.legend-entry` an entry, holding the symbol `addSymbol` appends when the entry is new and the
+ * label (12px, foreground colour) at x = `labelX`. The caller styles the symbols and lays the
+ * rows out (`legendLabelWidth`).
+ */
+export function drawLegendRows<D extends LegendItem>(
+  g: Sel<SVGGElement>,
+  entries: readonly D[],
+  left: number,
+  top: number,
+  labelX: number,
+  addSymbol: (row: Groups<D>) => void,
+): Groups<D> {
+  g.attr('transform', `translate(${left},${top})`);
+  const rows = keyedGroups(g, 'legend-entry', entries, byKey, (row) => {
+    addSymbol(row);
+    row.append('text').attr('x', labelX).attr('dy', '0.35em').style('font-size', '12px');
+  });
+  rows
+    .select('text')
+    .style('fill', 'var(--_fg)')
+    .text((d) => d.label);
+  return rows;
+}
+
+/** The width of a legend row's label, in px. */
+export function legendLabelWidth(row: SVGGElement): number {
+  const label = row.querySelector('text');
+  // getComputedTextLength is 0 when not rendered (display: none): estimate from the length.
+  const measured = label?.getComputedTextLength?.() ?? 0;
+  return measured > 0 ? measured : (label?.textContent?.length ?? 0) * 7;
+}
+
+/** One line style in a legend: told apart by dash and width as well as colour. */
+export interface LineLegendEntry extends LegendItem {
   stroke: string;
   dash: string | null;
   width: number;
@@ -69,39 +134,24 @@ export interface LineLegendEntry {
  * drawn into `g` at (left, top); calling it again updates it in place.
  */
 export function drawLineLegend(
-  g: Selection<SVGGElement, unknown, null, undefined>,
+  g: Sel<SVGGElement>,
   entries: readonly LineLegendEntry[],
   left: number,
   top: number,
   gap = 20,
 ): void {
-  g.attr('transform', `translate(${left},${top})`);
-  const rows = g
-    .selectAll<SVGGElement, LineLegendEntry>('g.legend-entry')
-    .data(entries, (d) => d.key)
-    .join((enter) => {
-      const row = enter.append('g').attr('class', 'legend-entry');
-      row.append('line').attr('x1', 0).attr('x2', 26);
-      row.append('text').attr('x', 32).attr('dy', '0.35em').style('font-size', '12px');
-      return row;
-    });
+  const rows = drawLegendRows(g, entries, left, top, 32, (row) => {
+    row.append('line').attr('x1', 0).attr('x2', 26);
+  });
   rows
     .select('line')
     .style('stroke', (d) => d.stroke)
     .style('stroke-width', (d) => String(d.width))
     .style('stroke-dasharray', (d) => d.dash);
-  rows
-    .select('text')
-    .style('fill', 'var(--_fg)')
-    .text((d) => d.label);
   let offset = 0;
   rows.each(function () {
     select(this).attr('transform', `translate(${offset},0)`);
-    const label = this.querySelector('text');
-    // getComputedTextLength is 0 when not rendered (display: none): estimate from the length.
-    const measured = label?.getComputedTextLength?.() ?? 0;
-    const textWidth = measured > 0 ? measured : (label?.textContent?.length ?? 0) * 7;
-    offset += 32 + textWidth + gap;
+    offset += 32 + legendLabelWidth(this) + gap;
   });
 }
 
@@ -241,4 +291,25 @@ export function showSquareMarker(
  */
 export function paintContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
   return canvas.getContext('2d', { willReadFrequently: true });
+}
+
+/**
+ * Paint `canvas` pixel by pixel at `width` × `height`: the canvas is resized only where its size
+ * differs (a resize clears it), `paint` fills a fresh ImageData of that size and it is put at
+ * (0, 0). False, with nothing painted, where the canvas gives no 2D context.
+ */
+export function paintPixels(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+  paint: (image: ImageData) => void,
+): boolean {
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  const ctx = paintContext(canvas);
+  if (!ctx) return false;
+  const image = ctx.createImageData(width, height);
+  paint(image);
+  ctx.putImageData(image, 0, 0);
+  return true;
 }

@@ -6,7 +6,7 @@
  * matrix: the arrow keys move between cells (a roving tabindex).
  */
 import { select } from 'd3';
-import { ensure, type Sel } from './common';
+import { ensure, keyedGroups, type Sel } from './common';
 
 export interface ConfusionData {
   /** k × k counts: counts[t·k + c] = digits of true class t read as c. */
@@ -106,15 +106,12 @@ export function drawConfusionMatrix(
   const isFocus = (d: Cell) => d.truth === data.focus.truth && d.read === data.focus.read;
   const isOpen = (d: Cell) =>
     data.selected !== null && d.truth === data.selected.truth && d.read === data.selected.read;
-  const groups = grid
-    .selectAll<SVGGElement, Cell>('g.cell')
-    .data(cells, (d) => `${d.truth}-${d.read}`)
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'cell').attr('role', 'button');
-      g.append('rect');
-      g.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em');
-      return g;
-    });
+  const cellKey = (d: Cell) => `${d.truth}-${d.read}`;
+  const groups = keyedGroups(grid, 'cell', cells, cellKey, (g) => {
+    g.attr('role', 'button');
+    g.append('rect');
+    g.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em');
+  });
   groups
     .attr(
       'transform',

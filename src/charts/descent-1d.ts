@@ -14,8 +14,17 @@
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import type { ScaleLinear } from 'd3';
 import type { Surface } from '../math/surfaces';
-import { axisGroup, drawAxisTitles, drawSize, ensure, formatTick, prepareRoot } from './common';
-import type { ChartSize, Sel } from './common';
+import {
+  axisGroup,
+  drawAxisTitles,
+  drawLegendRows,
+  drawSize,
+  ensure,
+  formatTick,
+  legendLabelWidth,
+  prepareRoot,
+} from './common';
+import type { ChartSize, LegendItem, Sel } from './common';
 
 export interface Descent1dData {
   surface: Surface;
@@ -222,9 +231,7 @@ export function drawStart(plot: Sel<SVGElement>, px: number, py: number): void {
     .style('touch-action', 'none');
 }
 
-export interface LegendEntry {
-  key: string;
-  label: string;
+export interface LegendEntry extends LegendItem {
   symbol: 'line' | 'ball' | 'ring' | 'arrow' | 'cross';
 }
 
@@ -255,16 +262,9 @@ export function drawLegend(
   top: number,
   maxWidth: number,
 ): number {
-  g.attr('transform', `translate(${left},${top})`);
-  const rows = g
-    .selectAll<SVGGElement, LegendEntry>('g.legend-entry')
-    .data(entries, (d) => d.key)
-    .join((enter) => {
-      const row = enter.append('g').attr('class', 'legend-entry');
-      row.append('g').attr('class', 'symbol');
-      row.append('text').attr('x', 22).attr('dy', '0.35em').style('font-size', '12px');
-      return row;
-    });
+  const rows = drawLegendRows(g, entries, left, top, 22, (row) => {
+    row.append('g').attr('class', 'symbol');
+  });
   rows.select<SVGGElement>('g.symbol').each(function (d) {
     const s = select(this);
     s.selectAll('*').remove();
@@ -298,17 +298,10 @@ export function drawLegend(
         .style('stroke-width', '2.5');
     }
   });
-  rows
-    .select('text')
-    .style('fill', 'var(--_fg)')
-    .text((d) => d.label);
   let x = 0;
   let y = 0;
   rows.each(function () {
-    const label = this.querySelector('text');
-    // getComputedTextLength is 0 when not rendered (display: none): estimate from the length.
-    const measured = label?.getComputedTextLength?.() ?? 0;
-    const width = 22 + (measured > 0 ? measured : (label?.textContent?.length ?? 0) * 7) + 16;
+    const width = 22 + legendLabelWidth(this) + 16;
     if (x > 0 && x + width > maxWidth) {
       x = 0;
       y += 18;

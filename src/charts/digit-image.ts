@@ -5,7 +5,7 @@
  * Pure drawing: no Lit, no widget state.
  */
 import { color } from 'd3';
-import { paintContext } from './common';
+import { paintPixels } from './common';
 
 export const SIDE = 28;
 
@@ -52,21 +52,17 @@ export function drawDigit(
   colors: DigitColors,
   options: { first?: number; bytes?: boolean } = {},
 ): void {
-  if (canvas.width !== SIDE) canvas.width = SIDE;
-  if (canvas.height !== SIDE) canvas.height = SIDE;
-  const ctx = paintContext(canvas);
-  if (!ctx) return;
   const ink = rgbOf(colors.ink);
   const paper = rgbOf(colors.paper);
   const from = (options.first ?? 0) * SIDE * SIDE;
   const scale = options.bytes ? 1 / 255 : 1;
-  const image = ctx.createImageData(SIDE, SIDE);
-  paintTile(image, 0, 0, 0, (i, out, at) => {
-    const v = Math.max(0, Math.min(1, (pixels[from + i] ?? 0) * scale)) || 0;
-    for (let c = 0; c < 3; c++) out[at + c] = paper[c]! + (ink[c]! - paper[c]!) * v;
-    out[at + 3] = 255;
-  });
-  ctx.putImageData(image, 0, 0);
+  paintPixels(canvas, SIDE, SIDE, (image) =>
+    paintTile(image, 0, 0, 0, (i, out, at) => {
+      const v = Math.max(0, Math.min(1, (pixels[from + i] ?? 0) * scale)) || 0;
+      for (let c = 0; c < 3; c++) out[at + c] = paper[c]! + (ink[c]! - paper[c]!) * v;
+      out[at + 3] = 255;
+    }),
+  );
 }
 
 /**
@@ -86,32 +82,30 @@ export function drawWeightTiles(
   const rows = Math.ceil(units / columns);
   const width = columns * (SIDE + gap) - gap;
   const height = rows * (SIDE + gap) - gap;
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
-  const ctx = paintContext(canvas);
-  if (!ctx) return;
   const pos = rgbOf(colors.positive);
   const neg = rgbOf(colors.negative);
   const zero = rgbOf(colors.zero);
-  const image = ctx.createImageData(width, height);
-  // The gaps (and empty tiles) in the zero colour.
-  for (let at = 0; at < image.data.length; at += 4) {
-    image.data[at] = zero[0];
-    image.data[at + 1] = zero[1];
-    image.data[at + 2] = zero[2];
-    image.data[at + 3] = 255;
-  }
-  for (let j = 0; j < units; j++) {
-    let scale = 0;
-    for (let i = 0; i < SIDE * SIDE; i++) scale = Math.max(scale, Math.abs(values[i * units + j]!));
-    const inv = scale > 0 && Number.isFinite(scale) ? 1 / scale : 0;
-    paintTile(image, j % columns, Math.floor(j / columns), gap, (i, out, at) => {
-      const w = values[i * units + j]! * inv || 0;
-      const target = w >= 0 ? pos : neg;
-      const t = Math.min(1, Math.abs(w));
-      for (let c = 0; c < 3; c++) out[at + c] = zero[c]! + (target[c]! - zero[c]!) * t;
-      out[at + 3] = 255;
-    });
-  }
-  ctx.putImageData(image, 0, 0);
+  paintPixels(canvas, width, height, (image) => {
+    // The gaps (and empty tiles) in the zero colour.
+    for (let at = 0; at < image.data.length; at += 4) {
+      image.data[at] = zero[0];
+      image.data[at + 1] = zero[1];
+      image.data[at + 2] = zero[2];
+      image.data[at + 3] = 255;
+    }
+    for (let j = 0; j < units; j++) {
+      let scale = 0;
+      for (let i = 0; i < SIDE * SIDE; i++) {
+        scale = Math.max(scale, Math.abs(values[i * units + j]!));
+      }
+      const inv = scale > 0 && Number.isFinite(scale) ? 1 / scale : 0;
+      paintTile(image, j % columns, Math.floor(j / columns), gap, (i, out, at) => {
+        const w = values[i * units + j]! * inv || 0;
+        const target = w >= 0 ? pos : neg;
+        const t = Math.min(1, Math.abs(w));
+        for (let c = 0; c < 3; c++) out[at + c] = zero[c]! + (target[c]! - zero[c]!) * t;
+        out[at + 3] = 255;
+      });
+    }
+  });
 }

@@ -13,7 +13,7 @@
  * and by their words ("grad"), not by colour alone. Colours come from the design tokens.
  */
 import { linkHorizontal, select } from 'd3';
-import { ensure, type Sel } from './common';
+import { ensure, keyedGroups, type Sel } from './common';
 import { untangle } from './graph-crossings';
 
 /** What a node plays in the graph; leaves are drawn with a different outline from operations. */
@@ -288,17 +288,14 @@ export function drawGraph(
     .attr('marker-start', (e) => (e.active === 'backward' ? 'url(#bp-arrow-backward)' : null));
 
   const list = ensure(root, 'g', 'nodes').attr('role', 'listbox').attr('aria-label', view.label);
-  const nodes = list
-    .selectAll<SVGGElement, GraphNodeView>('g.node')
-    .data(view.nodes, (d) => String(d.id))
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'node').attr('role', 'option');
-      g.append('rect').attr('class', 'box');
-      g.append('text').attr('class', 'name');
-      g.append('text').attr('class', 'value');
-      g.append('text').attr('class', 'grad');
-      return g;
-    });
+  const byId = (d: GraphNodeView) => String(d.id);
+  const nodes = keyedGroups(list, 'node', view.nodes, byId, (g) => {
+    g.attr('role', 'option');
+    g.append('rect').attr('class', 'box');
+    g.append('text').attr('class', 'name');
+    g.append('text').attr('class', 'value');
+    g.append('text').attr('class', 'grad');
+  });
 
   nodes
     .attr('data-id', (d) => d.id)
@@ -369,24 +366,17 @@ export function drawGraph(
   // The operation badges sit on the nodes' left edges, in their own layer hidden from assistive
   // technology: each node's accessible name already says what it computes.
   const badgeWidth = (d: GraphNodeView) => Math.max(20, 7 * [...d.op].length + 8);
-  const badges = ensure(root, 'g', 'badges')
+  const badgeLayer = ensure(root, 'g', 'badges')
     .attr('aria-hidden', 'true')
-    .style('pointer-events', 'none')
-    .selectAll<SVGGElement, GraphNodeView>('g.badge')
-    .data(
-      view.nodes.filter((d) => d.op),
-      (d) => String(d.id),
-    )
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'badge');
-      g.append('rect');
-      g.append('text');
-      return g;
-    })
-    .attr('transform', (d) => {
-      const p = positions.get(d.id)!;
-      return `translate(${p.x - NODE.width / 2},${p.y - NODE.height / 2})`;
-    });
+    .style('pointer-events', 'none');
+  const withOp = view.nodes.filter((d) => d.op);
+  const badges = keyedGroups(badgeLayer, 'badge', withOp, byId, (g) => {
+    g.append('rect');
+    g.append('text');
+  }).attr('transform', (d) => {
+    const p = positions.get(d.id)!;
+    return `translate(${p.x - NODE.width / 2},${p.y - NODE.height / 2})`;
+  });
   // A pill that fits its symbol: "+" is a circle, "tanh" a wider lozenge.
   badges
     .select('rect')

@@ -11,7 +11,7 @@
  */
 import type { Rgb, ThemeColors } from './trainer-heatmap';
 import { parseColor } from './trainer-heatmap';
-import { drawSize, paintContext } from './common';
+import { drawSize, paintContext, paintPixels } from './common';
 
 export type UnitActivation = 'tanh' | 'relu' | 'sigmoid' | 'linear';
 
@@ -141,23 +141,20 @@ function drawMap(
 ): void {
   if (!values || values.length < n * n) return;
   tile ??= document.createElement('canvas');
-  if (tile.width !== n) tile.width = n;
-  if (tile.height !== n) tile.height = n;
-  const tctx = paintContext(tile);
-  if (!tctx) return;
-  const image = tctx.createImageData(n, n);
   const norm = normaliser(values, activation);
-  for (let i = 0; i < n * n; i++) {
-    const v = norm(values[i]!);
-    const t = Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : 0;
-    const target = t >= 0 ? rgb.c1 : rgb.c0;
-    const a = Math.abs(t) * 0.85;
-    image.data[4 * i] = Math.round(rgb.bg[0] + (target[0] - rgb.bg[0]) * a);
-    image.data[4 * i + 1] = Math.round(rgb.bg[1] + (target[1] - rgb.bg[1]) * a);
-    image.data[4 * i + 2] = Math.round(rgb.bg[2] + (target[2] - rgb.bg[2]) * a);
-    image.data[4 * i + 3] = 255;
-  }
-  tctx.putImageData(image, 0, 0);
+  const painted = paintPixels(tile, n, n, (image) => {
+    for (let i = 0; i < n * n; i++) {
+      const v = norm(values[i]!);
+      const t = Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : 0;
+      const target = t >= 0 ? rgb.c1 : rgb.c0;
+      const a = Math.abs(t) * 0.85;
+      image.data[4 * i] = Math.round(rgb.bg[0] + (target[0] - rgb.bg[0]) * a);
+      image.data[4 * i + 1] = Math.round(rgb.bg[1] + (target[1] - rgb.bg[1]) * a);
+      image.data[4 * i + 2] = Math.round(rgb.bg[2] + (target[2] - rgb.bg[2]) * a);
+      image.data[4 * i + 3] = 255;
+    }
+  });
+  if (!painted) return;
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(tile, left, top, side, side);
 }

@@ -12,7 +12,7 @@
  */
 import { select } from 'd3';
 import { formatNumber } from '../math/format';
-import { ensure, prepareRoot, styled } from './common';
+import { ensure, keyedGroups, prepareRoot, styled } from './common';
 
 export interface NeuronDiagramData {
   /** The inputs and their weights, in order. */
@@ -127,15 +127,11 @@ export function drawNeuronDiagram(
     .style('stroke-width', '2');
 
   // Weight labels on a background, so they stay readable over crossing edges.
-  const labels = ensure(root, 'g', 'weight-labels')
-    .selectAll<SVGGElement, (typeof items)[number]>('g.weight')
-    .data(items, (d) => String(d.i))
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'weight');
-      g.append('rect').attr('rx', 4);
-      g.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em');
-      return g;
-    });
+  const byIndex = (d: (typeof items)[number]) => String(d.i);
+  const labels = keyedGroups(ensure(root, 'g', 'weight-labels'), 'weight', items, byIndex, (g) => {
+    g.append('rect').attr('rx', 4);
+    g.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em');
+  });
   labels.each(function (d) {
     const x1 = inputX + INPUT_R;
     const x2 = neuronX - NEURON_R;
@@ -157,16 +153,11 @@ export function drawNeuronDiagram(
   });
 
   // Input nodes: the name above the value.
-  const inputs = ensure(root, 'g', 'inputs')
-    .selectAll<SVGGElement, (typeof items)[number]>('g.input')
-    .data(items, (d) => String(d.i))
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'input');
-      g.append('circle').attr('r', INPUT_R);
-      g.append('text').attr('class', 'name').attr('text-anchor', 'middle').attr('dy', '-0.2em');
-      g.append('text').attr('class', 'value').attr('text-anchor', 'middle').attr('dy', '1em');
-      return g;
-    });
+  const inputs = keyedGroups(ensure(root, 'g', 'inputs'), 'input', items, byIndex, (g) => {
+    g.append('circle').attr('r', INPUT_R);
+    g.append('text').attr('class', 'name').attr('text-anchor', 'middle').attr('dy', '-0.2em');
+    g.append('text').attr('class', 'value').attr('text-anchor', 'middle').attr('dy', '1em');
+  });
   inputs.attr('transform', (d) => `translate(${inputX},${d.y})`);
   styled(inputs.select('circle'), node('var(--_surface)', 'var(--_fg)', '1.5'));
   styled(inputs.select('text.name'), NAME_TEXT).text((d) => `x${sub(d.i + 1)}`);

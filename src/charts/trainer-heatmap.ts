@@ -26,7 +26,7 @@
  * of shades: each cell in the colour of its likeliest class (for regression, of its sign).
  */
 import { scaleLinear } from 'd3';
-import { drawSize, paintContext } from './common';
+import { drawSize, paintContext, paintPixels } from './common';
 
 export interface PlanePoint {
   x: number;
@@ -225,11 +225,6 @@ function gridImage(data: HeatmapData): HTMLCanvasElement | undefined {
   const perCell = k > 2 ? k : 1;
   if (!grid || grid.length < n * n * perCell) return undefined;
   gridCanvas ??= document.createElement('canvas');
-  if (gridCanvas.width !== n) gridCanvas.width = n;
-  if (gridCanvas.height !== n) gridCanvas.height = n;
-  const ctx = paintContext(gridCanvas);
-  if (!ctx) return undefined;
-  const image = ctx.createImageData(n, n);
   const c0 = parseColor(data.colors.class0);
   const c1 = parseColor(data.colors.class1);
   const bg = parseColor(data.colors.background);
@@ -243,15 +238,16 @@ function gridImage(data: HeatmapData): HTMLCanvasElement | undefined {
     if (regression) return valueColor(grid[i]!, c0, c1, bg);
     return k > 2 ? blendFor(grid, i * k, k, palette, bg) : tintFor(grid[i]!, c0, c1, bg);
   };
-  for (let i = 0; i < n * n; i++) {
-    const [r, g, b] = cell(i);
-    image.data[4 * i] = r;
-    image.data[4 * i + 1] = g;
-    image.data[4 * i + 2] = b;
-    image.data[4 * i + 3] = 255;
-  }
-  ctx.putImageData(image, 0, 0);
-  return gridCanvas;
+  const painted = paintPixels(gridCanvas, n, n, (image) => {
+    for (let i = 0; i < n * n; i++) {
+      const [r, g, b] = cell(i);
+      image.data[4 * i] = r;
+      image.data[4 * i + 1] = g;
+      image.data[4 * i + 2] = b;
+      image.data[4 * i + 3] = 255;
+    }
+  });
+  return painted ? gridCanvas : undefined;
 }
 
 /** Tick labels with a real minus sign. */
