@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridAreas } from '../../src/widgets/shared/tokens';
+import { gridAreas, tintedArea } from '../../src/widgets/shared/tokens';
 
 /** The stylesheet's text with white space folded, so the rules read on one line. */
 const text = (result: { cssText: string }) => result.cssText.replace(/\s+/g, ' ').trim();
@@ -24,5 +24,17 @@ describe('gridAreas: the areas of a widget’s .layout', () => {
 
   it.each([["chart'; color: red"], ['two  spaces'], ['']])('refuses %j as a row', (row) => {
     expect(() => gridAreas(['chart', row])).toThrow(`'${row}' is not a row of area names`);
+  });
+});
+
+describe('tintedArea: a tinted box in its own grid area', () => {
+  it('fills the grid area of its class name', () => {
+    expect(text(tintedArea('why'))).toBe(
+      '.why { grid-area: why; background: var(--_surface); border-radius: var(--_radius); padding: 0.75rem 1rem; }',
+    );
+  });
+
+  it('refuses a name that is not a class name', () => {
+    expect(() => tintedArea('why { color: red }')).toThrow('is not a class name');
   });
 });

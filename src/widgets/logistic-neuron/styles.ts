@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { gridAreas, sliderRows, themed } from '../shared/tokens';
+import { gridAreas, sliderRows, themed, tintedArea } from '../shared/tokens';
 import { widgetBase } from '../shared/widget-styles';
 
 /**
@@ -25,6 +25,7 @@ export const styles = [
     `,
   ),
   sliderRows,
+  tintedArea('why'),
   gridAreas(['controls', 'plane', 'buttons', 'chart', 'summary', 'why', 'table'], {
     columns: 'minmax(0, 1fr) minmax(0, 1fr)',
     areas: [
@@ -180,12 +181,6 @@ export const styles = [
       font-variant-numeric: tabular-nums;
     }
 
-    .why {
-      grid-area: why;
-      background: var(--_surface);
-      border-radius: var(--_radius);
-      padding: 0.75rem 1rem;
-    }
     .why h3 {
       margin: 0 0 0.25rem;
       font-size: 1.05rem;

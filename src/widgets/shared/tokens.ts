@@ -255,17 +255,23 @@ export const checkToggle = css`
   }
 `;
 
+/** A tinted box that fills its own grid area: `.name`, in the grid area `name`. */
+export function tintedArea(name: string): CSSResult {
+  if (!/^[a-z][\w-]*$/.test(name)) throw new Error(`tintedArea: '${name}' is not a class name`);
+  return unsafeCSS(`.${name} {
+    grid-area: ${name};
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+  }`);
+}
+
 /**
  * The worked formula under a chart (`.formula`, in the `formula` grid area): a tinted box, its
  * equations in the monospace font, broken only between their "= …" steps (`.seg`).
  */
 export const formulaBox = css`
-  .formula {
-    grid-area: formula;
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-  }
+  ${tintedArea('formula')}
   .formula p {
     margin: 0.25rem 0;
   }
