@@ -16,6 +16,28 @@ export interface ShareState {
 const time = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+/** A labelled menu (`options`, `current` chosen) and the button beside it, as a toolbar group. */
+function menuGroup(
+  label: string,
+  options: readonly { value: string; words: string }[],
+  current: string,
+  onPick: (value: string) => void,
+  [button, onButton]: readonly [string, () => void],
+) {
+  return html`<div class="group">
+    <label
+      >${label}
+      <select @change=${(e: Event) => onPick((e.target as HTMLSelectElement).value)}>
+        ${options.map(
+          (o) =>
+            html`<option value=${o.value} ?selected=${o.value === current}>${o.words}</option>`,
+        )}
+      </select>
+    </label>
+    <button type="button" @click=${onButton}>${button}</button>
+  </div>`;
+}
+
 export function toolbarTemplate(p: {
   drafts: Draft[];
   draftId: string;
@@ -37,34 +59,23 @@ export function toolbarTemplate(p: {
     )?.click();
   return html`
     <div class="toolbar">
-      <div class="group">
-        <label
-          >Draft
-          <select @change=${(e: Event) => p.onOpen((e.target as HTMLSelectElement).value)}>
-            ${p.drafts.map(
-              (d) =>
-                html`<option value=${d.id} ?selected=${d.id === p.draftId}>
-                  ${draftTitle(d.source)} — ${time(d.updatedAt)}
-                </option>`,
-            )}
-          </select>
-        </label>
-        <button type="button" @click=${p.onDelete}>Delete draft</button>
-      </div>
-      <div class="group">
-        <label
-          >Start a new draft from
-          <select @change=${(e: Event) => p.onStarter((e.target as HTMLSelectElement).value)}>
-            ${STARTERS.map(
-              (s) =>
-                html`<option value=${s.value} ?selected=${s.value === p.starter}>
-                  ${s.label}
-                </option>`,
-            )}
-          </select>
-        </label>
-        <button type="button" @click=${p.onStart}>New draft</button>
-      </div>
+      ${menuGroup(
+        'Draft',
+        p.drafts.map((d) => ({
+          value: d.id,
+          words: `${draftTitle(d.source)} — ${time(d.updatedAt)}`,
+        })),
+        p.draftId,
+        p.onOpen,
+        ['Delete draft', p.onDelete],
+      )}
+      ${menuGroup(
+        'Start a new draft from',
+        STARTERS.map((s) => ({ value: s.value, words: s.label })),
+        p.starter,
+        p.onStarter,
+        ['New draft', p.onStart],
+      )}
       <div class="group">
         <button type="button" @click=${p.onDownload}>Download .md</button>
         <button type="button" @click=${upload}>Upload .md…</button>
