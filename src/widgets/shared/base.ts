@@ -160,40 +160,53 @@ function attributeDoc(tag: string, name: string): AttributeDoc {
 }
 
 /**
- * A Lit property declaration for a numeric attribute documented in the catalog: an invalid or
- * out-of-range value falls back to the default with one console warning, never a broken render.
+ * A reflected attribute documented in the catalog, read by `read` (undefined: not acceptable): a
+ * value it does not accept falls back to the default with one console warning that says what was
+ * `expected`, never a broken render.
  */
-export function numberAttribute(tag: string, name: string) {
-  const doc = attributeDoc(tag, name);
-  const fallback = doc.default as number;
+function checkedAttribute<T extends number | string>(
+  tag: string,
+  name: string,
+  type: NumberConstructor | StringConstructor,
+  read: (value: string) => T | undefined,
+  expected: string,
+) {
+  const fallback = attributeDoc(tag, name).default as T;
+  const shown = typeof fallback === 'string' ? `"${fallback}"` : String(fallback);
   return {
-    type: Number,
+    type,
     reflect: true,
     converter: {
-      fromAttribute(value: string | null): number {
+      fromAttribute(value: string | null): T {
         if (value === null) return fallback;
-        const n = value.trim() === '' ? NaN : Number(value);
-        const inRange =
-          Number.isFinite(n) &&
-          (doc.min === undefined || n >= doc.min) &&
-          (doc.max === undefined || n <= doc.max);
-        if (!inRange) {
-          const range =
-            doc.min !== undefined && doc.max !== undefined
-              ? ` between ${doc.min} and ${doc.max}`
-              : '';
-          warnOnce(
-            `<${tag}> ${name}="${value}" is not a number${range}; using the default ${fallback}.`,
-          );
+        const result = read(value);
+        if (result === undefined) {
+          warnOnce(`<${tag}> ${name}="${value}" is not ${expected}; using the default ${shown}.`);
           return fallback;
         }
-        return n;
+        return result;
       },
-      toAttribute(value: number): string {
+      toAttribute(value: T): string {
         return String(value);
       },
     },
   };
+}
+
+/**
+ * A Lit property declaration for a numeric attribute documented in the catalog: an invalid or
+ * out-of-range value falls back to the default with one console warning, never a broken render.
+ */
+export function numberAttribute(tag: string, name: string) {
+  const { min, max } = attributeDoc(tag, name);
+  const range = min !== undefined && max !== undefined ? ` between ${min} and ${max}` : '';
+  const read = (value: string) => {
+    const n = value.trim() === '' ? NaN : Number(value);
+    const inRange =
+      Number.isFinite(n) && (min === undefined || n >= min) && (max === undefined || n <= max);
+    return inRange ? n : undefined;
+  };
+  return checkedAttribute(tag, name, Number, read, `a number${range}`);
 }
 
 /** A Lit property declaration for a boolean attribute (present = true). */
@@ -211,28 +224,10 @@ export function defaultOf<T extends number | boolean | string>(tag: string, name
  * (e.g. mode="layer"): anything else falls back to the default with one console warning.
  */
 export function enumAttribute(tag: string, name: string) {
-  const doc = attributeDoc(tag, name);
-  const fallback = doc.default as string;
-  const values = doc.values ?? [];
-  return {
-    type: String,
-    reflect: true,
-    converter: {
-      fromAttribute(value: string | null): string {
-        if (value === null) return fallback;
-        if (!values.includes(value)) {
-          warnOnce(
-            `<${tag}> ${name}="${value}" is not one of ${values.map((v) => `"${v}"`).join(', ')}; using the default "${fallback}".`,
-          );
-          return fallback;
-        }
-        return value;
-      },
-      toAttribute(value: string): string {
-        return value;
-      },
-    },
-  };
+  const values = attributeDoc(tag, name).values ?? [];
+  const read = (value: string) => (values.includes(value) ? value : undefined);
+  const expected = `one of ${values.map((v) => `"${v}"`).join(', ')}`;
+  return checkedAttribute(tag, name, String, read, expected);
 }
 
 /** A declaration's own way of reading a missing attribute, if it has one. */
