@@ -7,6 +7,7 @@ import {
   expectNoHorizontalScroll,
   expectOnStep,
   goOfflineAfterOneVisit,
+  onEveryStep,
   openStep,
   tabTo,
   watchConsole,
@@ -185,14 +186,8 @@ test.describe('on a phone (375×667)', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoHorizontalScroll(page);
-    for (const lesson of lessons) {
-      for (let step = 1; step <= lesson.stepCount; step++) {
-        await openStep(page, lesson, step);
-        // The step's text comes first; its widgets load and draw after it.
-        await widgetsDrawn(page);
-        await expectNoHorizontalScroll(page);
-      }
-    }
+    // Each step's text comes first; its widgets load and draw after it.
+    await onEveryStep(page, lessons, () => expectNoHorizontalScroll(page));
     noErrors();
   });
 });
@@ -212,18 +207,18 @@ test.describe('loading, on a phone (375×667)', () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     const shifts: string[] = [];
-    for (const lesson of lessons) {
-      for (let step = 1; step <= lesson.stepCount; step++) {
-        await page.goto('about:blank');
-        await openStep(page, lesson, step);
-        // Every widget of the step defined and drawn (three frames after its last update: the
-        // trainer draws its diagram in the frame after its plot).
-        await widgetsDrawn(page);
+    // Each step from a blank page, every widget of it defined and drawn (three frames after its
+    // last update: the trainer draws its diagram in the frame after its plot).
+    await onEveryStep(
+      page,
+      lessons,
+      async (lesson, step) => {
         const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
         // 0.01 leaves room for the math font replacing its fallback (about 0.003).
         if (shift > 0.01) shifts.push(`${lesson.id} step ${step}: ${shift.toFixed(3)}`);
-      }
-    }
+      },
+      { fresh: true },
+    );
     expect(shifts).toEqual([]);
     noErrors();
   });
@@ -238,13 +233,7 @@ async function axeEverywhere(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Widget gallery' })).toBeVisible();
   await widgetsDrawn(page);
   await expectNoAxeViolations(page);
-  for (const lesson of lessons) {
-    for (let step = 1; step <= lesson.stepCount; step++) {
-      await openStep(page, lesson, step);
-      await widgetsDrawn(page);
-      await expectNoAxeViolations(page);
-    }
-  }
+  await onEveryStep(page, lessons, () => expectNoAxeViolations(page));
 }
 
 test.describe('accessibility', () => {

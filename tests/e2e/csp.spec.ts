@@ -1,7 +1,7 @@
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { WIDGETS } from '../../src/widgets/catalog';
 import { CSP } from '../../vite.config';
-import { courseLessons, openStep, widgetsDrawn } from './helpers';
+import { courseLessons, onEveryStep, widgetsDrawn } from './helpers';
 
 /*
  * The build's strict Content-Security-Policy (CSP in vite.config.ts): every HTML page the build
@@ -116,19 +116,15 @@ test('every step of every lesson, styled, without a violation', async () => {
   // The page's own stylesheet (a file since the policy refuses inline <style>) is applied.
   expect(await page.evaluate(() => getComputedStyle(document.body).marginTop)).toBe('0px');
   let confetti = false;
-  for (const lesson of lessons) {
-    for (let step = 1; step <= lesson.stepCount; step++) {
-      await openStep(page, lesson, step);
-      await widgetsDrawn(page);
-      if (step === lesson.stepCount && !confetti) {
-        // A first completion drops confetti, placed through CSSOM (styleMap), not style="…".
-        const piece = page.locator('nn-lesson .confetti i').first();
-        await expect(piece).toBeAttached();
-        expect(await piece.evaluate((el: HTMLElement) => el.style.left)).toBe('0%');
-        confetti = true;
-      }
+  await onEveryStep(page, lessons, async (lesson, step) => {
+    if (step === lesson.stepCount && !confetti) {
+      // A first completion drops confetti, placed through CSSOM (styleMap), not style="…".
+      const piece = page.locator('nn-lesson .confetti i').first();
+      await expect(piece).toBeAttached();
+      expect(await piece.evaluate((el: HTMLElement) => el.style.left)).toBe('0%');
+      confetti = true;
     }
-  }
+  });
   const seen = violations();
   expect(seen, seen.join('\n')).toEqual([]);
 });

@@ -36,6 +36,26 @@ export async function openStep(page: Page, lesson: Lesson, step: number): Promis
 }
 
 /**
+ * Open every step of every one of `lessons` in turn by its address (each from a blank page, with
+ * `fresh`), wait until its widgets are drawn, and check it with `check`.
+ */
+export async function onEveryStep(
+  page: Page,
+  lessons: Lesson[],
+  check: (lesson: Lesson, step: number) => Promise<void>,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<void> {
+  for (const lesson of lessons) {
+    for (let step = 1; step <= lesson.stepCount; step++) {
+      if (fresh) await page.goto('about:blank');
+      await openStep(page, lesson, step);
+      await widgetsDrawn(page);
+      await check(lesson, step);
+    }
+  }
+}
+
+/**
  * Visit the course once, wait until its service worker has installed, precached everything and
  * controls the page, then cut the network.
  */
