@@ -21,7 +21,6 @@ import {
   chartFrame,
   curveHeight,
   descentOptions,
-  keyedStart,
   pickedStart,
   rangeOf,
   rateFromSlider,
@@ -33,6 +32,7 @@ import {
 } from './model';
 import type { DescentChangeDetail, DescentStatus, DescentStepDetail } from './model';
 import { optionalNumber } from './attributes';
+import { StartPoint } from './start-point';
 import * as parts from './templates';
 
 export type { DescentChangeDetail, DescentStatus, DescentStepDetail } from './model';
@@ -127,15 +127,23 @@ export class NnGradientDescent extends NnElement {
   /** The ball's position before the last step, to tween from (null: no tween). */
   private _tweenFrom: number[] | null = null;
   private _layout: ChartLayout | undefined;
-  private _dragging = false;
+  /** The start point, moved on the plot by pointer or keys. */
+  private readonly _start = new StartPoint({
+    svg: () => this._svg,
+    layout: () => this._layout,
+    surface: () => this.currentSurface,
+    start: () => this.effectiveStart,
+    pause: () => this._pause(),
+    move: (p) => this._setStart(p),
+  });
   /** What the controls call: the template binds these. */
   private readonly _on: parts.Handlers = {
     surface: (e) => this._onSurface(e),
-    plotKey: (e) => this._onPlotKey(e),
-    click: (e) => this._onClick(e),
-    pointerDown: (e) => this._onPointerDown(e),
-    pointerMove: (e) => this._onPointerMove(e),
-    pointerUp: (e) => this._onPointerUp(e),
+    plotKey: this._start.plotKey,
+    click: this._start.click,
+    pointerDown: this._start.pointerDown,
+    pointerMove: this._start.pointerMove,
+    pointerUp: this._start.pointerUp,
     play: () => this._onPlay(),
     step: () => this._onStep(),
     reset: () => this._onReset(),
@@ -191,7 +199,7 @@ export class NnGradientDescent extends NnElement {
     this._animationFrame = 0;
     this._playing = false;
     this._tweenFrom = null;
-    this._dragging = false;
+    this._start.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -403,59 +411,6 @@ export class NnGradientDescent extends NnElement {
     this.startX = clamped[0];
     if (s.dims === 2) this.startY = clamped[1];
     this._emitChange();
-  }
-
-  private _pointToParameters(event: PointerEvent | MouseEvent): number[] | null {
-    const svg = this._svg;
-    const matrix = svg?.getScreenCTM();
-    if (!svg || !matrix || !this._layout) return null;
-    const pt = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    return this._layout.invert(pt.x, pt.y);
-  }
-
-  private _onPointerDown(event: PointerEvent): void {
-    const target = event.target as Element | null;
-    if (!target?.classList.contains('start-handle')) return;
-    event.preventDefault();
-    this._dragging = true;
-    this._pause();
-    try {
-      // Keep receiving moves when the finger or mouse leaves the chart mid-drag.
-      (event.currentTarget as Element).setPointerCapture(event.pointerId);
-    } catch {
-      // A synthetic or already-released pointer cannot be captured; dragging still works inside.
-    }
-  }
-
-  private _onPointerMove(event: PointerEvent): void {
-    if (!this._dragging) return;
-    const p = this._pointToParameters(event);
-    if (p) this._setStart(p);
-  }
-
-  private _onPointerUp(event: PointerEvent): void {
-    if (!this._dragging) return;
-    this._dragging = false;
-    const target = event.currentTarget as Element;
-    if (target.hasPointerCapture?.(event.pointerId)) target.releasePointerCapture(event.pointerId);
-  }
-
-  /** A click (or tap) anywhere on the plot puts the start point there. */
-  private _onClick(event: MouseEvent): void {
-    const p = this._pointToParameters(event);
-    if (!p) return;
-    this._pause();
-    this._setStart(p);
-  }
-
-  /** Arrow keys on the focused plot move the start point; Shift moves it 5 times as far. */
-  private _onPlotKey(event: KeyboardEvent): void {
-    const s = this.currentSurface;
-    const start = keyedStart(s, this.effectiveStart, event.key, event.shiftKey);
-    if (!start) return;
-    event.preventDefault();
-    this._pause();
-    this._setStart(start);
   }
 
   // ---- Rendering ----------------------------------------------------------------------------
