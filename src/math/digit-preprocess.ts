@@ -177,14 +177,18 @@ export function rasterizeStrokes(
     const vx = bx - ax;
     const vy = by - ay;
     const len2 = vx * vx + vy * vy;
+    const reach2 = (r + 0.5) * (r + 0.5);
     for (let y = minY; y <= maxY; y++) {
       for (let x = minX; x <= maxX; x++) {
         const px = x + 0.5 - ax;
         const py = y + 0.5 - ay;
         const t = len2 > 0 ? Math.max(0, Math.min(1, (px * vx + py * vy) / len2)) : 0;
-        const d = Math.hypot(px - t * vx, py - t * vy);
+        const qx = px - t * vx;
+        const qy = py - t * vy;
+        const d2 = qx * qx + qy * qy;
+        if (d2 >= reach2) continue; // beyond the pen's soft edge: adds nothing
         // 1 inside the pen, fading to 0 over one pixel at its edge.
-        const v = Math.max(0, Math.min(1, r + 0.5 - d));
+        const v = Math.max(0, Math.min(1, r + 0.5 - Math.sqrt(d2)));
         const i = y * size + x;
         if (v > data[i]!) data[i] = v;
       }

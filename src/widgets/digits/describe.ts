@@ -7,9 +7,11 @@
 import { formatNumber, formatPercent } from '../../math/format';
 import type { SessionPhase, DigitsReport } from './session';
 
+const GROUPED = new Intl.NumberFormat('en-US');
+
 /** 25450 → "25,450". */
 export function thousands(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : formatNumber(n);
+  return Number.isFinite(n) ? GROUPED.format(Math.round(n)) : formatNumber(n);
 }
 
 /** "784 → 32 → 10: 25,450 weights and biases", and the engine that trains it once there is one. */

@@ -264,6 +264,12 @@ export interface DigitsPanelOptions {
   onBack(): void;
 }
 
+/**
+ * The most confident mistakes of each reading, sorted once: the element renders again for every
+ * stroke on the pad, and sorting up to 2,000 test digits each time kept a stroke waiting.
+ */
+const MISTAKES = new WeakMap<Evaluation, number[]>();
+
 /** The digits of the opened confusion cell, or else the most confident mistakes. */
 export function digitsPanel(o: DigitsPanelOptions): TemplateResult {
   const { labels, evaluation, probs } = o;
@@ -286,7 +292,11 @@ export function digitsPanel(o: DigitsPanelOptions): TemplateResult {
       }
       <button type="button" @click=${o.onBack}>Back to the mistakes</button>`;
   }
-  const wrong = misclassified(labels, evaluation.predicted, probs, SHOW_MISTAKES);
+  let wrong = MISTAKES.get(evaluation);
+  if (!wrong) {
+    wrong = misclassified(labels, evaluation.predicted, probs, SHOW_MISTAKES);
+    MISTAKES.set(evaluation, wrong);
+  }
   return html`<h3 id="digits-title">Most confident mistakes</h3>
     ${
       o.trained
