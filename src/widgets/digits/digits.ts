@@ -374,6 +374,7 @@ export class NnDigits extends NnElement {
             labels: session.data?.test.labels ?? null,
             evaluation,
             probs: session.testProbs,
+            mistakes: session.mistakes,
             trained: (report?.step ?? 0) > 0,
             open: this._open,
             picked: this._picked,

@@ -153,6 +153,9 @@ export function cellDigits(
   return out;
 }
 
+/** How many of the most confident mistakes the widget shows. */
+export const SHOW_MISTAKES = 18;
+
 /**
  * The misclassified test digits, most confidently wrong first (the probability given to the wrong
  * answer), at most `limit`.

@@ -27,8 +27,10 @@ import { loadDigits, loadErrorMessage } from './data';
 import {
   CLASSES,
   INPUTS,
+  SHOW_MISTAKES,
   evaluate,
   layerSizes,
+  misclassified,
   stepsPerEpoch,
   type DigitsSetup,
   type Evaluation,
@@ -84,6 +86,8 @@ export class DigitsSession implements ReactiveController {
   evaluation: Evaluation | null = null;
   /** p(digit) of every test digit at the last reading: testProbs[i·10 + d]. */
   testProbs: Float32Array | null = null;
+  /** The most confidently misclassified test digits at the last reading (indices), sorted once. */
+  mistakes: number[] = [];
   /** The packed parameters at the last reading (layer 1's kernel first: 784 × hidden). */
   weights: Float32Array | null = null;
   sizes: number[] = [];
@@ -346,6 +350,7 @@ export class DigitsSession implements ReactiveController {
     const train = evaluate(trainProbs, data.train.labels.subarray(0, nTrain));
     this.evaluation = test;
     this.testProbs = testProbs;
+    this.mistakes = misclassified(data.test.labels, test.predicted, testProbs, SHOW_MISTAKES);
     this.weights = weights;
     const epochSteps = this.epochSteps;
     this.report = {

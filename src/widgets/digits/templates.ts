@@ -8,11 +8,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleProps } from '../shared/base';
 import { cellHeading, percent } from './describe';
-import { CLASSES, cellDigits, misclassified, topThree, type Evaluation } from './model';
+import { CLASSES, cellDigits, topThree, type Evaluation } from './model';
 
-/** Digits shown for an opened cell, and misclassified digits shown. */
+/** Digits shown for an opened cell. */
 export const SHOW_DIGITS = 30;
-export const SHOW_MISTAKES = 18;
 
 export interface ControlsOptions {
   hidden: number;
@@ -256,6 +255,8 @@ export interface DigitsPanelOptions {
   labels: Uint8Array | null;
   evaluation: Evaluation | null;
   probs: Float32Array | null;
+  /** The most confidently misclassified test digits (the session sorts them once a reading). */
+  mistakes: readonly number[];
   /** Whether the network has trained at all (step > 0). */
   trained: boolean;
   open: { truth: number; read: number } | null;
@@ -263,12 +264,6 @@ export interface DigitsPanelOptions {
   onPick(index: number): void;
   onBack(): void;
 }
-
-/**
- * The most confident mistakes of each reading, sorted once: the element renders again for every
- * stroke on the pad, and sorting up to 2,000 test digits each time kept a stroke waiting.
- */
-const MISTAKES = new WeakMap<Evaluation, number[]>();
 
 /** The digits of the opened confusion cell, or else the most confident mistakes. */
 export function digitsPanel(o: DigitsPanelOptions): TemplateResult {
@@ -292,15 +287,10 @@ export function digitsPanel(o: DigitsPanelOptions): TemplateResult {
       }
       <button type="button" @click=${o.onBack}>Back to the mistakes</button>`;
   }
-  let wrong = MISTAKES.get(evaluation);
-  if (!wrong) {
-    wrong = misclassified(labels, evaluation.predicted, probs, SHOW_MISTAKES);
-    MISTAKES.set(evaluation, wrong);
-  }
   return html`<h3 id="digits-title">Most confident mistakes</h3>
     ${
       o.trained
-        ? gallery(items(wrong), o.picked, o.onPick)
+        ? gallery(items(o.mistakes), o.picked, o.onPick)
         : html`<p class="note">
             Untrained, the network gets almost everything wrong. Train it first.
           </p>`
