@@ -123,6 +123,19 @@ export async function measureMemory(base, rounds = 10, lesson = undefined) {
     await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
     return result.value;
   };
+  /** A script's source lines, fetched once a script (the bundle holds many listeners). */
+  const sources = new Map();
+  const scriptLines = (scriptId) => {
+    if (!sources.has(scriptId))
+      sources.set(
+        scriptId,
+        cdp
+          .send('Debugger.getScriptSource', { scriptId })
+          .then(({ scriptSource }) => scriptSource.split('\n'))
+          .catch(() => []),
+      );
+    return sources.get(scriptId);
+  };
   /** The listeners on window or document, each as "target type: the handler's first words". */
   const listeners = async (expression) => {
     const { result } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'listeners' });
@@ -133,10 +146,7 @@ export async function measureMemory(base, rounds = 10, lesson = undefined) {
     const handlers = [];
     for (const l of list) {
       const { scriptId, lineNumber, columnNumber } = l;
-      const { scriptSource } = await cdp
-        .send('Debugger.getScriptSource', { scriptId })
-        .catch(() => ({ scriptSource: '' }));
-      const line = scriptSource.split('\n')[lineNumber] ?? '';
+      const line = (await scriptLines(scriptId))[lineNumber] ?? '';
       const where = line.slice(columnNumber, columnNumber + 70).replace(/\s+/g, ' ');
       handlers.push(`${expression} ${l.type}: ${where}`);
     }
