@@ -100,10 +100,14 @@ describe('dropout in the tfjs engine', () => {
       // mask dropped unit j — so the step shows its own mask.
       const units = 16;
       const rate = 0.5;
+      // One SGD step moves each parameter by −η·∂L/∂θ. A small η: with η = 1 a step could overshoot
+      // so far (16 units, each kept one scaled by 2) that the trainer called it divergence and put
+      // the weights back — a step of zeros, depending on the random mask.
+      const learningRate = 0.01;
       const spec = xorSpec({
         task,
         optimizer: 'sgd',
-        learningRate: 1, // one step moves each parameter by exactly −∂L/∂θ
+        learningRate,
         hidden: [{ units, activation: 'tanh', dropout: rate }],
       });
       const x = Float32Array.of(0.7, -0.4);
@@ -117,9 +121,11 @@ describe('dropout in the tfjs engine', () => {
       live.push(trainer);
       await trainer.train(0);
       const before = await trainer.weights();
-      await trainer.train(1);
+      const report = await trainer.train(1);
+      expect(report.problem).toBeUndefined();
+      expect(report.step).toBe(1);
       const after = await trainer.weights();
-      const step = flatWeights(before).map((w, k) => w - flatWeights(after)[k]!);
+      const step = flatWeights(before).map((w, k) => (w - flatWeights(after)[k]!) / learningRate);
       const outputKernel = step.slice((2 + 1) * units, (2 + 1) * units + units);
       const mask = outputKernel.map((g) => (g === 0 ? 0 : 1 / (1 - rate)));
       expect(mask.filter((m) => m === 0).length).toBeGreaterThan(0);
