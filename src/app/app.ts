@@ -38,6 +38,27 @@ function loadRunner(): Promise<unknown> {
   return import('../lesson/lesson-runner');
 }
 
+/** The pages that are one module each, loaded when first opened: their title and module. */
+const PAGES = {
+  gallery: {
+    title: 'Widget gallery — Gradient Trail',
+    what: 'The widget gallery',
+    load: () => import('./gallery'),
+  },
+  studio: {
+    title: 'Studio — write a lesson — Gradient Trail',
+    what: 'The studio',
+    load: () => import('./studio/studio'),
+  },
+};
+
+/** What to say when a page's module did not load: reload, or (offline) visit once online. */
+function notLoaded(what: string): string {
+  return navigator.onLine
+    ? `${what} could not be loaded. Reload the page to try again.`
+    : `${what} could not be loaded while offline. It will be available once this page has been visited online.`;
+}
+
 /** The site shell: header, routes (course map, lesson), notices (update, offline, storage). */
 export class GtApp extends LitElement {
   static override properties = {
@@ -152,23 +173,13 @@ export class GtApp extends LitElement {
       document.title = 'Gradient Trail — how neural networks learn';
       return;
     }
-    if (route.name === 'gallery') {
-      document.title = 'Widget gallery — Gradient Trail';
+    const page = route.name === 'gallery' || route.name === 'studio' ? PAGES[route.name] : null;
+    if (page) {
+      document.title = page.title;
       try {
-        await import('./gallery');
+        await page.load();
       } catch {
-        this._loadError = 'The widget gallery could not be loaded. Reload the page to try again.';
-      }
-      return;
-    }
-    if (route.name === 'studio') {
-      document.title = 'Studio — write a lesson — Gradient Trail';
-      try {
-        await import('./studio/studio');
-      } catch {
-        this._loadError = navigator.onLine
-          ? 'The studio could not be loaded. Reload the page to try again.'
-          : 'The studio could not be loaded while offline. It will be available once this page has been visited online.';
+        this._loadError = notLoaded(page.what);
       }
       return;
     }
@@ -188,9 +199,7 @@ export class GtApp extends LitElement {
       // the course map carries none of it.
       [lesson] = await Promise.all([loadLesson(route.id), loadRunner()]);
     } catch {
-      this._loadError = navigator.onLine
-        ? 'The lesson could not be loaded. Reload the page to try again.'
-        : 'The lesson could not be loaded while offline. It will be available once this page has been visited online.';
+      this._loadError = notLoaded('The lesson');
       return;
     }
     if (!lesson) {

@@ -21,6 +21,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { loadLesson } from 'virtual:lessons';
 import { define } from '../widgets/shared/base';
+import { setStartingValues, states } from '../widgets/shared/reactive';
 import { tokens } from '../widgets/shared/tokens';
 import { loadWidgets } from '../widgets/loaders';
 import { progressContext } from '../lesson/context';
@@ -37,11 +38,7 @@ export const MESSAGE_PREFIX = 'gradient-trail:';
 
 /** The lesson in a frame: loads it, shows it with `<nn-lesson>`, and reports to the parent. */
 export class GtLessonFrame extends LitElement {
-  static override properties = {
-    _lesson: { state: true },
-    _error: { state: true },
-    _step: { state: true },
-  };
+  static override properties = states({ _lesson: undefined, _error: '', _step: 1 });
   declare _lesson: Lesson | undefined;
   declare _error: string;
   declare _step: number;
@@ -70,9 +67,7 @@ export class GtLessonFrame extends LitElement {
 
   constructor() {
     super();
-    this._lesson = undefined;
-    this._error = '';
-    this._step = 1;
+    setStartingValues(this);
   }
 
   /** Posts to the parent at the named origin; with none, nothing is posted. */

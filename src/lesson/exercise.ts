@@ -2,6 +2,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ContextConsumer } from '@lit/context';
 import { NnElement, define } from '../widgets/shared/base';
+import { reactive, startingAt, states } from '../widgets/shared/reactive';
 import { tokens } from '../widgets/shared/tokens';
 import { proseStyles } from './prose-styles';
 import { progressContext } from './context';
@@ -40,19 +41,17 @@ export class NnExercise extends NnElement {
   static override embeddable = false;
 
   static override properties = {
-    spec: { attribute: false },
-    lessonId: { attribute: 'lesson-id' },
-    exerciseId: { attribute: 'exercise-id' },
-    _state: { state: true },
-    _feedback: { state: true },
-    _choice: { state: true },
+    ...reactive({ spec: undefined }, { attribute: false }),
+    /** The lesson the exercise belongs to (for stored progress). */
+    lessonId: startingAt({ attribute: 'lesson-id' }, () => ''),
+    /** The exercise's id within the lesson. */
+    exerciseId: startingAt({ attribute: 'exercise-id' }, () => ''),
+    ...states({ _state: { wrong: 0, solved: false }, _feedback: null, _choice: null }),
   };
 
   /** The exercise, as compiled from the lesson (set by `<nn-lesson>`). */
   declare spec: ExerciseSpec | undefined;
-  /** The lesson the exercise belongs to (for stored progress). */
   declare lessonId: string;
-  /** The exercise's id within the lesson. */
   declare exerciseId: string;
   declare _state: ExerciseProgress;
   declare _feedback: Feedback;
@@ -63,16 +62,6 @@ export class NnExercise extends NnElement {
     context: progressContext,
     subscribe: true,
   });
-
-  constructor() {
-    super();
-    this.spec = undefined;
-    this.lessonId = '';
-    this.exerciseId = '';
-    this._state = { wrong: 0, solved: false };
-    this._feedback = null;
-    this._choice = null;
-  }
 
   static override styles = [
     tokens,
