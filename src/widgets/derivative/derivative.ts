@@ -8,7 +8,7 @@ import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { derivativeDoc } from './meta';
 import { choiceGroup } from '../shared/choices';
-import { sliderRow } from '../shared/slider';
+import { propertySlider } from '../shared/slider';
 import { dataTableArea } from '../shared/data-table';
 import { SizeController } from '../shared/size';
 import { tokens } from '../shared/tokens';
@@ -147,13 +147,6 @@ export class NnDerivative extends NnElement {
     this._emitChange();
   }
 
-  private _onSlider(name: Slider, event: Event): void {
-    const value = Number((event.target as HTMLInputElement).value);
-    if (!Number.isFinite(value)) return;
-    this[name] = value;
-    this._emitChange();
-  }
-
   private _onH(event: Event): void {
     const index = Number((event.target as HTMLInputElement).value);
     const h = H_STOPS[index];
@@ -288,18 +281,14 @@ export class NnDerivative extends NnElement {
   }
 
   private _slider(name: Slider, label: TemplateResult): TemplateResult {
-    const { min, max } = rangeOf(name);
-    const value = this[name];
-    return sliderRow({
-      id: name,
+    const onChange = (): void => this._emitChange();
+    return propertySlider(this, name, {
       label,
-      value,
-      shown: param(value),
-      spoken: spoken(value),
-      min,
-      max,
+      ...rangeOf(name),
       step: STEP,
-      onInput: (e) => this._onSlider(name, e),
+      shown: param,
+      spoken,
+      onChange,
     });
   }
 }

@@ -193,9 +193,7 @@ export class NnNetworkTeaser extends NnElement {
     (e.currentTarget as Element).releasePointerCapture?.(e.pointerId);
   }
 
-  private _onSlider(axis: 'x' | 'y', e: Event): void {
-    const value = Number((e.target as HTMLInputElement).value);
-    if (!Number.isFinite(value)) return;
+  private _onSlider(axis: 'x' | 'y', value: number): void {
     const { x, y } = this._probe;
     if (axis === 'x') this._moveProbe(value, y);
     else this._moveProbe(x, value);
@@ -282,7 +280,7 @@ export class NnNetworkTeaser extends NnElement {
       min: -BOUND,
       max: BOUND,
       step: STEP,
-      onInput: (e) => this._onSlider(axis, e),
+      onValue: (v) => this._onSlider(axis, v),
     });
   }
 }

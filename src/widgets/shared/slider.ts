@@ -13,7 +13,8 @@ export interface SliderRowOptions {
   min: number;
   max: number;
   step: number;
-  onInput: (event: Event) => void;
+  /** The slider's new value, as the user moves it. */
+  onValue: (value: number) => void;
   /** An id for the shown value, where something else refers to it. */
   valueId?: string;
 }
@@ -36,8 +37,54 @@ export function sliderRow(o: SliderRowOptions): TemplateResult {
         step=${o.step}
         aria-valuetext=${o.spoken}
         .value=${String(o.value)}
-        @input=${o.onInput}
+        @input=${(event: Event) => {
+          const value = Number((event.target as HTMLInputElement).value);
+          if (Number.isFinite(value)) o.onValue(value);
+        }}
       />
     </div>
   `;
+}
+
+export interface PropertySliderOptions {
+  /** The visible label. */
+  label: TemplateResult | string;
+  min: number;
+  max: number;
+  step: number;
+  /** The value as shown beside the label. */
+  shown: (value: number) => string;
+  /** The value as a screen reader says it (aria-valuetext). */
+  spoken: (value: number) => string;
+  /** Called after the user moved the slider and the property holds the new value. */
+  onChange: () => void;
+  /** An id for the shown value, where something else refers to it. */
+  valueId?: string;
+}
+
+/**
+ * A `sliderRow` for one numeric property of an element, with the property's name as its id:
+ * moving it sets the property, then calls `onChange` (where the element tells its listeners).
+ */
+export function propertySlider<K extends string>(
+  host: Record<K, number>,
+  name: K,
+  o: PropertySliderOptions,
+): TemplateResult {
+  const value = host[name];
+  return sliderRow({
+    id: name,
+    label: o.label,
+    value,
+    shown: o.shown(value),
+    spoken: o.spoken(value),
+    min: o.min,
+    max: o.max,
+    step: o.step,
+    onValue: (next) => {
+      host[name] = next;
+      o.onChange();
+    },
+    valueId: o.valueId,
+  });
 }

@@ -7,7 +7,7 @@ import { NnElement, attributeProperties } from '../shared/base';
 import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { sigmoidExplorerDoc } from './meta';
-import { sliderRow } from '../shared/slider';
+import { propertySlider } from '../shared/slider';
 import { SchemeWatch } from '../shared/scheme';
 import { SizeController } from '../shared/size';
 import { classColors, tokens } from '../shared/tokens';
@@ -141,13 +141,6 @@ export class NnSigmoidExplorer extends NnElement {
     );
   }
 
-  private _onSlider(name: Param, event: Event): void {
-    const value = Number((event.target as HTMLInputElement).value);
-    if (!Number.isFinite(value)) return;
-    this[name] = value;
-    this._emitChange();
-  }
-
   private _onToggleDerivative(event: Event): void {
     this.derivative = (event.target as HTMLInputElement).checked;
     this._emitChange();
@@ -214,19 +207,16 @@ export class NnSigmoidExplorer extends NnElement {
   }
 
   private _slider(name: Param, label: TemplateResult): TemplateResult {
-    const { min, max } = sliderRange(name);
-    const value = this[name];
-    return sliderRow({
-      id: name,
+    const onChange = (): void => this._emitChange();
+    const valueId = `${name}-value`;
+    return propertySlider(this, name, {
       label,
-      value,
-      shown: param(value),
-      spoken: spoken(value),
-      min,
-      max,
+      ...sliderRange(name),
       step: STEP,
-      onInput: (e) => this._onSlider(name, e),
-      valueId: `${name}-value`,
+      shown: param,
+      spoken,
+      onChange,
+      valueId,
     });
   }
 }

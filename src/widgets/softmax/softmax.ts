@@ -228,8 +228,8 @@ export class NnSoftmax extends NnElement {
     this._emitChange();
   }
 
-  private _onTemperature(event: Event): void {
-    this.temperature = sliderToTemperature(Number((event.target as HTMLInputElement).value));
+  private _onTemperature(position: number): void {
+    this.temperature = sliderToTemperature(position);
     this._emitChange();
   }
 
@@ -288,7 +288,7 @@ export class NnSoftmax extends NnElement {
             min: -1,
             max: 1,
             step: 0.05,
-            onInput: (e) => this._onTemperature(e),
+            onValue: (v) => this._onTemperature(v),
           })}
           <div class="steppers">
             ${shiftButtons({
