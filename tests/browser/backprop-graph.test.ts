@@ -11,10 +11,9 @@ import { NETWORK_DEFAULTS } from '../../src/widgets/backprop-graph/model';
 import { expectNoAxeViolations } from './axe';
 import {
   collectDetails,
-  expectOneWarning,
   inDarkMode,
+  itFallsBackOnBadAttributes,
   press,
-  silenceWarnings,
   text,
   widgetTest,
 } from './harness';
@@ -376,24 +375,24 @@ describe('<nn-backprop-graph>', () => {
     expect(fresh.hasAttribute('values')).toBe(false);
   });
 
-  it.each([
-    ['learning-rate', 'abc', 'learning-rate="abc"'],
-    ['learning-rate', '99', 'learning-rate="99"'],
-    ['step', '-3', 'step="-3"'],
-    ['values', 'w11=abc', '"w11=abc" is not name=number'],
-  ])('a bad %s="%s" falls back with exactly one warning', async (name, value, message) => {
-    const warn = silenceWarnings();
-    const el = await mount(`${name}="${value}"`);
-    const h = harness(el);
-    expect(el.learningRate).toBe(0.5);
-    expect(h.part('progress')).toBe('Ready: nothing computed yet.');
-    expect(h.nodes()).toHaveLength(29);
-    expect(text(h.node('w₁₁').querySelector('text.value'))).toBe('0.500');
-    el.step = 3;
-    await el.updateComplete;
-    expectOneWarning(warn, message);
-    expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity/);
-  });
+  itFallsBackOnBadAttributes(
+    mount,
+    [
+      ['learning-rate', 'abc', 'learningRate', 0.5],
+      ['learning-rate', '99', 'learningRate', 0.5],
+      ['step', '-3', 'learningRate', 0.5],
+      ['values', 'w11=abc', 'learningRate', 0.5, ['"w11=abc" is not name=number']],
+    ],
+    {
+      drawn: (el) => {
+        const h = harness(el);
+        expect(h.part('progress')).toBe('Ready: nothing computed yet.');
+        expect(h.nodes()).toHaveLength(29);
+        expect(text(h.node('w₁₁').querySelector('text.value'))).toBe('0.500');
+      },
+      update: (el) => (el.step = 3),
+    },
+  );
 
   it('fits a 375px phone: the graph scrolls inside its own labelled, focusable box', async () => {
     const el = await mount('', 343);

@@ -7,7 +7,6 @@ import {
   collectDetails,
   controlNamed,
   itFallsBackOnBadAttributes,
-  labelledControl,
   press,
   readDataTable,
   showDataTable,
@@ -16,16 +15,12 @@ import {
   widgetTest,
   withReducedMotion,
 } from './harness';
-import { placeWidget } from './settle';
-
-const TAG = 'nn-derivative';
 
 /** Reads "−1.25" (typographic minus) back as a number. */
 const number = (s: string): number => Number(s.replace('\u2212', '-'));
 
 /** Finds controls the way a user does: by their label or accessible name. */
-const { mount, harness } = widgetTest(TAG, (root) => {
-  const slider = (pattern: RegExp) => labelledControl(root, pattern);
+const { mount, place, harness } = widgetTest('nn-derivative', (root, { labelled }) => {
   const radio = (name: string) => controlNamed(root, 'input[type="radio"]', name);
   /** The slopes table: { secant: [slope, error], central: […], exact: […] }. */
   const slopes = () => {
@@ -42,7 +37,7 @@ const { mount, harness } = widgetTest(TAG, (root) => {
     return (y2 - y1) / (x2 - x1);
   };
   return {
-    slider,
+    slider: (pattern: RegExp) => labelled(pattern),
     radio,
     slopes,
     value,
@@ -297,7 +292,7 @@ describe('<nn-derivative> in chain mode', () => {
 describe('<nn-derivative> layout and accessibility', () => {
   it('fits a 375px phone without horizontal scrolling, in both modes', async () => {
     for (const mode of ['slope', 'chain']) {
-      const el = await placeWidget(TAG, `mode="${mode}" fn="sigmoid"`, 343);
+      const el = await place(`mode="${mode}" fn="sigmoid"`, 343);
       const h = harness(el);
       await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
       await showDataTable(el);

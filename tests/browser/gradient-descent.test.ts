@@ -13,7 +13,6 @@ import {
   collectDetails,
   expectOneWarning,
   inDarkMode,
-  labelledControl,
   press,
   silenceWarnings,
   tableRows,
@@ -21,30 +20,26 @@ import {
   widgetTest,
   withReducedMotion,
 } from './harness';
-import { placeWidget, settle } from './settle';
+import { settle } from './settle';
 
 const TAG = 'nn-gradient-descent';
 
 /** A small harness: finds controls by their label or accessible name, never by private members. */
-const { mount, harness } = widgetTest(TAG, (root) => {
-  const labelled = (pattern: RegExp) =>
-    labelledControl<HTMLInputElement | HTMLSelectElement>(root, pattern);
-  return {
-    rateSlider: () => labelled(/^learning rate/) as HTMLInputElement,
-    rateExact: () => labelled(/exactly/) as HTMLInputElement,
-    momentumToggle: () => labelled(/^Momentum$/) as HTMLInputElement,
-    betaSlider: () => labelled(/^momentum β/) as HTMLInputElement,
-    surfaceSelect: () => labelled(/Loss surface/) as HTMLSelectElement,
-    svg: () => root.querySelector<SVGSVGElement>('svg[part="plot"]')!,
-    plotArea: () => root.querySelector<SVGSVGElement>('svg svg.plot')!,
-    summary: () => text(root.querySelector('[aria-live]')),
-    status: () => root.querySelector<HTMLElement>('[part~="status"]')!,
-    iteration: () => Number(text(root.querySelector('[data-value="iteration"]'))),
-    loss: () => text(root.querySelector('[data-value="loss"]')),
-    /** Everything a user could see or hear: text, attributes, and the chart's geometry. */
-    everything: () => root.innerHTML,
-  };
-});
+const { mount, place, harness } = widgetTest(TAG, (root, { labelled }) => ({
+  rateSlider: () => labelled(/^learning rate/),
+  rateExact: () => labelled(/exactly/),
+  momentumToggle: () => labelled(/^Momentum$/),
+  betaSlider: () => labelled(/^momentum β/),
+  surfaceSelect: () => labelled<HTMLSelectElement>(/Loss surface/),
+  svg: () => root.querySelector<SVGSVGElement>('svg[part="plot"]')!,
+  plotArea: () => root.querySelector<SVGSVGElement>('svg svg.plot')!,
+  summary: () => text(root.querySelector('[aria-live]')),
+  status: () => root.querySelector<HTMLElement>('[part~="status"]')!,
+  iteration: () => Number(text(root.querySelector('[data-value="iteration"]'))),
+  loss: () => text(root.querySelector('[data-value="loss"]')),
+  /** Everything a user could see or hear: text, attributes, and the chart's geometry. */
+  everything: () => root.innerHTML,
+}));
 
 /** Set a range input the way a drag does: a new value and an input event. */
 function slide(slider: HTMLInputElement, value: number): void {
@@ -416,7 +411,7 @@ describe('<nn-gradient-descent>', () => {
   });
 
   it('fits a 375px phone without horizontal scrolling', async () => {
-    const el = await placeWidget(TAG, 'surface="neuron" momentum="0.8"', 343);
+    const el = await place('surface="neuron" momentum="0.8"', 343);
     const h = harness(el);
     await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
     await userEvent.click(h.button(/^Step$/));

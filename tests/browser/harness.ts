@@ -72,37 +72,50 @@ export function choiceNamed(
   return input;
 }
 
+/** What every widget is read by, found the same way in its shadow root `root` (see `finders`). */
+export type CommonFinders = ReturnType<typeof commonFinders>;
+
 /**
  * A widget test's harness: what every widget is read by, found the same way in `el`'s shadow root
- * (`root`) — a button by its words, the text of a named part (`[part~="name"]`, '' where there is
- * none), its data table — and what `own` finds there that only this widget has (which wins where
- * the names are the same).
+ * (`root`) — a button by its words, a control by its label, the text of a named part
+ * (`[part~="name"]`, '' where there is none), its data table — and what `own` finds there that
+ * only this widget has (which wins where the names are the same; `own` may build on the common
+ * finders, its second argument).
  */
 export function finders<T extends object>(
   el: Element,
-  own: (root: ShadowRoot) => T,
-): Omit<ReturnType<typeof commonFinders>, keyof T> & T {
+  own: (root: ShadowRoot, common: CommonFinders) => T,
+): Omit<CommonFinders, keyof T> & T {
   const root = el.shadowRoot!;
-  return { ...commonFinders(root), ...own(root) };
+  const common = commonFinders(root);
+  return { ...common, ...own(root, common) };
 }
 
 /**
  * The test file of one widget, `<tag>`: each of its tests starts on an empty page
  * (`clearPageAfterEach`); `mount` puts the widget alone on the page (see `mounter`, with
- * `options`) and `harness` finds what a user finds in it (see `finders`, with `own`).
+ * `options`), `place` does the same but waits for its first render only, not for its drawing, and
+ * `harness` finds what a user finds in it (see `finders`, with `own`).
  */
 export function widgetTest<K extends keyof HTMLElementTagNameMap, T extends object>(
   tag: K,
-  own: (root: ShadowRoot) => T,
+  own: (root: ShadowRoot, common: CommonFinders) => T,
   options: { width?: number; settled?: boolean } = {},
 ) {
   clearPageAfterEach();
-  return { mount: mounter(tag, options), harness: (el: Element) => finders(el, own) };
+  return {
+    mount: mounter(tag, options),
+    place: mounter(tag, { ...options, settled: false }),
+    harness: (el: Element) => finders(el, own),
+  };
 }
 
 const commonFinders = (root: ShadowRoot) => ({
   root,
   button: (pattern: RegExp) => buttonNamed(root, pattern),
+  /** The control labelled `pattern` (see `labelledControl`). */
+  labelled: <C extends HTMLElement = HTMLInputElement>(pattern: RegExp) =>
+    labelledControl<C>(root, pattern),
   part: (name: string) => text(root.querySelector(`[part~="${name}"]`)),
   table: () => root.querySelector('table'),
 });
@@ -230,17 +243,27 @@ export function tableRows(table: Element | null): string[][] {
 /** Keep `console.warn` quiet and record what it is asked to say (undone by `clearPageAfterEach`). */
 export const silenceWarnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
 
-/** Exactly one warning was given, and it says `fragment`. */
-export function expectOneWarning(warn: ReturnType<typeof silenceWarnings>, fragment: string): void {
+/** Exactly one warning was given, and it says each of `fragments`. */
+export function expectOneWarning(
+  warn: ReturnType<typeof silenceWarnings>,
+  ...fragments: string[]
+): void {
   expect(warn).toHaveBeenCalledTimes(1);
-  expect(String(warn.mock.calls[0]?.[0])).toContain(fragment);
+  const warning = String(warn.mock.calls[0]?.[0]);
+  for (const fragment of fragments) expect(warning).toContain(fragment);
+}
+
+/** Nothing the widget shows reads NaN, Infinity or undefined. */
+export function expectNoNonsense(el: Element): void {
+  expect(text(el.shadowRoot)).not.toMatch(/NaN|Infinity|undefined/);
 }
 
 /**
- * One test for each `[attribute, value, property, fallback]`: a widget mounted with that bad
+ * One test for each `[attribute, value, property, fallback, says]`: a widget mounted with that bad
  * attribute value (and the attributes `also`) falls back to its default — `property` is `fallback`
  * and it is still `drawn` — shows no NaN, Infinity or undefined anywhere, and after another update
- * (`update`) has given exactly one warning, naming the attribute and the value.
+ * (`update`) still shows none and has given exactly one warning, which says each of `says`
+ * (by default it names the attribute and the value: `attribute="value"`).
  */
 export function itFallsBackOnBadAttributes<E extends ReactiveElement>(
   mount: (attributes: string) => Promise<E>,
@@ -249,20 +272,26 @@ export function itFallsBackOnBadAttributes<E extends ReactiveElement>(
     value: string,
     property: keyof E,
     fallback: unknown,
+    says?: readonly string[],
   ])[],
-  { drawn, update, also = '' }: { drawn: (el: E) => void; update: (el: E) => void; also?: string },
+  { drawn, update, also = '' }: { drawn?: (el: E) => void; update: (el: E) => void; also?: string },
 ): void {
-  it.each(cases)(
+  const named = cases.map(
+    ([attribute, value, property, fallback, says = [`${attribute}="${value}"`]]) =>
+      [attribute, value, property, fallback, says] as [string, string, keyof E, unknown, string[]],
+  );
+  it.each(named)(
     'a bad %s="%s" falls back to the default with exactly one warning',
-    async (attribute, value, property, fallback) => {
+    async (attribute, value, property, fallback, says) => {
       const warn = silenceWarnings();
       const el = await mount(`${attribute}="${value}"${also}`);
       expect(el[property]).toEqual(fallback);
-      drawn(el);
-      expect(text(el.shadowRoot)).not.toMatch(/NaN|Infinity|undefined/);
+      drawn?.(el);
+      expectNoNonsense(el);
       update(el);
       await el.updateComplete;
-      expectOneWarning(warn, `${attribute}="${value}"`);
+      expectNoNonsense(el);
+      expectOneWarning(warn, ...says);
     },
   );
 }

@@ -10,6 +10,7 @@ import {
   collectDetails,
   expectOneWarning,
   inDarkMode,
+  itFallsBackOnBadAttributes,
   press,
   silenceWarnings,
   text,
@@ -52,6 +53,19 @@ const { mount, harness } = widgetTest(
   },
   { settled: false },
 );
+
+/**
+ * A bad matrix attribute's case for `itFallsBackOnBadAttributes`: the matrix falls back to its
+ * default, and the one warning names the attribute and the value, says why and what it uses.
+ */
+const badMatrix = (name: 'a' | 'b' | 'input', value: string, reason: string) =>
+  [
+    name,
+    value,
+    name,
+    { a: '1 2; 3 4', b: '5 6; 7 8', input: '2; 1; 2' }[name],
+    [`${name}="${value}"`, reason, 'using the default'],
+  ] as const;
 
 describe('<nn-matrix-multiply>', () => {
   it('renders A, B and C = AB from its attributes, as captioned tables of labelled cells', async () => {
@@ -290,30 +304,20 @@ describe('<nn-matrix-multiply>', () => {
     ]);
   });
 
-  it.each([
-    ['a', '1 2; 3', 'row 2 has 1 number but row 1 has 2'],
-    ['a', '1 x', 'row 1, column 2: “x” is not a number'],
-    ['b', '1 2 3 4 5 6 7', 'is 1×7; matrices here have 1 to 6 rows and columns'],
-    ['input', '1 2; 3 4', 'not a vector'],
-  ])(
-    'a bad %s="%s" falls back to the default with exactly one warning',
-    async (name, value, reason) => {
-      const warn = silenceWarnings();
-      const el = await mount(`${name}="${value}" mode="${name === 'input' ? 'layer' : 'product'}"`);
-      expect(el[name as 'a' | 'b' | 'input']).toBe(
-        { a: '1 2; 3 4', b: '5 6; 7 8', input: '2; 1; 2' }[name],
-      );
-      expect(text(el.shadowRoot)).not.toMatch(/NaN|Infinity|undefined/);
-      // Re-rendering must not warn again.
-      el.requestUpdate();
-      await el.updateComplete;
-      expect(warn).toHaveBeenCalledTimes(1);
-      const message = String(warn.mock.calls[0]?.[0]);
-      expect(message).toContain(`${name}="${value}"`);
-      expect(message).toContain(reason);
-      expect(message).toContain('using the default');
-    },
+  itFallsBackOnBadAttributes(
+    mount,
+    [
+      badMatrix('a', '1 2; 3', 'row 2 has 1 number but row 1 has 2'),
+      badMatrix('a', '1 x', 'row 1, column 2: “x” is not a number'),
+      badMatrix('b', '1 2 3 4 5 6 7', 'is 1×7; matrices here have 1 to 6 rows and columns'),
+    ],
+    { update: (el) => el.requestUpdate(), also: ' mode="product"' },
   );
+
+  itFallsBackOnBadAttributes(mount, [badMatrix('input', '1 2; 3 4', 'not a vector')], {
+    update: (el) => el.requestUpdate(),
+    also: ' mode="layer"',
+  });
 
   it('a bad mode="nope" falls back to the product with one warning', async () => {
     const warn = silenceWarnings();

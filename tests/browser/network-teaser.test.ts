@@ -12,22 +12,18 @@ import {
   collectDetails,
   inDarkMode,
   itFallsBackOnBadAttributes,
-  labelledControl,
   readDataTable,
   showDataTable,
   text,
   widgetTest,
 } from './harness';
-import { placeWidget } from './settle';
-
-const TAG = 'nn-network-teaser';
 
 /** Finds controls the way a user does: by label, role or accessible name. */
-const { mount, harness } = widgetTest(TAG, (root) => ({
+const { mount, place, harness } = widgetTest('nn-network-teaser', (root, { labelled }) => ({
   map: () => root.querySelector<SVGSVGElement>('svg[role="img"]')!,
   readout: () => root.querySelector('[aria-live]')!,
   radio: (name: RegExp) => choiceNamed(root, name, 'fieldset label'),
-  slider: (axis: 'x' | 'y') => labelledControl(root, new RegExp(`^probe ${axis}$`)),
+  slider: (axis: 'x' | 'y') => labelled(new RegExp(`^probe ${axis}$`)),
   points: () => [...root.querySelectorAll('svg path.point')],
   heatmap: () => root.querySelector('svg image.heatmap')!.getAttribute('href') ?? '',
   boundary: () => root.querySelector('svg path.boundary')!.getAttribute('d') ?? '',
@@ -242,7 +238,7 @@ describe('<nn-network-teaser>', () => {
   });
 
   it('fits a 375px phone without horizontal scrolling', async () => {
-    const el = await placeWidget(TAG, '', 343);
+    const el = await place('', 343);
     await expect
       .poll(() => Number(harness(el).map().getAttribute('viewBox')?.split(' ')[2]))
       .toBeLessThan(343);

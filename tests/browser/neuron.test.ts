@@ -7,32 +7,25 @@ import {
   collectDetails,
   expectFitsItsWidth,
   itFallsBackOnBadAttributes,
-  labelledControl,
   readDataTable,
   retype,
   showDataTable,
   text,
   widgetTest,
 } from './harness';
-import { placeWidget } from './settle';
-
-const TAG = 'nn-neuron';
 
 /** Finds controls the way a user does: by their label. */
-const { mount, harness } = widgetTest(TAG, (root) => {
-  const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
-  return {
-    field: (name: string) => labelled(new RegExp(`^${name}$`)),
-    radio: (pattern: RegExp) => labelled(pattern),
-    fields: () => [...root.querySelectorAll<HTMLInputElement>('input[type="text"]')],
-    /** The message shown for a field (its aria-describedby target). */
-    messageFor: (input: HTMLInputElement) =>
-      text(root.getElementById(input.getAttribute('aria-describedby')!)),
-    svg: () => root.querySelector('svg')!,
-    edges: () => [...root.querySelectorAll<SVGLineElement>('svg line.edge')],
-    summary: () => text(root.querySelector('figcaption[aria-live]')),
-  };
-});
+const { mount, place, harness } = widgetTest('nn-neuron', (root, { labelled }) => ({
+  field: (name: string) => labelled(new RegExp(`^${name}$`)),
+  radio: (pattern: RegExp) => labelled(pattern),
+  fields: () => [...root.querySelectorAll<HTMLInputElement>('input[type="text"]')],
+  /** The message shown for a field (its aria-describedby target). */
+  messageFor: (input: HTMLInputElement) =>
+    text(root.getElementById(input.getAttribute('aria-describedby')!)),
+  svg: () => root.querySelector('svg')!,
+  edges: () => [...root.querySelectorAll<SVGLineElement>('svg line.edge')],
+  summary: () => text(root.querySelector('figcaption[aria-live]')),
+}));
 
 const collect = (el: Element) => collectDetails<NeuronChangeDetail>(el);
 
@@ -222,7 +215,7 @@ describe('<nn-neuron>', () => {
   );
 
   it('fits a 375px phone with four inputs, without horizontal scrolling', async () => {
-    const el = await placeWidget(TAG, 'inputs="4" x="-2.5 1 0.25 3" w="-1.5 2 0 0.75"', 343);
+    const el = await place('inputs="4" x="-2.5 1 0.25 3" w="-1.5 2 0 0.75"', 343);
     const h = harness(el);
     await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
     await showDataTable(el);

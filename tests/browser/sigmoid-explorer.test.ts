@@ -7,37 +7,30 @@ import {
   collectDetails,
   expectOneWarning,
   itFallsBackOnBadAttributes,
-  labelledControl,
   press,
   readDataTable,
   silenceWarnings,
   text,
   widgetTest,
 } from './harness';
-import { placeWidget } from './settle';
-
-const TAG = 'nn-sigmoid-explorer';
 
 /**
  * A small harness: finds controls the way a user does, by their label or accessible name.
  * It reads the shadow root but never calls private members of the element.
  */
-const { mount, harness } = widgetTest(TAG, (root) => {
-  const labelled = (pattern: RegExp) => labelledControl<HTMLInputElement>(root, pattern);
-  return {
-    slider: (name: 'weight' | 'bias' | 'input') => labelled(new RegExp(`^${name}\\b`)),
-    /** Plane mode's sliders, by their visible label: "weight w1", "input x2", "bias b". */
-    planeSlider: (label: string) => labelled(new RegExp(`^${label}$`)),
-    boundary: () => root.querySelector<SVGPathElement>('svg path.boundary'),
-    frame: () => root.querySelector<SVGRectElement>('svg rect.frame'),
-    derivativeToggle: () => labelled(/derivative/i),
-    svg: () => root.querySelector('svg')!,
-    curve: () => root.querySelector<SVGPathElement>('svg path.curve'),
-    derivativeCurve: () =>
-      root.querySelector<SVGPathElement>('svg path.derivative:not([display="none"])'),
-    summary: () => root.querySelector('[aria-live]')!,
-  };
-});
+const { mount, place, harness } = widgetTest('nn-sigmoid-explorer', (root, { labelled }) => ({
+  slider: (name: 'weight' | 'bias' | 'input') => labelled(new RegExp(`^${name}\\b`)),
+  /** Plane mode's sliders, by their visible label: "weight w1", "input x2", "bias b". */
+  planeSlider: (label: string) => labelled(new RegExp(`^${label}$`)),
+  boundary: () => root.querySelector<SVGPathElement>('svg path.boundary'),
+  frame: () => root.querySelector<SVGRectElement>('svg rect.frame'),
+  derivativeToggle: () => labelled(/derivative/i),
+  svg: () => root.querySelector('svg')!,
+  curve: () => root.querySelector<SVGPathElement>('svg path.curve'),
+  derivativeCurve: () =>
+    root.querySelector<SVGPathElement>('svg path.derivative:not([display="none"])'),
+  summary: () => root.querySelector('[aria-live]')!,
+}));
 
 describe('<nn-sigmoid-explorer>', () => {
   it('renders the curve σ(w·x + b) with the current point, from its defaults', async () => {
@@ -172,7 +165,7 @@ describe('<nn-sigmoid-explorer>', () => {
   );
 
   it('redraws for its width: fits a 375px phone and uses the space at 900px', async () => {
-    const el = await placeWidget(TAG, '', 343);
+    const el = await place('', 343);
     const h = harness(el);
     await expect.poll(() => h.svg().getAttribute('viewBox')).toMatch(/^0 0 3\d\d /);
     expect(h.svg().getBoundingClientRect().width).toBeLessThanOrEqual(343);
