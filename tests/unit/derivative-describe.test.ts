@@ -18,50 +18,48 @@ import {
   summary,
 } from '../../src/widgets/derivative/describe';
 import { DERIVATIVE_DEFAULTS as DEFAULTS, derivativeAt as at } from './fixtures/widget-setups';
+import { expectWritten } from './fixtures/written';
 
 const fn = (id: string) => functionById(id)!;
 
 describe('derivative in words: numbers as written', () => {
   it('writes slider values to the slider’s step, finer only when set finer', () => {
-    expect(param(1)).toBe('1.0');
-    expect(param(-0.5)).toBe('−0.5');
-    expect(param(0.15)).toBe('0.15');
-    expect(spoken(-1.5)).toBe('minus 1.5');
-    expect(spoken(-0.01)).toBe('minus 0.01');
-    expect(spoken(2)).toBe('2.0');
-    expect(signed(-1)).toBe('− 1.0');
-    expect(signed(0)).toBe('+ 0.0');
-    expect(signed(-0.001)).toBe('+ 0.00');
+    expectWritten(param, [1, -0.5, 0.15], ['1.0', '−0.5', '0.15']);
+    expectWritten(spoken, [-1.5, -0.01, 2], ['minus 1.5', 'minus 0.01', '2.0']);
+    expectWritten(signed, [-1, 0, -0.001], ['− 1.0', '+ 0.0', '+ 0.00']);
   });
 
   it('writes h with the digits it has, and 3 significant digits while it animates', () => {
-    expect(formatStep(1)).toBe('1');
-    expect(formatStep(0.5)).toBe('0.5');
-    expect(formatStep(0.002)).toBe('0.002');
-    expect(formatStep(0.0347)).toBe('0.0347');
+    expectWritten(formatStep, [1, 0.5, 0.002, 0.0347], ['1', '0.5', '0.002', '0.0347']);
     expect(formatStep(0.03162)).toBe('0.0316');
     expect(hScale()).toEqual({ large: '1', small: '0.001' });
   });
 
   it('writes errors with two significant digits, and rounding noise as 0', () => {
-    expect(formatError(1)).toBe('1.000000');
-    expect(formatError(-0.000123)).toBe('0.000123');
-    expect(formatError(1.5e-9)).toBe('0.0000000015');
-    expect(formatError(3e-13)).toBe('0.000000');
+    expectWritten(formatError, [1, -0.000123, 1.5e-9], ['1.000000', '0.000123', '0.0000000015']);
+    expectWritten(formatError, [3e-13, Number.NaN], ['0.000000', 'undefined']);
     expect(formatError(0.1, 4)).toBe('0.1000');
-    expect(formatError(Number.NaN)).toBe('undefined');
   });
 });
 
-describe('derivative in words: slope mode', () => {
-  it('labels the chart and its curve', () => {
-    expect(chartLabels(DEFAULTS)).toEqual({ curveLabel: 'f(x) = x²', xLabel: 'x', yLabel: 'f(x)' });
+describe('derivative in words: the chart', () => {
+  it('labels the chart and its curve: f(x) in slope mode, by the variable chosen in chain mode', () => {
+    expect([DEFAULTS, at({ mode: 'chain', wrt: 'w' })].map(chartLabels)).toEqual([
+      { curveLabel: 'f(x) = x²', xLabel: 'x', yLabel: 'f(x)' },
+      { curveLabel: 'a = σ(w·x + b)', xLabel: 'the weight w', yLabel: 'output a' },
+    ]);
     expect(chartLabel(at({ fn: 'sin', x0: -0.5 }))).toBe(
       'Graph of f(x) = sine of x from x = −3 to 3, with the point x₀ = −0.5 marked, the tangent ' +
         'line there, and the dashed secant line through x₀ and x₀ + h',
     );
+    expect(chartLabel(at({ mode: 'chain', wrt: 'b' }))).toBe(
+      'Graph of the output a = σ(w·x + b) against the bias b, with the current point marked and ' +
+        'the tangent line there',
+    );
   });
+});
 
+describe('derivative in words: slope mode', () => {
   it('sums up the tangent, the secant and how far apart they are', () => {
     expect(summary(DEFAULTS, false)).toBe(
       'f(x) = x² at x₀ = 1.0: the tangent has slope 2.0000; the secant with h = 1 has slope ' +
@@ -119,18 +117,6 @@ describe('derivative in words: slope mode', () => {
 
 describe('derivative in words: chain mode', () => {
   const chain = at({ mode: 'chain' });
-
-  it('labels the chart by the variable chosen', () => {
-    expect(chartLabels(at({ mode: 'chain', wrt: 'w' }))).toEqual({
-      curveLabel: 'a = σ(w·x + b)',
-      xLabel: 'the weight w',
-      yLabel: 'output a',
-    });
-    expect(chartLabel(at({ mode: 'chain', wrt: 'b' }))).toBe(
-      'Graph of the output a = σ(w·x + b) against the bias b, with the current point marked and ' +
-        'the tangent line there',
-    );
-  });
 
   it('sums up z, a and the chain rule’s product', () => {
     expect(summary(chain, false)).toBe(

@@ -23,6 +23,7 @@ import {
   tuple,
 } from '../../src/widgets/gradient-descent/describe';
 import { advance, descentOptions, startIn } from '../../src/widgets/gradient-descent/model';
+import { expectWritten } from './fixtures/written';
 
 const surface = (id: string): Surface => surfaceById(id)!;
 const parabola = surface('parabola');
@@ -40,12 +41,8 @@ function run(s: Surface, start: readonly number[], rate: number, n: number, mome
 
 describe('numbers as the widget writes them', () => {
   it('writes η with two decimals at least and three significant digits', () => {
-    expect(formatRate(0.1)).toBe('0.10');
-    expect(formatRate(0.035)).toBe('0.035');
-    expect(formatRate(0.0427)).toBe('0.0427');
-    expect(formatRate(1.1)).toBe('1.10');
-    expect(formatRate(10)).toBe('10.00');
-    expect(formatRate(0.001)).toBe('0.001');
+    expectWritten(formatRate, [0.1, 1.1, 10], ['0.10', '1.10', '10.00']);
+    expectWritten(formatRate, [0.035, 0.0427, 0.001], ['0.035', '0.0427', '0.001']);
   });
 
   it('writes points and factors with a real minus sign', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lossSeries as series } from './fixtures/widget-setups';
+import { expectWritten } from './fixtures/written';
 import {
   chartLabel,
   formatLoss,
@@ -34,15 +35,13 @@ const TEST = (): LossSeries =>
 
 describe('the loss chart’s numbers as written', () => {
   it('writes losses with two significant digits, and says what is not a number', () => {
-    expect(formatLoss(0.6931)).toBe('0.69');
-    expect(formatLoss(0.0342)).toBe('0.034');
-    expect(formatLoss(0.00034)).toBe('0.00034');
-    expect(formatLoss(12.345)).toBe('12.35');
-    expect(formatLoss(1234.5)).toBe('1235');
-    expect(formatLoss(0)).toBe('0');
-    expect(formatLoss(1e-8)).toBe('less than 0.000001');
-    expect(formatLoss(Number.NaN)).toBe('not finite');
-    expect(formatLoss(-Infinity)).toBe('not finite');
+    expectWritten(formatLoss, [0.6931, 0.0342, 0.00034], ['0.69', '0.034', '0.00034']);
+    expectWritten(formatLoss, [12.345, 1234.5, 0], ['12.35', '1235', '0']);
+    expectWritten(
+      formatLoss,
+      [1e-8, Number.NaN, -Infinity],
+      ['less than 0.000001', 'not finite', 'not finite'],
+    );
   });
 
   it('writes whole steps without decimals, fractional epochs with two', () => {
@@ -51,9 +50,11 @@ describe('the loss chart’s numbers as written', () => {
   });
 
   it('lists names in a sentence', () => {
-    expect(list([])).toBe('');
-    expect(list(['train'])).toBe('train');
-    expect(list(['train', 'test', 'val'])).toBe('train, test and val');
+    expectWritten(
+      list,
+      [[], ['train'], ['train', 'test', 'val']],
+      ['', 'train', 'train, test and val'],
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NEURON_DEFAULTS as DEFAULT } from './fixtures/widget-setups';
+import { expectWritten } from './fixtures/written';
 import {
   diagramLabel,
   fieldText,
@@ -16,10 +17,7 @@ import {
 
 describe('the neuron’s numbers as written', () => {
   it('writes parameters with the decimals they have, up to 3', () => {
-    expect(num(0.8)).toBe('0.8');
-    expect(num(-0.4)).toBe('−0.4');
-    expect(num(2)).toBe('2');
-    expect(num(1 / 3)).toBe('0.333');
+    expectWritten(num, [0.8, -0.4, 2, 1 / 3], ['0.8', '−0.4', '2', '0.333']);
     expect(paren(-0.4)).toBe('(−0.4)');
     expect(paren(-0.0001)).toBe('0.000');
   });
@@ -30,9 +28,7 @@ describe('the neuron’s numbers as written', () => {
   });
 
   it('never claims 100% or 0% sure', () => {
-    expect(reading(0.999)).toBe('more than 99%');
-    expect(reading(0.001)).toBe('less than 1%');
-    expect(reading(0.668)).toBe('67%');
+    expectWritten(reading, [0.999, 0.001, 0.668], ['more than 99%', 'less than 1%', '67%']);
   });
 
   it('says what is wrong with a field, and what to type instead', () => {

@@ -17,25 +17,19 @@ import {
 } from '../../src/widgets/sigmoid-explorer/describe';
 import type { SigmoidSetup } from '../../src/widgets/sigmoid-explorer/model';
 import { sigmoidSetup as setup } from './fixtures/widget-setups';
+import { expectWritten } from './fixtures/written';
 
 describe('the sigmoid explorer’s numbers as written', () => {
   it('shows slider values with one decimal, two when an attribute set a finer one', () => {
-    expect(param(1)).toBe('1.0');
-    expect(param(-0.5)).toBe('−0.5');
-    expect(param(0.25)).toBe('0.25');
-    expect(spoken(-2)).toBe('minus 2.0');
+    expectWritten(param, [1, -0.5, 0.25], ['1.0', '−0.5', '0.25']);
     // A value that shows as 0.0 is never "minus".
-    expect(spoken(-1e-12)).toBe('0.0');
-    expect(spoken(-0.25)).toBe('minus 0.25');
+    expectWritten(spoken, [-2, -1e-12, -0.25], ['minus 2.0', '0.0', 'minus 0.25']);
   });
 
   it('writes the terms of the weighted sum with their signs', () => {
     expect(paren(param(-0.5), -0.5)).toBe('(−0.5)');
     expect(paren(param(0.5), 0.5)).toBe('0.5');
-    expect(signed(-1)).toBe('− 1.0');
-    expect(signed(2)).toBe('+ 2.0');
-    expect(signed(-1e-12)).toBe('+ 0.0');
-    expect(signed(-0.25)).toBe('− 0.25');
+    expectWritten(signed, [-1, 2, -1e-12, -0.25], ['− 1.0', '+ 2.0', '+ 0.0', '− 0.25']);
     expect(signedProduct(-1, -0.5)).toBe('− 1.0 · (−0.5)');
     expect(signedProduct(2, 3)).toBe('+ 2.0 · 3.0');
     expect(signedNumber(-1.5)).toBe('− 1.50');
@@ -116,23 +110,16 @@ describe('the plane’s summary', () => {
   });
 
   it('puts z within 0.005 of 0 on the line', () => {
-    expect(sideOf(0.004)).toBe('line');
-    expect(sideOf(0.006)).toBe('yes');
-    expect(sideOf(-0.006)).toBe('no');
+    expectWritten(sideOf, [0.004, 0.006, -0.006], ['line', 'yes', 'no']);
   });
 });
 
 describe('the output read as a probability', () => {
   it('never says 100% or 0%: more than 99% sure, less than 1% sure', () => {
-    expect(reading(0.995)).toBe('sure');
-    expect(reading(0.994)).toBe('99%');
-    expect(reading(0.005)).toBe('unsure');
-    expect(reading(0.006)).toBe('1%');
+    expectWritten(reading, [0.995, 0.994, 0.005, 0.006], ['sure', '99%', 'unsure', '1%']);
   });
 
   it('cannot decide within 0.005 of 50%, and gives a percentage otherwise', () => {
-    expect(reading(0.502)).toBe('undecided');
-    expect(reading(0.506)).toBe('51%');
-    expect(reading(0.731)).toBe('73%');
+    expectWritten(reading, [0.502, 0.506, 0.731], ['undecided', '51%', '73%']);
   });
 });

@@ -32,6 +32,7 @@ import {
   sumText,
   tableRows,
 } from '../../src/widgets/softmax/describe';
+import { expectWritten } from './fixtures/written';
 
 const catDogBird = (target = 1, temperature = 1, scores = [2, 1, 0.1]) =>
   stateOf(scores, ['cat', 'dog', 'bird'], target, temperature);
@@ -121,20 +122,17 @@ describe('<nn-softmax> model', () => {
 
 describe('<nn-softmax> in words', () => {
   it('probabilities as percentages, never a false 0% or 100%', () => {
-    expect(percent(0.659)).toBe('65.9%');
-    expect(percent(0.0001)).toBe('less than 0.1%');
-    expect(percent(0.99999)).toBe('more than 99.9%');
-    expect(signed(0.2424)).toBe('+0.242');
-    expect(signed(-0.341)).toBe('−0.341');
-    expect(signed(0.00001)).toBe('0.000');
+    expectWritten(
+      percent,
+      [0.659, 0.0001, 0.99999],
+      ['65.9%', 'less than 0.1%', 'more than 99.9%'],
+    );
+    expectWritten(signed, [0.2424, -0.341, 0.00001], ['+0.242', '−0.341', '0.000']);
   });
 
   it('very large and very small numbers in powers of ten, not 2.69e+43', () => {
-    expect(readable(Math.exp(2))).toBe('7.39');
-    expect(readable(11.21)).toBe('11.2');
-    expect(readable(0.0987)).toBe('0.0987');
-    expect(readable(Math.exp(100))).toBe('2.69 × 10⁴³');
-    expect(readable(Math.exp(-100))).toBe('3.72 × 10⁻⁴⁴');
+    expectWritten(readable, [Math.exp(2), 11.21, 0.0987], ['7.39', '11.2', '0.0987']);
+    expectWritten(readable, [Math.exp(100), Math.exp(-100)], ['2.69 × 10⁴³', '3.72 × 10⁻⁴⁴']);
   });
 
   it('writes p of the right class and the loss out with the numbers', () => {
