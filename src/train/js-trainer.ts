@@ -11,13 +11,12 @@
  */
 import { DenseNet } from '../math/dense-net.ts';
 import type { DenseStats } from '../math/dense-net.ts';
-import { divergence } from './divergence.ts';
-import { EarlyStopper, holdOut } from './early-stop.ts';
+import { holdOut } from './early-stop.ts';
+import { RunLedger } from './ledger.ts';
 import {
   checkPoints,
   checkSpec,
   classAccuracy,
-  emptyReport,
   initialWeights,
   inputsOf,
   outputUnits,
@@ -37,13 +36,6 @@ import type {
   TrainerOptions,
 } from './types.ts';
 
-/** A moment of training we can return to: the packed network state and the report made there. */
-interface Snapshot {
-  state: NetworkState;
-  report: TrainReport;
-  epoch: number;
-}
-
 export class JsTrainer implements Trainer {
   readonly backend = 'js' as const;
   readonly spec: ModelSpec;
@@ -52,20 +44,10 @@ export class JsTrainer implements Trainer {
   private data: { train: Rows; test: Rows };
   /** The rows held out for early stopping (null without it). */
   private validation: Rows | null = null;
-  private readonly stopper: EarlyStopper | null;
   private readonly initial: NetworkState;
   private readonly onProblem: ((problem: TrainProblem) => void) | undefined;
-
-  private step = 0;
-  private epoch = 0;
-  /** The last good moment (null until the first report after creation or a reset). */
-  private snapshot: Snapshot | null = null;
-  /** The training loss of the untrained network, to say how far a diverged loss has grown. */
-  private startLoss: number | null = null;
-  /** Whether the next report must first be made on the current weights (new data). */
-  private stale = false;
-  /** Whether steps were taken since the last measured report (`measure: false`). */
-  private unmeasured = false;
+  /** Steps, epochs, the last good moment and the verdict on each report (ledger.ts). */
+  private readonly ledger: RunLedger;
   private disposed = false;
 
   constructor(options: TrainerOptions) {
@@ -74,19 +56,14 @@ export class JsTrainer implements Trainer {
     checkPoints(options.test, 'Test', options.spec);
     this.spec = structuredClone(options.spec);
     this.onProblem = options.onProblem;
-    const early = this.spec.earlyStopping;
-    this.stopper = early ? new EarlyStopper(early.patience) : null;
+    this.ledger = new RunLedger(this.spec, options.resume);
     const held = holdOut(this.spec, options.train);
     this.data = { train: held.train, test: options.test };
     this.validation = held.validation;
     this.initial = initialState(this.spec, initialWeights(this.spec));
     this.net = new DenseNet(denseConfig(this.spec, this.initial));
     this.net.setData(held.train.x, held.train.y);
-    if (options.resume) {
-      this.net.load(options.resume.state);
-      this.step = options.resume.step;
-      this.epoch = options.resume.epoch;
-    }
+    if (options.resume) this.net.load(options.resume.state);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -124,7 +101,7 @@ export class JsTrainer implements Trainer {
   setWeight(layer: number, from: number, to: number, value: number): void {
     this.assertAlive();
     this.net.setParameter(weightIndex(this.net.sizes, layer, from, to, value), value);
-    this.unmeasured = true; // the next report (even of 0 steps) is measured on the new weight
+    this.ledger.unmeasured = true; // the next report (even of 0 steps) is measured on the new weight
   }
 
   setData(train: Rows, test: Rows): void {
@@ -134,28 +111,18 @@ export class JsTrainer implements Trainer {
     const held = holdOut(this.spec, train);
     this.data = { train: held.train, test };
     this.validation = held.validation;
-    this.stopper?.reset();
     this.net.setData(held.train.x, held.train.y);
-    // The next report is first made on the new data, before any step (the snapshot's weights are
-    // still good; its losses were measured on the old data). It is the new reference loss.
-    this.stale = true;
-    this.startLoss = null;
+    this.ledger.newData();
   }
 
   reset(): void {
     this.assertAlive();
-    this.step = 0;
-    this.epoch = 0;
-    this.startLoss = null;
-    this.snapshot = null;
-    this.stopper?.reset();
+    this.ledger.reset();
     this.net.reset(this.initial);
   }
 
   exportState(): ResumePoint | null {
-    const snapshot = this.snapshot;
-    if (!snapshot) return null;
-    return { state: snapshot.state, step: snapshot.report.step, epoch: snapshot.epoch };
+    return this.ledger.exportState();
   }
 
   dispose(): void {
@@ -168,27 +135,21 @@ export class JsTrainer implements Trainer {
     if (!Number.isInteger(steps) || steps < 0) {
       throw new RangeError(`train(steps): steps must be a whole number ≥ 0, got ${steps}`);
     }
-    if (!this.snapshot || this.stale) {
+    const ledger = this.ledger;
+    if (ledger.needsFirstReport()) {
       // A report of where we stand (step 0 after a reset): the reference for what follows.
-      this.stale = false;
       const first = this.measure();
       if (first.problem) return first;
-      if (this.startLoss === null) this.startLoss = first.trainLoss;
+      ledger.started(first);
     }
     const n = this.data.train.y.length;
-    if (n === 0 || steps === 0) return this.unmeasured ? this.measure() : this.snapshot!.report;
+    if (n === 0 || steps === 0) return ledger.unmeasured ? this.measure() : ledger.snapshot!.report;
     const deadline = performance.now() + maxMs;
     for (let i = 0; i < steps; i++) {
       if (i > 0 && performance.now() > deadline) break;
-      const rows = this.net.step();
-      this.step += 1;
-      this.epoch += rows / n;
+      ledger.counted(this.net.step(), n);
     }
-    if (!measure) {
-      this.unmeasured = true;
-      return { ...this.snapshot!.report, step: this.step, epoch: this.epoch, stale: true };
-    }
-    return this.measure();
+    return measure ? this.measure() : ledger.unmeasuredReport();
   }
 
   /**
@@ -197,23 +158,16 @@ export class JsTrainer implements Trainer {
    * With early stopping, when the validation loss has not improved for `patience` epochs, the
    * best weights are put back and the report (measured on them) says so.
    */
-  private measure(): TrainReport {
-    this.unmeasured = false;
+  private measure(observe = true): TrainReport {
+    this.ledger.unmeasured = false;
     const { stats, report } = this.numbers();
-    const why = divergence(this.spec, stats, this.startLoss);
-    if (why) return this.diverged(why);
-    const best =
-      this.stopper && report.validationLoss !== undefined
-        ? this.stopper.observe(report.validationLoss, this.step, this.epoch, () => this.net.state())
-        : null;
-    if (!best) {
-      this.snapshot = { state: this.net.state(), report, epoch: this.epoch };
-      return report;
-    }
-    this.net.load(best.state);
-    const restored = this.numbers().report;
-    this.snapshot = { state: this.net.state(), report: restored, epoch: this.epoch };
-    return { ...restored, earlyStop: { ...best.stop, bestValidationLoss: best.loss } };
+    const verdict = this.ledger.judge(stats, report, () => this.net.state(), observe);
+    if (verdict.kind === 'diverged') return this.diverged(verdict.message);
+    if (verdict.kind === 'good') return report;
+    // Early stopping: the best weights back, measured (and kept) as they are.
+    this.net.load(verdict.best);
+    const restored = this.measure(false);
+    return restored.problem ? restored : { ...restored, earlyStop: verdict.earlyStop };
   }
 
   /** The losses and accuracies of the current weights, as statistics and as a report. */
@@ -221,8 +175,8 @@ export class JsTrainer implements Trainer {
     const { train, test } = this.data;
     const stats: DenseStats = this.net.stats(train.x, train.y, test.x, test.y);
     const report: TrainReport = {
-      step: this.step,
-      epoch: this.epoch,
+      step: this.ledger.step,
+      epoch: this.ledger.epoch,
       trainLoss: stats.trainLoss,
       testLoss: stats.testLoss,
       trainAccuracy: stats.trainAccuracy,
@@ -243,14 +197,9 @@ export class JsTrainer implements Trainer {
   private diverged(message: string): TrainReport {
     // A new pass over the data starts from here (load starts a new epoch): the interrupted one
     // held diverging batches.
-    this.net.load(this.snapshot?.state ?? this.initial);
-    this.step = this.snapshot?.report.step ?? 0;
-    this.epoch = this.snapshot?.epoch ?? 0;
+    this.net.load(this.ledger.rewind(this.initial));
     const problem: TrainProblem = { kind: 'diverged', message };
-    const report = {
-      ...(this.snapshot?.report ?? emptyReport(this.step, this.epoch, this.backend)),
-      problem,
-    };
+    const report = this.ledger.problemReport(problem, this.backend);
     this.onProblem?.(problem);
     return report;
   }

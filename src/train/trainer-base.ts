@@ -17,6 +17,7 @@ import {
   webglCompilation,
 } from './backend.ts';
 import { holdOut } from './early-stop.ts';
+import { RunLedger } from './ledger.ts';
 import {
   FALLBACKS,
   TensorBatches,
@@ -28,7 +29,7 @@ import {
 import type { DataTensors } from './trainer-data.ts';
 import { Network, initialState } from './network.ts';
 import type { NetworkState } from './network.ts';
-import { checkPoints, checkSpec, emptyReport, initialWeights, shuffleSeed } from './spec.ts';
+import { checkPoints, checkSpec, initialWeights, shuffleSeed } from './spec.ts';
 import type {
   BackendName,
   ModelSpec,
@@ -37,13 +38,6 @@ import type {
   TrainReport,
   TrainerOptions,
 } from './types.ts';
-
-/** A moment of training we can return to: the packed network state and the report made there. */
-export interface Snapshot {
-  state: NetworkState;
-  report: TrainReport;
-  epoch: number;
-}
 
 export abstract class TfTrainerBase {
   readonly spec: ModelSpec;
@@ -55,10 +49,8 @@ export abstract class TfTrainerBase {
   protected readonly initial: NetworkState;
   protected readonly onProblem: ((problem: TrainProblem) => void) | undefined;
 
-  protected step = 0;
-  protected epoch = 0;
-  /** The last good moment (null until the first read after creation, reset or new data). */
-  protected snapshot: Snapshot | null = null;
+  /** Steps, epochs, the last good moment and the verdict on each report (ledger.ts). */
+  protected readonly ledger: RunLedger;
   protected batches: TensorBatches;
 
   /** Work is serialised: a train() and a predict() never interleave their reads and swaps. */
@@ -83,10 +75,7 @@ export abstract class TfTrainerBase {
     useBackend(backend);
     const resume = options.resume;
     this.network = new Network(this.spec, resume?.state ?? this.initial);
-    if (resume) {
-      this.step = resume.step;
-      this.epoch = resume.epoch;
-    }
+    this.ledger = new RunLedger(this.spec, resume);
     this.tensors = this.upload();
     this.unsubscribe = onWebglLost(() => {
       if (this.currentBackend !== 'webgl') return;
@@ -197,10 +186,9 @@ export abstract class TfTrainerBase {
     this.lost = false;
     useBackend(to);
     this.tensors = this.upload();
-    this.network = new Network(this.spec, this.snapshot?.state ?? this.initial);
-    this.step = this.snapshot?.report.step ?? 0;
-    this.epoch = this.snapshot?.epoch ?? 0;
-    const at = this.snapshot ? `step ${this.snapshot.report.step}` : 'the start';
+    this.network = new Network(this.spec, this.ledger.rewind(this.initial));
+    const snapshot = this.ledger.snapshot;
+    const at = snapshot ? `step ${snapshot.report.step}` : 'the start';
     const problem: TrainProblem = {
       kind: 'context-lost',
       message:
@@ -208,12 +196,9 @@ export abstract class TfTrainerBase {
         `weights saved at ${at}. It continues on the ${to} backend.`,
       recoveredOn: to,
     };
-    if (this.snapshot) this.snapshot.report = { ...this.snapshot.report, backend: to };
+    if (snapshot) snapshot.report = { ...snapshot.report, backend: to };
     this.onProblem?.(problem);
-    return {
-      ...(this.snapshot?.report ?? emptyReport(this.step, this.epoch, this.currentBackend)),
-      problem,
-    };
+    return this.ledger.problemReport(problem, this.currentBackend);
   }
 
   protected upload(): DataTensors {

@@ -9,8 +9,7 @@
  * same moment of training, kept in ordinary memory (Float32Arrays) where no GPU failure can reach.
  */
 import { exclusiveWebglCompile, tf, useBackend, activate, webglCompilation } from './backend.ts';
-import { divergence } from './divergence.ts';
-import { EarlyStopper, holdOut } from './early-stop.ts';
+import { holdOut } from './early-stop.ts';
 import { TensorBatches, splitUnits, unpackStats } from './trainer-data.ts';
 import type { Batch } from './trainer-data.ts';
 import { TfTrainerBase } from './trainer-base.ts';
@@ -44,19 +43,9 @@ import type {
 export { DIVERGENCE } from './divergence.ts';
 
 export class TfTrainer extends TfTrainerBase implements Trainer {
-  private readonly stopper: EarlyStopper | null;
-  /** The training loss of the untrained network, to say how far a diverged loss has grown. */
-  private startLoss: number | null = null;
-  /** Whether the next report must first be made on the current weights (new data). */
-  private stale = false;
-  /** Whether steps were taken since the last measured report (`measure: false`). */
-  private unmeasured = false;
-
   /** Use `createTrainer` (index.ts), which picks and starts the backend first. */
   constructor(options: TrainerOptions, backend: BackendName) {
     super(options, backend);
-    const early = this.spec.earlyStopping;
-    this.stopper = early ? new EarlyStopper(early.patience) : null;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -110,7 +99,7 @@ export class TfTrainer extends TfTrainerBase implements Trainer {
       if (this.contextGone()) return; // the recovery rebuilds from the snapshot
       useBackend(this.currentBackend);
       this.network.setWeight(layer, from, to, value);
-      this.unmeasured = true; // the next report (even of 0 steps) is measured on the new weight
+      this.ledger.unmeasured = true; // the next report (even of 0 steps) is measured on the new weight
     });
   }
 
@@ -120,24 +109,16 @@ export class TfTrainer extends TfTrainerBase implements Trainer {
     checkPoints(test, 'Test', this.spec);
     const held = holdOut(this.spec, train);
     this.data = { train: held.train, test, validation: held.validation };
-    this.stopper?.reset();
+    this.ledger.newData();
     if (this.lost) return; // uploaded on the backend we recover to
     useBackend(this.currentBackend);
     this.disposeData();
     this.tensors = this.upload();
-    // The next report is first made on the new data, before any step (the snapshot's weights are
-    // still good; its losses were measured on the old data). It is the new reference loss.
-    this.stale = true;
-    this.startLoss = null;
   }
 
   reset(): void {
     this.assertAlive();
-    this.step = 0;
-    this.epoch = 0;
-    this.startLoss = null;
-    this.snapshot = null;
-    this.stopper?.reset();
+    this.ledger.reset();
     this.disposeBatches();
     this.batches = new TensorBatches(shuffleSeed(this.spec));
     if (this.lost) return;
@@ -147,9 +128,7 @@ export class TfTrainer extends TfTrainerBase implements Trainer {
   }
 
   exportState(): ResumePoint | null {
-    const snapshot = this.snapshot;
-    if (!snapshot) return null;
-    return { state: snapshot.state, step: snapshot.report.step, epoch: snapshot.epoch };
+    return this.ledger.exportState();
   }
 
   /**
@@ -173,15 +152,15 @@ export class TfTrainer extends TfTrainerBase implements Trainer {
     if (this.contextGone()) return this.recover();
     const compiling = this.currentBackend === 'webgl' ? webglCompilation() : null;
     if (compiling) await compiling; // another trainer's shaders are not ready to run yet
-    if (!this.snapshot || this.stale) {
+    const ledger = this.ledger;
+    if (ledger.needsFirstReport()) {
       // A report of where we stand (step 0 after a reset): the reference for what follows.
-      this.stale = false;
       const first = await this.measure();
       if ('problem' in first) return first.problem;
-      if (this.startLoss === null) this.startLoss = first.report.trainLoss;
+      ledger.started(first.report);
     }
     if (this.tensors.train.rows === 0 || steps === 0) {
-      if (!this.unmeasured) return this.snapshot!.report;
+      if (!ledger.unmeasured) return ledger.snapshot!.report;
       const now = await this.measure();
       return 'problem' in now ? now.problem : now.report;
     }
@@ -198,14 +177,10 @@ export class TfTrainer extends TfTrainerBase implements Trainer {
         if (i > 0 && performance.now() > deadline) break;
         const batch = this.batch();
         this.network.step(batch.x, batch.y, batch.rows);
-        this.step += 1;
-        this.epoch += batch.rows / n;
+        ledger.counted(batch.rows, n);
       }
       // Unmeasured (not on WebGL, where only a read waits for the queued steps to run).
-      if (!measure && this.currentBackend !== 'webgl') {
-        this.unmeasured = true;
-        return { ...this.snapshot!.report, step: this.step, epoch: this.epoch, stale: true };
-      }
+      if (!measure && this.currentBackend !== 'webgl') return ledger.unmeasuredReport();
       packed = this.statsTensor();
     } catch (error) {
       if (this.contextGone()) return this.recover();
@@ -239,29 +214,26 @@ export class TfTrainer extends TfTrainerBase implements Trainer {
     packed: tf.Tensor1D,
     observe = true,
   ): Promise<{ report: TrainReport } | { problem: TrainReport }> {
-    this.unmeasured = false;
+    this.ledger.unmeasured = false;
     const values = await this.read(packed);
     if (this.disposed)
       return {
-        problem: this.snapshot?.report ?? emptyReport(this.step, this.epoch, this.currentBackend),
+        problem:
+          this.ledger.snapshot?.report ??
+          emptyReport(this.ledger.step, this.ledger.epoch, this.currentBackend),
       };
     if (values === null) return { problem: await this.recover() };
     const { report, stats, state } = unpackStats(values, {
       spec: this.spec,
       tensors: this.tensors,
-      step: this.step,
-      epoch: this.epoch,
+      step: this.ledger.step,
+      epoch: this.ledger.epoch,
       backend: this.currentBackend,
       adamStep: this.network.optimizerStep,
     });
-    const why = divergence(this.spec, stats, this.startLoss);
-    if (why) return { problem: this.diverged(why) };
-    const best =
-      observe && this.stopper && report.validationLoss !== undefined
-        ? this.stopper.observe(report.validationLoss, this.step, this.epoch, () => state)
-        : null;
-    if (best) return this.stopEarly(best.state, { ...best.stop, bestValidationLoss: best.loss });
-    this.snapshot = { state, report, epoch: this.epoch };
+    const verdict = this.ledger.judge(stats, report, () => state, observe);
+    if (verdict.kind === 'diverged') return { problem: this.diverged(verdict.message) };
+    if (verdict.kind === 'stop') return this.stopEarly(verdict.best, verdict.earlyStop);
     return { report };
   }
 
@@ -295,10 +267,7 @@ export class TfTrainer extends TfTrainerBase implements Trainer {
   private diverged(message: string): TrainReport {
     this.restore();
     const problem: TrainProblem = { kind: 'diverged', message };
-    const report = {
-      ...(this.snapshot?.report ?? emptyReport(this.step, this.epoch, this.currentBackend)),
-      problem,
-    };
+    const report = this.ledger.problemReport(problem, this.currentBackend);
     this.onProblem?.(problem);
     return report;
   }
@@ -307,9 +276,7 @@ export class TfTrainer extends TfTrainerBase implements Trainer {
   private restore(): void {
     useBackend(this.currentBackend);
     this.network.dispose();
-    this.network = new Network(this.spec, this.snapshot?.state ?? this.initial);
-    this.step = this.snapshot?.report.step ?? 0;
-    this.epoch = this.snapshot?.epoch ?? 0;
+    this.network = new Network(this.spec, this.ledger.rewind(this.initial));
     // A new pass over the data starts from here: the interrupted one held diverging batches.
     this.disposeBatches();
   }
