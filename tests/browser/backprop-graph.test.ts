@@ -11,6 +11,7 @@ import { NETWORK_DEFAULTS } from '../../src/widgets/backprop-graph/model';
 import { expectNoAxeViolations } from './axe';
 import {
   collectDetails,
+  describedBy,
   inDarkMode,
   itFallsBackOnBadAttributes,
   press,
@@ -247,9 +248,7 @@ describe('<nn-backprop-graph>', () => {
     await userEvent.type(x1, 'abc');
     await el.updateComplete;
     expect(x1.getAttribute('aria-invalid')).toBe('true');
-    expect(text(el.shadowRoot!.getElementById(x1.getAttribute('aria-describedby')!))).toBe(
-      'x₁: “abc” is not a number',
-    );
+    expect(describedBy(x1)).toBe('x₁: “abc” is not a number');
     expect(text(h.node('L').querySelector('text.value'))).toBe(fmt(ref.L));
     expect(el.shadowRoot!.textContent).not.toMatch(/NaN|Infinity/);
     // Leaving the field puts the last valid value back.

@@ -147,6 +147,23 @@ export async function retype(input: HTMLInputElement, value: string): Promise<vo
   await hostUpdate(input);
 }
 
+/** The words of the message a field points to (`aria-describedby`), '' where there is none. */
+export function describedBy(field: Element): string {
+  const id = field.getAttribute('aria-describedby');
+  return id ? text((field.getRootNode() as ShadowRoot | Document).getElementById(id)) : '';
+}
+
+/**
+ * Type `typed` into `field` (see `retype`), which the widget refuses in place: the field is marked
+ * invalid (`aria-invalid`), keeps what was typed, and the message it points to says `says`.
+ */
+export async function typeRefused(field: HTMLInputElement, typed: string, says: string) {
+  await retype(field, typed);
+  expect(field.getAttribute('aria-invalid')).toBe('true');
+  expect(field.value).toBe(typed);
+  expect(describedBy(field)).toContain(says);
+}
+
 /** The `detail` of every `type` event `el` fires from now on, in order. */
 export function collectDetails<T>(el: Element, type = 'nn-change'): T[] {
   const details: T[] = [];

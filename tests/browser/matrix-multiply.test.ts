@@ -8,6 +8,7 @@ import { Matrix } from '../../src/math/matrix';
 import { expectNoAxeViolations, expectNoAxeViolationsInDark } from './axe';
 import {
   collectDetails,
+  describedBy,
   expectOneWarning,
   inDarkMode,
   itFallsBackOnBadAttributes,
@@ -129,8 +130,7 @@ describe('<nn-matrix-multiply>', () => {
     expect(cell.getAttribute('aria-invalid')).toBe('true');
     expect(h.part('messages')).toContain('A, row 2, column 1: “x” is not a number');
     // The message is tied to the cell, for screen readers.
-    const described = el.shadowRoot!.getElementById(cell.getAttribute('aria-describedby')!);
-    expect(text(described)).toContain('A, row 2, column 1: “x” is not a number');
+    expect(describedBy(cell)).toContain('A, row 2, column 1: “x” is not a number');
     // The last valid product stays, marked as out of date; the attribute keeps the last valid A.
     expect(h.values(/^C = AB/)).toEqual([
       ['19', '22'],
