@@ -10,7 +10,7 @@ import type { derivativeDoc } from './meta';
 import { choiceGroup } from '../shared/choices';
 import { propertySlider } from '../shared/slider';
 import { dataTableArea } from '../shared/data-table';
-import { SizeController } from '../shared/size';
+import { FigureChart } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import {
   VARIABLE_NAMES,
@@ -92,9 +92,8 @@ export class NnDerivative extends NnElement {
 
   declare private _animating: boolean;
 
-  private readonly _size = new SizeController(this, {
-    target: () => this.renderRoot.querySelector('figure'),
-    redraw: () => this._draw(),
+  private readonly _chart = new FigureChart(this, (svg, width) => this._draw(svg, width), {
+    fallbackWidth: 600,
   });
   private _animationFrame = 0;
 
@@ -104,18 +103,10 @@ export class NnDerivative extends NnElement {
   }
 
   protected override updated(_changed: PropertyValues): void {
-    this._draw();
+    this._chart.draw();
   }
 
-  private get _svg(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('svg');
-  }
-
-  private _draw(): void {
-    const svg = this._svg;
-    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
-    if (!svg || !this._size.measured) return;
-    const width = this._size.widthOr(600);
+  private _draw(svg: SVGSVGElement, width: number): void {
     const height = Math.round(Math.min(380, Math.max(260, width * 0.65)));
     const s = subjectOf(this);
     const slope = this.mode === 'slope';

@@ -10,7 +10,7 @@ import { NnElement, attributeProperties, states, warnOnce } from '../shared/base
 import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { gradientDescentDoc } from './meta';
-import { SizeController } from '../shared/size';
+import { FigureChart } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import { styles } from './styles';
 import { outsideWarning, rateError, statusText } from './describe';
@@ -117,10 +117,7 @@ export class NnGradientDescent extends NnElement {
 
   /** The β the momentum checkbox restores when it is turned back on. */
   private _lastBeta = DEFAULT_BETA;
-  private readonly _size = new SizeController(this, {
-    target: () => this.renderRoot.querySelector('figure'),
-    redraw: () => this._draw(),
-  });
+  private readonly _chart = new FigureChart(this, () => this._draw(), { fallbackWidth: 600 });
   private _animationFrame = 0;
   /** When the last step was taken (performance.now()), for the play loop and the tween. */
   private _stepTime = 0;
@@ -129,7 +126,7 @@ export class NnGradientDescent extends NnElement {
   private _layout: ChartLayout | undefined;
   /** The start point, moved on the plot by pointer or keys. */
   private readonly _start = new StartPoint({
-    svg: () => this._svg,
+    svg: () => this._chart.svg,
     layout: () => this._layout,
     surface: () => this.currentSurface,
     start: () => this.effectiveStart,
@@ -220,10 +217,6 @@ export class NnGradientDescent extends NnElement {
 
   // ---- Drawing ------------------------------------------------------------------------------
 
-  private get _svg(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('svg');
-  }
-
   private _reducedMotion(): boolean {
     return (
       typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
@@ -244,10 +237,9 @@ export class NnGradientDescent extends NnElement {
   }
 
   private _draw(now = performance.now()): boolean {
-    const svg = this._svg;
-    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
-    if (!svg || !this._size.measured) return false;
-    const width = this._size.widthOr(600);
+    const frame = this._chart.frame();
+    if (!frame) return false;
+    const { svg, width } = frame;
     const surface = this.currentSurface;
     const { position: ball, moving } = this._ballPosition(now);
     const { trail, next } = chartFrame(this._states, this._options, moving);

@@ -8,7 +8,7 @@ import { NnElement, attributeProperties, states } from '../shared/base';
 import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { logisticNeuronDoc } from './meta';
-import { SizeController } from '../shared/size';
+import { FigureChart } from '../shared/size';
 import { tokens } from '../shared/tokens';
 import {
   LOSS_LABEL,
@@ -140,9 +140,10 @@ export class NnLogisticNeuron extends NnElement {
   private _setupKey = '';
   private _points: PlanePoint[] = [];
   private _pointsSeed = Number.NaN;
-  private readonly _size = new SizeController(this, {
-    target: () => this.renderRoot.querySelector('figure.plane'),
-    redraw: () => this._drawPlane(),
+  private readonly _plane = new FigureChart(this, (svg, width) => this._drawPlane(svg, width), {
+    figure: 'figure.plane',
+    svg: 'figure.plane svg',
+    fallbackWidth: 360,
   });
 
   /** The losses of the neurons, in order: `loss` first, then the other one when comparing. */
@@ -198,14 +199,11 @@ export class NnLogisticNeuron extends NnElement {
   }
 
   protected override updated(): void {
-    this._drawPlane();
+    this._plane.draw();
   }
 
-  private _drawPlane(): void {
-    const svg = this.renderRoot.querySelector<SVGSVGElement>('figure.plane svg');
-    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
-    if (!svg || !this._size.measured) return;
-    const width = Math.min(520, this._size.widthOr(360));
+  private _drawPlane(svg: SVGSVGElement, chartWidth: number): void {
+    const width = Math.min(520, chartWidth);
     drawPlane(
       svg,
       {

@@ -6,7 +6,7 @@ import { NnElement, attributeProperties, reactive, states, warnOnce } from '../s
 import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { lossChartDoc } from './meta';
-import { FrameTask, SizeController } from '../shared/size';
+import { FigureChart, FrameTask } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { chartLabel, markersText, readout, summary } from './describe';
@@ -100,9 +100,9 @@ export class NnLossChart extends NnElement {
 
   private _series: LossSeries[] = [];
   private readonly _bump = new FrameTask(this, () => this._version++);
-  private readonly _size = new SizeController(this, {
-    target: () => this.renderRoot.querySelector('figure'),
-    redraw: () => this._draw(),
+  private readonly _chart = new FigureChart(this, (svg, width) => this._draw(svg, width), {
+    svg: 'svg.plot-svg',
+    fallbackWidth: 600,
   });
   private _layout: LossChartLayout | undefined;
 
@@ -189,18 +189,10 @@ export class NnLossChart extends NnElement {
   }
 
   protected override updated(): void {
-    this._draw();
+    this._chart.draw();
   }
 
-  private get _svg(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('svg.plot-svg');
-  }
-
-  private _draw(): void {
-    const svg = this._svg;
-    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
-    if (!svg || !this._size.measured) return;
-    const width = this._size.widthOr(600);
+  private _draw(svg: SVGSVGElement, width: number): void {
     const height = Math.round(Math.min(320, Math.max(220, width * 0.55)));
     const series = this._series;
     const cursor = this._cursorStep;
@@ -227,7 +219,7 @@ export class NnLossChart extends NnElement {
   }
 
   private _onPointerMove(event: PointerEvent): void {
-    const svg = this._svg;
+    const svg = this._chart.svg;
     const ref = this._reference;
     if (!svg || !ref || !this._layout) return;
     const rect = svg.getBoundingClientRect();

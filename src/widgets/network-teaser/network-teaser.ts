@@ -11,7 +11,7 @@ import type { AttributeValues } from '../shared/base';
 import type { networkTeaserDoc } from './meta';
 import { sliderRow } from '../shared/slider';
 import { SchemeWatch } from '../shared/scheme';
-import { SizeController } from '../shared/size';
+import { FigureChart } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { classColors, tokens } from '../shared/tokens';
 import { chartLabel, spoken } from './describe';
@@ -80,18 +80,18 @@ export class NnNetworkTeaser extends NnElement {
 
   private readonly _table = new TableSwitch(this);
 
-  private readonly _size = new SizeController(this, {
-    target: () => this.renderRoot.querySelector('figure'),
-    redraw: () => this._draw(),
+  private readonly _chart = new FigureChart(this, (svg, width) => this._draw(svg, width), {
+    svg: 'svg.map',
+    fallbackWidth: 480,
   });
   private _layout: DecisionMapLayout | undefined;
   private _dragging = false;
   private _data: { key: string; points: LabelledPoint[]; correct: number } | undefined;
   /** The map is painted with resolved colours: repaint when the scheme flips. */
-  private readonly _scheme = new SchemeWatch(this, () => this._draw());
+  private readonly _scheme = new SchemeWatch(this, () => this._chart.draw());
 
   protected override updated(_changed: PropertyValues): void {
-    this._draw();
+    this._chart.draw();
   }
 
   /** The dataset as a known name (a property set from script may hold anything). */
@@ -115,15 +115,8 @@ export class NnNetworkTeaser extends NnElement {
     return safeProbe(this.probeX, this.probeY);
   }
 
-  private get _svg(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('svg.map');
-  }
-
-  private _draw(): void {
-    const svg = this._svg;
-    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
-    if (!svg || !this._size.measured) return;
-    const width = Math.min(560, this._size.widthOr(480));
+  private _draw(svg: SVGSVGElement, chartWidth: number): void {
+    const width = Math.min(560, chartWidth);
     const style = getComputedStyle(this);
     this._layout = drawDecisionMap(
       svg,
@@ -166,7 +159,7 @@ export class NnNetworkTeaser extends NnElement {
   }
 
   private _pointerToPlane(e: PointerEvent): { x: number; y: number } | undefined {
-    const svg = this._svg;
+    const svg = this._chart.svg;
     const matrix = svg?.getScreenCTM();
     if (!svg || !matrix || !this._layout) return undefined;
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(matrix.inverse());

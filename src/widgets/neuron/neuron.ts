@@ -6,7 +6,7 @@ import { NnElement, attributeProperties, states, warnOnce } from '../shared/base
 import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { neuronDoc } from './meta';
-import { SizeController } from '../shared/size';
+import { FigureChart } from '../shared/size';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { diagramLabel, fieldText, listWarning, parseField, sub, summary } from './describe';
@@ -124,9 +124,8 @@ export class NnNeuron extends NnElement {
   /** What the user typed in each field, while it differs from the value shown (or is not a number). */
   declare private _drafts: Partial<Record<FieldKey, string>>;
 
-  private readonly _size = new SizeController(this, {
-    target: () => this.renderRoot.querySelector('figure'),
-    redraw: () => this._draw(),
+  private readonly _chart = new FigureChart(this, (svg, width) => this._draw(svg, width), {
+    fallbackWidth: 480,
   });
   /** True while an update comes from the user's typing: it must not wipe the fields' drafts. */
   private _fromUser = false;
@@ -162,13 +161,10 @@ export class NnNeuron extends NnElement {
   }
 
   protected override updated(): void {
-    this._draw();
+    this._chart.draw();
   }
 
-  private _draw(): void {
-    const svg = this.renderRoot.querySelector('svg');
-    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
-    if (!svg || !this._size.measured) return;
+  private _draw(svg: SVGSVGElement, chartWidth: number): void {
     const xs = this._xs;
     const ws = this._ws;
     const { z, output } = compute(this._state);
@@ -184,7 +180,7 @@ export class NnNeuron extends NnElement {
         outputDigits: act.digits,
       },
       // Wider than ~560px the diagram would only grow taller: keep it at a readable size.
-      { width: Math.min(560, this._size.widthOr(480)) },
+      { width: Math.min(560, chartWidth) },
     );
   }
 

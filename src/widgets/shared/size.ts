@@ -122,3 +122,52 @@ export class SizeController implements ReactiveController {
     this._observer.observe(target, { box });
   }
 }
+
+export interface FigureChartOptions {
+  /** The element measured: `'figure'` unless given. */
+  figure?: string;
+  /** The `<svg>` drawn into: the first `'svg'` unless given. */
+  svg?: string;
+  /** The width drawn at where there is no ResizeObserver to measure with. */
+  fallbackWidth: number;
+}
+
+/**
+ * A chart drawn into an `<svg>` of a widget, as wide as the widget's figure: `paint` runs with the
+ * svg and the width whenever the widget calls `draw()` (after each update) and again whenever the
+ * figure's width changes, but only once the figure has been measured (see `SizeController`):
+ * never by measuring inside an update.
+ */
+export class FigureChart {
+  readonly size: SizeController;
+
+  constructor(
+    private readonly _host: Host & { readonly renderRoot: ParentNode },
+    private readonly _paint: (svg: SVGSVGElement, width: number) => void,
+    private readonly _options: FigureChartOptions,
+  ) {
+    const figure = _options.figure ?? 'figure';
+    this.size = new SizeController(_host, {
+      target: () => _host.renderRoot.querySelector(figure),
+      redraw: () => this.draw(),
+    });
+  }
+
+  /** The svg drawn into, once rendered. */
+  get svg(): SVGSVGElement | null {
+    return this._host.renderRoot.querySelector<SVGSVGElement>(this._options.svg ?? 'svg');
+  }
+
+  /** The svg and the width to draw it at, or undefined until there is a measured figure. */
+  frame(): { svg: SVGSVGElement; width: number } | undefined {
+    const svg = this.svg;
+    if (!svg || !this.size.measured) return undefined;
+    return { svg, width: this.size.widthOr(this._options.fallbackWidth) };
+  }
+
+  /** Paint the chart now, where it can be (see `frame`). */
+  draw(): void {
+    const frame = this.frame();
+    if (frame) this._paint(frame.svg, frame.width);
+  }
+}

@@ -9,7 +9,7 @@ import type { AttributeValues } from '../shared/base';
 import type { sigmoidExplorerDoc } from './meta';
 import { propertySlider } from '../shared/slider';
 import { SchemeWatch } from '../shared/scheme';
-import { SizeController } from '../shared/size';
+import { FigureChart } from '../shared/size';
 import { classColors, tokens } from '../shared/tokens';
 import { chartLabel, curveSummary, param, planeLabel, planeSummary, spoken } from './describe';
 import { STEP, changeDetail, rangeOf, sliderRange } from './model';
@@ -72,15 +72,14 @@ export class NnSigmoidExplorer extends NnElement {
 
   /** Whether the data table is revealed. */
 
-  private readonly _size = new SizeController(this, {
-    target: () => this.renderRoot.querySelector('figure'),
-    redraw: () => this._draw(),
+  private readonly _chart = new FigureChart(this, (svg, width) => this._draw(svg, width), {
+    fallbackWidth: 600,
   });
   /** The plane's shading is painted with resolved colours: repaint when the scheme flips. */
-  private readonly _scheme = new SchemeWatch(this, () => this._draw());
+  private readonly _scheme = new SchemeWatch(this, () => this._chart.draw());
 
   protected override updated(): void {
-    this._draw();
+    this._chart.draw();
   }
 
   /** Whether the neuron has two inputs (mode="plane"). */
@@ -94,15 +93,7 @@ export class NnSigmoidExplorer extends NnElement {
     return { plane: this._plane, weight, weight2, bias, input, input2, derivative };
   }
 
-  private get _svg(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('svg');
-  }
-
-  private _draw(): void {
-    const svg = this._svg;
-    // Drawn once the figure is measured (see SizeController), never by measuring in an update.
-    if (!svg || !this._size.measured) return;
-    const width = this._size.widthOr(600);
+  private _draw(svg: SVGSVGElement, width: number): void {
     if (this._plane) {
       const side = Math.min(width, 520);
       const style = getComputedStyle(this);
