@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TrainingLoop, type TrainReport } from '../../src/train/index';
-import { xorSpec } from './train-fixtures';
+import { startLoop, xorSpec } from './train-fixtures';
 import { xorTrainers } from './xor-trainers';
 
 describe('two trainers on one page', () => {
@@ -8,13 +7,7 @@ describe('two trainers on one page', () => {
 
   it('a trainer keeps training while another one starts a backend that was not started yet', async () => {
     const first = await trainer(xorSpec(), 'cpu');
-    const errors: unknown[] = [];
-    const reports: TrainReport[] = [];
-    const loop = new TrainingLoop(first, {
-      onReport: (r) => reports.push(r),
-      onError: (e) => errors.push(e),
-    });
-    loop.start();
+    const { loop, reports, errors } = startLoop(first);
     await new Promise((r) => setTimeout(r, 200));
     // Starting the wasm backend is asynchronous; tfjs refuses every op meanwhile.
     const second = await trainer(xorSpec({ seed: 8 }), 'wasm');

@@ -5,10 +5,9 @@
  * (In its own file: it breaks WebGL for the rest of the page.)
  */
 import { describe, expect, it } from 'vitest';
-import { TrainingLoop } from '../../src/train/index';
 import type { Trainer, TrainProblem, TrainReport } from '../../src/train/index';
 import { webglContext } from '../../src/train/backend';
-import { xorSpec } from './train-fixtures';
+import { startLoop, xorSpec } from './train-fixtures';
 import { xorTrainers } from './xor-trainers';
 
 const trainer = xorTrainers();
@@ -80,9 +79,7 @@ describe('a lost WebGL context', () => {
   it('while the loop runs (a read in flight): the loop keeps going on the new backend', async () => {
     const problems: TrainProblem[] = [];
     const t = await onWebgl(problems);
-    const reports: TrainReport[] = [];
-    const loop = new TrainingLoop(t, { onReport: (r) => reports.push(r) });
-    loop.start();
+    const { loop, reports } = startLoop(t);
     await expect.poll(() => reports.length, { timeout: 20_000 }).toBeGreaterThan(5);
     loseContext();
     await expect

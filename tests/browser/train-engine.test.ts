@@ -10,11 +10,10 @@ import {
   chooseBackend,
   clearBackendChoices,
   createTrainer,
-  TrainingLoop,
 } from '../../src/train/index';
 import type { ModelSpec, Trainer, TrainProblem, TrainReport } from '../../src/train/index';
 import { initialWeights } from '../../src/train/spec';
-import { XOR_TEST, XOR_TRAIN, xorPoints, xorSpec } from './train-fixtures';
+import { startLoop, XOR_TEST, XOR_TRAIN, xorPoints, xorSpec } from './train-fixtures';
 import { flatWeights, referenceLoss, TWO_HIDDEN_LAYERS } from './tfjs-reference';
 import { xorTrainers } from './xor-trainers';
 
@@ -212,12 +211,7 @@ describe('divergence', () => {
       const t = await trainer(xorSpec({ loss, optimizer, learningRate: rate }), 'cpu', (p) =>
         problems.push(p),
       );
-      const reports: TrainReport[] = [];
-      const loop = new TrainingLoop(t, {
-        onReport: (r) => reports.push(r),
-        initialStepsPerFrame: 5,
-      });
-      loop.start();
+      const { loop, reports } = startLoop(t, { initialStepsPerFrame: 5 });
       await expect.poll(() => problems.length, { timeout: 10_000 }).toBeGreaterThan(0);
       await expect.poll(() => loop.isRunning()).toBe(false);
       expect(problems[0]!.kind).toBe('diverged');
@@ -239,13 +233,7 @@ describe('divergence', () => {
 describe('the loop', () => {
   it('trains several steps per frame, reports every frame, pauses and single-steps', async () => {
     const t = await trainer(xorSpec(), 'cpu');
-    const reports: TrainReport[] = [];
-    const running: boolean[] = [];
-    const loop = new TrainingLoop(t, {
-      onReport: (r) => reports.push(r),
-      onRunningChange: (r) => running.push(r),
-    });
-    loop.start();
+    const { loop, reports, running } = startLoop(t);
     expect(loop.isRunning()).toBe(true);
     await expect.poll(() => reports.length, { timeout: 10_000 }).toBeGreaterThan(10);
     loop.pause();
