@@ -5,6 +5,7 @@ import type { Preprocessed } from '../../math/digit-preprocess';
 import type { EngineName } from '../../train/types';
 import '../loss-chart/index';
 import type { NnLossChart } from '../loss-chart/loss-chart';
+import type { TrainProgressDetail } from '../network-trainer/model';
 import { NnElement, attributeProperties, states } from '../shared/base';
 import type { AttributeValues } from '../shared/base';
 import type { digitsDoc } from './meta';
@@ -35,14 +36,14 @@ const TAG = 'nn-digits';
 /** The live summary is spoken at most this often while training runs, in ms. */
 const ANNOUNCE_EVERY_MS = 5000;
 
-/** The `detail` of `nn-train-progress`, as `<nn-network-trainer>` sends it. All numbers finite. */
-export interface DigitsProgressDetail {
-  epoch: number;
-  step: number;
-  trainLoss: number;
-  testLoss: number;
-  trainAccuracy: number;
-  testAccuracy: number;
+/**
+ * The `detail` of `nn-train-progress`: `<nn-network-trainer>`'s, without the per-class accuracies.
+ * All numbers finite.
+ */
+export interface DigitsProgressDetail extends Omit<
+  TrainProgressDetail,
+  'trainClassAccuracy' | 'testClassAccuracy'
+> {
   /**
    * The engine that trained it: 'js' (the from-scratch `DenseNet`, in the engine's worker or, where
    * the engine could not start, on the page) or a tfjs backend ('wasm', 'cpu', 'webgl').
