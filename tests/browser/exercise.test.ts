@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/lesson/exercise';
-import type { NnExercise } from '../../src/lesson/exercise';
 import type { ExerciseSpec } from '../../src/lesson/types';
 import { expectNoAxeViolations } from './axe';
+import { clearPageAfterEach } from './harness';
+import { attachWidget } from './settle';
 
 const numeric: ExerciseSpec = {
   id: 'sigma-zero',
@@ -41,16 +42,12 @@ const predict: ExerciseSpec = {
 
 /** A small harness: mount an exercise and reach its controls by role and text, as a student would. */
 async function mount(spec: ExerciseSpec) {
-  const el = document.createElement('nn-exercise') as NnExercise;
-  el.lessonId = 'test-lesson';
-  el.spec = spec;
+  const el = await attachWidget('nn-exercise', { lessonId: 'test-lesson', spec });
   const events: string[] = [];
   el.addEventListener('nn-exercise-attempt', (e) =>
     events.push(`attempt:${(e as CustomEvent).detail.correct}`),
   );
   el.addEventListener('nn-exercise-solved', () => events.push('solved'));
-  document.body.append(el);
-  await el.updateComplete;
   const root = el.shadowRoot!;
   return {
     el,
@@ -71,9 +68,7 @@ async function mount(spec: ExerciseSpec) {
   };
 }
 
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+clearPageAfterEach();
 
 describe('<nn-exercise> numeric', () => {
   it('explains non-numbers without counting them as attempts', async () => {

@@ -1,12 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ContextProvider } from '@lit/context';
 import '../../src/lesson/lesson-runner';
 import { progressContext } from '../../src/lesson/context';
 import { MemoryStorage, ProgressStore } from '../../src/lesson/progress';
-import type { NnLesson } from '../../src/lesson/lesson-runner';
 import type { Lesson } from '../../src/lesson/types';
 import { expectNoAxeViolations } from './axe';
+import { clearPageAfterEach } from './harness';
+import { attachWidget } from './settle';
 
 const lesson: Lesson = {
   id: 'demo',
@@ -49,12 +50,9 @@ const lesson: Lesson = {
 };
 
 async function mount() {
-  const el = document.createElement('nn-lesson') as NnLesson;
-  el.lesson = lesson;
+  const el = await attachWidget('nn-lesson', { lesson });
   const steps: number[] = [];
   el.addEventListener('nn-step-change', (e) => steps.push((e as CustomEvent).detail.step));
-  document.body.append(el);
-  await el.updateComplete;
   const root = el.shadowRoot!;
   return {
     el,
@@ -92,9 +90,7 @@ class TestChart extends HTMLElement {
 }
 if (!customElements.get('nn-test-chart')) customElements.define('nn-test-chart', TestChart);
 
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+clearPageAfterEach();
 
 describe('<nn-lesson>', () => {
   it('shows one step at a time with its position, and moves with Next/Back', async () => {
@@ -214,11 +210,7 @@ describe('<nn-lesson>', () => {
       const host = document.createElement('div');
       document.body.append(host);
       if (store) new ContextProvider(host, { context: progressContext, initialValue: store });
-      const el = document.createElement('nn-lesson') as NnLesson;
-      el.lesson = lesson;
-      el.step = 3;
-      host.append(el);
-      await el.updateComplete;
+      const el = await attachWidget('nn-lesson', { lesson, step: 3 }, host);
       await new Promise((resolve) => requestAnimationFrame(resolve));
       await el.updateComplete;
       return el.shadowRoot!.textContent!.replace(/\s+/g, ' ');

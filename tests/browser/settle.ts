@@ -30,6 +30,21 @@ export async function placeWidget<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/**
+ * Put a `<tag>` on the page (in `parent`) the way a page builds one in script — its `properties`
+ * (a lesson, an exercise's spec) set before it is attached — and wait for its first render.
+ */
+export async function attachWidget<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  properties: Partial<HTMLElementTagNameMap[K]>,
+  parent: ParentNode = document.body,
+): Promise<HTMLElementTagNameMap[K]> {
+  const el = Object.assign(document.createElement(tag), properties);
+  parent.append(el);
+  await (el as unknown as ReactiveElement).updateComplete;
+  return el;
+}
+
 /** Put `<tag attributes>` alone on the page (in a box `width` px wide, if given) and settle it. */
 export async function mountWidget<K extends keyof HTMLElementTagNameMap>(
   tag: K,
