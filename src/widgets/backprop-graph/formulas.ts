@@ -4,7 +4,7 @@
  * and the chain rule of a backward step (local derivatives, upstream gradients, their products).
  * Pure strings, no DOM; the numbers come from the autodiff nodes of model.ts.
  */
-import type { Value } from '../../math/autodiff';
+import type { Op, Value } from '../../math/autodiff';
 import { formatNumber, superscript } from '../../math/format';
 import { constantName } from './model';
 import type { WalkModel, WalkNode } from './model';
@@ -30,64 +30,32 @@ function power(base: string, k: number): string {
   return `${base}^${constantName(k)}`;
 }
 
+/**
+ * Each operation's badge symbol and its words for screen readers; a power's come from its exponent
+ * (`opSymbol`, `opWords`).
+ */
+const OP_TEXT: Record<Exclude<Op, 'pow'>, readonly [symbol: string, words: string]> = {
+  input: ['', 'a leaf'],
+  add: ['+', 'a sum'],
+  sub: ['−', 'a difference'],
+  mul: ['×', 'a product'],
+  div: ['÷', 'a quotient'],
+  neg: ['−x', 'a negation'],
+  exp: ['exp', 'an exponential'],
+  log: ['log', 'a logarithm'],
+  tanh: ['tanh', 'a tanh'],
+  sigmoid: ['σ', 'a sigmoid'],
+  relu: ['ReLU', 'a ReLU'],
+};
+
 /** The symbol drawn in an operation's badge. */
 export function opSymbol(v: Value): string {
-  switch (v.op) {
-    case 'input':
-      return '';
-    case 'add':
-      return '+';
-    case 'sub':
-      return '−';
-    case 'mul':
-      return '×';
-    case 'div':
-      return '÷';
-    case 'pow':
-      return power('x', v.exponent ?? 1);
-    case 'neg':
-      return '−x';
-    case 'exp':
-      return 'exp';
-    case 'log':
-      return 'log';
-    case 'tanh':
-      return 'tanh';
-    case 'sigmoid':
-      return 'σ';
-    case 'relu':
-      return 'ReLU';
-  }
+  return v.op === 'pow' ? power('x', v.exponent ?? 1) : OP_TEXT[v.op][0];
 }
 
 /** The operation in words, for screen readers. */
 export function opWords(v: Value): string {
-  switch (v.op) {
-    case 'input':
-      return 'a leaf';
-    case 'add':
-      return 'a sum';
-    case 'sub':
-      return 'a difference';
-    case 'mul':
-      return 'a product';
-    case 'div':
-      return 'a quotient';
-    case 'pow':
-      return `a power ${constantName(v.exponent ?? 1)}`;
-    case 'neg':
-      return 'a negation';
-    case 'exp':
-      return 'an exponential';
-    case 'log':
-      return 'a logarithm';
-    case 'tanh':
-      return 'a tanh';
-    case 'sigmoid':
-      return 'a sigmoid';
-    case 'relu':
-      return 'a ReLU';
-  }
+  return v.op === 'pow' ? `a power ${constantName(v.exponent ?? 1)}` : OP_TEXT[v.op][1];
 }
 
 /** A node's definition in symbols, "h₁ = σ(z₁)"; for a leaf, just its name. */
