@@ -46,37 +46,21 @@ export function moveCursor(
   const dx = (xDomain[1] - xDomain[0]) / CURSOR_STEPS;
   const dy = (yDomain[1] - yDomain[0]) / CURSOR_STEPS;
   const k = shift ? 4 : 1;
-  let { x, y } = cursor;
-  switch (key) {
-    case 'ArrowLeft':
-      x -= k * dx;
-      break;
-    case 'ArrowRight':
-      x += k * dx;
-      break;
-    case 'ArrowUp':
-      y += k * dy;
-      break;
-    case 'ArrowDown':
-      y -= k * dy;
-      break;
-    case 'Home':
-      x = xDomain[0];
-      break;
-    case 'End':
-      x = xDomain[1];
-      break;
-    case 'PageUp':
-      y = yDomain[1];
-      break;
-    case 'PageDown':
-      y = yDomain[0];
-      break;
-    default:
-      return null;
-  }
+  const { x, y } = cursor;
+  const moves = new Map<string, [number, number]>([
+    ['ArrowLeft', [x - k * dx, y]],
+    ['ArrowRight', [x + k * dx, y]],
+    ['ArrowUp', [x, y + k * dy]],
+    ['ArrowDown', [x, y - k * dy]],
+    ['Home', [xDomain[0], y]],
+    ['End', [xDomain[1], y]],
+    ['PageUp', [x, yDomain[1]]],
+    ['PageDown', [x, yDomain[0]]],
+  ]);
+  const to = moves.get(key);
+  if (!to) return null;
   const clamp = (v: number, [lo, hi]: Domain) => Math.min(hi, Math.max(lo, v));
-  return { x: clamp(x, xDomain), y: clamp(y, yDomain) };
+  return { x: clamp(to[0], xDomain), y: clamp(to[1], yDomain) };
 }
 
 /** The grid cell (row 0 at the top) nearest a place of the plane. */
