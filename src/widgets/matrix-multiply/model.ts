@@ -166,40 +166,27 @@ export interface Mismatch {
   fix: { key: GridKey; rows: number; cols: number };
 }
 
+/** The mismatch of a grid with `actual` rows where it needs `expected` (none where they agree). */
+function misfit(
+  grid: Mismatch['grid'],
+  expected: number,
+  actual: number,
+  cols: number,
+): Mismatch | undefined {
+  if (expected === actual) return undefined;
+  return { grid, expected, actual, fix: { key: grid, rows: expected, cols } };
+}
+
 export function productMismatch(cells: Record<GridKey, Cells>): Mismatch | undefined {
-  const n = cells.a[0]?.length ?? 0;
-  const rows = cells.b.length;
-  if (n === rows) return undefined;
-  return {
-    grid: 'b',
-    expected: n,
-    actual: rows,
-    fix: { key: 'b', rows: n, cols: cells.b[0]?.length ?? 1 },
-  };
+  return misfit('b', cells.a[0]?.length ?? 0, cells.b.length, cells.b[0]?.length ?? 1);
 }
 
 export function layerMismatch(cells: Record<GridKey, Cells>): Mismatch | undefined {
   const inputs = cells.weights[0]?.length ?? 0;
   const neurons = cells.weights.length;
-  const xLength = cells.input.length;
-  const bLength = cells.bias.length;
-  if (inputs !== xLength) {
-    return {
-      grid: 'input',
-      expected: inputs,
-      actual: xLength,
-      fix: { key: 'input', rows: inputs, cols: 1 },
-    };
-  }
-  if (neurons !== bLength) {
-    return {
-      grid: 'bias',
-      expected: neurons,
-      actual: bLength,
-      fix: { key: 'bias', rows: neurons, cols: 1 },
-    };
-  }
-  return undefined;
+  return (
+    misfit('input', inputs, cells.input.length, 1) ?? misfit('bias', neurons, cells.bias.length, 1)
+  );
 }
 
 export function shapeMismatch(
