@@ -46,6 +46,10 @@ function curve(from: number, to: number, seed = 1, scale = 1): LossPoint[] {
   });
 }
 
+/** A series' points: `losses`, in order, at `steps` (1, 2, 3, … where not given). */
+const points = (losses: number[], steps = losses.map((_, i) => i + 1)): LossPoint[] =>
+  losses.map((loss, i) => ({ step: steps[i]!, loss }));
+
 describe('<nn-loss-chart>', () => {
   it('starts empty, and says so', async () => {
     const el = await mount();
@@ -96,16 +100,8 @@ describe('<nn-loss-chart>', () => {
   it('reads values at a step with the keyboard: ← → Home End on the focused plot', async () => {
     const el = await mount();
     const h = harness(el);
-    el.append('train', [
-      { step: 100, loss: 0.5 },
-      { step: 110, loss: 0.4 },
-      { step: 120, loss: 0.34 },
-      { step: 130, loss: 0.3 },
-    ]);
-    el.append('test', [
-      { step: 100, loss: 0.55 },
-      { step: 120, loss: 0.41 },
-    ]);
+    el.append('train', points([0.5, 0.4, 0.34, 0.3], [100, 110, 120, 130]));
+    el.append('test', points([0.55, 0.41], [100, 120]));
     await settle(el);
 
     h.plot().focus();
@@ -289,16 +285,7 @@ describe('<nn-loss-chart>', () => {
   it('never draws non-finite values: a gap, and a note that says how many', async () => {
     const el = await mount();
     const h = harness(el);
-    el.append('train', [
-      { step: 1, loss: 0.7 },
-      { step: 2, loss: 0.6 },
-      { step: 3, loss: NaN },
-      { step: 4, loss: 0.5 },
-      { step: 5, loss: Infinity },
-      { step: 6, loss: -Infinity },
-      { step: 7, loss: 0.3 },
-      { step: 8, loss: 0.2 },
-    ]);
+    el.append('train', points([0.7, 0.6, NaN, 0.5, Infinity, -Infinity, 0.3, 0.2]));
     await settle(el);
     const d = h.path('train')!.getAttribute('d')!;
     expect(d).not.toMatch(/NaN|Infinity/);
@@ -317,11 +304,7 @@ describe('<nn-loss-chart>', () => {
   it('on a log scale, says how many values are 0 or below and cannot be shown', async () => {
     const el = await mount('scale="log"');
     const h = harness(el);
-    el.append('train', [
-      { step: 1, loss: 0.5 },
-      { step: 2, loss: 0 },
-      { step: 3, loss: 0.25 },
-    ]);
+    el.append('train', points([0.5, 0, 0.25]));
     await settle(el);
     expect(h.part('note')).toBe('1 value is 0 or below and cannot be shown on a log scale.');
     expect(h.path('train')!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
@@ -330,10 +313,7 @@ describe('<nn-loss-chart>', () => {
   it('skips points without a finite step, with one warning', async () => {
     const warn = silenceWarnings();
     const el = await mount();
-    el.append('train', [
-      { step: NaN, loss: 1 },
-      { step: 1, loss: 0.5 },
-    ]);
+    el.append('train', points([1, 0.5], [NaN, 1]));
     el.append('train', { step: Infinity, loss: 1 });
     expect(el.series[0]!.length).toBe(1);
     expect(warn).toHaveBeenCalledTimes(1);
