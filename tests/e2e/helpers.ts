@@ -130,6 +130,18 @@ export async function widgetsDrawn(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Open `url` and wait until its `<tag>` (the only one) is shown and every widget on the page has
+ * drawn (see `widgetsDrawn`); that widget.
+ */
+export async function openWidget(page: Page, url: string, tag: string): Promise<Locator> {
+  await page.goto(url);
+  const widget = page.locator(tag);
+  await expect(widget).toBeVisible();
+  await widgetsDrawn(page);
+  return widget;
+}
+
 /** Run axe-core on the page (shadow DOM included) and expect no violations. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });

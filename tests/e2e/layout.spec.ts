@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectNoHorizontalScroll, watchConsole, widgetsDrawn } from './helpers';
+import { expectNoHorizontalScroll, openWidget, watchConsole, widgetsDrawn } from './helpers';
 
 /** Issue 14 item 9: layout faults a new student met at desktop and phone widths. */
 
@@ -72,10 +72,7 @@ test.describe('at 1280px', () => {
   test('lesson 7 step 6: the whole network graph is in view, σ, ŷ and L included', async ({
     page,
   }) => {
-    await page.goto('/#/lesson/backpropagation/6');
-    const graph = page.locator('nn-backprop-graph');
-    await expect(graph).toBeVisible();
-    await widgetsDrawn(page);
+    const graph = await openWidget(page, '/#/lesson/backpropagation/6', 'nn-backprop-graph');
     const scroll = graph.locator('.graph-scroll');
     const fits = await scroll.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
     expect(fits, 'the graph scrolls sideways inside its box').toBe(true);
@@ -94,10 +91,7 @@ test.describe('at 1280px', () => {
   test('lesson 9: no panel of the trainer sits alone on a row with empty space beside it', async ({
     page,
   }) => {
-    await page.goto('/#/lesson/your-own-data/2');
-    const trainer = page.locator('nn-network-trainer');
-    await expect(trainer).toBeVisible();
-    await widgetsDrawn(page);
+    const trainer = await openWidget(page, '/#/lesson/your-own-data/2', 'nn-network-trainer');
     const panels = await trainer.locator('fieldset.panel:visible').evaluateAll((els) =>
       els.map((e) => {
         const r = e.getBoundingClientRect();
@@ -124,9 +118,7 @@ test.describe('at 375px', () => {
   }: {
     page: Page;
   }) => {
-    await page.goto('/#/lesson/backpropagation/6');
-    await expect(page.locator('nn-backprop-graph')).toBeVisible();
-    await widgetsDrawn(page);
+    await openWidget(page, '/#/lesson/backpropagation/6', 'nn-backprop-graph');
     await expectNoHorizontalScroll(page);
   });
 });

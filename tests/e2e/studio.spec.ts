@@ -27,10 +27,14 @@ const FRONT = [
   '---',
   '',
 ];
+/** A lesson's source: the front matter (10 lines), then `lines`. */
+const lessonOf = (...lines: string[]) => [...FRONT, ...lines].join('\n');
+/** The course's address of the shared lesson whose source is `source`. */
+const sharedLink = async (source: string) => `/#/shared/${await encodeLesson(source)}`;
+
 /** Line 13 holds the widget: a misspelt attribute there is reported at line 13. */
 const lessonWith = (widgetLine: string) =>
-  [
-    ...FRONT,
+  lessonOf(
     '## The curve', // 11
     '', // 12
     widgetLine, // 13
@@ -47,7 +51,7 @@ const lessonWith = (widgetLine: string) =>
     'solution: One half.',
     '```',
     '',
-  ].join('\n');
+  );
 const GOOD = lessonWith('<nn-sigmoid-explorer weight="3"></nn-sigmoid-explorer>');
 const BAD = lessonWith('<nn-sigmoid-explorer wieght="3"></nn-sigmoid-explorer>');
 
@@ -177,28 +181,26 @@ test('a hostile shared lesson runs no script and breaks no policy; a damaged or 
   page,
 }) => {
   const violations = await watchSafety(page);
-  const hostile = [
-    ...FRONT,
+  const hostile = lessonOf(
     '## Hello',
     '',
     '<img src=x onerror="window.__pwned = 1">',
     '<script>window.__pwned = 2</script>',
     '<iframe srcdoc="<script>parent.__pwned = 3</script>"></iframe>',
-  ].join('\n');
-  await page.goto(`/#/shared/${await encodeLesson(hostile)}`);
+  );
+  await page.goto(await sharedLink(hostile));
   const main = page.locator('gt-app main');
   await expect(main).toContainText('This shared lesson has a mistake');
   await expect(main).toContainText('shared lesson:13: <img> cannot be used in a shared lesson');
   await expect(main.locator('img, iframe, script')).toHaveCount(0);
 
   // A lesson that compiles, with links that try to run script: they are text or marked external.
-  const links = [
-    ...FRONT,
+  const links = lessonOf(
     '## Links',
     '',
     '[run](javascript:window.__pwned=4) [page](https://example.org/) <nn-neuron title="x&quot; onmouseover=&quot;window.__pwned=5"></nn-neuron>',
-  ].join('\n');
-  await page.goto(`/#/shared/${await encodeLesson(links)}`);
+  );
+  await page.goto(await sharedLink(links));
   const lesson = page.locator('gt-app nn-lesson');
   await expect(lesson.getByRole('heading', { level: 2 })).toHaveText('Links');
   await expect(lesson.locator('a[href^="javascript:"]')).toHaveCount(0);
@@ -362,7 +364,7 @@ test('the studio works offline after one visit to the course: editor, compiler w
   context,
 }) => {
   const noErrors = watchConsole(page);
-  const link = `/#/shared/${await encodeLesson(GOOD)}`;
+  const link = await sharedLink(GOOD);
   await goOfflineAfterOneVisit(page, context);
   await page.goto('/#/studio');
   await expect(editor(page)).toBeVisible({ timeout: 20_000 });

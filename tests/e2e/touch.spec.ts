@@ -1,6 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { WIDGETS } from '../../src/widgets/catalog';
-import { expectNoHorizontalScroll, watchConsole, widgetsDrawn } from './helpers';
+import { expectNoHorizontalScroll, openWidget, watchConsole } from './helpers';
 
 /*
  * Issue 8: on a phone (375×667, touch events, no mouse, no keyboard shortcuts) every widget is
@@ -297,11 +297,8 @@ for (const { tag } of WIDGETS) {
     // Mobile emulation may still ask for /favicon.ico (the site's icon is an SVG): that 404 is
     // not a widget's error.
     await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
-    await page.goto(`/embed.html#${tag}${c!.query ?? ''}`);
-    const el = page.locator(tag);
-    await expect(el).toBeVisible();
     // Measured, then drawn in the next frames: what sticks out is only there once drawn.
-    await widgetsDrawn(page);
+    const el = await openWidget(page, `/embed.html#${tag}${c!.query ?? ''}`, tag);
     await expectNoHorizontalScroll(page);
     await c!.interact(page, el);
     await expectNoHorizontalScroll(page);
