@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawDerivativeChart } from '../../charts/derivative-chart';
 import { FUNCTIONS } from '../../math/functions';
-import type { FunctionId } from '../../math/functions';
 import { NnElement, attributeProperties, states } from '../shared/base';
 import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
@@ -34,7 +33,7 @@ import {
   shrinkStart,
   subjectOf,
 } from './model';
-import type { ChainVariable, DerivativeChangeDetail, Slider } from './model';
+import type { DerivativeChangeDetail, Slider } from './model';
 import { styles } from './styles';
 import { chainFormula, chainTable, hTable, slopeFormula, slopesTable } from './templates';
 
@@ -128,13 +127,9 @@ export class NnDerivative extends NnElement {
 
   // ---- user input ------------------------------------------------------------------------
 
-  private _onFn(fn: FunctionId): void {
-    this.fn = fn;
-    this._emitChange();
-  }
-
-  private _onWrt(wrt: ChainVariable): void {
-    this.wrt = wrt;
+  /** The user chose a function or a variable: it takes effect and is announced. */
+  private _onChoice(change: Partial<Pick<NnDerivative, 'fn' | 'wrt'>>): void {
+    Object.assign(this, change);
     this._emitChange();
   }
 
@@ -217,7 +212,7 @@ export class NnDerivative extends NnElement {
         name: 'fn',
         choices: FUNCTIONS.map((fn) => ({ value: fn.id, label: fn.label, spoken: fn.spoken })),
         checked: this.fn,
-        onChange: (fn) => this._onFn(fn),
+        onChange: (fn) => this._onChoice({ fn }),
       })}
       ${this._slider('x0', html`point <var>x</var>₀`)}
       <div class="control">
@@ -266,7 +261,7 @@ export class NnDerivative extends NnElement {
           spoken: VARIABLE_NAMES[v],
         })),
         checked: this.wrt,
-        onChange: (wrt) => this._onWrt(wrt),
+        onChange: (wrt) => this._onChoice({ wrt }),
       })}
     `;
   }

@@ -22,13 +22,7 @@ import {
   stepped,
   withValue,
 } from './model';
-import type {
-  FieldKey,
-  ListName,
-  NeuronActivation,
-  NeuronChangeDetail,
-  NeuronState,
-} from './model';
+import type { FieldKey, ListName, NeuronChangeDetail, NeuronState } from './model';
 import { styles } from './styles';
 import { field, formula, options, table } from './templates';
 
@@ -239,13 +233,9 @@ export class NnNeuron extends NnElement {
     this._setValue(key, value);
   }
 
-  private _onInputs(count: number): void {
-    this.inputs = count;
-    this._emitChange();
-  }
-
-  private _onActivation(activation: NeuronActivation): void {
-    this.activation = activation;
+  /** The user chose the number of inputs or the activation: it takes effect and is announced. */
+  private _onOption(change: Partial<Pick<NnNeuron, 'inputs' | 'activation'>>): void {
+    Object.assign(this, change);
     this._emitChange();
   }
 
@@ -281,8 +271,8 @@ export class NnNeuron extends NnElement {
         ${options({
           n,
           activation: this.activation,
-          onInputs: (count) => this._onInputs(count),
-          onActivation: (activation) => this._onActivation(activation),
+          onInputs: (inputs) => this._onOption({ inputs }),
+          onActivation: (activation) => this._onOption({ activation }),
         })}
 
         <div class="formula" part="formula">${formula(this._state)}</div>
