@@ -1,22 +1,14 @@
 /**
- * Lazy loaders for every widget a lesson can use, keyed by tag. A lesson loads only the widgets
- * it shows, so the course map downloads none of them (and never tfjs).
+ * Lazy loaders for every widget a lesson can use, keyed by tag: each folder under src/widgets with
+ * an index.ts is the widget `nn-<folder>` (as for the embed bundle, `src/embed/all-widgets.ts`). A
+ * lesson loads only the widgets it shows, so the course map downloads none of them (and never tfjs).
  */
-const LOADERS: Record<string, () => Promise<unknown>> = {
-  'nn-sigmoid-explorer': () => import('./sigmoid-explorer/index'),
-  'nn-matrix-multiply': () => import('./matrix-multiply/index'),
-  'nn-neuron': () => import('./neuron/index'),
-  'nn-derivative': () => import('./derivative/index'),
-  'nn-network-teaser': () => import('./network-teaser/index'),
-  'nn-gradient-descent': () => import('./gradient-descent/index'),
-  'nn-loss-chart': () => import('./loss-chart/index'),
-  'nn-logistic-neuron': () => import('./logistic-neuron/index'),
-  'nn-network-trainer': () => import('./network-trainer/index'),
-  'nn-backprop-graph': () => import('./backprop-graph/index'),
-  'nn-softmax': () => import('./softmax/index'),
-  'nn-gradient-flow': () => import('./gradient-flow/index'),
-  'nn-digits': () => import('./digits/index'),
-};
+const LOADERS: Record<string, () => Promise<unknown>> = Object.fromEntries(
+  Object.entries(import.meta.glob('./*/index.ts')).map(([path, load]) => [
+    `nn-${path.split('/')[1]}`,
+    load,
+  ]),
+);
 
 /** Load (once) the code of every known widget among `tags`; unknown tags are ignored. */
 export async function loadWidgets(tags: Iterable<string>): Promise<void> {
