@@ -104,6 +104,12 @@ async function trainRecorded(trainer: Locator, stepsFirst = 0): Promise<() => Pr
   return () => trainer.evaluate((el) => [...(el as unknown as { log: Progress[] }).log]);
 }
 
+/** Train (see `trainRecorded`) until the trainer pauses by itself; its last report. */
+async function trainToTheEnd(trainer: Locator): Promise<Progress> {
+  const reports = await trainRecorded(trainer);
+  return (await reports()).at(-1)!;
+}
+
 test('lessons 12 and 13 are walked to the end, every exercise answered right, and the course map says so', async ({
   page,
 }) => {
@@ -151,7 +157,7 @@ test('lesson 12: early stopping stops before epoch 400, marks where on the chart
   test.setTimeout(150_000);
   const noErrors = watchConsole(page);
   const trainer = await openTrainer(page, stepUrl(overfitting, /^Early stopping/));
-  const reports = await trainRecorded(trainer);
+  const last = await trainToTheEnd(trainer);
   const epoch = Number(await trainer.locator('[data-value="epoch"]').textContent());
   expect(epoch).toBeLessThan(400);
   // The chart marks the stop and the kept weights (a labelled rule each, also in its words).
@@ -161,7 +167,6 @@ test('lesson 12: early stopping stops before epoch 400, marks where on the chart
       .getByText(/stopped/i)
       .first(),
   ).toBeAttached();
-  const last = (await reports()).at(-1)!;
   expect(last.testLoss, JSON.stringify(last)).toBeLessThan(0.6);
   noErrors();
 });
@@ -174,9 +179,8 @@ test("lesson 12: the challenge's worked answer (L2 = 0.01) meets the target test
   const trainer = await openTrainer(page, stepUrl(overfitting, /fix this overfitting/));
   await trainer.getByLabel('Penalty').selectOption('l2');
   await trainer.getByLabel('Regularisation rate λ').selectOption('0.01');
-  const reports = await trainRecorded(trainer);
+  const last = await trainToTheEnd(trainer);
   await expect(trainer.locator('[data-value="epoch"]')).toHaveText('400');
-  const last = (await reports()).at(-1)!;
   const spec = overfitting.exercises['fix-the-overfitting']!;
   expect(spec.kind).toBe('numeric');
   const target = spec.kind === 'numeric' ? spec.answer + spec.tolerance : 0;
@@ -210,8 +214,7 @@ test.describe("TensorFlow Playground's classic demos, from a share link", () => 
       test.setTimeout(120_000);
       const noErrors = watchConsole(page);
       const trainer = await openTrainer(page, `/embed.html#nn-network-trainer?${hash}`);
-      const reports = await trainRecorded(trainer);
-      const last = (await reports()).at(-1)!;
+      const last = await trainToTheEnd(trainer);
       expect(last.testAccuracy, JSON.stringify(last)).toBeGreaterThanOrEqual(0.9);
       noErrors();
     });
@@ -227,15 +230,13 @@ test("lesson 13: the spiral's deep ReLU network learns at 0.01, and its ReLUs di
   const trainers = page.locator('nn-network-trainer');
   await expect(trainers).toHaveCount(2);
   const relu = trainers.nth(1);
-  const learns = await trainRecorded(relu);
-  const learnt = (await learns()).at(-1)!;
+  const learnt = await trainToTheEnd(relu);
   expect(learnt.testAccuracy, JSON.stringify(learnt)).toBeGreaterThanOrEqual(0.9);
 
   await answer(page, deep.exercises['spiral-dead-relus']!);
   await expect(trainers).toHaveCount(3);
   const dead = trainers.nth(2);
-  const dies = await trainRecorded(dead);
-  const stuck = (await dies()).at(-1)!;
+  const stuck = await trainToTheEnd(dead);
   expect(stuck.trainLoss, JSON.stringify(stuck)).toBeCloseTo(Math.LN2, 2);
   noErrors();
 });
