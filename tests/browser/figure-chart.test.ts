@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LitElement, html } from 'lit';
 import { FigureChart } from '../../src/widgets/shared/size';
-import { settle } from './settle';
+import { placeWidget, settle } from './settle';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -30,13 +30,15 @@ class ChartBox extends LitElement {
   }
 }
 customElements.define('test-chart-box', ChartBox);
+declare global {
+  interface HTMLElementTagNameMap {
+    'test-chart-box': ChartBox;
+  }
+}
 
 describe('FigureChart', () => {
   it('paints nothing before the figure is measured, then its svg at the width of its figure, and again on each resize', async () => {
-    document.body.innerHTML = '<div style="width: 300px"><test-chart-box></test-chart-box></div>';
-    const box = document.body.firstElementChild as HTMLElement;
-    const el = document.querySelector<ChartBox>('test-chart-box')!;
-    await el.updateComplete;
+    const el = await placeWidget('test-chart-box', '', 300);
     // The first update asked for a paint, but nothing is measured yet (no layout read in an update).
     expect(el.chart.frame()).toBeUndefined();
     expect(el.paints).toEqual([]);
@@ -45,7 +47,7 @@ describe('FigureChart', () => {
     expect(el.chart.svg?.getAttribute('class')).toBe('plot');
     expect(el.paints).toEqual([['plot', 300]]);
 
-    box.style.width = '200px';
+    el.parentElement!.style.width = '200px';
     await expect.poll(() => el.paints.at(-1)).toEqual(['plot', 200]);
 
     // An update paints at once, at the width measured last.
