@@ -2,11 +2,12 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { drawNeuronDiagram } from '../../charts/neuron-diagram';
 import { widgetDoc } from '../catalog';
-import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import { NnElement, attributeProperties, warnOnce } from '../shared/base';
 import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { neuronDoc } from './meta';
 import { FigureChart } from '../shared/size';
+import { FieldDrafts } from '../shared/field-drafts';
 import { dataTableArea } from '../shared/data-table';
 import { tokens } from '../shared/tokens';
 import { diagramLabel, fieldText, listWarning, parseField, sub, summary } from './describe';
@@ -103,7 +104,6 @@ export class NnNeuron extends NnElement {
 
   static override properties = {
     ...attributeProperties(TAG, { x: X_ATTRIBUTE, w: W_ATTRIBUTE }),
-    ...states({ _drafts: {} }),
   };
 
   private readonly _table = new TableSwitch(this);
@@ -116,7 +116,13 @@ export class NnNeuron extends NnElement {
   /** The weights w₁ … wₙ (attribute `w="0.8 -0.4"`), filled in and kept like `x`. Default [0.8, −0.4]. */
   declare w: number[];
   /** What the user typed in each field, while it differs from the value shown (or is not a number). */
-  declare private _drafts: Partial<Record<FieldKey, string>>;
+  private readonly _fields = new FieldDrafts<FieldKey>(this, {
+    read: parseField,
+    valueOf: (key) => this._valueOf(key),
+    set: (key, value) => this._setValue(key, value),
+    step: stepped,
+    touched: () => (this._fromUser = true),
+  });
 
   private readonly _chart = new FigureChart(this, (svg, width) => this._draw(svg, width), {
     fallbackWidth: 480,
@@ -145,11 +151,7 @@ export class NnNeuron extends NnElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A caller's change to x, w or bias replaces what is in those fields, half-typed or not.
     if (!this._fromUser && (changed.has('x') || changed.has('w') || changed.has('bias'))) {
-      const drafts = { ...this._drafts };
-      for (const key of Object.keys(drafts) as FieldKey[]) {
-        if (changed.has(key === 'bias' ? 'bias' : (key[0] as ListName))) delete drafts[key];
-      }
-      this._drafts = drafts;
+      this._fields.clear((key) => changed.has(key === 'bias' ? 'bias' : (key[0] as ListName)));
     }
     this._fromUser = false;
   }
@@ -197,40 +199,6 @@ export class NnNeuron extends NnElement {
       this[name] = withValue(this[name], name, this._n, Number(key.slice(1)), value);
     }
     this._emitChange();
-  }
-
-  private _onFieldInput(key: FieldKey, event: Event): void {
-    const text = (event.target as HTMLInputElement).value;
-    this._fromUser = true;
-    this._drafts = { ...this._drafts, [key]: text };
-    const parsed = parseField(text);
-    if (parsed.ok) this._setValue(key, parsed.value);
-  }
-
-  /** On commit (Enter, leaving the field): a valid number is shown tidied up. */
-  private _onFieldChange(key: FieldKey, event: Event): void {
-    const parsed = parseField((event.target as HTMLInputElement).value);
-    if (!parsed.ok) return;
-    this._fromUser = true;
-    const drafts = { ...this._drafts };
-    delete drafts[key];
-    this._drafts = drafts;
-  }
-
-  /** ArrowUp / ArrowDown step a field by 0.1, as in a native number field. */
-  private _onFieldKey(key: FieldKey, event: KeyboardEvent): void {
-    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
-    const draft = this._drafts[key];
-    const current =
-      draft === undefined ? { ok: true as const, value: this._valueOf(key) } : parseField(draft);
-    if (!current.ok) return;
-    event.preventDefault();
-    const value = stepped(current.value, event.key === 'ArrowUp');
-    this._fromUser = true;
-    const drafts = { ...this._drafts };
-    delete drafts[key];
-    this._drafts = drafts;
-    this._setValue(key, value);
   }
 
   /** The user chose the number of inputs or the activation: it takes effect and is announced. */
@@ -283,16 +251,16 @@ export class NnNeuron extends NnElement {
   }
 
   private _field(key: FieldKey, label: TemplateResult): TemplateResult {
-    const draft = this._drafts[key];
+    const draft = this._fields.get(key);
     const parsed = draft === undefined ? null : parseField(draft);
     return field({
       key,
       label,
       value: draft ?? fieldText(this._valueOf(key)),
       error: parsed && !parsed.ok ? parsed.message : '',
-      onInput: (e) => this._onFieldInput(key, e),
-      onChange: (e) => this._onFieldChange(key, e),
-      onKeyDown: (e) => this._onFieldKey(key, e),
+      onInput: (e) => this._fields.input(key, e),
+      onChange: (e) => this._fields.change(key, e),
+      onKeyDown: (e) => this._fields.keyDown(key, e),
     });
   }
 }

@@ -2,12 +2,13 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { formatNumber } from '../../math/format';
 import { widgetDoc } from '../catalog';
-import { NnElement, attributeProperties, states, warnOnce } from '../shared/base';
+import { NnElement, attributeProperties, warnOnce } from '../shared/base';
 import { TableSwitch } from '../shared/table-switch';
 import type { AttributeValues } from '../shared/base';
 import type { softmaxDoc } from './meta';
 import { dataTableArea } from '../shared/data-table';
 import { sliderRow } from '../shared/slider';
+import { FieldDrafts } from '../shared/field-drafts';
 import { tokens } from '../shared/tokens';
 import {
   fieldText,
@@ -129,7 +130,6 @@ export class NnSoftmax extends NnElement {
 
   static override properties = {
     ...attributeProperties(TAG, { logits: LOGITS_ATTRIBUTE, labels: LABELS_ATTRIBUTE }),
-    ...states({ _drafts: {} }),
   };
 
   private readonly _table = new TableSwitch(this);
@@ -142,7 +142,13 @@ export class NnSoftmax extends NnElement {
   /** The class names (attribute `labels="cat, dog, bird"`); missing ones are "class i". Default []. */
   declare labels: string[];
   /** What the user typed in each score's field, while it differs from the score (or is not a number). */
-  declare private _drafts: Partial<Record<number, string>>;
+  private readonly _fields = new FieldDrafts<number>(this, {
+    read: readField,
+    valueOf: (i) => this._state.scores[i]!,
+    set: (i, value) => this._setScore(i, value),
+    step: stepped,
+    touched: () => (this._fromUser = true),
+  });
 
   /** True while an update comes from the user's typing: it must not wipe the fields' drafts. */
   private _fromUser = false;
@@ -164,7 +170,7 @@ export class NnSoftmax extends NnElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A caller's change of the scores replaces what is in the fields, half-typed or not.
-    if (!this._fromUser && changed.has('logits')) this._drafts = {};
+    if (!this._fromUser && changed.has('logits')) this._fields.clear();
     this._fromUser = false;
     const k = this._k;
     if ((changed.has('target') || changed.has('classes')) && !this._targetFits(k)) {
@@ -186,41 +192,8 @@ export class NnSoftmax extends NnElement {
 
   private _onSlider(i: number, event: Event): void {
     const value = tidy(Number((event.target as HTMLInputElement).value));
-    const drafts = { ...this._drafts };
-    delete drafts[i];
-    this._drafts = drafts;
+    this._fields.clear((k) => k === i);
     this._setScore(i, value);
-  }
-
-  private _onFieldInput(i: number, event: Event): void {
-    const text = (event.target as HTMLInputElement).value;
-    this._fromUser = true;
-    this._drafts = { ...this._drafts, [i]: text };
-    const read = readField(text);
-    if (read.ok) this._setScore(i, read.value);
-  }
-
-  /** On commit (Enter, leaving the field): a valid number is shown tidied up. */
-  private _onFieldChange(i: number, event: Event): void {
-    if (!readField((event.target as HTMLInputElement).value).ok) return;
-    this._fromUser = true;
-    const drafts = { ...this._drafts };
-    delete drafts[i];
-    this._drafts = drafts;
-  }
-
-  /** ArrowUp / ArrowDown step a field by 0.1, as in a native number field. */
-  private _onFieldKey(i: number, event: KeyboardEvent): void {
-    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
-    const draft = this._drafts[i];
-    const current =
-      draft === undefined ? { ok: true as const, value: this._state.scores[i]! } : readField(draft);
-    if (!current.ok) return;
-    event.preventDefault();
-    const drafts = { ...this._drafts };
-    delete drafts[i];
-    this._drafts = drafts;
-    this._setScore(i, stepped(current.value, event.key === 'ArrowUp'));
   }
 
   private _onTarget(target: number): void {
@@ -242,7 +215,7 @@ export class NnSoftmax extends NnElement {
 
   private _shift(c: number): void {
     this._fromUser = true;
-    this._drafts = {};
+    this._fields.clear();
     this.logits = shifted(this.logits, this._k, c);
     this._emitChange();
   }
@@ -261,7 +234,7 @@ export class NnSoftmax extends NnElement {
         ${columnHeads()}
         <ol class="classes" part="classes" aria-label="Classes, their scores and probabilities">
           ${state.scores.map((_, i) => {
-            const draft = this._drafts[i];
+            const draft = this._fields.get(i);
             const read = draft === undefined ? null : readField(draft);
             return classRow({
               state,
@@ -269,9 +242,9 @@ export class NnSoftmax extends NnElement {
               text: draft ?? fieldText(state.scores[i]!),
               error: read && !read.ok ? problemText(read.problem, read.text) : '',
               onSlider: (e) => this._onSlider(i, e),
-              onInput: (e) => this._onFieldInput(i, e),
-              onChange: (e) => this._onFieldChange(i, e),
-              onKeyDown: (e) => this._onFieldKey(i, e),
+              onInput: (e) => this._fields.input(i, e),
+              onChange: (e) => this._fields.change(i, e),
+              onKeyDown: (e) => this._fields.keyDown(i, e),
             });
           })}
         </ol>
