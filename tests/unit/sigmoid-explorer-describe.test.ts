@@ -24,6 +24,10 @@ describe('the sigmoid explorer’s numbers as written', () => {
     expectWritten(param, [1, -0.5, 0.25], ['1.0', '−0.5', '0.25']);
     // A value that shows as 0.0 is never "minus".
     expectWritten(spoken, [-2, -1e-12, -0.25], ['minus 2.0', '0.0', 'minus 0.25']);
+    // Nor one finer than the slider's step that shows as 0.00.
+    expectWritten(spoken, [-0.001], ['0.00']);
+    expectWritten(signed, [-0.001], ['+ 0.00']);
+    expect(signedProduct(-0.001, 1)).toBe('+ 0.00 · 1.0');
   });
 
   it('writes the terms of the weighted sum with their signs', () => {

@@ -16,17 +16,12 @@ import {
   slopesAt,
 } from './model';
 import type { ChainVariable, DerivativeParams, Slopes } from './model';
+import { digitsOf, param, paren, signed } from '../shared/written';
 
 // ——— numbers as written ———
 
-/** A slider value: one decimal (the slider's step), two if an attribute set a finer value. */
-export function param(v: number): string {
-  return formatNumber(v, digitsOf(v));
-}
-
-export function digitsOf(v: number): number {
-  return Math.abs(v * 10 - Math.round(v * 10)) < 1e-9 ? 1 : 2;
-}
+// Slider values (param, signed, spoken, paren), as every widget writes them.
+export { digitsOf, param, paren, signed, spoken } from '../shared/written';
 
 /** h as written: "1", "0.5", "0.002", and 3 significant digits while it animates ("0.0347"). */
 export function formatStep(h: number): string {
@@ -45,23 +40,6 @@ export function formatError(error: number, min = 6): string {
   const e = Math.abs(error);
   if (!(e >= 1e-12)) return formatNumber(Number.isNaN(e) ? e : 0, min);
   return formatNumber(e, Math.min(12, Math.max(min, Math.ceil(-Math.log10(e)) + 1)));
-}
-
-/** Wrap a negative number in parentheses: 2.0 · (−0.5), not 2.0 · −0.5. */
-export function paren(text: string, v: number): string {
-  return v < 0 && /[1-9]/.test(text) ? `(${text})` : text;
-}
-
-/** "+ 1.0" or "− 1.0": the bias term written as a sum. */
-export function signed(v: number): string {
-  const text = param(Math.abs(v));
-  return v < 0 && /[1-9]/.test(text) ? `− ${text}` : `+ ${text}`;
-}
-
-/** A slider value for screen readers: the word "minus", which every reader speaks. */
-export function spoken(v: number): string {
-  const text = param(Math.abs(v));
-  return v < 0 && /[1-9]/.test(text) ? `minus ${text}` : text;
 }
 
 /** The factor ∂z/∂v as written: "1" for the bias, else the number, negatives in parentheses. */

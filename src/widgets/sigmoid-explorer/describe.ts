@@ -7,47 +7,28 @@ import { sigmoid, sigmoidPrime } from '../../math/activations';
 import { formatNumber, formatPercent } from '../../math/format';
 import { isStep, rangeOf, weightedSum } from './model';
 import type { SigmoidSetup } from './model';
+import { negativeAs, param, paren } from '../shared/written';
 
-/** A slider value: one decimal (the slider's step), two if an attribute set a finer value. */
-export function param(v: number): string {
-  const onGrid = Math.abs(v * 10 - Math.round(v * 10)) < 1e-9;
-  return formatNumber(v, onGrid ? 1 : 2);
-}
-
-/** Wrap a negative factor in parentheses: 2.0 · (−0.5), not 2.0 · −0.5. */
-export function paren(text: string, v: number): string {
-  return v < 0 && text !== '0.0' ? `(${text})` : text;
-}
-
-/** "+ 1.0" or "− 1.0": the bias term written as a sum. */
-export function signed(v: number): string {
-  const text = param(Math.abs(v));
-  return v < 0 && text !== '0.0' ? `− ${text}` : `+ ${text}`;
-}
+// Slider values (param, signed, spoken, paren), as every widget writes them.
+export { param, paren, signed, spoken } from '../shared/written';
 
 /** "+ 1.0 · 0.5" or "− 1.0 · (−0.5)": the second product of the weighted sum, written as a sum. */
 export function signedProduct(w: number, x: number): string {
   const wText = param(Math.abs(w));
-  const sign = w < 0 && wText !== '0.0' ? '−' : '+';
+  const sign = negativeAs(wText, w) ? '−' : '+';
   return `${sign} ${wText} · ${paren(param(x), x)}`;
 }
 
 /** "+ 1.50" or "− 1.50", for a computed number (two decimals). */
 export function signedNumber(v: number): string {
   const text = formatNumber(Math.abs(v), 2);
-  return v < 0 && text !== '0.00' ? `− ${text}` : `+ ${text}`;
-}
-
-/** Slider value for screen readers: the word "minus", which every reader speaks. */
-export function spoken(v: number): string {
-  const text = param(Math.abs(v));
-  return v < 0 && text !== '0.0' ? `minus ${text}` : text;
+  return negativeAs(text, v) ? `− ${text}` : `+ ${text}`;
 }
 
 /** The decision line's second term: "−" and "1.0" for w₂ = −1 (the x₂ goes in the markup). */
 export function secondWeight(w2: number): { sign: '+' | '−'; text: string } {
   const text = param(Math.abs(w2));
-  return { sign: w2 < 0 && text !== '0.0' ? '−' : '+', text };
+  return { sign: negativeAs(text, w2) ? '−' : '+', text };
 }
 
 /** The chart's accessible name: what is drawn (the numbers are in the live summary). */
