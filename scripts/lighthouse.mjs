@@ -7,6 +7,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath } from './chromium.mjs';
 
+// vite itself, not through npx: killing npx would leave its vite child serving the port.
+const VITE = 'node_modules/vite/bin/vite.js';
+
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4176);
 const base = `http://localhost:${PORT}`;
 const pages = [
@@ -35,7 +38,7 @@ function run(cmd, args) {
 }
 
 if (!skipBuild) await run('npm', ['run', 'build', '--silent']);
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+const server = spawn(process.execPath, [VITE, 'preview', '--port', String(PORT), '--strictPort'], {
   stdio: 'ignore',
 });
 let chrome;

@@ -14,6 +14,9 @@ import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
+// vite itself, not through npx: killing npx would leave its vite child serving the port.
+const VITE = 'node_modules/vite/bin/vite.js';
+
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
@@ -57,7 +60,7 @@ async function answers(url) {
 
 async function ensurePreview() {
   if (await answers(base)) return null;
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+  const child = spawn(process.execPath, [VITE, 'preview', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {
