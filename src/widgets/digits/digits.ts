@@ -69,6 +69,7 @@ export interface NnDigits extends AttributeValues<typeof digitsDoc> {}
  *   trainAccuracy, testAccuracy, backend }` (see `DigitsProgressDetail`; the training numbers are
  *   on 1,000 training digits). Bubbles and is composed.
  *
+ * @csspart base - The layout wrapper around everything.
  * @csspart controls - The layer choices, Train/Pause, Reset and the status line.
  * @csspart train - The Train/Pause button.
  * @csspart reset - The Reset button.
