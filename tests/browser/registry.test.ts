@@ -2,6 +2,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { COMMON_ATTRIBUTES, WIDGETS } from '../../src/widgets/catalog';
 import { loadWidgets, loadableWidgetTags } from '../../src/widgets/loaders';
 import { define } from '../../src/widgets/shared/base';
+import manifest from '../../custom-elements.json';
+
+/** The CSS parts custom-elements.json documents for each tag (what the gallery's tables show). */
+const documentedParts = new Map(
+  manifest.modules.flatMap((m) =>
+    (m.declarations ?? []).flatMap((d) =>
+      'tagName' in d && d.tagName
+        ? [[d.tagName, (d.cssParts ?? []).map((p) => p.name)] as const]
+        : [],
+    ),
+  ),
+);
 
 describe('widget registry', () => {
   it('every widget in the catalog can be loaded, and every loadable widget is in the catalog', () => {
@@ -17,6 +29,32 @@ describe('widget registry', () => {
       expect([...ctor.observedAttributes].sort()).toEqual(
         [...doc.attributes, ...COMMON_ATTRIBUTES].map((a) => a.name).sort(),
       );
+    },
+  );
+
+  it.each(WIDGETS.map((w) => [w.tag] as const))(
+    '<%s> documents every part it renders with its defaults',
+    async (tag) => {
+      await loadWidgets([tag]);
+      const element = document.createElement(tag) as HTMLElement & {
+        updateComplete: Promise<boolean>;
+      };
+      document.body.append(element);
+      try {
+        await element.updateComplete;
+        const rendered = new Set(
+          [...element.shadowRoot!.querySelectorAll('[part]')].flatMap((e) =>
+            e.getAttribute('part')!.split(/\s+/),
+          ),
+        );
+        expect(rendered.size).toBeGreaterThan(0);
+        // 'embed': the Embed menu every widget gets from NnElement, outside its own render.
+        rendered.delete('embed');
+        const documented = documentedParts.get(tag) ?? [];
+        expect([...rendered].filter((part) => !documented.includes(part))).toEqual([]);
+      } finally {
+        element.remove();
+      }
     },
   );
 
