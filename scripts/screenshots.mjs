@@ -58,8 +58,28 @@ async function answers(url) {
   }
 }
 
+/** Stops unless the preview on the port serves this folder's dist/ (its index.html, byte for byte). */
+async function checkServesThisBuild() {
+  const served = await (await fetch(base)).text();
+  let built = '';
+  try {
+    built = readFileSync('dist/index.html', 'utf8');
+  } catch {
+    /* no build here: say so below */
+  }
+  if (served !== built) {
+    throw new Error(
+      `the preview on ${base} serves another build than ./dist (run \`npm run build\` here, and ` +
+        `stop the other preview or use another --port)`,
+    );
+  }
+}
+
 async function ensurePreview() {
-  if (await answers(base)) return null;
+  if (await answers(base)) {
+    await checkServesThisBuild();
+    return null;
+  }
   const child = spawn(process.execPath, [VITE, 'preview', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
   });
