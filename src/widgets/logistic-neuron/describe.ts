@@ -10,6 +10,7 @@ import type { NeuronParams } from '../../train/logistic';
 import type { LossName } from '../../train/types';
 import { correctCount, isRight, lineShown, output } from './model';
 import type { LossPushes, NeuronsState, PlanePoint, StartName } from './model';
+import { negativeAs } from '../shared/written';
 
 export const LOSS_LABEL: Record<LossName, string> = {
   'cross-entropy': 'cross-entropy',
@@ -27,7 +28,7 @@ export function startNote(start: StartName): string {
 export function equation(p: NeuronParams): string {
   const signed = (v: number) => {
     const text = formatNumber(Math.abs(v), 2);
-    return v < 0 && text !== '0.00' ? `− ${text}` : `+ ${text}`;
+    return negativeAs(text, v) ? `− ${text}` : `+ ${text}`;
   };
   return `${formatNumber(p.w1, 2)}·x₁ ${signed(p.w2)}·x₂ ${signed(p.b)} = 0`;
 }

@@ -8,6 +8,7 @@ import type { DatasetName } from '../../math/datasets';
 import { formatNumber, formatPercent } from '../../math/format';
 import { TEASER_NETWORKS, layerSizes, parameterCount } from './networks';
 import type { PointRow } from './model';
+import { negativeAs } from '../shared/written';
 
 export const DATASET_LABELS: Record<DatasetName, string> = {
   circle: 'Circle',
@@ -71,7 +72,7 @@ export function networkFacts(name: DatasetName): {
 /** Slider value for screen readers: the word "minus", which every reader speaks. */
 export function spoken(v: number): string {
   const text = formatNumber(Math.abs(v), 2);
-  return v < 0 && text !== '0.00' ? `minus ${text}` : text;
+  return negativeAs(text, v) ? `minus ${text}` : text;
 }
 
 /** The table's "right?" column: "yes", or "no: it says blue". */

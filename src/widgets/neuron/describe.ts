@@ -17,6 +17,7 @@ import {
 } from './model';
 import type { FieldProblem, ListName, NeuronActivation, NeuronState } from './model';
 import { fieldProblemText } from '../shared/number-field';
+import { negativeAs } from '../shared/written';
 
 /** The activations' names beside their radio buttons. */
 export const ACTIVATION_LABEL: Record<NeuronActivation, string> = {
@@ -46,7 +47,7 @@ export function fieldText(v: number): string {
 /** A negative factor in parentheses: 0.8 · (−0.4). */
 export function paren(v: number): string {
   const text = num(v);
-  return v < 0 && /[1-9]/.test(text) ? `(${text})` : text;
+  return negativeAs(text, v) ? `(${text})` : text;
 }
 
 /** How sure the sigmoid neuron is that the answer is "yes": never a false 100% or 0%. */
