@@ -30,7 +30,6 @@ import type {
   ResumePoint,
   Rows,
   TrainOptions,
-  TrainProblem,
   TrainReport,
   Trainer,
   TrainerOptions,
@@ -45,7 +44,6 @@ export class JsTrainer implements Trainer {
   /** The rows held out for early stopping (null without it). */
   private validation: Rows | null = null;
   private readonly initial: NetworkState;
-  private readonly onProblem: ((problem: TrainProblem) => void) | undefined;
   /** Steps, epochs, the last good moment and the verdict on each report (ledger.ts). */
   private readonly ledger: RunLedger;
   private disposed = false;
@@ -55,8 +53,7 @@ export class JsTrainer implements Trainer {
     checkPoints(options.train, 'Training', options.spec);
     checkPoints(options.test, 'Test', options.spec);
     this.spec = structuredClone(options.spec);
-    this.onProblem = options.onProblem;
-    this.ledger = new RunLedger(this.spec, options.resume);
+    this.ledger = new RunLedger(this.spec, options.resume, options.onProblem);
     const held = holdOut(this.spec, options.train);
     this.data = { train: held.train, test: options.test };
     this.validation = held.validation;
@@ -198,10 +195,7 @@ export class JsTrainer implements Trainer {
     // A new pass over the data starts from here (load starts a new epoch): the interrupted one
     // held diverging batches.
     this.net.load(this.ledger.rewind(this.initial));
-    const problem: TrainProblem = { kind: 'diverged', message };
-    const report = this.ledger.problemReport(problem, this.backend);
-    this.onProblem?.(problem);
-    return report;
+    return this.ledger.stopped({ kind: 'diverged', message }, this.backend);
   }
 
   /** `fn`'s result (or error) as a promise; rejected once the trainer is disposed. */

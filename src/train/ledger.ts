@@ -50,6 +50,8 @@ export class RunLedger {
   constructor(
     private readonly spec: ModelSpec,
     resume?: ResumePoint,
+    /** Told whenever training has to stop on its own (see `stopped`). */
+    private readonly onProblem?: (problem: TrainProblem) => void,
   ) {
     const early = spec.earlyStopping;
     this.stopper = early ? new EarlyStopper(early.patience) : null;
@@ -141,12 +143,19 @@ export class RunLedger {
     return this.snapshot?.state ?? initial;
   }
 
-  /** The report to answer with when training had to stop on its own: the snapshot's, with why. */
-  problemReport(problem: TrainProblem, backend: EngineName): TrainReport {
-    return {
-      ...(this.snapshot?.report ?? emptyReport(this.step, this.epoch, backend)),
-      problem,
-    };
+  /** The last good report: the snapshot's, or an empty one at the current step before any. */
+  lastReport(backend: EngineName): TrainReport {
+    return this.snapshot?.report ?? emptyReport(this.step, this.epoch, backend);
+  }
+
+  /**
+   * Training had to stop on its own (a divergence, a lost WebGL context; the engine has put the
+   * network back where `rewind` said): tell the caller, and answer with the last good report and
+   * why.
+   */
+  stopped(problem: TrainProblem, backend: EngineName): TrainReport {
+    this.onProblem?.(problem);
+    return { ...this.lastReport(backend), problem };
   }
 
   /** Where to resume from: the snapshot's state, step and epoch (null before any report). */

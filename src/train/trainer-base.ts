@@ -47,7 +47,6 @@ export abstract class TfTrainerBase {
   protected data: { train: Rows; test: Rows; validation: Rows | null };
   protected tensors: DataTensors;
   protected readonly initial: NetworkState;
-  protected readonly onProblem: ((problem: TrainProblem) => void) | undefined;
 
   /** Steps, epochs, the last good moment and the verdict on each report (ledger.ts). */
   protected readonly ledger: RunLedger;
@@ -66,7 +65,6 @@ export abstract class TfTrainerBase {
     checkPoints(options.train, 'Training', options.spec);
     checkPoints(options.test, 'Test', options.spec);
     this.spec = structuredClone(options.spec);
-    this.onProblem = options.onProblem;
     this.currentBackend = backend;
     const held = holdOut(this.spec, options.train);
     this.data = { train: held.train, test: options.test, validation: held.validation };
@@ -75,7 +73,7 @@ export abstract class TfTrainerBase {
     useBackend(backend);
     const resume = options.resume;
     this.network = new Network(this.spec, resume?.state ?? this.initial);
-    this.ledger = new RunLedger(this.spec, resume);
+    this.ledger = new RunLedger(this.spec, resume, options.onProblem);
     this.tensors = this.upload();
     this.unsubscribe = onWebglLost(() => {
       if (this.currentBackend !== 'webgl') return;
@@ -197,8 +195,7 @@ export abstract class TfTrainerBase {
       recoveredOn: to,
     };
     if (snapshot) snapshot.report = { ...snapshot.report, backend: to };
-    this.onProblem?.(problem);
-    return this.ledger.problemReport(problem, this.currentBackend);
+    return this.ledger.stopped(problem, this.currentBackend);
   }
 
   protected upload(): DataTensors {

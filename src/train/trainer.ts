@@ -17,37 +17,22 @@ import { Network, layersOf } from './network.ts';
 import { weightIndex } from './state.ts';
 import { compileShaders } from './precompile.ts';
 import type { NetworkState } from './network.ts';
-import {
-  asFloats,
-  batchRows,
-  checkPoints,
-  emptyReport,
-  inputsOf,
-  pointCount,
-  shuffleSeed,
-} from './spec.ts';
+import { asFloats, batchRows, checkPoints, inputsOf, pointCount, shuffleSeed } from './spec.ts';
 import type {
-  BackendName,
   EarlyStop,
   LayerWeights,
   ResumePoint,
   Rows,
   TrainOptions,
-  TrainProblem,
   TrainReport,
   Trainer,
-  TrainerOptions,
 } from './types.ts';
 
 // The divergence rule is shared with the plain-JS engine (divergence.ts); re-exported for callers.
 export { DIVERGENCE } from './divergence.ts';
 
+/** Made by `createTrainer` (index.ts), which picks and starts the backend first. */
 export class TfTrainer extends TfTrainerBase implements Trainer {
-  /** Use `createTrainer` (index.ts), which picks and starts the backend first. */
-  constructor(options: TrainerOptions, backend: BackendName) {
-    super(options, backend);
-  }
-
   // -------------------------------------------------------------------------------------------
   // The public API (see types.ts)
 
@@ -218,9 +203,7 @@ export class TfTrainer extends TfTrainerBase implements Trainer {
     const values = await this.read(packed);
     if (this.disposed)
       return {
-        problem:
-          this.ledger.snapshot?.report ??
-          emptyReport(this.ledger.step, this.ledger.epoch, this.currentBackend),
+        problem: this.ledger.lastReport(this.currentBackend),
       };
     if (values === null) return { problem: await this.recover() };
     const { report, stats, state } = unpackStats(values, {
@@ -266,10 +249,7 @@ export class TfTrainer extends TfTrainerBase implements Trainer {
   /** Put the last good snapshot back, tell the caller, and return that snapshot's report. */
   private diverged(message: string): TrainReport {
     this.restore();
-    const problem: TrainProblem = { kind: 'diverged', message };
-    const report = this.ledger.problemReport(problem, this.currentBackend);
-    this.onProblem?.(problem);
-    return report;
+    return this.ledger.stopped({ kind: 'diverged', message }, this.currentBackend);
   }
 
   /** Rebuild the network from the snapshot (or the initial weights) on the current backend. */
